@@ -1,0 +1,1 @@
+"""The Qt-free core. Nothing below this package may import Qt."""

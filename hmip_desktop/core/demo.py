@@ -1,0 +1,231 @@
+"""A realistic, synthetic demo inspection (id ``demo``) for first run, tests and benchmarks.
+
+Everything here is invented: a fictional provider, provider-style case references,
+believable profiles and plausible evidence notes. No real personal data. The content
+(cases, profiles, allocation, answers, notes, states) is fully determined by the seed;
+only timestamps reflect when it was made.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+from .field import audit, form_state
+from .field.db import open_db, write_transaction
+from .field.inspections import create_inspection
+from .frameworks import Framework, load_text
+from .frameworks.loader import read_file
+from .paths import forms_dir
+
+DEMO_ID = "demo"
+FRAMEWORK_FILE = "adult_probation.yaml"
+
+# Rough shape of an adult probation caseload (weights, not real statistics).
+WEIGHTS = {
+    "gender": {"male": 84, "female": 15, "other": 1},
+    "disposal_type": {"community_order": 38, "suspended_sentence_order": 20, "licence": 32, "post_sentence_supervision": 10},
+    "risk_level": {"low": 14, "medium": 52, "high": 30, "very_high": 4},
+    "age_band": {"age_18_24": 18, "age_25_34": 36, "age_35_49": 32, "age_50_plus": 14},
+    "ethnicity": {"white": 72, "black": 9, "asian": 9, "mixed": 5, "other_ethnic_group": 2, "not_stated": 3},
+    "disability": {"yes": 22, "no": 63, "not_known": 15},
+    "reoffending_likelihood": {"low": 35, "medium": 40, "high": 25},
+}
+
+TEAM = [
+    {"id": "lead1", "name": "Lead inspector (demo)", "role": "lead"},
+    {"id": "insp1", "name": "Inspector A (demo)", "role": "inspector"},
+    {"id": "insp2", "name": "Inspector B (demo)", "role": "inspector"},
+    {"id": "la1", "name": "Local assessor (demo)", "role": "local_assessor"},
+]
+
+SOURCES = [
+    "the pre-sentence report",
+    "the OASys assessment",
+    "the case record entries",
+    "the interview with the case holder",
+    "the sentence plan",
+    "police domestic abuse call-out information",
+    "children's social care checks",
+    "the latest review",
+]
+SUFFICIENT = [
+    "The practitioner {verb} well, drawing on {src} and {src2}; the person's own views were recorded.",
+    "Clear, analytical work: {src} was used and the factors linked to offending were identified and prioritised.",
+    "Sound practice evidenced in {src}; the case holder explained the rationale convincingly at interview.",
+    "{Src} shows timely, well-judged work that kept the focus on the right issues.",
+]
+INSUFFICIENT = [
+    "Not enough: {src} was not used, and the work relied on self-report without checking it.",
+    "Gaps in {src}: relevant information from {src2} was available but not taken into account.",
+    "The practitioner did not {verb_base} in time; the delay was not explained in {src}.",
+    "Partly done, but {src} was not followed up and the omissions were significant for this case.",
+]
+NOT_APPLICABLE = "Not applicable for this case: {src} confirms there was no requirement at this stage."
+VERBS = {
+    "assessment": ("assessed the case", "assess the case"),
+    "planning": ("planned", "plan the work"),
+    "implementation_delivery": ("delivered the work", "deliver the work"),
+    "reviewing": ("reviewed progress", "review progress"),
+}
+
+
+def _pick(rng: random.Random, weights: dict[str, int]) -> str:
+    return rng.choices(list(weights), weights=list(weights.values()))[0]
+
+
+def _note(rng: random.Random, standard_id: str, value: str) -> str:
+    verb, verb_base = VERBS.get(standard_id, ("did the work", "do the work"))
+    src, src2 = rng.sample(SOURCES, 2)
+    if value == "na":
+        template = NOT_APPLICABLE
+    else:
+        template = rng.choice(SUFFICIENT if value == "yes" else INSUFFICIENT)
+    return template.format(verb=verb, verb_base=verb_base, src=src, src2=src2, Src=src[0].upper() + src[1:])
+
+
+def _caseload(rng: random.Random, size: int) -> list[dict]:
+    cases = []
+    numbers = rng.sample(range(1000, 99999), size)
+    for n in numbers:
+        profile = {field: _pick(rng, w) for field, w in WEIGHTS.items()}
+        cases.append({"case_id": f"NM{rng.choice((23, 24, 25))}-{n:05d}", "profile": profile, "selection": "caseload"})
+    return cases
+
+
+def _select(rng: random.Random, cases: list[dict], size: int, reserves: int) -> None:
+    """A simple stratified draw (gender × disposal × risk), proportional with at least one
+    case per stratum that is large enough. Inspection set-up has the full method."""
+    strata: dict[tuple, list[dict]] = {}
+    for c in cases:
+        p = c["profile"]
+        strata.setdefault((p["gender"], p["disposal_type"], p["risk_level"]), []).append(c)
+    ordered = sorted(strata.items())
+    quotas = {key: size * len(members) / len(cases) for key, members in ordered}
+    counts = {key: int(q) for key, q in quotas.items()}
+    for key in sorted(quotas, key=lambda k: quotas[k] - counts[k], reverse=True)[: size - sum(counts.values())]:
+        counts[key] += 1
+    rank = 0
+    for key, members in ordered:
+        chosen = rng.sample(members, min(len(members), counts[key] + 1))
+        for c in chosen[: counts[key]]:
+            c["selection"] = "sample"
+        if len(chosen) > counts[key] and rank < reserves:
+            rank += 1
+            chosen[-1].update(selection="reserve", reserve_rank=rank)
+
+
+def _fill(fw: Framework, rng: random.Random, profile: dict, complete: bool) -> tuple[dict, dict]:
+    """Answers and notes for one read: all of it when ``complete``, else a plausible part."""
+    answers: dict[str, object] = {}
+    notes: dict[str, str] = {}
+    standards = list(fw.standards())
+    stop = len(standards) if complete else rng.randint(1, len(standards) - 1)
+    for standard in standards[:stop]:
+        for kq in standard.key_questions:
+            values = form_state.ReadValues(profile, answers, notes, True)
+            if kq.id not in form_state.visible(fw, values):
+                continue
+            value = rng.choices(["yes", "no", "na"], weights=[68, 27, 5])[0]
+            answers[kq.id] = value
+            notes[kq.id] = _note(rng, standard.id, value)
+            for prompt in kq.prompts:
+                if rng.random() < (0.9 if complete else 0.6):
+                    answers[prompt.id] = rng.choices(["yes", "no", "na"], weights=[70, 25, 5])[0]
+    return answers, notes
+
+
+def create_demo(
+    path: Path, *, seed: int = 2003, caseload_size: int = 420, sample_size: int = 48,
+    progress: Callable[[int, int], None] | None = None,
+) -> dict[str, object]:
+    """Create the demo inspection in the field store at ``path``; return a summary dict.
+
+    Raises ValueError if the store already holds an inspection called ``demo``.
+    """
+    rng = random.Random(seed)
+    framework_yaml = read_file(forms_dir() / FRAMEWORK_FILE)
+    fw = load_text(framework_yaml, FRAMEWORK_FILE)
+    cases = _caseload(rng, caseload_size)
+    _select(rng, cases, sample_size, reserves=12)
+    sample = [c for c in cases if c["selection"] == "sample"]
+    readers = ["insp1", "insp2", "la1"]
+    # Round robin: the local assessor reads every third case, so no more than a third.
+    allocation = [(c["case_id"], readers[i % 3]) for i, c in enumerate(sample)]
+    db = open_db(path)
+    try:
+        create_inspection(
+            db, inspection_id=DEMO_ID, provider="Northmoor Probation Delivery Unit (fictional)",
+            title="Northmoor PDU inspection (demo)", framework_yaml=framework_yaml, team=TEAM,
+            cases=cases, reads=allocation, fieldwork=("2026-11-16", "2026-11-27"),
+        )
+        reads = list(db.execute("SELECT r.id, c.profile FROM case_reads r JOIN cases c USING (inspection_id, case_id) WHERE r.inspection_id = ? ORDER BY r.case_id", [DEMO_ID]))
+        states = Counter()
+        with write_transaction(db):
+            for i, (read_id, profile_json) in enumerate(reads):
+                state = rng.choices(["complete", "in_progress", "not_started"], weights=[40, 35, 25])[0]
+                states[state] += 1
+                if progress:
+                    progress(i + 1, len(reads))
+                if state == "not_started":
+                    continue
+                _write_read(db, fw, rng, read_id, json.loads(profile_json), state)
+    finally:
+        db.close()
+    return {"cases": len(cases), "sample": len(sample), "reads": len(reads), "states": dict(states)}
+
+
+def _write_read(db, fw: Framework, rng: random.Random, read_id: int, profile: dict, state: str) -> None:
+    answers, notes = _fill(fw, rng, profile, state == "complete")
+    held = rng.random() < 0.85 if state == "complete" else (rng.random() < 0.5 or None)
+    actor = db.execute("SELECT reader_id FROM case_reads WHERE id = ?", [read_id]).fetchone()[0]
+    now = audit.utc_now()
+    for qid in answers.keys() | notes.keys():
+        value = answers.get(qid)
+        db.execute(
+            "INSERT INTO answers (case_read_id, question_id, value, note, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)",
+            [read_id, qid, None if value is None else json.dumps(value), notes.get(qid, ""), now, actor],
+        )
+        audit.append(db, actor=actor, action="set", inspection_id=DEMO_ID, case_read_id=read_id,
+                     target=f"answer:{qid}", before=None, after=value, at=now)
+    interview_date = "2026-11-1" + str(rng.randint(7, 9)) if held else None
+    db.execute(
+        "UPDATE case_reads SET status = ?, interview_held = ?, interview_date = ?, updated_at = ?, completed_at = ? WHERE id = ?",
+        [state, None if held is None else int(held), interview_date, now, now if state == "complete" else None, read_id],
+    )
+    if state == "complete":
+        gaps = form_state.missing(fw, form_state.ReadValues(profile, answers, notes, bool(held)))
+        assert not gaps, f"demo read {read_id} marked complete with gaps {gaps}"
+        audit.append(db, actor=actor, action="complete", inspection_id=DEMO_ID, case_read_id=read_id,
+                     target="status", before="in_progress", after="complete", at=now)
+
+
+def describe(path: Path, summary: dict[str, object]) -> str:
+    """A readable account of what ``create_demo`` made."""
+    db = open_db(path, create=False)
+    try:
+        team = list(db.query("SELECT id, name, role FROM team_members WHERE inspection_id = ?", [DEMO_ID]))
+        by_reader = list(db.query(
+            "SELECT reader_id, status, count(*) AS n FROM case_reads WHERE inspection_id = ? GROUP BY 1, 2 ORDER BY 1, 2", [DEMO_ID]))
+        events = db.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+        insp = db.execute("SELECT provider, framework_id, framework_version FROM inspections WHERE id = ?", [DEMO_ID]).fetchone()
+    finally:
+        db.close()
+    states = summary["states"]
+    lines = [
+        f"Demo inspection 'demo' created in {path}",
+        f"  Provider:   {insp[0]}",
+        f"  Framework:  {insp[1]} version {insp[2]}",
+        f"  Caseload:   {summary['cases']} synthetic cases; sample of {summary['sample']} drawn by gender, disposal type and risk level",
+        f"  Case reads: {states.get('complete', 0)} complete, {states.get('in_progress', 0)} in progress, {states.get('not_started', 0)} not started",
+        "  Team:",
+    ]
+    for member in team:
+        mine = {r["status"]: r["n"] for r in by_reader if r["reader_id"] == member["id"]}
+        reads = ", ".join(f"{n} {s.replace('_', ' ')}" for s, n in sorted(mine.items())) or "no case reads (quality assurance)"
+        lines.append(f"    {member['id']:6} {member['role']:15} {reads}")
+    lines.append(f"  Audit trail: {events} events (check with: hmip audit verify {path})")
+    return "\n".join(lines)

@@ -1,0 +1,186 @@
+"""Opening the laptop's field store safely.
+
+``open_db`` is the only way the application opens a field store. It
+
+* refuses network paths (SQLite's locking is unreliable on network file systems),
+* sets and then *asserts* the durability and safety pragmas,
+* refuses a store written by a newer version of the application,
+* backs the store up (through SQLite's backup API) before applying migrations,
+* applies the named migrations, each in its own transaction.
+
+Threading: a returned database may be used from one thread at a time; the GUI
+serialises all access on its single worker thread.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import sys
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+
+import sqlite_utils
+
+from .migrations import MIGRATIONS, SCHEMA_VERSION
+
+#: Pragmas set on every connection, and the value each must read back as.
+PRAGMAS: dict[str, object] = {
+    "journal_mode": "wal",
+    "synchronous": 2,  # FULL: a returned commit survives power loss, not only a crash
+    "foreign_keys": 1,
+    "busy_timeout": 5000,
+    "secure_delete": 1,  # deleted personal data is overwritten, not left in free pages
+    "trusted_schema": 0,
+}
+
+NETWORK_FILESYSTEMS = frozenset(
+    {"nfs", "nfs4", "cifs", "smb", "smbfs", "smb2", "smb3", "fuse.sshfs", "afs", "ncpfs", "9p", "davfs", "fuse.davfs2"}
+)
+
+
+class StoreError(Exception):
+    """A field store cannot be opened or used; the message says what to do."""
+
+
+class NetworkPathError(StoreError):
+    pass
+
+
+class StoreTooNewError(StoreError):
+    pass
+
+
+def _mount_fstype(path: Path) -> str | None:
+    """The file system type of the mount holding ``path`` (Linux only, else None)."""
+    try:
+        mounts = Path("/proc/self/mounts").read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    best, fstype = "", None
+    target = str(path)
+    for line in mounts:
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        mount_point = parts[1].replace("\\040", " ")
+        if (target == mount_point or target.startswith(mount_point.rstrip("/") + "/")) and len(mount_point) >= len(best):
+            best, fstype = mount_point, parts[2]
+    return fstype
+
+
+def _windows_drive_is_remote(path: Path) -> bool:  # pragma: no cover - Windows only
+    import ctypes
+
+    drive = path.drive + "\\"
+    DRIVE_REMOTE = 4
+    return ctypes.windll.kernel32.GetDriveTypeW(drive) == DRIVE_REMOTE
+
+
+def is_network_path(path: Path) -> bool:
+    """True for UNC paths (``\\\\server\\share``), mapped network drives and network mounts."""
+    raw = str(path)
+    if raw.startswith(("\\\\", "//")):
+        return True
+    resolved = path.resolve()
+    if sys.platform == "win32":  # pragma: no cover - Windows only
+        return str(resolved).startswith("\\\\") or _windows_drive_is_remote(resolved)
+    fstype = _mount_fstype(resolved if resolved.exists() else resolved.parent)
+    return fstype in NETWORK_FILESYSTEMS
+
+
+def _connect(path: Path) -> sqlite_utils.Database:
+    conn = sqlite3.connect(str(path), timeout=5.0, check_same_thread=False)
+    db = sqlite_utils.Database(conn, execute_plugins=False)
+    for name, value in PRAGMAS.items():
+        db.execute(f"PRAGMA {name}={value}")
+    for name, expected in PRAGMAS.items():
+        actual = db.execute(f"PRAGMA {name}").fetchone()[0]
+        if str(actual).lower() != str(expected).lower():
+            conn.close()
+            raise StoreError(f"{path}: PRAGMA {name} is {actual}, expected {expected}; the store cannot be used safely")
+    return db
+
+
+def _applied_names(db: sqlite_utils.Database) -> list[str]:
+    return [m.name for m in MIGRATIONS.applied(db)]
+
+
+def backup(db: sqlite_utils.Database, dest: Path) -> Path:
+    """A consistent copy of ``db`` at ``dest`` through SQLite's backup API."""
+    target = sqlite3.connect(str(dest))
+    try:
+        db.conn.backup(target)
+    finally:
+        target.close()
+    return dest
+
+
+def open_db(path: Path | str, *, create: bool = True) -> sqlite_utils.Database:
+    """Open (or create) the field store at ``path``, migrated to this version's schema.
+
+    Raises :class:`NetworkPathError`, :class:`StoreTooNewError` or :class:`StoreError`
+    with a message naming the file and what to do.
+    """
+    path = Path(path)
+    if is_network_path(path):
+        raise NetworkPathError(
+            f"{path}: is on a network drive. SQLite cannot lock files reliably there; "
+            "keep the field store on this laptop's own disk."
+        )
+    if not path.exists() and not create:
+        raise StoreError(f"{path}: no such field store")
+    if path.exists() and path.is_dir():
+        raise StoreError(f"{path}: is a folder, not a field store file")
+    try:
+        db = _connect(path)
+        applied = _applied_names(db)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path}: is not a usable field store ({exc})") from None
+    known = {m.name for m in MIGRATIONS._migrations}
+    unknown = [name for name in applied if name not in known]
+    if unknown or db.execute("PRAGMA user_version").fetchone()[0] > SCHEMA_VERSION:
+        db.close()
+        raise StoreTooNewError(
+            f"{path}: was written by a newer version of hmip-desktop (schema step "
+            f"{unknown[0] if unknown else 'unknown'}). Install the newer version to open it; "
+            "nothing has been changed."
+        )
+    pending = MIGRATIONS.pending(db)
+    if pending and applied:
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        backup(db, path.with_name(f"{path.name}.before-{pending[0].name}-{stamp}.bak"))
+    if pending:
+        MIGRATIONS.apply(db)
+        db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+    return db
+
+
+@contextlib.contextmanager
+def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """One durable write: ``BEGIN IMMEDIATE`` … ``COMMIT``, rolled back on any error.
+
+    IMMEDIATE takes the write lock up front, so reading the audit chain's head and
+    appending to it cannot interleave with another writer. Nested use becomes a
+    savepoint (through sqlite-utils' ``atomic``).
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    else:
+        try:
+            db.conn.execute("COMMIT")
+        except BaseException:
+            if db.conn.in_transaction:
+                db.conn.execute("ROLLBACK")
+            raise
+

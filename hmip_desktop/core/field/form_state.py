@@ -1,0 +1,138 @@
+"""What a case read form looks like for one case: which questions apply, what is missing.
+
+Pure functions over a framework and a case read's plain values, shared by the store
+(the completion check), the case list (percentage complete) and the window (hiding
+questions live as answers change).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..frameworks import relevance
+from ..frameworks.model import Framework, KeyQuestion, Prompt
+
+
+@dataclass(frozen=True)
+class ReadValues:
+    """The plain values of one case read, as the store holds them."""
+
+    profile: Mapping[str, object]
+    answers: Mapping[str, object]
+    notes: Mapping[str, str]
+    interview_held: bool | None = None
+
+
+@dataclass(frozen=True)
+class Missing:
+    """One thing that stops a case read being marked complete."""
+
+    #: "answer", "evidence", "profile" or "interview"
+    kind: str
+    #: The question or profile field id ("" for the interview).
+    target: str
+    standard_id: str = ""
+
+    def describe(self, fw: Framework, lang: str = "en") -> str:
+        if self.kind == "profile":
+            label = fw.profile_field(self.target).label.get(lang)
+            return f"Case profile: {label} is not recorded" if lang == "en" else f"Proffil yr achos: nid yw {label} wedi'i gofnodi"
+        if self.kind == "interview":
+            return (
+                "Case holder interview: record whether it took place"
+                if lang == "en"
+                else "Cyfweliad â deiliad yr achos: cofnodwch a gafodd ei gynnal"
+            )
+        text = fw.question(self.target).text.get(lang)
+        if self.kind == "answer":
+            return f"No judgement: {text}" if lang == "en" else f"Dim barn: {text}"
+        return f"No evidence note: {text}" if lang == "en" else f"Dim nodyn tystiolaeth: {text}"
+
+
+@lru_cache(maxsize=512)
+def _compiled(text: str) -> relevance.Expr:
+    return relevance.parse(text)
+
+
+def environment(values: ReadValues) -> dict[str, object]:
+    env: dict[str, object] = {f"profile.{k}": v for k, v in values.profile.items()}
+    env.update((f"answer.{k}", v) for k, v in values.answers.items())
+    return env
+
+
+def _holds(condition: str | None, env: Mapping[str, object]) -> bool:
+    return condition is None or relevance.evaluate(_compiled(condition), env)
+
+
+def visible(fw: Framework, values: ReadValues) -> set[str]:
+    """Ids of the standards, key questions and prompts that apply to this case read."""
+    env = environment(values)
+    shown: set[str] = set()
+    for standard in fw.standards():
+        if not _holds(standard.relevant, env):
+            continue
+        shown.add(standard.id)
+        for kq in standard.key_questions:
+            if not _holds(kq.relevant, env):
+                continue
+            shown.add(kq.id)
+            shown.update(p.id for p in kq.prompts if _holds(p.relevant, env))
+    return shown
+
+
+def _is_applicable(fw: Framework, q: KeyQuestion | Prompt, value: object) -> bool:
+    for option in fw.options(q.answer):
+        if option.id == value:
+            return option.applicable
+    return True
+
+
+def _blank(value: object) -> bool:
+    return value is None or value == "" or value == []
+
+
+def _requirements(fw: Framework, values: ReadValues) -> list[tuple[Missing, bool]]:
+    """Every requirement of the completion check with whether it is met, in form order.
+
+    Required: each required profile field; whether the case holder interview took
+    place; every relevant required question; an evidence note for every relevant key
+    question whose evidence is ``required``, unless it is judged not applicable (a
+    "not applicable" judgement needs no evidence note).
+    """
+    out: list[tuple[Missing, bool]] = [
+        (Missing("profile", f.id), not _blank(values.profile.get(f.id))) for f in fw.case_profile if f.required
+    ]
+    out.append((Missing("interview", ""), values.interview_held is not None))
+    shown = visible(fw, values)
+    for standard in fw.standards():
+        if standard.id not in shown:
+            continue
+        for kq in standard.key_questions:
+            for q in (kq, *kq.prompts):
+                if q.id not in shown:
+                    continue
+                value = values.answers.get(q.id)
+                if q.required:
+                    out.append((Missing("answer", q.id, standard.id), not _blank(value)))
+                if isinstance(q, KeyQuestion) and q.evidence == "required" and _is_applicable(fw, q, value):
+                    has_note = bool((values.notes.get(q.id) or "").strip())
+                    out.append((Missing("evidence", q.id, standard.id), has_note))
+    return out
+
+
+def missing(fw: Framework, values: ReadValues) -> list[Missing]:
+    """What must still be recorded before the read can be marked complete, in form order.
+
+    An unanswered question is listed once (for its judgement), not again for its note.
+    """
+    reqs = _requirements(fw, values)
+    unanswered = {m.target for m, ok in reqs if m.kind == "answer" and not ok}
+    return [m for m, ok in reqs if not ok and not (m.kind == "evidence" and m.target in unanswered)]
+
+
+def progress(fw: Framework, values: ReadValues) -> tuple[int, int]:
+    """(done, total) over the requirements of the completion check."""
+    reqs = _requirements(fw, values)
+    return sum(1 for _, ok in reqs if ok), len(reqs)

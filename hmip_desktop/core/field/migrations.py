@@ -1,0 +1,125 @@
+"""The field store's schema, as named migrations (sqlite-utils ``Migrations``).
+
+Rules: never edit or reorder a migration that has shipped; add a new one. Each runs
+in its own transaction. ``SCHEMA_VERSION`` is the number of migrations this version
+knows and is written to ``PRAGMA user_version`` so older versions can refuse the file.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("hmip_field")
+
+
+_INITIAL = [
+    """
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+)
+    """,
+    """
+CREATE TABLE inspections (
+    id TEXT PRIMARY KEY,
+    provider TEXT NOT NULL,
+    title TEXT NOT NULL,
+    framework_id TEXT NOT NULL,
+    framework_version TEXT NOT NULL,
+    framework_sha256 TEXT NOT NULL,
+    framework_yaml TEXT NOT NULL,
+    fieldwork_start TEXT,
+    fieldwork_end TEXT,
+    created_at TEXT NOT NULL
+)
+    """,
+    """
+CREATE TABLE team_members (
+    inspection_id TEXT NOT NULL REFERENCES inspections(id),
+    id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('inspector', 'local_assessor', 'lead')),
+    PRIMARY KEY (inspection_id, id)
+)
+    """,
+    """
+CREATE TABLE cases (
+    inspection_id TEXT NOT NULL REFERENCES inspections(id),
+    case_id TEXT NOT NULL,
+    profile TEXT NOT NULL DEFAULT '{}',
+    selection TEXT NOT NULL CHECK (selection IN ('sample', 'reserve', 'caseload')),
+    reserve_rank INTEGER,
+    PRIMARY KEY (inspection_id, case_id)
+)
+    """,
+    """
+CREATE TABLE case_reads (
+    id INTEGER PRIMARY KEY,
+    inspection_id TEXT NOT NULL,
+    case_id TEXT NOT NULL,
+    reader_id TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'not_started'
+        CHECK (status IN ('not_started', 'in_progress', 'complete')),
+    interview_held INTEGER CHECK (interview_held IN (0, 1)),
+    interview_date TEXT,
+    interview_note TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    completed_at TEXT,
+    UNIQUE (inspection_id, case_id),
+    FOREIGN KEY (inspection_id, case_id) REFERENCES cases(inspection_id, case_id),
+    FOREIGN KEY (inspection_id, reader_id) REFERENCES team_members(inspection_id, id)
+)
+    """,
+    """
+CREATE INDEX case_reads_reader ON case_reads(inspection_id, reader_id)
+    """,
+    """
+CREATE TABLE answers (
+    case_read_id INTEGER NOT NULL REFERENCES case_reads(id),
+    question_id TEXT NOT NULL,
+    value TEXT,
+    note TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    PRIMARY KEY (case_read_id, question_id)
+)
+    """,
+    """
+CREATE TABLE audit_log (
+    seq INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    inspection_id TEXT,
+    case_read_id INTEGER,
+    target TEXT,
+    before TEXT,
+    after TEXT,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL UNIQUE
+)
+    """,
+    """
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END
+    """,
+    """
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END
+    """,
+]
+
+
+@MIGRATIONS(name="0001_initial")
+def _initial(db: Database) -> None:
+    # One statement at a time: executescript() would COMMIT the migration's transaction.
+    for statement in _INITIAL:
+        db.execute(statement)
+    db["settings"].insert({"key": "device_id", "value": uuid.uuid4().hex})
+
+
+SCHEMA_VERSION = len(MIGRATIONS._migrations)

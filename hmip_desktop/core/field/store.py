@@ -1,0 +1,328 @@
+"""The field store: inspections, cases and case reads on the inspector's laptop.
+
+Contract of every write method (``set_answer``, ``set_note``, ``set_profile``,
+``set_interview``, ``undo``, ``redo``, ``complete``, ``reopen``):
+
+* it is one durable transaction (``synchronous=FULL``): when it returns, the change
+  survives a killed process or a power cut;
+* it appends one audit event in the same transaction;
+* it returns a :class:`Changes` saying what changed, so views refresh from it;
+* on bad input it raises (``InvalidValue``, ``ReadLocked``, ``KeyError``) and writes nothing.
+
+Threading: use one FieldStore from one thread at a time (the GUI's worker thread).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from ..frameworks import Framework, load_text
+from . import audit, db as dbmod, form_state, values
+from .form_state import Missing, ReadValues
+from .undo import Edit, UndoStack
+
+STATUSES = ("not_started", "in_progress", "complete")
+
+
+class ReadLocked(Exception):
+    """The case read is complete; it must be reopened before it can change."""
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What one write changed. ``targets`` use the same form as undo edits."""
+
+    case_read_id: int
+    targets: tuple[str, ...]
+    status: str
+    audit_seq: int
+    saved_at: str
+    status_changed: bool = False
+
+
+@dataclass(frozen=True)
+class CompletionResult:
+    completed: bool
+    missing: list[Missing]
+    changes: Changes | None = None
+
+
+@dataclass
+class CaseRead:
+    """A snapshot of one case read, as plain values."""
+
+    id: int
+    inspection_id: str
+    case_id: str
+    reader_id: str
+    status: str
+    profile: dict[str, object]
+    answers: dict[str, object] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)
+    interview_held: bool | None = None
+    interview_date: str | None = None
+    interview_note: str = ""
+    updated_at: str = ""
+
+    def values(self) -> ReadValues:
+        return ReadValues(self.profile, self.answers, self.notes, self.interview_held)
+
+
+def _loads(text: str | None) -> object:
+    return None if text is None else json.loads(text)
+
+
+class FieldStore:
+    def __init__(self, db: Database, actor: str):
+        self.db = db
+        self.actor = actor
+        self.undo_stack = UndoStack()
+        self._frameworks: dict[str, Framework] = {}
+
+    @classmethod
+    def open(cls, path: Path | str, actor: str = "inspector", create: bool = True) -> FieldStore:
+        return cls(dbmod.open_db(path, create=create), actor)
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- reading ---------------------------------------------------------------------
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return row[0] if row else default
+
+    def inspections(self) -> list[dict]:
+        return list(self.db.query("SELECT id, provider, title, framework_id, framework_version FROM inspections ORDER BY created_at"))
+
+    def inspection(self, inspection_id: str) -> dict:
+        row = self.db.execute("SELECT * FROM inspections WHERE id = ?", [inspection_id]).fetchone()
+        if row is None:
+            raise KeyError(f"no inspection '{inspection_id}' in this field store")
+        return dict(zip([c[0] for c in self.db.execute("SELECT * FROM inspections LIMIT 0").description], row))
+
+    def framework(self, inspection_id: str) -> Framework:
+        """The framework pinned by the inspection (its exact stored content)."""
+        if inspection_id not in self._frameworks:
+            row = self.db.execute(
+                "SELECT framework_yaml FROM inspections WHERE id = ?", [inspection_id]
+            ).fetchone()
+            if row is None:
+                raise KeyError(f"no inspection '{inspection_id}' in this field store")
+            self._frameworks[inspection_id] = load_text(row[0], f"inspection {inspection_id} framework")
+        return self._frameworks[inspection_id]
+
+    def read(self, case_read_id: int) -> CaseRead:
+        row = self.db.execute(
+            "SELECT r.id, r.inspection_id, r.case_id, r.reader_id, r.status, c.profile,"
+            " r.interview_held, r.interview_date, r.interview_note, r.updated_at"
+            " FROM case_reads r JOIN cases c USING (inspection_id, case_id) WHERE r.id = ?",
+            [case_read_id],
+        ).fetchone()
+        if row is None:
+            raise KeyError(f"no case read {case_read_id}")
+        held = None if row[6] is None else bool(row[6])
+        read = CaseRead(row[0], row[1], row[2], row[3], row[4], json.loads(row[5]), {}, {}, held, row[7], row[8], row[9])
+        for qid, value, note in self.db.execute(
+            "SELECT question_id, value, note FROM answers WHERE case_read_id = ?", [case_read_id]
+        ):
+            if value is not None:
+                read.answers[qid] = json.loads(value)
+            if note:
+                read.notes[qid] = note
+        return read
+
+    def case_reads(self, inspection_id: str) -> list[dict]:
+        """One plain row per case read for the case list, with its progress.
+
+        Keys: id, case_id, reader_id, reader_name, reader_role, status, updated_at,
+        profile (dict), done, total, percent.
+        """
+        fw = self.framework(inspection_id)
+        answers: dict[int, dict] = {}
+        notes: dict[int, dict] = {}
+        for rid, qid, value, note in self.db.execute(
+            "SELECT a.case_read_id, a.question_id, a.value, a.note FROM answers a"
+            " JOIN case_reads r ON r.id = a.case_read_id WHERE r.inspection_id = ?",
+            [inspection_id],
+        ):
+            if value is not None:
+                answers.setdefault(rid, {})[qid] = json.loads(value)
+            if note:
+                notes.setdefault(rid, {})[qid] = note
+        rows = []
+        for r in self.db.query(
+            "SELECT r.id, r.case_id, r.reader_id, t.name AS reader_name, t.role AS reader_role,"
+            " r.status, r.updated_at, r.interview_held, c.profile FROM case_reads r"
+            " JOIN cases c USING (inspection_id, case_id)"
+            " JOIN team_members t ON t.inspection_id = r.inspection_id AND t.id = r.reader_id"
+            " WHERE r.inspection_id = ? ORDER BY r.case_id",
+            [inspection_id],
+        ):
+            profile = json.loads(r.pop("profile"))
+            held = r.pop("interview_held")
+            rv = ReadValues(profile, answers.get(r["id"], {}), notes.get(r["id"], {}), None if held is None else bool(held))
+            done, total = form_state.progress(fw, rv)
+            r.update(profile=profile, done=done, total=total, percent=round(100 * done / total) if total else 100)
+            rows.append(r)
+        return rows
+
+    def missing(self, case_read_id: int) -> list[Missing]:
+        read = self.read(case_read_id)
+        return form_state.missing(self.framework(read.inspection_id), read.values())
+
+    # -- writing ---------------------------------------------------------------------
+
+    def _current(self, read: CaseRead, target: str) -> object:
+        kind, _, key = target.partition(":")
+        if kind == "answer":
+            return read.answers.get(key)
+        if kind == "note":
+            return read.notes.get(key, "")
+        if kind == "profile":
+            return read.profile.get(key)
+        if kind == "interview":
+            return {"held": read.interview_held, "date": read.interview_date, "note": read.interview_note}[key]
+        raise KeyError(f"unknown target '{target}'")
+
+    def _checked(self, read: CaseRead, target: str, value: object) -> object:
+        fw = self.framework(read.inspection_id)
+        kind, _, key = target.partition(":")
+        where = f"case {read.case_id}, {key or kind}"
+        if kind in ("answer", "note"):
+            try:
+                question = fw.question(key)
+            except KeyError:
+                raise KeyError(f"case {read.case_id}: the framework has no question '{key}'") from None
+            if kind == "note":
+                return values.text_value("" if value is None else value, where)
+            return values.answer_value(fw, question.answer, value, where)
+        if kind == "profile":
+            try:
+                pf = fw.profile_field(key)
+            except KeyError:
+                raise KeyError(f"case {read.case_id}: the framework has no profile field '{key}'") from None
+            return values.profile_value(fw, pf, value, where)
+        return values.interview_value(key, value, where)
+
+    def _store(self, read: CaseRead, target: str, value: object, now: str) -> None:
+        kind, _, key = target.partition(":")
+        if kind in ("answer", "note"):
+            column = "value" if kind == "answer" else "note"
+            stored = json.dumps(value, ensure_ascii=False) if kind == "answer" and value is not None else value
+            self.db.execute(
+                f"INSERT INTO answers (case_read_id, question_id, {column}, updated_at, updated_by)"
+                f" VALUES (?, ?, ?, ?, ?) ON CONFLICT (case_read_id, question_id) DO UPDATE SET"
+                f" {column} = excluded.{column}, updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+                [read.id, key, stored, now, self.actor],
+            )
+        elif kind == "profile":
+            profile = dict(read.profile)
+            if value is None:
+                profile.pop(key, None)
+            else:
+                profile[key] = value
+            self.db.execute(
+                "UPDATE cases SET profile = ? WHERE inspection_id = ? AND case_id = ?",
+                [json.dumps(profile, ensure_ascii=False, sort_keys=True), read.inspection_id, read.case_id],
+            )
+        else:
+            column = {"held": "interview_held", "date": "interview_date", "note": "interview_note"}[key]
+            stored = int(value) if key == "held" and value is not None else value
+            self.db.execute(f"UPDATE case_reads SET {column} = ? WHERE id = ?", [stored, read.id])
+
+    def _write(self, case_read_id: int, target: str, value: object, action: str) -> tuple[Changes, Edit]:
+        with dbmod.write_transaction(self.db):
+            read = self.read(case_read_id)
+            if read.status == "complete":
+                raise ReadLocked(f"case {read.case_id} is marked complete; reopen it to change it")
+            value = self._checked(read, target, value)
+            before = self._current(read, target)
+            if before == value:  # an autosave of what is already stored: nothing to do
+                edit = Edit(case_read_id, target, before, value)
+                return Changes(case_read_id, (), read.status, audit.head(self.db)[0], read.updated_at), edit
+            now = audit.utc_now()
+            self._store(read, target, value, now)
+            status = "in_progress"
+            self.db.execute(
+                "UPDATE case_reads SET updated_at = ?, status = ? WHERE id = ?", [now, status, case_read_id]
+            )
+            seq = audit.append(
+                self.db, actor=self.actor, action=action, inspection_id=read.inspection_id,
+                case_read_id=case_read_id, target=target, before=before, after=value, at=now,
+            )
+        changes = Changes(case_read_id, (target,), status, seq, now, status_changed=read.status != status)
+        return changes, Edit(case_read_id, target, before, value)
+
+    def set(self, case_read_id: int, target: str, value: object) -> Changes:
+        """Set one target ("answer:q", "note:q", "profile:f", "interview:held|date|note")."""
+        changes, edit = self._write(case_read_id, target, value, "set")
+        if edit.before != edit.after:
+            self.undo_stack.push(edit)
+        return changes
+
+    def set_answer(self, case_read_id: int, question_id: str, value: object) -> Changes:
+        return self.set(case_read_id, f"answer:{question_id}", value)
+
+    def set_note(self, case_read_id: int, question_id: str, text: str) -> Changes:
+        return self.set(case_read_id, f"note:{question_id}", text)
+
+    def set_profile(self, case_read_id: int, field_id: str, value: object) -> Changes:
+        return self.set(case_read_id, f"profile:{field_id}", value)
+
+    def set_interview(self, case_read_id: int, part: str, value: object) -> Changes:
+        return self.set(case_read_id, f"interview:{part}", value)
+
+    def undo(self) -> Changes | None:
+        """Take back the last edit of this session; None if there is nothing to undo."""
+        edit = self.undo_stack.peek_undo()
+        if edit is None:
+            return None
+        changes, _ = self._write(edit.case_read_id, edit.target, edit.before, "undo")
+        self.undo_stack.undone()
+        return changes
+
+    def redo(self) -> Changes | None:
+        edit = self.undo_stack.peek_redo()
+        if edit is None:
+            return None
+        changes, _ = self._write(edit.case_read_id, edit.target, edit.after, "redo")
+        self.undo_stack.redone()
+        return changes
+
+    def _set_status(self, case_read_id: int, status: str, action: str, read: CaseRead) -> Changes:
+        now = audit.utc_now()
+        completed_at = now if status == "complete" else None
+        self.db.execute(
+            "UPDATE case_reads SET status = ?, updated_at = ?, completed_at = ? WHERE id = ?",
+            [status, now, completed_at, case_read_id],
+        )
+        seq = audit.append(
+            self.db, actor=self.actor, action=action, inspection_id=read.inspection_id,
+            case_read_id=case_read_id, target="status", before=read.status, after=status, at=now,
+        )
+        return Changes(case_read_id, ("status",), status, seq, now, status_changed=True)
+
+    def complete(self, case_read_id: int) -> CompletionResult:
+        """Mark the read complete if nothing is missing; otherwise say what is missing."""
+        with dbmod.write_transaction(self.db):
+            read = self.read(case_read_id)
+            if read.status == "complete":
+                return CompletionResult(True, [])
+            gaps = form_state.missing(self.framework(read.inspection_id), read.values())
+            if gaps:
+                return CompletionResult(False, gaps)
+            changes = self._set_status(case_read_id, "complete", "complete", read)
+        return CompletionResult(True, [], changes)
+
+    def reopen(self, case_read_id: int) -> Changes | None:
+        """Reopen a complete read for changes; None if it was not complete."""
+        with dbmod.write_transaction(self.db):
+            read = self.read(case_read_id)
+            if read.status != "complete":
+                return None
+            return self._set_status(case_read_id, "in_progress", "reopen", read)

@@ -67,7 +67,7 @@ def create_inspection(
     ]
     with write_transaction(db):
         if db.execute("SELECT 1 FROM inspections WHERE id = ?", [inspection_id]).fetchone():
-            raise ValueError(f"inspection '{inspection_id}' already exists in this field store")
+            raise ValueError(f"inspection '{inspection_id}' already exists in this field store; use another file")
         db["inspections"].insert(
             {
                 "id": inspection_id,

@@ -149,14 +149,16 @@ class _Tok(NamedTuple):
     def describe(self) -> str:
         if self.kind == "eof":
             return "end of input"
-        return f"'{self.text}'" if len(self.text) <= 20 else f"'{self.text[:17]}...'"
+        text = self.text if len(self.text) <= 20 else self.text[:17] + "..."
+        return f"string {text}" if self.kind == "str" else f"'{text}'"
 
 
 def _token(kind: str, text: str, pos: int) -> _Tok:
     if kind == "str":
         for esc in re.finditer(r"\\(.)", text[1:-1], re.DOTALL):
             if esc.group(1) not in (text[0], "\\"):
-                raise RelevanceSyntaxError(f"invalid escape {esc.group()!r}", pos + 1 + esc.start())
+                reason = f"invalid escape {esc.group()!r}"
+                raise RelevanceSyntaxError(reason, pos + 1 + esc.start())
         return _Tok(kind, re.sub(r"\\(.)", r"\1", text[1:-1], flags=re.DOTALL), pos, text)
     if kind == "num":
         value = float(text) if any(c in text for c in ".eE") else int(text)

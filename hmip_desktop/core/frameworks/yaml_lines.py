@@ -15,6 +15,9 @@ import yaml
 
 Path = tuple[str | int, ...]
 
+# libyaml's composer is about ten times faster and gives the same node marks.
+_COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @dataclass
 class Located:
@@ -46,7 +49,7 @@ class YamlSyntaxError(ValueError):
 def load(text: str) -> Located:
     """Parse ``text``; raise :class:`YamlSyntaxError` (with its line) if it is not YAML."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_COMPOSER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1

@@ -1,0 +1,78 @@
+"""Every core call from the GUI runs here, on one worker thread, never on the GUI thread.
+
+Like Anki's ``CollectionOp``: ``ops.run(fn, success=..., failure=...)`` queues ``fn`` on
+a single-thread executor, so database work is serialised and the window never freezes.
+``success(result)`` and ``failure(exception)`` are called back on the GUI thread.
+``fn`` must never touch widgets.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+log = logging.getLogger("hmip.ui.ops")
+
+
+class Ops(QObject):
+    """The single worker thread; create one per window, ``shutdown()`` when closing."""
+
+    _finished = Signal(object, object, object, object)
+    #: Emitted on the GUI thread when the number of queued operations changes.
+    busy_changed = Signal(int)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hmip-core")
+        self._pending = 0
+        self._finished.connect(self._deliver)
+
+    @property
+    def pending(self) -> int:
+        return self._pending
+
+    def run(
+        self,
+        fn: Callable[[], Any],
+        success: Callable[[Any], None] | None = None,
+        failure: Callable[[BaseException], None] | None = None,
+    ) -> Future:
+        """Queue ``fn()`` on the worker thread; call back on the GUI thread."""
+        self._pending += 1
+        self.busy_changed.emit(self._pending)
+
+        def work() -> Any:
+            try:
+                result = fn()
+            except BaseException as exc:  # delivered to failure(), logged there
+                self._finished.emit(success, failure, None, exc)
+                raise
+            self._finished.emit(success, failure, result, None)
+            return result
+
+        return self._pool.submit(work)
+
+    @Slot(object, object, object, object)
+    def _deliver(self, success, failure, result, error) -> None:
+        self._pending -= 1
+        self.busy_changed.emit(self._pending)
+        if error is None:
+            if success is not None:
+                success(result)
+            return
+        log.warning("operation failed: %s", type(error).__name__)
+        if failure is not None:
+            failure(error)
+        else:
+            raise error
+
+    def wait(self) -> None:
+        """Block until everything queued so far has run (used when closing and in tests)."""
+        self._pool.submit(lambda: None).result()
+
+    def shutdown(self) -> None:
+        self._pool.shutdown(wait=True)

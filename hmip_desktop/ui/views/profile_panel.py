@@ -1,0 +1,121 @@
+"""The case profile and the case holder interview record, at the top of a case read."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+
+from ...core.frameworks.model import Answer, Framework, Option, Text
+from .answer_editors import ChoiceEditor, LineEditor, NoteEditor, editor_for
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ProfilePanel", text)
+
+
+HELD_OPTIONS = [
+    Option(id="yes", label=Text(en="Yes", cy="Do")),
+    Option(id="no", label=Text(en="No", cy="Naddo")),
+]
+
+
+class ProfilePanel(QWidget):
+    """Emits ``edited(target, value)`` with "profile:<field>" and "interview:held|date|note"."""
+
+    edited = Signal(str, object)
+
+    def __init__(self, fw: Framework, parent=None):
+        super().__init__(parent)
+        self.fw = fw
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.profile_box = QGroupBox(self)
+        form = QFormLayout(self.profile_box)
+        self.labels: dict[str, QLabel] = {}
+        self.editors = {}
+        for field in fw.case_profile:
+            kind = "single_choice" if field.type == "single_choice" else ("number" if field.type == "number" else "text")
+            if field.type == "boolean":
+                editor = ChoiceEditor(fw, Answer(type="judgement"), f"profile_{field.id}", self, options=HELD_OPTIONS)
+            elif field.type == "date":
+                editor = LineEditor(fw, Answer(type="date"), f"profile_{field.id}", self)
+            else:
+                editor = editor_for(fw, Answer(type=kind, scale=field.scale), f"profile_{field.id}", self)
+            editor.edited.connect(lambda v, f=field: self.edited.emit(f"profile:{f.id}", _from_editor(f.type, v)))
+            label = QLabel(self)
+            label.setBuddy(editor.focus_target())
+            form.addRow(label, editor)
+            self.labels[field.id], self.editors[field.id] = label, editor
+        outer.addWidget(self.profile_box)
+
+        self.interview_box = QGroupBox(self)
+        iform = QFormLayout(self.interview_box)
+        self.held = ChoiceEditor(fw, Answer(type="judgement"), "interview_held", self, options=HELD_OPTIONS)
+        self.held.edited.connect(lambda v: self.edited.emit("interview:held", None if v is None else v == "yes"))
+        self.held_label = QLabel(self)
+        self.held_label.setBuddy(self.held.focus_target())
+        iform.addRow(self.held_label, self.held)
+        self.date = LineEditor(fw, Answer(type="date"), "interview_date", self)
+        self.date.edited.connect(lambda v: self.edited.emit("interview:date", v))
+        self.date_label = QLabel(self)
+        self.date_label.setBuddy(self.date.focus_target())
+        iform.addRow(self.date_label, self.date)
+        self.note = NoteEditor(self)
+        self.note.setObjectName("interview_note")
+        self.note.setMaximumHeight(80)
+        self.note.edited.connect(lambda text: self.edited.emit("interview:note", text))
+        self.note_label = QLabel(self)
+        self.note_label.setBuddy(self.note)
+        iform.addRow(self.note_label, self.note)
+        outer.addWidget(self.interview_box)
+        self.set_language("en")
+
+    def set_language(self, lang: str) -> None:
+        self.profile_box.setTitle(_tr("Case profile"))
+        for field in self.fw.case_profile:
+            text = field.label.get(lang) + (" *" if field.required else "")
+            self.labels[field.id].setText(text)
+            self.editors[field.id].set_language(lang)
+            self.editors[field.id].setAccessibleName(field.label.get(lang))
+        self.interview_box.setTitle(_tr("Case holder interview"))
+        self.held_label.setText(_tr("Interview held *"))
+        self.held.set_language(lang)
+        self.held.setAccessibleName(_tr("Interview held"))
+        self.date_label.setText(_tr("Date"))
+        self.note_label.setText(_tr("Notes"))
+        self.note.setAccessibleName(_tr("Interview notes"))
+
+    def set_values(self, profile: dict, held: bool | None, date: str | None, note: str) -> None:
+        for field in self.fw.case_profile:
+            value = profile.get(field.id)
+            if field.type == "boolean" and value is not None:
+                value = "yes" if value else "no"
+            self.editors[field.id].set_value(value)
+        self.held.set_value(None if held is None else ("yes" if held else "no"))
+        self.date.set_value(date)
+        self.note.set_text(note or "")
+
+    def set_read_only(self, read_only: bool) -> None:
+        for editor in self.editors.values():
+            editor.set_read_only(read_only)
+        self.held.set_read_only(read_only)
+        self.date.set_read_only(read_only)
+        self.note.setReadOnly(read_only)
+
+    def flush(self) -> None:
+        self.note.flush()
+        for editor in self.editors.values():
+            if hasattr(editor, "note"):
+                editor.note.flush()
+
+    def focus_target(self, kind: str, target: str):
+        if kind == "interview":
+            return self.held.focus_target()
+        return self.editors[target].focus_target()
+
+
+def _from_editor(field_type: str, value: object) -> object:
+    if field_type == "boolean" and value is not None:
+        return value == "yes"
+    return value
+

@@ -14,9 +14,9 @@ from datetime import date, datetime
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QDoubleValidator, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QButtonGroup,
     QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -124,6 +124,40 @@ class ChoiceEditor(Editor):
             super().keyPressEvent(event)
             return
         event.accept()
+
+
+class ComboEditor(Editor):
+    """A compact drop-down for long code lists (case profile fields); the first entry is blank."""
+
+    def __init__(self, fw, answer, name, parent=None):
+        super().__init__(fw, answer, name, parent)
+        self.options = fw.options(answer)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.combo = QComboBox(self)
+        self.combo.setObjectName(name)
+        # Long labels must not force the form wider than the window.
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMinimumContentsLength(14)
+        layout.addWidget(self.combo)
+        self.combo.activated.connect(lambda i: self.edited.emit(self.combo.itemData(i)))
+        self.set_language("en")
+
+    def set_language(self, lang: str) -> None:
+        current = self.combo.currentData()
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        self.combo.addItem("—", None)
+        for option in self.options:
+            self.combo.addItem(option.label.get(lang), option.id)
+        self.combo.setCurrentIndex(max(0, self.combo.findData(current)))
+        self.combo.blockSignals(False)
+
+    def set_value(self, value: object) -> None:
+        self.combo.setCurrentIndex(max(0, self.combo.findData(value)))
+
+    def focus_target(self) -> QWidget:
+        return self.combo
 
 
 class MultiChoiceEditor(Editor):
@@ -307,5 +341,3 @@ def editor_for(fw: Framework, answer: Answer, name: str, parent=None) -> Editor:
     return EDITORS[answer.type](fw, answer, name, parent)
 
 
-def is_button(widget: QWidget | None) -> bool:
-    return isinstance(widget, QAbstractButton)

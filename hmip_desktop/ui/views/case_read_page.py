@@ -90,11 +90,13 @@ class CaseReadPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.standards_list = QListWidget(splitter)
         self.standards_list.setObjectName("standards_list")
+        self.standards_list.setWordWrap(True)
         self.standards_list.itemActivated.connect(lambda item: self.go_to_standard(self.standards_list.row(item)))
         self.standards_list.itemClicked.connect(lambda item: self.go_to_standard(self.standards_list.row(item)))
 
         self.scroll = QScrollArea(splitter)
         self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
         self.body_layout = QVBoxLayout(body)
         self.profile = ProfilePanel(fw, body)
@@ -133,7 +135,7 @@ class CaseReadPage(QWidget):
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setStretchFactor(2, 0)
-        splitter.setSizes([200, 700, 260])
+        splitter.setSizes([230, 760, 280])
         outer.addWidget(splitter, 1)
 
         QApplication.instance().focusChanged.connect(self._focus_changed)
@@ -319,8 +321,14 @@ class CaseReadPage(QWidget):
                 widget = question.note
             else:
                 widget = question.editor.focus_target()
-        self.scroll.ensureWidgetVisible(widget, 50, 80)
+        self._scroll_to(widget if kind in ("profile", "interview") else self.questions[target])
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.scroll.ensureWidgetVisible(widget, 20, 40)
+
+    def _scroll_to(self, widget: QWidget) -> None:
+        """Bring ``widget``'s top near the top of the form (not just anywhere on screen)."""
+        top = widget.mapTo(self.scroll.widget(), widget.rect().topLeft()).y()
+        self.scroll.verticalScrollBar().setValue(max(0, top - 12))
 
     def _visible_keys(self) -> list[QuestionWidget]:
         return [w for w in self.key_widgets if not w.isHidden() and not w.parentWidget().isHidden()]
@@ -358,8 +366,8 @@ class CaseReadPage(QWidget):
         self.standards_list.setCurrentRow(index)
         first = next((w for w in self.key_widgets if section.isAncestorOf(w) and not w.isHidden()), None)
         if first is not None:
-            self.scroll.ensureWidgetVisible(section, 0, 0)
             self.go_to("answer", first.question.id)
+            self._scroll_to(section)
 
     def flush(self) -> None:
         """Save any evidence note still waiting for its typing pause."""

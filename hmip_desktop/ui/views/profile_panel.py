@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from ...core.frameworks.model import Answer, Framework, Option, Text
-from .answer_editors import ChoiceEditor, LineEditor, NoteEditor, editor_for
+from .answer_editors import ChoiceEditor, ComboEditor, LineEditor, NoteEditor, editor_for
 
 
 def _tr(text: str) -> str:
@@ -30,21 +30,25 @@ class ProfilePanel(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.profile_box = QGroupBox(self)
-        form = QFormLayout(self.profile_box)
+        grid = QGridLayout(self.profile_box)
         self.labels: dict[str, QLabel] = {}
         self.editors = {}
         for field in fw.case_profile:
-            kind = "single_choice" if field.type == "single_choice" else ("number" if field.type == "number" else "text")
+            kind = "number" if field.type == "number" else "text"
             if field.type == "boolean":
                 editor = ChoiceEditor(fw, Answer(type="judgement"), f"profile_{field.id}", self, options=HELD_OPTIONS)
             elif field.type == "date":
                 editor = LineEditor(fw, Answer(type="date"), f"profile_{field.id}", self)
+            elif field.type == "single_choice":
+                editor = ComboEditor(fw, Answer(type="single_choice", scale=field.scale), f"profile_{field.id}", self)
             else:
                 editor = editor_for(fw, Answer(type=kind, scale=field.scale), f"profile_{field.id}", self)
             editor.edited.connect(lambda v, f=field: self.edited.emit(f"profile:{f.id}", _from_editor(f.type, v)))
             label = QLabel(self)
             label.setBuddy(editor.focus_target())
-            form.addRow(label, editor)
+            cell = len(self.editors)
+            grid.addWidget(label, cell // 2, (cell % 2) * 2)
+            grid.addWidget(editor, cell // 2, (cell % 2) * 2 + 1)
             self.labels[field.id], self.editors[field.id] = label, editor
         outer.addWidget(self.profile_box)
 

@@ -113,10 +113,12 @@ def test_complete_read_is_locked_until_reopened(make_store):
     store, reads = make_store()
     rid = reads["C2"]
     _fill(store, rid)
+    store.undo()  # the licence_conditions note: not needed for a community order, and leaves a redo
     result = store.complete(rid)
     assert result.completed and result.missing == []
     snapshot, rows, seq = store.read(rid), _rows(store), _head(store)
-    top = store.undo_stack.peek_undo()
+    top, redo_top = store.undo_stack.peek_undo(), store.undo_stack.peek_redo()
+    assert top is not None and redo_top is not None
 
     attempts = [
         lambda: store.set_answer(rid, "assess_engage", "no"),
@@ -125,12 +127,13 @@ def test_complete_read_is_locked_until_reopened(make_store):
         lambda: store.set_profile(rid, "gender", "male"),
         lambda: store.set_interview(rid, "held", False),
         store.undo,
+        store.redo,
     ]
     for attempt in attempts:
         with pytest.raises(ReadLocked, match="C2"):
             attempt()
         assert store.read(rid) == snapshot and _rows(store) == rows and _head(store) == seq
-        assert store.undo_stack.peek_undo() == top
+        assert store.undo_stack.peek_undo() == top and store.undo_stack.peek_redo() == redo_top
 
     # Completing again is harmless and changes nothing.
     again = store.complete(rid)

@@ -1,0 +1,142 @@
+"""``hmip-desktop``: the case-reading application.
+
+    hmip-desktop [--store PATH] [--demo] [--screenshot FILE.png] [--lang en|cy]
+
+``--demo`` creates the demo inspection in the user data folder (once) and opens it.
+``--screenshot`` renders the main window with a case read open to a PNG and exits
+(use with QT_QPA_PLATFORM=offscreen on a machine without a display).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from pathlib import Path
+
+from .. import __version__
+from ..core import logs
+from ..core.paths import data_dir, resources_dir
+
+log = logging.getLogger("hmip.ui")
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(prog="hmip-desktop", description="Offline case reading for inspectors.")
+    parser.add_argument("--version", action="version", version=f"hmip-desktop {__version__}")
+    parser.add_argument("--store", metavar="PATH", help="the field store to open")
+    parser.add_argument("--demo", action="store_true", help="open the demo inspection (created on first use)")
+    parser.add_argument("--screenshot", metavar="FILE.png", help="render the window with a case read open and exit")
+    parser.add_argument("--lang", choices=["en", "cy"], help="interface language")
+    parser.add_argument("--case", metavar="CASE_ID", help="with --screenshot: the case to show")
+    return parser.parse_args(argv)
+
+
+def demo_store() -> Path:
+    """The demo field store in the user data folder, created on first use."""
+    from ..core import demo
+
+    path = data_dir() / "demo.sqlite"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name("demo.sqlite.creating")
+        for leftover in path.parent.glob("demo.sqlite.creating*"):
+            leftover.unlink()
+        demo.create_demo(tmp)
+        tmp.replace(path)
+    return path
+
+
+def settings():
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def install_excepthook() -> None:
+    """Log unhandled exceptions (also inside Qt slots) and show them; never exit silently."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def hook(kind, value, tb):
+        log.error("unhandled %s\n%s", kind.__name__, "".join(traceback.format_tb(tb)))
+        if QApplication.instance() is not None:
+            QMessageBox.critical(None, "hmip-desktop", f"Something went wrong: {value}\n\nDetails are in the log file.")
+
+    sys.excepthook = hook
+
+
+def make_app(argv=None):
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("hmip-desktop")
+    app.setApplicationVersion(__version__)
+    style = resources_dir() / "style.qss"
+    if style.exists():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    return app
+
+
+def main(argv=None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    logs.setup()
+    app = make_app()
+    from PySide6.QtCore import QTimer
+
+    from .views.main_window import MainWindow
+
+    install_excepthook()
+    if args.store:
+        path = Path(args.store)
+    elif args.demo or args.screenshot:
+        path = demo_store()
+    else:
+        print("hmip-desktop: give --store PATH or --demo", file=sys.stderr)
+        return 2
+    conf = settings()
+    if args.lang:
+        conf.setValue("language", args.lang)
+    window = MainWindow(path, conf)
+    if args.screenshot:
+        if args.case is None:
+            conf.remove(window._last_key())
+        return _screenshot(app, window, Path(args.screenshot), args.case)
+    window.show()
+    QTimer.singleShot(0, window.load)
+    return app.exec()
+
+
+def _screenshot(app, window, out: Path, case_id: str | None) -> int:
+    """Open a case read (the given one, or the first in progress), grab the window, exit."""
+    from PySide6.QtCore import QTimer
+
+    result = {"code": 1}
+
+    def loaded(_inspection):
+        rows = window.list_page.model.rows()
+        chosen = next((r for r in rows if r["case_id"] == case_id), None) if case_id else None
+        chosen = chosen or next((r for r in rows if r["status"] == "in_progress"), rows[0])
+        window.open_read(chosen["id"])
+
+    def opened(_read_id):
+        def grab():
+            out.parent.mkdir(parents=True, exist_ok=True)
+            result["code"] = 0 if window.grab().save(str(out)) else 1
+            window.close()
+            app.quit()
+
+        QTimer.singleShot(200, grab)
+
+    window.inspection_loaded.connect(loaded)
+    window.case_opened.connect(opened)
+    window.resize(1440, 900)
+    window.show()
+    QTimer.singleShot(0, window.load)
+    QTimer.singleShot(60_000, app.quit)
+    app.exec()
+    return result["code"]
+
+
+if __name__ == "__main__":
+    sys.exit(main())

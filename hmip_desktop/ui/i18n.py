@@ -1,0 +1,46 @@
+"""Switching the interface between English and Welsh.
+
+Interface strings come from Qt translation files built from the sources in
+resources/translations/ (``hmip_cy.ts`` for our strings, ``qtbase_cy.ts`` for Qt's
+standard buttons and dialogs); framework text comes from the framework file itself.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from ..core.paths import resources_dir
+
+LANGUAGES = {"en": "English", "cy": "Cymraeg"}
+CATALOGUES = ("hmip", "qtbase")
+
+
+def translations_dir():
+    return resources_dir() / "translations"
+
+
+class Translations:
+    """Owns the installed translators; ``set_language`` swaps them."""
+
+    def __init__(self) -> None:
+        self._installed: list[QTranslator] = []
+        self.lang = "en"
+
+    def set_language(self, lang: str) -> None:
+        if lang not in LANGUAGES:
+            raise ValueError(f"unknown language '{lang}' (use one of {', '.join(LANGUAGES)})")
+        app = QCoreApplication.instance()
+        for translator in self._installed:
+            app.removeTranslator(translator)
+        self._installed = []
+        locale = QLocale(QLocale.Language.Welsh if lang == "cy" else QLocale.Language.English, QLocale.Country.UnitedKingdom)
+        QLocale.setDefault(locale)
+        if lang != "en":
+            for name in CATALOGUES:
+                translator = QTranslator(app)
+                path = translations_dir() / f"{name}_{lang}.qm"
+                if not translator.load(str(path)):
+                    raise FileNotFoundError(f"{path}: translation missing; run scripts/build_translations")
+                app.installTranslator(translator)
+                self._installed.append(translator)
+        self.lang = lang

@@ -1,0 +1,382 @@
+"""The main window: the case list and the case read form over one field store.
+
+All core calls go through ``self.ops`` (one worker thread). The window keeps a local
+copy of the open case read for instant feedback; the store stays the truth. A save
+that fails is kept in ``self.unsaved`` and sent again with the next change.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
+
+from ...core.field import form_state
+from ...core.field.store import FieldStore, ReadLocked
+from ...core.field.values import InvalidValue
+from ..i18n import LANGUAGES, Translations
+from ..ops import Ops
+from .case_list_page import CaseListPage
+from .case_read_page import CaseReadPage
+
+log = logging.getLogger("hmip.ui")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class MainWindow(QMainWindow):
+    #: Emitted (on the GUI thread) when a case read has been loaded into the form.
+    case_opened = Signal(int)
+    #: Emitted when the store and inspection are loaded and the case list is filled.
+    inspection_loaded = Signal(str)
+    #: Emitted after each autosave returns (True) or fails (False).
+    save_finished = Signal(bool)
+
+    def __init__(self, store_path: Path, settings: QSettings, translations: Translations | None = None):
+        super().__init__()
+        self.setObjectName("main_window")
+        self.store_path = Path(store_path)
+        self.settings = settings
+        self.translations = translations or Translations()
+        self.ops = Ops(self)
+        self.store: FieldStore | None = None
+        self.inspection_id: str | None = None
+        self.fw = None
+        self.page: CaseReadPage | None = None
+        #: Saves that failed and will be sent again with the next change: (read, target) -> value.
+        self.unsaved: dict[tuple[int, str], object] = {}
+        self._latest: dict[tuple[int, str], int] = {}
+        self._sent = 0
+
+        self.stack = QStackedWidget(self)
+        self.list_page = CaseListPage(self)
+        self.list_page.open_requested.connect(self.open_read)
+        self.stack.addWidget(self.list_page)
+        self.setCentralWidget(self.stack)
+        self.saving_label = QLabel(self)
+        self.saving_label.setObjectName("saving_label")
+        self.statusBar().addPermanentWidget(self.saving_label)
+        self.ops.busy_changed.connect(self._busy_changed)
+        self._build_actions()
+        self.set_language(str(settings.value("language", "en")))
+        geometry = settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 820)
+
+    # -- actions and menus ----------------------------------------------------------
+
+    def _action(self, name: str, shortcut, slot, *more) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        keys = [QKeySequence(shortcut)] + [QKeySequence(k) for k in more] if shortcut else []
+        action.setShortcuts(keys)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        K = QKeySequence.StandardKey
+        self.act_undo = self._action("undo", K.Undo, self.undo)
+        self.act_redo = self._action("redo", QKeySequence("Ctrl+Shift+Z"), self.redo, QKeySequence("Ctrl+Y"))
+        self.act_list = self._action("case_list", QKeySequence("Ctrl+L"), self.show_list)
+        self.act_find = self._action("find", K.Find, self._focus_search)
+        self.act_next_q = self._action("next_question", QKeySequence("Ctrl+Down"), lambda: self._page_call("step_question", 1))
+        self.act_prev_q = self._action("previous_question", QKeySequence("Ctrl+Up"), lambda: self._page_call("step_question", -1))
+        self.act_next_s = self._action("next_standard", QKeySequence("Ctrl+PgDown"), lambda: self._page_call("step_standard", 1))
+        self.act_prev_s = self._action("previous_standard", QKeySequence("Ctrl+PgUp"), lambda: self._page_call("step_standard", -1))
+        self.act_next_case = self._action("next_case", QKeySequence("Alt+Right"), lambda: self.step_case(1))
+        self.act_prev_case = self._action("previous_case", QKeySequence("Alt+Left"), lambda: self.step_case(-1))
+        self.act_complete = self._action("mark_complete", QKeySequence("Ctrl+Return"), self.complete_or_reopen, QKeySequence("Ctrl+Enter"))
+        self.act_quit = self._action("quit", K.Quit, self.close)
+        self.act_shortcuts = self._action("shortcuts", QKeySequence("F1"), self._show_shortcuts)
+        self.lang_group = QActionGroup(self)
+        self.lang_actions = {}
+        for code, name in LANGUAGES.items():
+            action = QAction(name, self, checkable=True)
+            action.setObjectName(f"language_{code}")
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            self.lang_group.addAction(action)
+            self.lang_actions[code] = action
+        bar = self.menuBar()
+        self.menu_file = bar.addMenu("")
+        self.menu_file.addAction(self.act_quit)
+        self.menu_edit = bar.addMenu("")
+        self.menu_edit.addActions([self.act_undo, self.act_redo])
+        self.menu_go = bar.addMenu("")
+        self.menu_go.addActions([self.act_list, self.act_find, self.act_next_q, self.act_prev_q, self.act_next_s,
+                                 self.act_prev_s, self.act_next_case, self.act_prev_case, self.act_complete])
+        self.menu_lang = bar.addMenu("")
+        self.menu_lang.addActions(list(self.lang_actions.values()))
+        self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.act_shortcuts)
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(_tr("hmip-desktop: case reading") + (f" — {self.store_path.name}"))
+        self.menu_file.setTitle(_tr("&File"))
+        self.menu_edit.setTitle(_tr("&Edit"))
+        self.menu_go.setTitle(_tr("&Go"))
+        self.menu_lang.setTitle(_tr("&Language"))
+        self.menu_help.setTitle(_tr("&Help"))
+        texts = {
+            self.act_undo: _tr("&Undo"), self.act_redo: _tr("&Redo"), self.act_list: _tr("&Case list"),
+            self.act_find: _tr("&Find case"), self.act_next_q: _tr("Next &question"),
+            self.act_prev_q: _tr("&Previous question"), self.act_next_s: _tr("Next &standard"),
+            self.act_prev_s: _tr("P&revious standard"), self.act_next_case: _tr("&Next case"),
+            self.act_prev_case: _tr("Pre&vious case"), self.act_complete: _tr("&Mark complete or reopen"),
+            self.act_quit: _tr("&Quit"), self.act_shortcuts: _tr("&Keyboard shortcuts"),
+        }
+        for action, text in texts.items():
+            action.setText(text)
+        self._busy_changed(self.ops.pending)
+
+    def set_language(self, lang: str) -> None:
+        self.translations.set_language(lang)
+        self.lang = lang
+        self.settings.setValue("language", lang)
+        self.lang_actions[lang].setChecked(True)
+        self._retranslate()
+        self.list_page.set_language(lang)
+        if self.page is not None:
+            self.page.set_language(lang)
+
+    # -- opening ---------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Open the store and its inspection on the worker thread, then fill the list."""
+        path = self.store_path
+
+        def work():
+            store = FieldStore.open(path)
+            inspections = store.inspections()
+            if not inspections:
+                raise ValueError(f"{path}: holds no inspection yet")
+            inspection = inspections[0]
+            fw = store.framework(inspection["id"])
+            return store, inspection, fw, store.case_reads(inspection["id"])
+
+        self.ops.run(work, self._loaded, self._fatal)
+
+    def _loaded(self, result) -> None:
+        self.store, inspection, self.fw, rows = result
+        self.inspection_id = inspection["id"]
+        self.list_page.set_inspection(inspection["title"], rows, self.fw)
+        self.page = CaseReadPage(self.fw, self)
+        self.page.set_language(self.lang)
+        self.page.edit_requested.connect(self.save)
+        self.page.complete_requested.connect(self.complete_or_reopen)
+        self.page.reopen_requested.connect(self.complete_or_reopen)
+        self.page.back_requested.connect(self.show_list)
+        self.stack.addWidget(self.page)
+        self.inspection_loaded.emit(self.inspection_id)
+        last = self.settings.value(self._last_key())
+        if last is not None and int(last) in {r["id"] for r in rows}:
+            self.open_read(int(last))
+        else:
+            self.list_page.table.setFocus()
+
+    def _last_key(self) -> str:
+        return f"last_case_read/{self.store_path.resolve()}"
+
+    def _fatal(self, error: BaseException) -> None:
+        QMessageBox.critical(self, _tr("Cannot open the field store"), str(error))
+
+    def open_read(self, read_id: int) -> None:
+        if self.store is None or self.page is None:
+            return
+        self.page.flush()
+        store = self.store
+        self.ops.run(lambda: store.read(read_id), self._show_read)
+
+    def _show_read(self, read) -> None:
+        self.page.load(read)
+        self.stack.setCurrentWidget(self.page)
+        self.list_page.select_read(read.id)
+        self.settings.setValue(self._last_key(), read.id)
+        self.page.step_question(1) if read.status != "complete" else self.page.complete_button.setFocus()
+        self.case_opened.emit(read.id)
+
+    def show_list(self) -> None:
+        if self.page is not None:
+            self.page.flush()
+        self.stack.setCurrentWidget(self.list_page)
+        self.settings.remove(self._last_key())
+        self.list_page.table.setFocus()
+
+    def step_case(self, delta: int) -> None:
+        ids = self.list_page.visible_read_ids()
+        if not ids:
+            return
+        current = self.page.read.id if self.page is not None and self.page.read is not None and self.stack.currentWidget() is self.page else None
+        index = ids.index(current) + delta if current in ids else 0
+        self.open_read(ids[max(0, min(len(ids) - 1, index))])
+
+    # -- saving ----------------------------------------------------------------------
+
+    def save(self, target: str, value: object) -> None:
+        """Autosave one change (called by the form for every edit)."""
+        read_id = self.page.read.id
+        # Saves that failed earlier go again first (in order), then this one.
+        for (rid, tgt), val in list(self.unsaved.items()):
+            if (rid, tgt) != (read_id, target):
+                self._send(rid, tgt, val)
+        self.unsaved.pop((read_id, target), None)
+        self._send(read_id, target, value)
+        self._update_row_locally()
+
+    def _send(self, read_id: int, target: str, value: object) -> None:
+        store = self.store
+        self._sent += 1
+        ticket = self._latest[(read_id, target)] = self._sent
+        self.ops.run(
+            lambda: store.set(read_id, target, value),
+            lambda changes: self._saved(read_id, target, value, changes),
+            lambda error: self._save_failed(read_id, target, value, ticket, error),
+        )
+
+    def _saved(self, read_id: int, target: str, value: object, changes) -> None:
+        if self.unsaved.get((read_id, target), object()) == value:
+            del self.unsaved[(read_id, target)]
+        self._busy_changed(self.ops.pending)
+        if self.page is not None and self.page.read is not None and self.page.read.id == read_id and not self.unsaved:
+            stamp = datetime.fromisoformat(changes.saved_at).astimezone().strftime("%H:%M:%S")
+            self.page.show_saved(stamp)
+        self.save_finished.emit(True)
+
+    def _save_failed(self, read_id: int, target: str, value: object, ticket: int, error: BaseException) -> None:
+        log.warning("save failed for case read %s, %s: %s", read_id, target.split(":")[0], type(error).__name__)
+        newest = self._latest.get((read_id, target)) == ticket
+        if newest and not isinstance(error, (InvalidValue, ReadLocked, KeyError)):
+            # Worth trying again (a full disk, a locked file): keep it and resend with the next change.
+            self.unsaved[(read_id, target)] = value
+        if self.page is not None:
+            self.page.show_save_error(str(error) or type(error).__name__)
+        self._busy_changed(self.ops.pending)
+        self.save_finished.emit(False)
+
+    def _update_row_locally(self) -> None:
+        rows = {r["id"]: r for r in self.list_page.model.rows()}
+        read = self.page.read
+        row = dict(rows.get(read.id, {}))
+        if not row:
+            return
+        done, total = form_state.progress(self.fw, self.page.values())
+        row.update(status=read.status, done=done, total=total, percent=round(100 * done / total) if total else 100,
+                   profile=dict(read.profile), updated_at=datetime.now().astimezone().isoformat())
+        self.list_page.update_row(row)
+
+    def _busy_changed(self, pending: int) -> None:
+        self.saving_label.setText(_tr("Saving…") if pending else (_tr("Changes not saved") if self.unsaved else _tr("All changes saved")))
+
+    # -- undo, completion -------------------------------------------------------------
+
+    def _page_call(self, name: str, *args) -> None:
+        if self.page is not None and self.stack.currentWidget() is self.page:
+            getattr(self.page, name)(*args)
+
+    def _after_change(self, changes, focus_target: bool = True) -> None:
+        if changes is None:
+            self.statusBar().showMessage(_tr("Nothing to undo or redo"), 3000)
+            return
+        store, inspection_id = self.store, self.inspection_id
+        self.ops.run(lambda: (store.read(changes.case_read_id), store.case_reads(inspection_id)),
+                     lambda result: self._refreshed(result, changes, focus_target))
+
+    def _refreshed(self, result, changes, focus_target: bool) -> None:
+        read, rows = result
+        self.list_page.set_inspection(self.list_page.title.text(), rows, self.fw)
+        if self.page is not None and (self.stack.currentWidget() is not self.page or self.page.read is None or self.page.read.id != read.id):
+            self._show_read(read)
+        else:
+            self.page.load(read)
+            self.list_page.select_read(read.id)
+        stamp = datetime.fromisoformat(changes.saved_at).astimezone().strftime("%H:%M:%S")
+        self.page.show_saved(stamp)
+        kind, _, key = changes.targets[0].partition(":") if changes.targets else ("", "", "")
+        if focus_target and kind in ("answer", "note"):
+            self.page.go_to("evidence" if kind == "note" else "answer", key)
+        elif focus_target and kind in ("profile", "interview"):
+            self.page.go_to(kind, key)
+
+    def undo(self) -> None:
+        if self.store is None:
+            return
+        if self.page is not None:
+            self.page.flush()
+        store = self.store
+        self.ops.run(store.undo, self._after_change, self._undo_failed)
+
+    def redo(self) -> None:
+        if self.store is None:
+            return
+        store = self.store
+        self.ops.run(store.redo, self._after_change, self._undo_failed)
+
+    def _undo_failed(self, error: BaseException) -> None:
+        self.statusBar().showMessage(str(error), 6000)
+
+    def complete_or_reopen(self) -> None:
+        if self.page is None or self.page.read is None or self.stack.currentWidget() is not self.page:
+            return
+        self.page.flush()
+        store, read_id = self.store, self.page.read.id
+        if self.page.read.status == "complete":
+            self.ops.run(lambda: store.reopen(read_id), lambda changes: self._after_change(changes, False) if changes else None)
+        else:
+            self.ops.run(lambda: store.complete(read_id), self._completion)
+
+    def _completion(self, result) -> None:
+        if result.completed:
+            self.page.show_missing([])
+            if result.changes is not None:
+                self._after_change(result.changes, focus_target=False)
+        else:
+            self.page.show_missing(result.missing)
+
+    # -- shortcuts help, closing -------------------------------------------------------
+
+    def _focus_search(self) -> None:
+        self.show_list()
+        self.list_page.search.setFocus()
+        self.list_page.search.selectAll()
+
+    def _show_shortcuts(self) -> None:
+        rows = [(a.text().replace("&", ""), a.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
+                for a in (self.act_undo, self.act_redo, self.act_list, self.act_find, self.act_next_q, self.act_prev_q,
+                          self.act_next_s, self.act_prev_s, self.act_next_case, self.act_prev_case, self.act_complete)]
+        rows.append((_tr("Answer a judgement"), _tr("Y, N, A or 1–9")))
+        rows.append((_tr("Clear an answer"), _tr("Delete")))
+        text = "\n".join(f"{keys:<22} {name}" for name, keys in rows)
+        box = QMessageBox(QMessageBox.Icon.Information, _tr("Keyboard shortcuts"), text, QMessageBox.StandardButton.Close, self)
+        box.setModal(False)
+        box.show()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.page is not None:
+            self.page.flush()
+        self.ops.wait()
+        QCoreApplication.processEvents()
+        if self.unsaved:
+            answer = QMessageBox.warning(
+                self, _tr("Changes not saved"),
+                _tr("%1 change(s) could not be saved. Close anyway and lose them?").replace("%1", str(len(self.unsaved))),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                event.ignore()
+                return
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.sync()
+        if self.store is not None:
+            store = self.store
+            self.ops.run(store.close)
+        self.ops.shutdown()
+        super().closeEvent(event)

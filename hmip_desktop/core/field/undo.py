@@ -37,7 +37,10 @@ class UndoStack:
             and last.target == edit.target
             and last.case_read_id == edit.case_read_id
         ):
-            self._undo[-1] = Edit(edit.case_read_id, edit.target, last.before, edit.after)
+            if last.before == edit.after:  # typed back to where the burst started
+                self._undo.pop()
+            else:
+                self._undo[-1] = Edit(edit.case_read_id, edit.target, last.before, edit.after)
         else:
             self._undo.append(edit)
             del self._undo[:-MAX_DEPTH]

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QDoubleValidator, QKeyEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QDoubleValidator, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -53,6 +53,19 @@ class Editor(QWidget):
 
     def focus_target(self) -> QWidget:
         return self
+
+    def setAccessibleName(self, name: str) -> None:
+        # Screen readers announce the control that has focus: name it, not only the wrapper.
+        super().setAccessibleName(name)
+        inner = self.focus_target()
+        if inner is not self and not isinstance(inner, QRadioButton | QCheckBox):
+            inner.setAccessibleName(name)
+
+    def setAccessibleDescription(self, text: str) -> None:
+        super().setAccessibleDescription(text)
+        inner = self.focus_target()
+        if inner is not self and not isinstance(inner, QRadioButton | QCheckBox):
+            inner.setAccessibleDescription(text)
 
 
 class ChoiceEditor(Editor):
@@ -210,6 +223,14 @@ class NoteEditor(QPlainTextEdit):
         self._saved = ""
         self.textChanged.connect(self._typed)
 
+    def event(self, event) -> bool:
+        # Let the window's Undo/Redo (the core's) take Ctrl+Z and friends, instead of the
+        # text box claiming them for its own (disabled) undo.
+        if event.type() == QEvent.Type.ShortcutOverride and _is_undo_redo(event):
+            event.ignore()
+            return True
+        return super().event(event)
+
     def _typed(self) -> None:
         if self.toPlainText() != self._saved:
             self._timer.start()
@@ -236,6 +257,15 @@ class NoteEditor(QPlainTextEdit):
     def focusOutEvent(self, event) -> None:
         self.flush()
         super().focusOutEvent(event)
+
+
+def _is_undo_redo(event: QKeyEvent) -> bool:
+    combo = event.keyCombination()
+    return (
+        event.matches(QKeySequence.StandardKey.Undo)
+        or event.matches(QKeySequence.StandardKey.Redo)
+        or QKeySequence(combo) in (QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y"))
+    )
 
 
 class TextEditor(Editor):

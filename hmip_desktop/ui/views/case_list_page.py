@@ -89,6 +89,8 @@ class CaseListPage(QWidget):
         self.search.setAccessibleName(_tr("Find case by reference"))
         self.status_label.setText(_tr("&Status"))
         self.reader_label.setText(_tr("&Reader"))
+        self.status_filter.setAccessibleName(_tr("Filter by status"))
+        self.reader_filter.setAccessibleName(_tr("Filter by reader"))
         self.table.setAccessibleName(_tr("Case reads"))
         self._fill_filters()
         self._refresh_progress()

@@ -86,6 +86,7 @@ class ProfilePanel(QWidget):
         self.held.set_language(lang)
         self.held.setAccessibleName(_tr("Interview held"))
         self.date_label.setText(_tr("Date"))
+        self.date.setAccessibleName(_tr("Interview date"))
         self.note_label.setText(_tr("Notes"))
         self.note.setAccessibleName(_tr("Interview notes"))
 

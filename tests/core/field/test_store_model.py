@@ -6,7 +6,8 @@ The model is written from the store's documented rules, not from its code:
 * a write that changes nothing is not undoable and appends no audit event;
 * a write that changes something sets the read in progress, appends one audit event,
   becomes the newest undo step and clears redo;
-* successive edits of the same note on the same read merge into one undo step;
+* successive edits of the same note on the same read merge into one undo step (a
+  burst that ends where it started leaves no step);
 * undo writes the step's ``before`` back and moves the step to redo; redo writes
   ``after`` again (both durable, audited writes; no-ops if the value is already there);
 * writes, undo and redo on a complete read raise ReadLocked and change nothing, not
@@ -150,7 +151,10 @@ class StoreMachine(RuleBasedStateMachine):
     def _push(self, edit: tuple[int, str, object, object]) -> None:
         top = self.undo_stack[-1] if self.undo_stack else None
         if top is not None and edit[1].startswith("note:") and top[:2] == edit[:2]:
-            self.undo_stack[-1] = (edit[0], edit[1], top[2], edit[3])
+            if top[2] == edit[3]:  # typed back to where the burst started: nothing to undo
+                self.undo_stack.pop()
+            else:
+                self.undo_stack[-1] = (edit[0], edit[1], top[2], edit[3])
         else:
             self.undo_stack.append(edit)
         self.redo_stack.clear()
@@ -176,9 +180,9 @@ class StoreMachine(RuleBasedStateMachine):
             with pytest.raises(ReadLocked):
                 call(rid, key, value)
             return
-        value = _normalise(target, value)
         before, status_before = self._current(case, target), self.status[case]
-        changes = call(rid, key, value)
+        changes = call(rid, key, value)  # the raw value: the store normalises it
+        value = _normalise(target, value)
         changed = self._model_write(case, target, value)
         if changed:
             event("note edits merged" if self.undo_stack and target.startswith("note:")

@@ -1,0 +1,266 @@
+"""The case read form, driven with real key presses and clicks."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QRadioButton
+
+from hmip_desktop.core.field.store import FieldStore
+from hmip_desktop.ui.views.answer_editors import EDITORS
+
+
+def not_started(ui):
+    return ui.rows("not_started")[0]["case_id"]
+
+
+def first_key(ui):
+    page = ui.window.page
+    return next(w for w in page.key_widgets if not w.isHidden())
+
+
+def test_every_answer_type_has_an_editor():
+    from typing import get_args
+
+    from hmip_desktop.core.frameworks.model import AnswerType
+
+    assert set(get_args(AnswerType)) == set(EDITORS)
+
+
+def test_opening_a_case_focuses_its_first_question(ui):
+    ui.open(not_started(ui))
+    kq = first_key(ui)
+    assert kq.isAncestorOf(QApplication.focusWidget())
+
+
+def test_answer_with_the_keyboard_only(ui, qtbot, demo_path):
+    case = not_started(ui)
+    ui.open(case)
+    kq = first_key(ui)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_N)
+    ui.settle()
+    assert kq.editor.value() == "no"
+    # Tab to the next control in the same key question, then number keys choose options.
+    prompt = kq.prompts[0]
+    prompt.editor.focus_target().setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_3)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1)
+    ui.settle()
+    stored = ui.stored(demo_path, case)
+    assert stored.answers[kq.question.id] == "no"
+    assert stored.answers[prompt.question.id] == "yes"
+    assert stored.status == "in_progress"
+    assert ui.window.page.saved_label.text().startswith("Saved at")
+
+
+def test_delete_clears_an_answer(ui, qtbot, demo_path):
+    case = not_started(ui)
+    ui.open(case)
+    kq = first_key(ui)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Y)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Delete)
+    ui.settle()
+    assert kq.editor.value() is None
+    assert kq.question.id not in ui.stored(demo_path, case).answers
+
+
+def test_evidence_note_is_autosaved_when_focus_leaves(ui, qtbot, demo_path):
+    case = not_started(ui)
+    ui.open(case)
+    kq = first_key(ui)
+    kq.note.setFocus()
+    qtbot.keyClicks(kq.note, "Plan drew on OASys; views recorded.")
+    qtbot.keyClick(kq.note, Qt.Key.Key_Tab)  # focus leaves: saved at once, no waiting for the pause
+    ui.settle()
+    assert ui.stored(demo_path, case).notes[kq.question.id] == "Plan drew on OASys; views recorded."
+
+
+def test_evidence_note_is_autosaved_after_a_pause_in_typing(ui, qtbot, demo_path):
+    case = not_started(ui)
+    ui.open(case)
+    kq = first_key(ui)
+    kq.note.setFocus()
+    qtbot.keyClicks(kq.note, "Typed and left")
+    qtbot.waitUntil(lambda: not kq.note.has_pending(), timeout=3000)
+    ui.settle()
+    assert ui.stored(demo_path, case).notes[kq.question.id] == "Typed and left"
+
+
+def _prompt_with_relevance(page, needle):
+    return next(w for w in page.questions.values() if w.question.relevant and needle in w.question.relevant)
+
+
+def test_relevance_hides_and_shows_questions_live(ui, qtbot):
+    ui.open(not_started(ui))
+    page = ui.window.page
+    licence_prompt = _prompt_with_relevance(page, "'licence'")
+    disposal = page.profile.editors["disposal_type"].combo
+    disposal.setCurrentIndex(disposal.findData("community_order"))
+    disposal.activated.emit(disposal.currentIndex())
+    assert licence_prompt.isHidden()
+    disposal.setCurrentIndex(disposal.findData("licence"))
+    disposal.activated.emit(disposal.currentIndex())
+    assert not licence_prompt.isHidden()
+    ui.settle()
+    assert ui.stored(ui.window.store_path, page.read.case_id).profile["disposal_type"] == "licence"
+
+
+def test_mark_complete_lists_what_is_missing_and_links_to_it(ui, qtbot):
+    ui.open(not_started(ui))
+    page = ui.window.page
+    qtbot.mouseClick(page.complete_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.missing_list.isVisible(), timeout=5000)
+    assert page.missing_list.count() > 10
+    texts = [page.missing_list.item(i).text() for i in range(page.missing_list.count())]
+    assert any(t.startswith("No judgement:") for t in texts)
+    assert any(t.startswith("Case holder interview") for t in texts)
+    # Follow the first "No judgement" link with the keyboard.
+    row = next(i for i, t in enumerate(texts) if t.startswith("No judgement:"))
+    page.missing_list.setFocus()
+    page.missing_list.setCurrentRow(row)
+    qtbot.keyClick(page.missing_list, Qt.Key.Key_Return)
+    target = page.missing_list.item(row).data(Qt.ItemDataRole.UserRole)[1]
+    assert page.questions[target].isAncestorOf(QApplication.focusWidget())
+    assert page.questions[target].message.isVisible()
+    assert page.read.status != "complete"
+
+
+def _fill_everything(ui, qtbot):
+    """Answer every visible required item through the widgets."""
+    page = ui.window.page
+    page.profile.held.choose(0)
+    for widget in page.questions.values():
+        if widget.isHidden() or not widget.question.required:
+            continue
+        if widget.editor.value() is None:
+            widget.editor.choose(0)
+        if widget.note is not None and not widget.note.toPlainText().strip():
+            widget.note.setFocus()
+            qtbot.keyClicks(widget.note, "Evidence seen in the record.")
+            widget.note.flush()
+    ui.settle()
+
+
+def test_complete_then_reopen(ui, qtbot, demo_path):
+    case = not_started(ui)
+    ui.open(case)
+    page = ui.window.page
+    _fill_everything(ui, qtbot)
+    with qtbot.waitSignal(ui.window.case_opened, timeout=5000, raising=False):
+        ui.window.act_complete.trigger()
+    ui.settle()
+    qtbot.waitUntil(lambda: page.read.status == "complete", timeout=5000)
+    assert ui.stored(demo_path, case).status == "complete"
+    assert page.complete_button.text() == "Reopen"
+    assert not first_key(ui).editor.isEnabled(), "a complete read is read-only"
+    ui.window.act_complete.trigger()
+    ui.settle()
+    qtbot.waitUntil(lambda: page.read.status == "in_progress", timeout=5000)
+    assert first_key(ui).editor.isEnabled()
+    assert ui.stored(demo_path, case).status == "in_progress"
+
+
+def test_undo_and_redo_with_the_keyboard(ui, qtbot, demo_path):
+    case = not_started(ui)
+    ui.open(case)
+    kq = first_key(ui)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Y)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_N)
+    ui.settle()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    ui.settle()
+    qtbot.waitUntil(lambda: kq.editor.value() == "yes", timeout=5000)
+    assert ui.stored(demo_path, case).answers[kq.question.id] == "yes"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    ui.settle()
+    qtbot.waitUntil(lambda: kq.editor.value() == "no", timeout=5000)
+    assert ui.stored(demo_path, case).answers[kq.question.id] == "no"
+
+
+def test_ctrl_z_in_an_evidence_note_undoes_through_the_core(ui, qtbot, demo_path):
+    case = not_started(ui)
+    ui.open(case)
+    kq = first_key(ui)
+    kq.note.setFocus()
+    qtbot.keyClicks(kq.note, "first words")
+    kq.note.flush()
+    ui.settle()
+    qtbot.keyClick(kq.note, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    ui.settle()
+    qtbot.waitUntil(lambda: kq.note.toPlainText() == "", timeout=5000)
+    assert kq.question.id not in ui.stored(demo_path, case).notes
+
+
+def test_next_question_and_next_standard_shortcuts(ui, qtbot):
+    ui.open(not_started(ui))
+    page = ui.window.page
+    visible = [w for w in page.key_widgets if not w.isHidden()]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert visible[1].isAncestorOf(QApplication.focusWidget())
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert visible[0].isAncestorOf(QApplication.focusWidget())
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    second_section = page.standard_headers[1][2]
+    assert second_section.isAncestorOf(QApplication.focusWidget())
+    assert page.standards_list.currentRow() == 1
+
+
+def test_next_case_shortcut(ui, qtbot):
+    first = ui.window.list_page.visible_read_ids()
+    ui.window.open_read(first[0])
+    ui.settle()
+    with qtbot.waitSignal(ui.window.case_opened, timeout=5000) as blocker:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert blocker.args == [first[1]]
+
+
+def test_tab_moves_through_the_form_in_order(ui, qtbot):
+    ui.open(not_started(ui))
+    kq = first_key(ui)
+    start = QApplication.focusWidget()
+    assert isinstance(start, QRadioButton)
+    qtbot.keyClick(start, Qt.Key.Key_Tab)
+    assert kq.prompts[0].isAncestorOf(QApplication.focusWidget()), "Tab goes to the key question's first prompt"
+
+
+def test_every_control_has_an_accessible_name(ui):
+    ui.open(not_started(ui))
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QListWidget, QPlainTextEdit
+
+    unnamed = []
+    kinds = (QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit, QListWidget)
+    for widget in [w for kind in kinds for w in ui.window.findChildren(kind)]:
+        name = widget.accessibleName() or (widget.text() if isinstance(widget, QAbstractButton) else "")
+        if not name.strip() and not widget.isHidden():
+            unnamed.append((type(widget).__name__, widget.objectName()))
+    assert unnamed == []
+
+
+def test_a_failed_save_is_shown_kept_and_sent_again(ui, qtbot, demo_path, monkeypatch):
+    case = not_started(ui)
+    ui.open(case)
+    kq = first_key(ui)
+    store = ui.window.store
+    real_set = FieldStore.set
+    calls = {"n": 0}
+
+    def flaky(self, read_id, target, value):
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise OSError(28, "No space left on device")
+        return real_set(self, read_id, target, value)
+
+    monkeypatch.setattr(FieldStore, "set", flaky)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Y)
+    ui.settle()
+    page = ui.window.page
+    assert page.error_banner.isVisible() and "No space left" in page.error_banner.text()
+    assert kq.editor.value() == "yes", "what the inspector entered stays on screen"
+    assert ui.window.unsaved
+    assert "not saved" in ui.window.saving_label.text().lower()
+    # The next change sends the failed one again, then itself.
+    prompt = kq.prompts[0]
+    prompt.editor.choose(1)
+    ui.settle()
+    assert not page.error_banner.isVisible() and not ui.window.unsaved
+    stored = ui.stored(demo_path, case)
+    assert stored.answers[kq.question.id] == "yes" and stored.answers[prompt.question.id] == "no"
+    assert store is ui.window.store

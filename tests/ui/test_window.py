@@ -1,0 +1,93 @@
+"""The window as a whole: languages, crash recovery, remembered geometry, screenshots."""
+
+import os
+import subprocess
+import sys
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from hmip_desktop.core.frameworks import load_file
+from hmip_desktop.core.paths import forms_dir
+
+
+def test_language_switch_changes_framework_and_interface_text(ui, qtbot):
+    case = ui.rows("in_progress")[0]["case_id"]
+    ui.open(case)
+    page = ui.window.page
+    kq = page.key_widgets[0]
+    fw = load_file(forms_dir() / "adult_probation.yaml")
+    assert kq.question.text.en in kq.title.text()
+    ui.window.lang_actions["cy"].trigger()
+    assert fw.question(kq.question.id).text.cy in kq.title.text()
+    yes_button = kq.editor.buttons[0]
+    assert yes_button.text() == "Ydy"
+    assert page.complete_button.text() not in ("", "Mark complete")
+    assert page.complete_button.text() == QCoreApplication.translate("CaseReadPage", "Mark complete")
+    assert ui.window.menu_file.title() != "&File"
+    header = ui.window.list_page.model.headerData(0, Qt.Orientation.Horizontal)
+    assert header != "Case"
+    # Qt's own standard buttons are Welsh too.
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() != "Cancel"
+    ui.window.lang_actions["en"].trigger()
+    assert kq.question.text.en in kq.title.text()
+    assert page.complete_button.text() == "Mark complete"
+
+
+def test_language_choice_is_remembered(make_window, demo_path, settings):
+    ui = make_window(demo_path)
+    ui.window.set_language("cy")
+    ui.window.close()
+    again = make_window(demo_path, QSettings(settings.fileName(), QSettings.Format.IniFormat))
+    assert again.window.lang == "cy"
+    again.window.set_language("en")
+
+
+def test_saved_work_survives_closing_and_reopens_on_the_same_case(make_window, demo_path, settings, qtbot):
+    ui = make_window(demo_path)
+    case = ui.rows("not_started")[0]["case_id"]
+    ui.open(case)
+    kq = next(w for w in ui.window.page.key_widgets if not w.isHidden())
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_N)
+    kq.note.setFocus()
+    qtbot.keyClicks(kq.note, "Risk of harm not analysed")
+    ui.window.close()  # the note is still waiting for its typing pause: closing must save it
+    assert ui.stored(demo_path, case).answers[kq.question.id] == "no"
+    assert ui.stored(demo_path, case).notes[kq.question.id] == "Risk of harm not analysed"
+
+    conf = QSettings(settings.fileName(), QSettings.Format.IniFormat)
+    from hmip_desktop.ui.views.main_window import MainWindow
+
+    window = MainWindow(demo_path, conf)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.case_opened, timeout=10000):
+        window.load()
+    assert window.page.read.case_id == case, "reopens on the case that was open"
+    restored = window.page.questions[kq.question.id]
+    assert restored.editor.value() == "no"
+    assert restored.note.toPlainText() == "Risk of harm not analysed"
+    window.close()
+
+
+def test_window_geometry_is_remembered(make_window, demo_path, settings):
+    ui = make_window(demo_path)
+    ui.window.resize(701, 503)  # within the offscreen screen (800x600), so nothing is clamped
+    ui.window.close()
+    again = make_window(demo_path, QSettings(settings.fileName(), QSettings.Format.IniFormat))
+    assert (again.window.width(), again.window.height()) == (701, 503)
+
+
+def test_screenshot_command_writes_a_png(tmp_path):
+    out = tmp_path / "shot.png"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HMIP_DATA_DIR=str(tmp_path / "data"))
+    done = subprocess.run([sys.executable, "-m", "hmip_desktop.ui.app", "--screenshot", str(out)], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(out))
+    assert image.width() >= 1000 and image.height() >= 700
+    assert (tmp_path / "data" / "demo.sqlite").exists(), "--demo data lives in the user data folder"

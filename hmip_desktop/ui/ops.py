@@ -9,6 +9,7 @@ a single-thread executor, so database work is serialised and the window never fr
 from __future__ import annotations
 
 import logging
+import queue
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
@@ -21,7 +22,10 @@ log = logging.getLogger("hmip.ui.ops")
 class Ops(QObject):
     """The single worker thread; create one per window, ``shutdown()`` when closing."""
 
-    _finished = Signal(object, object, object, object)
+    # Results travel through a queue and the signal carries nothing: passing Python
+    # objects (None above all) through queued cross-thread signals has shown refcount
+    # errors in PySide6 under load ("deallocating None").
+    _ready = Signal()
     #: Emitted on the GUI thread when the number of queued operations changes.
     busy_changed = Signal(int)
 
@@ -29,7 +33,8 @@ class Ops(QObject):
         super().__init__(parent)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hmip-core")
         self._pending = 0
-        self._finished.connect(self._deliver)
+        self._results: queue.SimpleQueue = queue.SimpleQueue()
+        self._ready.connect(self._deliver)
 
     @property
     def pending(self) -> int:
@@ -49,15 +54,21 @@ class Ops(QObject):
             try:
                 result = fn()
             except BaseException as exc:  # delivered to failure(), logged there
-                self._finished.emit(success, failure, None, exc)
+                self._results.put((success, failure, None, exc))
+                self._ready.emit()
                 raise
-            self._finished.emit(success, failure, result, None)
+            self._results.put((success, failure, result, None))
+            self._ready.emit()
             return result
 
         return self._pool.submit(work)
 
-    @Slot(object, object, object, object)
-    def _deliver(self, success, failure, result, error) -> None:
+    @Slot()
+    def _deliver(self) -> None:
+        try:
+            success, failure, result, error = self._results.get_nowait()
+        except queue.Empty:  # pragma: no cover - one item is queued per signal
+            return
         self._pending -= 1
         self.busy_changed.emit(self._pending)
         if error is None:

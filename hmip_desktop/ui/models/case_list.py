@@ -7,7 +7,10 @@ from datetime import datetime
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
-from ...core.frameworks import Framework
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pydantic is imported on the worker thread, after the window shows
+    from ...core.frameworks import Framework
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -31,12 +34,12 @@ class CaseListModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[dict] = []
-        self._fw: Framework | None = None
+        self._fw: "Framework | None" = None
         self._lang = "en"
 
     # -- feeding it ------------------------------------------------------------------
 
-    def set_rows(self, rows: list[dict], fw: Framework | None = None) -> None:
+    def set_rows(self, rows: list[dict], fw: "Framework | None" = None) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         if fw is not None:

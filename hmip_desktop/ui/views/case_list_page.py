@@ -75,8 +75,10 @@ class CaseListPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Sized to contents once per load, not on every change: ResizeToContents would
+        # re-measure every row after each autosave.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.activated.connect(self._activated)
         layout.addWidget(self.table, 1)
         self._readers: list[tuple[str, str]] = []
@@ -120,6 +122,7 @@ class CaseListPage(QWidget):
         self._readers = sorted(readers.items(), key=lambda kv: kv[1])
         self._fill_filters()
         self._refresh_progress()
+        self.table.resizeColumnsToContents()
         if self.proxy.rowCount():
             self.table.selectRow(0)
 

@@ -48,6 +48,7 @@ class CaseReadPage(QWidget):
         self.lang = "en"
         self.read: CaseRead | None = None
         self._missing: list[Missing] = []
+        self._guidance_for: QuestionWidget | None = None
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 8, 8, 8)
@@ -61,6 +62,10 @@ class CaseReadPage(QWidget):
         self.status_label.setObjectName("status_label")
         self.saved_label = QLabel(self)
         self.saved_label.setObjectName("saved_label")
+        # Fixed widths: changing their text after every autosave must not relayout the form.
+        for label, sample in ((self.saved_label, "Saved at 00:00:00 "), (self.status_label, "Wedi'i gwblhau  ")):
+            label.setFixedWidth(label.fontMetrics().horizontalAdvance(sample) + 24)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.complete_button = QPushButton(self)
         self.complete_button.setObjectName("complete_button")
         self.complete_button.clicked.connect(self._complete_clicked)
@@ -151,6 +156,7 @@ class CaseReadPage(QWidget):
         self.missing_list.setAccessibleName(_tr("What is missing"))
         self.guidance.setAccessibleName(_tr("Guidance"))
         self.profile.set_language(lang)
+        self._guidance_for = None
         for standard_id, heading, _ in self.standard_headers:
             title = next(s for s in self.fw.standards() if s.id == standard_id).title.get(lang)
             heading.setText(title)
@@ -381,8 +387,9 @@ class CaseReadPage(QWidget):
         widget = new
         while widget is not None and not isinstance(widget, QuestionWidget):
             widget = widget.parentWidget()
-        if widget is None:
+        if widget is None or widget is self._guidance_for:
             return
+        self._guidance_for = widget
         q = widget.question
         parts = [f"<h3>{widget.number}</h3>", f"<p><b>{_escape(q.text.get(self.lang))}</b></p>"]
         if q.guidance:

@@ -114,7 +114,10 @@ class QuestionWidget(QFrame):
             parts.append(_tr("A judgement is needed.") if self.is_key else _tr("An answer is needed."))
         if "evidence" in kinds:
             parts.append(_tr("An evidence note is needed."))
-        self.message.setText(" ".join(parts))
+        text = " ".join(parts)
+        if text == self.message.text() and bool(self.property("missing")) == bool(parts):
+            return  # re-polishing costs a relayout; skip it when nothing changed
+        self.message.setText(text)
         self.message.setVisible(bool(parts))
         self.setProperty("missing", bool(parts))
         self.style().unpolish(self)

@@ -1,0 +1,466 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="cy_GB" sourcelanguage="en">
+<context>
+    <name>AnswerEditors</name>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/answer_editors.py" line="103"/>
+        <source>Key %1</source>
+        <translation>Bysell %1</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/answer_editors.py" line="335"/>
+        <source>Not a valid value</source>
+        <translation>Nid yw'n werth dilys</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/answer_editors.py" line="310"/>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/bbbb</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListModel</name>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/case_list.py" line="76"/>
+        <source>Case</source>
+        <translation>Achos</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/case_list.py" line="76"/>
+        <source>Complete</source>
+        <translation>Wedi'i gwblhau</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/case_list.py" line="76"/>
+        <source>Last edited</source>
+        <translation>Golygwyd ddiwethaf</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/case_list.py" line="76"/>
+        <source>Profile</source>
+        <translation>Proffil</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/case_list.py" line="76"/>
+        <source>Reader</source>
+        <translation>Darllenydd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/case_list.py" line="76"/>
+        <source>Status</source>
+        <translation>Statws</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListPage</name>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="139"/>
+        <source>%1 complete · %2 in progress · %3 not started</source>
+        <translation>Wedi'u cwblhau: %1 · Ar waith: %2 · Heb ddechrau: %3</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="136"/>
+        <source>%v of %m case reads complete</source>
+        <translation>%v o %m darlleniad achos wedi'u cwblhau</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="87"/>
+        <source>&amp;Find case</source>
+        <translation>&amp;Canfod achos</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="91"/>
+        <source>&amp;Reader</source>
+        <translation>&amp;Darllenydd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="90"/>
+        <source>&amp;Status</source>
+        <translation>&amp;Statws</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="102"/>
+        <source>All</source>
+        <translation>Y cyfan</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="94"/>
+        <source>Case reads</source>
+        <translation>Darlleniadau achos</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="88"/>
+        <source>Case reference</source>
+        <translation>Cyfeirnod achos</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="103"/>
+        <source>Complete</source>
+        <translation>Wedi'i gwblhau</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="110"/>
+        <source>Everyone</source>
+        <translation>Pawb</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="93"/>
+        <source>Filter by reader</source>
+        <translation>Hidlo yn ôl darllenydd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="92"/>
+        <source>Filter by status</source>
+        <translation>Hidlo yn ôl statws</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="89"/>
+        <source>Find case by reference</source>
+        <translation>Canfod achos yn ôl cyfeirnod</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="103"/>
+        <source>In progress</source>
+        <translation>Ar waith</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="137"/>
+        <source>Inspection progress</source>
+        <translation>Cynnydd yr arolygiad</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="103"/>
+        <source>Not started</source>
+        <translation>Heb ddechrau</translation>
+    </message>
+</context>
+<context>
+    <name>CaseReadPage</name>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="297"/>
+        <source>%1 still to do</source>
+        <translation>%1 i'w gwneud o hyd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="150"/>
+        <source>Back to the case list (Ctrl+L)</source>
+        <translation>Yn ôl i'r rhestr achosion (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="279"/>
+        <source>Case %1</source>
+        <translation>Achos %1</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="149"/>
+        <source>Case list</source>
+        <translation>Rhestr achosion</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="280"/>
+        <source>Complete</source>
+        <translation>Wedi'i gwblhau</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="284"/>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Return</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="295"/>
+        <source>Does not apply to this case</source>
+        <translation>Nid yw'n berthnasol i'r achos hwn</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="299"/>
+        <source>Done</source>
+        <translation>Wedi'i wneud</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="153"/>
+        <source>Guidance</source>
+        <translation>Canllawiau</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="280"/>
+        <source>In progress</source>
+        <translation>Ar waith</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="283"/>
+        <source>Mark complete</source>
+        <translation>Marcio'n gyflawn</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="246"/>
+        <source>Not saved</source>
+        <translation>Heb ei gadw</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="241"/>
+        <source>Not saved: %1. What you entered is still on screen and will be saved again with your next change.</source>
+        <translation>Heb ei gadw: %1. Mae'r hyn a roesoch i mewn yn dal ar y sgrin, a bydd yn cael ei gadw eto gyda'ch newid nesaf.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="280"/>
+        <source>Not started</source>
+        <translation>Heb ddechrau</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="283"/>
+        <source>Reopen</source>
+        <translation>Ailagor</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="236"/>
+        <source>Saved at %1</source>
+        <translation>Cadwyd am %1</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="151"/>
+        <source>Standards</source>
+        <translation>Safonau</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="152"/>
+        <source>What is missing</source>
+        <translation>Beth sydd ar goll</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="370"/>
+        <source>%1 change(s) could not be saved. Close anyway and lose them?</source>
+        <translation>Nid oedd modd cadw %1 newid. Cau beth bynnag a'u colli?</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="130"/>
+        <source>&amp;Case list</source>
+        <translation>&amp;Rhestr achosion</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="125"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Golygu</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="124"/>
+        <source>&amp;File</source>
+        <translation>&amp;Ffeil</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="131"/>
+        <source>&amp;Find case</source>
+        <translation>&amp;Canfod achos</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="126"/>
+        <source>&amp;Go</source>
+        <translation>&amp;Mynd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="128"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="135"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Llwybrau byr bysellfwrdd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="127"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Iaith</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="134"/>
+        <source>&amp;Mark complete or reopen</source>
+        <translation>&amp;Marcio'n gyflawn neu ailagor</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="133"/>
+        <source>&amp;Next case</source>
+        <translation>&amp;Achos nesaf</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="132"/>
+        <source>&amp;Previous question</source>
+        <translation>Cwestiwn &amp;blaenorol</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="135"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Gadael</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="130"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Ailwneud</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="130"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Dadwneud</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="277"/>
+        <source>All changes saved</source>
+        <translation>Cadwyd pob newid</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="355"/>
+        <source>Answer a judgement</source>
+        <translation>Rhoi barn</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="190"/>
+        <source>Cannot open the field store</source>
+        <translation>Methu agor y storfa maes</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="277"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="369"/>
+        <source>Changes not saved</source>
+        <translation>Newidiadau heb eu cadw</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="356"/>
+        <source>Clear an answer</source>
+        <translation>Clirio ateb</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="356"/>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="358"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Llwybrau byr bysellfwrdd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="131"/>
+        <source>Next &amp;question</source>
+        <translation>Cwestiwn &amp;nesaf</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="132"/>
+        <source>Next &amp;standard</source>
+        <translation>&amp;Safon nesaf</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="287"/>
+        <source>Nothing to undo or redo</source>
+        <translation>Dim byd i'w ddadwneud na'i ailwneud</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="133"/>
+        <source>P&amp;revious standard</source>
+        <translation>Safon b&amp;laenorol</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="134"/>
+        <source>Pre&amp;vious case</source>
+        <translation>Achos bla&amp;enorol</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="277"/>
+        <source>Saving…</source>
+        <translation>Yn cadw…</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="355"/>
+        <source>Y, N, A or 1–9</source>
+        <translation>Y, N, A neu 1–9</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="123"/>
+        <source>hmip-desktop: case reading</source>
+        <translation>hmip-desktop: darllen achosion</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePanel</name>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/profile_panel.py" line="84"/>
+        <source>Case holder interview</source>
+        <translation>Cyfweliad â deiliad yr achos</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/profile_panel.py" line="78"/>
+        <source>Case profile</source>
+        <translation>Proffil yr achos</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/profile_panel.py" line="88"/>
+        <source>Date</source>
+        <translation>Dyddiad</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/profile_panel.py" line="89"/>
+        <source>Interview date</source>
+        <translation>Dyddiad y cyfweliad</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/profile_panel.py" line="87"/>
+        <source>Interview held</source>
+        <translation>Cynhaliwyd cyfweliad</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/profile_panel.py" line="85"/>
+        <source>Interview held *</source>
+        <translation>Cynhaliwyd cyfweliad *</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/profile_panel.py" line="91"/>
+        <source>Interview notes</source>
+        <translation>Nodiadau'r cyfweliad</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/profile_panel.py" line="90"/>
+        <source>Notes</source>
+        <translation>Nodiadau</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionWidget</name>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/question_widget.py" line="114"/>
+        <source>A judgement is needed.</source>
+        <translation>Mae angen barn.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/question_widget.py" line="114"/>
+        <source>An answer is needed.</source>
+        <translation>Mae angen ateb.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/question_widget.py" line="116"/>
+        <source>An evidence note is needed.</source>
+        <translation>Mae angen nodyn tystiolaeth.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/question_widget.py" line="87"/>
+        <source>Evidence note (optional)</source>
+        <translation>Nodyn tystiolaeth (dewisol)</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/question_widget.py" line="87"/>
+        <source>Evidence note (required)</source>
+        <translation>Nodyn tystiolaeth (gofynnol)</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/question_widget.py" line="88"/>
+        <source>Evidence note for %1</source>
+        <translation>Nodyn tystiolaeth ar gyfer %1</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/question_widget.py" line="82"/>
+        <source>Prompts</source>
+        <translation>Ysgogiadau</translation>
+    </message>
+</context>
+</TS>

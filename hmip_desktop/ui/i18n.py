@@ -20,19 +20,19 @@ def translations_dir():
 
 
 class Translations:
-    """Owns the installed translators; ``set_language`` swaps them."""
+    """Swaps the application's translators. Translators are global to the application,
+    so every instance shares one list of what is installed."""
 
-    def __init__(self) -> None:
-        self._installed: list[QTranslator] = []
-        self.lang = "en"
+    _installed: list[QTranslator] = []
+    lang = "en"
 
     def set_language(self, lang: str) -> None:
         if lang not in LANGUAGES:
             raise ValueError(f"unknown language '{lang}' (use one of {', '.join(LANGUAGES)})")
         app = QCoreApplication.instance()
-        for translator in self._installed:
+        for translator in Translations._installed:
             app.removeTranslator(translator)
-        self._installed = []
+        Translations._installed = []
         locale = QLocale(QLocale.Language.Welsh if lang == "cy" else QLocale.Language.English, QLocale.Country.UnitedKingdom)
         QLocale.setDefault(locale)
         if lang != "en":
@@ -42,5 +42,5 @@ class Translations:
                 if not translator.load(str(path)):
                     raise FileNotFoundError(f"{path}: translation missing; run scripts/build_translations")
                 app.installTranslator(translator)
-                self._installed.append(translator)
-        self.lang = lang
+                Translations._installed.append(translator)
+        Translations.lang = lang

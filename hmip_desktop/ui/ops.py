@@ -14,7 +14,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 log = logging.getLogger("hmip.ui.ops")
 
@@ -87,3 +87,79 @@ class Ops(QObject):
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=True)
+
+
+class Progress:
+    """Thread-safe progress state shared by a long operation and its dialog.
+
+    The operation (on the worker) calls ``update(done, total)`` and checks
+    ``cancelled()``; the GUI polls ``snapshot()`` and calls ``cancel()``.
+    """
+
+    def __init__(self) -> None:
+        import threading
+
+        self._lock = threading.Lock()
+        self._done, self._total, self._cancel = 0, 0, False
+
+    def update(self, done: int, total: int) -> None:
+        with self._lock:
+            self._done, self._total = done, total
+
+    def snapshot(self) -> tuple[int, int]:
+        with self._lock:
+            return self._done, self._total
+
+    def cancel(self) -> None:
+        with self._lock:
+            self._cancel = True
+
+    def cancelled(self) -> bool:
+        with self._lock:
+            return self._cancel
+
+
+def run_with_progress(ops: Ops, parent, title: str, fn, success=None, failure=None, cancellable: bool = True):
+    """Run ``fn(progress)`` on the worker with a progress dialog (shown after 400 ms).
+
+    ``cancellable``: offer Cancel (only for work that is safe to stop, such as reading).
+    Returns the dialog (tests drive it).
+    """
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QProgressDialog
+
+    progress = Progress()
+    dialog = QProgressDialog(title, QCoreApplication.translate("Ops", "Cancel") if cancellable else "", 0, 0, parent)
+    dialog.setObjectName("progress_dialog")
+    dialog.setWindowTitle(title)
+    dialog.setMinimumDuration(400)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    if not cancellable:
+        dialog.setCancelButton(None)
+    dialog.canceled.connect(progress.cancel)
+    timer = QTimer(dialog, interval=100)
+
+    def poll():
+        done, total = progress.snapshot()
+        dialog.setMaximum(total)
+        dialog.setValue(done)
+
+    timer.timeout.connect(poll)
+    timer.start()
+
+    def finish(callback, value):
+        timer.stop()
+        dialog.close()
+        dialog.deleteLater()
+        if callback is not None:
+            callback(value)
+
+    def failed(error):
+        if failure is None:
+            finish(None, None)
+            raise error
+        finish(failure, error)
+
+    ops.run(lambda: fn(progress), lambda r: finish(success, r), failed)
+    return dialog

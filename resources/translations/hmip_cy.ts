@@ -22,32 +22,32 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../hmip_desktop/ui/models/case_list.py" line="76"/>
+        <location filename="../../hmip_desktop/ui/models/case_list.py" line="79"/>
         <source>Case</source>
         <translation>Achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/case_list.py" line="76"/>
+        <location filename="../../hmip_desktop/ui/models/case_list.py" line="79"/>
         <source>Complete</source>
         <translation>Wedi'i gwblhau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/case_list.py" line="76"/>
+        <location filename="../../hmip_desktop/ui/models/case_list.py" line="79"/>
         <source>Last edited</source>
         <translation>Golygwyd ddiwethaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/case_list.py" line="76"/>
+        <location filename="../../hmip_desktop/ui/models/case_list.py" line="79"/>
         <source>Profile</source>
         <translation>Proffil</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/case_list.py" line="76"/>
+        <location filename="../../hmip_desktop/ui/models/case_list.py" line="79"/>
         <source>Reader</source>
         <translation>Darllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/case_list.py" line="76"/>
+        <location filename="../../hmip_desktop/ui/models/case_list.py" line="79"/>
         <source>Status</source>
         <translation>Statws</translation>
     </message>
@@ -55,82 +55,82 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="139"/>
+        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="142"/>
         <source>%1 complete · %2 in progress · %3 not started</source>
         <translation>Wedi'u cwblhau: %1 · Ar waith: %2 · Heb ddechrau: %3</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="136"/>
+        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="139"/>
         <source>%v of %m case reads complete</source>
         <translation>%v o %m darlleniad achos wedi'u cwblhau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="87"/>
+        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="89"/>
         <source>&amp;Find case</source>
         <translation>&amp;Canfod achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="91"/>
+        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="93"/>
         <source>&amp;Reader</source>
         <translation>&amp;Darllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="90"/>
+        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="92"/>
         <source>&amp;Status</source>
         <translation>&amp;Statws</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="102"/>
+        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="104"/>
         <source>All</source>
         <translation>Y cyfan</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="94"/>
+        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="96"/>
         <source>Case reads</source>
         <translation>Darlleniadau achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="88"/>
+        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="90"/>
         <source>Case reference</source>
         <translation>Cyfeirnod achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="103"/>
+        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="105"/>
         <source>Complete</source>
         <translation>Wedi'i gwblhau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="110"/>
+        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="112"/>
         <source>Everyone</source>
         <translation>Pawb</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="93"/>
+        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="95"/>
         <source>Filter by reader</source>
         <translation>Hidlo yn ôl darllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="92"/>
+        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="94"/>
         <source>Filter by status</source>
         <translation>Hidlo yn ôl statws</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="89"/>
+        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="91"/>
         <source>Find case by reference</source>
         <translation>Canfod achos yn ôl cyfeirnod</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="103"/>
+        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="105"/>
         <source>In progress</source>
         <translation>Ar waith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="137"/>
+        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="140"/>
         <source>Inspection progress</source>
         <translation>Cynnydd yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="103"/>
+        <location filename="../../hmip_desktop/ui/views/case_list_page.py" line="105"/>
         <source>Not started</source>
         <translation>Heb ddechrau</translation>
     </message>
@@ -138,92 +138,92 @@
 <context>
     <name>CaseReadPage</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="297"/>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="301"/>
         <source>%1 still to do</source>
         <translation>%1 i'w gwneud o hyd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="150"/>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="154"/>
         <source>Back to the case list (Ctrl+L)</source>
         <translation>Yn ôl i'r rhestr achosion (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="279"/>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="283"/>
         <source>Case %1</source>
         <translation>Achos %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="149"/>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="153"/>
         <source>Case list</source>
         <translation>Rhestr achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="280"/>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="284"/>
         <source>Complete</source>
         <translation>Wedi'i gwblhau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="284"/>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="288"/>
         <source>Ctrl+Return</source>
         <translation>Ctrl+Return</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="295"/>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="299"/>
         <source>Does not apply to this case</source>
         <translation>Nid yw'n berthnasol i'r achos hwn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="299"/>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="303"/>
         <source>Done</source>
         <translation>Wedi'i wneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="153"/>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="157"/>
         <source>Guidance</source>
         <translation>Canllawiau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="280"/>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="284"/>
         <source>In progress</source>
         <translation>Ar waith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="283"/>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="287"/>
         <source>Mark complete</source>
         <translation>Marcio'n gyflawn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="246"/>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="250"/>
         <source>Not saved</source>
         <translation>Heb ei gadw</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="241"/>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="245"/>
         <source>Not saved: %1. What you entered is still on screen and will be saved again with your next change.</source>
         <translation>Heb ei gadw: %1. Mae'r hyn a roesoch i mewn yn dal ar y sgrin, a bydd yn cael ei gadw eto gyda'ch newid nesaf.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="280"/>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="284"/>
         <source>Not started</source>
         <translation>Heb ddechrau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="283"/>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="287"/>
         <source>Reopen</source>
         <translation>Ailagor</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="236"/>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="240"/>
         <source>Saved at %1</source>
         <translation>Cadwyd am %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="151"/>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="155"/>
         <source>Standards</source>
         <translation>Safonau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="152"/>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="156"/>
         <source>What is missing</source>
         <translation>Beth sydd ar goll</translation>
     </message>
@@ -231,7 +231,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="370"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="407"/>
         <source>%1 change(s) could not be saved. Close anyway and lose them?</source>
         <translation>Nid oedd modd cadw %1 newid. Cau beth bynnag a'u colli?</translation>
     </message>
@@ -239,6 +239,11 @@
         <location filename="../../hmip_desktop/ui/views/main_window.py" line="130"/>
         <source>&amp;Case list</source>
         <translation>&amp;Rhestr achosion</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="136"/>
+        <source>&amp;Check audit trail…</source>
+        <translation>&amp;Gwirio'r trywydd archwilio…</translation>
     </message>
     <message>
         <location filename="../../hmip_desktop/ui/views/main_window.py" line="125"/>
@@ -306,38 +311,58 @@
         <translation>&amp;Dadwneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="277"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="287"/>
         <source>All changes saved</source>
         <translation>Cadwyd pob newid</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="355"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="392"/>
         <source>Answer a judgement</source>
         <translation>Rhoi barn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="190"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="379"/>
+        <source>Audit check cancelled.</source>
+        <translation>Diddymwyd y gwiriad archwilio.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="373"/>
+        <source>Audit trail broken at event %1.</source>
+        <translation>Mae'r trywydd archwilio wedi'i dorri wrth ddigwyddiad %1.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="371"/>
+        <source>Audit trail intact: %1 events.</source>
+        <translation>Mae'r trywydd archwilio'n gyfan: %1 digwyddiad.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="195"/>
         <source>Cannot open the field store</source>
         <translation>Methu agor y storfa maes</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="277"/>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="369"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="287"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="406"/>
         <source>Changes not saved</source>
         <translation>Newidiadau heb eu cadw</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="356"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="364"/>
+        <source>Checking the audit trail…</source>
+        <translation>Wrthi'n gwirio'r trywydd archwilio…</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="393"/>
         <source>Clear an answer</source>
         <translation>Clirio ateb</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="356"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="393"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="358"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="395"/>
         <source>Keyboard shortcuts</source>
         <translation>Llwybrau byr bysellfwrdd</translation>
     </message>
@@ -352,7 +377,7 @@
         <translation>&amp;Safon nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="287"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="297"/>
         <source>Nothing to undo or redo</source>
         <translation>Dim byd i'w ddadwneud na'i ailwneud</translation>
     </message>
@@ -367,12 +392,12 @@
         <translation>Achos bla&amp;enorol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="277"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="287"/>
         <source>Saving…</source>
         <translation>Yn cadw…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="355"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="392"/>
         <source>Y, N, A or 1–9</source>
         <translation>Y, N, A neu 1–9</translation>
     </message>
@@ -380,6 +405,14 @@
         <location filename="../../hmip_desktop/ui/views/main_window.py" line="123"/>
         <source>hmip-desktop: case reading</source>
         <translation>hmip-desktop: darllen achosion</translation>
+    </message>
+</context>
+<context>
+    <name>Ops</name>
+    <message>
+        <location filename="../../hmip_desktop/ui/ops.py" line="132"/>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
     </message>
 </context>
 <context>

@@ -91,3 +91,40 @@ def test_screenshot_command_writes_a_png(tmp_path):
     image = QImage(str(out))
     assert image.width() >= 1000 and image.height() >= 700
     assert (tmp_path / "data" / "demo.sqlite").exists(), "--demo data lives in the user data folder"
+
+
+def test_long_work_shows_progress_and_can_be_cancelled(ui, qtbot, monkeypatch):
+    from hmip_desktop.core.field import audit
+
+    real = audit.verify
+    gate = {"seen": 0}
+
+    def slow_verify(db, progress=None, cancelled=None):
+        # Stand in for a big store: report progress and honour cancel like the real one.
+        import time
+
+        for step in range(200):
+            if cancelled and cancelled():
+                raise audit.Cancelled("cancelled")
+            if progress:
+                progress(step, 200)
+            gate["seen"] = step
+            time.sleep(0.01)
+        return real(db)
+
+    monkeypatch.setattr(audit, "verify", slow_verify)
+    dialog = ui.window.check_audit()
+    qtbot.waitUntil(lambda: dialog.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: dialog.value() > 0 and dialog.maximum() == 200, timeout=5000)
+    from PySide6.QtWidgets import QPushButton
+
+    qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
+    ui.settle()
+    assert gate["seen"] < 199, "cancelling stopped the work"
+    assert "cancelled" in ui.window.statusBar().currentMessage().lower()
+
+
+def test_audit_check_reports_an_intact_trail(ui, qtbot):
+    ui.window.check_audit()
+    ui.settle()
+    qtbot.waitUntil(lambda: "intact" in ui.window.statusBar().currentMessage(), timeout=5000)

@@ -99,8 +99,17 @@ class ChainReport:
     reason: str = ""
 
 
-def verify(db: Database) -> ChainReport:
-    """Recompute the whole chain; report the first event that breaks it."""
+class Cancelled(Exception):
+    """Raised by long operations when their ``cancelled()`` callback says stop."""
+
+
+def verify(db: Database, progress=None, cancelled=None) -> ChainReport:
+    """Recompute the whole chain; report the first event that breaks it.
+
+    ``progress(done, total)`` is called every 500 events; if ``cancelled()`` returns
+    True the check stops with :class:`Cancelled` (it only reads, so stopping is safe).
+    """
+    total = db.execute("SELECT count(*) FROM audit_log").fetchone()[0] if progress else 0
     prev = GENESIS
     expected_seq = 1
     count = 0
@@ -112,6 +121,11 @@ def verify(db: Database) -> ChainReport:
     for values in cursor:
         row = dict(zip(columns, values))
         count += 1
+        if count % 500 == 0:
+            if cancelled is not None and cancelled():
+                raise Cancelled("the audit check was cancelled")
+            if progress is not None:
+                progress(count, total)
         seq = row["seq"]
         if seq != expected_seq:
             return ChainReport(False, count, prev, expected_seq, f"event {expected_seq} is missing (next is {seq})")

@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
 
 from ..i18n import LANGUAGES, Translations
-from ..ops import Ops
+from ..ops import Ops, run_with_progress
 from .case_list_page import CaseListPage
 
 # The core (pydantic, sqlite-utils, the framework loader) is imported on the worker
@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
     def _action(self, name: str, shortcut, slot, *more) -> QAction:
         action = QAction(self)
         action.setObjectName(name)
-        keys = [QKeySequence(shortcut)] + [QKeySequence(k) for k in more] if shortcut else []
+        keys = [QKeySequence(shortcut)] + [QKeySequence(k) for k in more] if shortcut is not None else []
         action.setShortcuts(keys)
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(slot)
@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.act_prev_case = self._action("previous_case", QKeySequence("Alt+Left"), lambda: self.step_case(-1))
         self.act_complete = self._action("mark_complete", QKeySequence("Ctrl+Return"), self.complete_or_reopen, QKeySequence("Ctrl+Enter"))
         self.act_quit = self._action("quit", K.Quit, self.close)
+        self.act_check = self._action("check_audit", None, self.check_audit)
         self.act_shortcuts = self._action("shortcuts", QKeySequence("F1"), self._show_shortcuts)
         self.lang_group = QActionGroup(self)
         self.lang_actions = {}
@@ -107,7 +108,7 @@ class MainWindow(QMainWindow):
             self.lang_actions[code] = action
         bar = self.menuBar()
         self.menu_file = bar.addMenu("")
-        self.menu_file.addAction(self.act_quit)
+        self.menu_file.addActions([self.act_check, self.act_quit])
         self.menu_edit = bar.addMenu("")
         self.menu_edit.addActions([self.act_undo, self.act_redo])
         self.menu_go = bar.addMenu("")
@@ -132,6 +133,7 @@ class MainWindow(QMainWindow):
             self.act_prev_s: _tr("P&revious standard"), self.act_next_case: _tr("&Next case"),
             self.act_prev_case: _tr("Pre&vious case"), self.act_complete: _tr("&Mark complete or reopen"),
             self.act_quit: _tr("&Quit"), self.act_shortcuts: _tr("&Keyboard shortcuts"),
+            self.act_check: _tr("&Check audit trail…"),
         }
         for action, text in texts.items():
             action.setText(text)
@@ -348,6 +350,33 @@ class MainWindow(QMainWindow):
                 self._after_change(result.changes, focus_target=False)
         else:
             self.page.show_missing(result.missing)
+
+    # -- long work ----------------------------------------------------------------------
+
+    def check_audit(self):
+        """Recompute the audit trail's hash chain, with progress; safe to cancel (read only)."""
+        if self.store is None:
+            return None
+        from ...core.field import audit
+
+        store = self.store
+        return run_with_progress(
+            self.ops, self, _tr("Checking the audit trail…"),
+            lambda progress: audit.verify(store.db, progress.update, progress.cancelled),
+            self._audit_checked, self._audit_failed,
+        )
+
+    def _audit_checked(self, report) -> None:
+        if report.ok:
+            text = _tr("Audit trail intact: %1 events.").replace("%1", str(report.events))
+        else:
+            text = _tr("Audit trail broken at event %1.").replace("%1", str(report.bad_seq))
+        self.statusBar().showMessage(text, 10000)
+
+    def _audit_failed(self, error: BaseException) -> None:
+        from ...core.field.audit import Cancelled
+
+        self.statusBar().showMessage(_tr("Audit check cancelled.") if isinstance(error, Cancelled) else str(error), 10000)
 
     # -- shortcuts help, closing -------------------------------------------------------
 

@@ -33,6 +33,7 @@ class Ops(QObject):
         super().__init__(parent)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hmip-core")
         self._pending = 0
+        self._closed = False
         self._results: queue.SimpleQueue = queue.SimpleQueue()
         self._ready.connect(self._deliver)
 
@@ -83,9 +84,12 @@ class Ops(QObject):
 
     def wait(self) -> None:
         """Block until everything queued so far has run (used when closing and in tests)."""
+        if self._closed:
+            return
         self._pool.submit(lambda: None).result()
 
     def shutdown(self) -> None:
+        self._closed = True
         self._pool.shutdown(wait=True)
 
 

@@ -62,25 +62,27 @@ def test_delete_clears_an_answer(ui, qtbot, demo_path):
 
 
 def test_evidence_note_is_autosaved_when_focus_leaves(ui, qtbot, demo_path):
-    case = not_started(ui)
-    ui.open(case)
-    kq = first_key(ui)
-    kq.note.setFocus()
-    qtbot.keyClicks(kq.note, "Plan drew on OASys; views recorded.")
+    case, kq = type_in_first_note(ui, qtbot, "Plan drew on OASys; views recorded.")
     qtbot.keyClick(kq.note, Qt.Key.Key_Tab)  # focus leaves: saved at once, no waiting for the pause
     ui.settle()
     assert ui.stored(demo_path, case).notes[kq.question.id] == "Plan drew on OASys; views recorded."
 
 
 def test_evidence_note_is_autosaved_after_a_pause_in_typing(ui, qtbot, demo_path):
+    case, kq = type_in_first_note(ui, qtbot, "Typed and left")
+    qtbot.waitUntil(lambda: not kq.note.has_pending(), timeout=3000)
+    ui.settle()
+    assert ui.stored(demo_path, case).notes[kq.question.id] == "Typed and left"
+
+
+def type_in_first_note(ui, qtbot, text):
+    """Open a case not yet started and type ``text`` into its first evidence note."""
     case = not_started(ui)
     ui.open(case)
     kq = first_key(ui)
     kq.note.setFocus()
-    qtbot.keyClicks(kq.note, "Typed and left")
-    qtbot.waitUntil(lambda: not kq.note.has_pending(), timeout=3000)
-    ui.settle()
-    assert ui.stored(demo_path, case).notes[kq.question.id] == "Typed and left"
+    qtbot.keyClicks(kq.note, text)
+    return case, kq
 
 
 def _prompt_with_relevance(page, needle):
@@ -176,11 +178,7 @@ def test_undo_and_redo_with_the_keyboard(ui, qtbot, demo_path):
 
 
 def test_ctrl_z_in_an_evidence_note_undoes_through_the_core(ui, qtbot, demo_path):
-    case = not_started(ui)
-    ui.open(case)
-    kq = first_key(ui)
-    kq.note.setFocus()
-    qtbot.keyClicks(kq.note, "first words")
+    case, kq = type_in_first_note(ui, qtbot, "first words")
     kq.note.flush()
     ui.settle()
     qtbot.keyClick(kq.note, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)

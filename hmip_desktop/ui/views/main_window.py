@@ -206,6 +206,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.page)
         self.list_page.select_read(read.id)
         self.settings.setValue(self._last_key(), read.id)
+        self.settings.sync()  # written now, so a crash still reopens on this case
         self.page.step_question(1) if read.status != "complete" else self.page.complete_button.setFocus()
         self.case_opened.emit(read.id)
 

@@ -122,4 +122,53 @@ def _initial(db: Database) -> None:
     db["settings"].insert({"key": "device_id", "value": uuid.uuid4().hex})
 
 
+_EXCHANGE = [
+    # What this device last sent of each case read, and what the central store holds.
+    "ALTER TABLE case_reads ADD COLUMN exported_revision TEXT",
+    "ALTER TABLE case_reads ADD COLUMN exported_parent TEXT",
+    "ALTER TABLE case_reads ADD COLUMN exported_content TEXT",
+    "ALTER TABLE case_reads ADD COLUMN central_revision TEXT",
+    """
+CREATE TABLE exports (
+    bundle_id TEXT PRIMARY KEY,
+    inspection_id TEXT NOT NULL REFERENCES inspections(id),
+    sequence INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    audit_seq INTEGER NOT NULL,
+    audit_hash TEXT NOT NULL
+)
+    """,
+    """
+CREATE TABLE receipts (
+    receipt_id TEXT PRIMARY KEY,
+    bundle_id TEXT NOT NULL,
+    inspection_id TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    imported_at TEXT NOT NULL
+)
+    """,
+    # Purging an inspection may remove its audit events, and only then: the purge
+    # writes a grant, deletes, and records the removed events' hashes in the chain.
+    """
+CREATE TABLE purge_grants (
+    inspection_id TEXT PRIMARY KEY,
+    receipt_id TEXT NOT NULL
+)
+    """,
+    "DROP TRIGGER audit_log_no_delete",
+    """
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+WHEN NOT EXISTS (SELECT 1 FROM purge_grants g WHERE g.inspection_id = OLD.inspection_id)
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END
+    """,
+]
+
+
+@MIGRATIONS(name="0002_exchange")
+def _exchange(db: Database) -> None:
+    for statement in _EXCHANGE:
+        db.execute(statement)
+    db["settings"].insert({"key": "sequence", "value": "0"})
+
+
 SCHEMA_VERSION = len(MIGRATIONS._migrations)

@@ -1,0 +1,247 @@
+"""Verifying and importing bundles into the central store.
+
+Order of checks (nothing is decrypted or parsed before the signature holds):
+envelope and signature against enrolled keys → payload hash → bundle id (idempotence)
+→ decrypt → archive allow-list and caps → manifest → records → apply. The import is
+one database transaction: all of it or none.
+
+How a revision is applied to its case read (never a silent overwrite):
+known already → nothing; no current revision → it becomes current; its parent is the
+current one, or the current one is among its ancestors, or it comes later from the
+same device → it becomes current (fast-forward); it is an ancestor of the current one,
+or earlier from the same device → kept on record only (an older bundle never rolls
+anything back); otherwise two devices changed the read from the same base → a
+conflict: both kept, the current one stays, the lead inspector resolves it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyrage
+from pydantic import ValidationError
+from sqlalchemy import insert, select, update
+
+from ..exchange import archive, envelope
+from ..exchange.envelope import Rejected
+from ..exchange.formats import CaseReadRecord, Manifest, Receipt, ReceiptEntry
+from ..exchange.keys import parse_public
+from ..field.export import MEMBER, canonical, content_hash, revision_id
+from . import schema
+from .store import CentralStore, utc_now
+
+MAX_FILE = 128 * 1024 * 1024
+MAX_RECORDS = 10_000
+ALLOWED = {"manifest.json", MEMBER}
+
+
+@dataclass
+class ImportResult:
+    bundle_id: str
+    inspection_id: str
+    newly_imported: bool
+    outcomes: dict[str, int] = field(default_factory=dict)
+    receipt: bytes = b""
+
+    def describe(self) -> str:
+        if not self.newly_imported:
+            return f"bundle {self.bundle_id} was already imported: nothing changed"
+        parts = ", ".join(f"{n} {k}" for k, n in sorted(self.outcomes.items())) or "no case reads"
+        return f"bundle {self.bundle_id} imported into inspection {self.inspection_id}: {parts}"
+
+
+@dataclass(frozen=True)
+class Opened:
+    """A bundle that has passed every check, ready to apply."""
+
+    sha256: str
+    key_id: str
+    manifest: Manifest
+    records: list[CaseReadRecord]
+
+
+def _strict(model, data, where: str):
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise Rejected(f"{where}: {'.'.join(map(str, first['loc']))}: {first['msg']}") from None
+
+
+def open_bundle(store: CentralStore, conn, data: bytes) -> tuple[Opened, bool]:
+    """Check a bundle fully. Returns (Opened, already imported). Raises Rejected with
+    the reason, also for a bundle id already imported with other content."""
+    env = envelope.open_envelope(data, lambda key_id: store.find_key(conn, key_id), max_payload=MAX_FILE,
+                                 expect_kind="bundle")
+    sha = hashlib.sha256(data).hexdigest()
+    seen = conn.execute(select(schema.bundles.c.sha256).where(schema.bundles.c.bundle_id == env.header.id)).scalar()
+    if seen is not None and seen != sha:
+        raise Rejected(f"bundle id {env.header.id} was already imported with other content: refused")
+    if env.header.encryption != "age":
+        raise Rejected("bundle payload is not encrypted")
+    try:
+        payload = pyrage.decrypt(env.payload, [store.identity()])
+    except Exception:  # noqa: BLE001 - pyrage.DecryptError and friends
+        raise Rejected("cannot decrypt: the bundle is not encrypted to this central store") from None
+    members = archive.read(payload, ALLOWED, ALLOWED)
+    if archive._depth(members["manifest.json"]) > archive.MAX_JSON_DEPTH:
+        raise Rejected("manifest.json: JSON nested too deeply")
+    try:
+        manifest_data = json.loads(members["manifest.json"])
+    except ValueError as exc:
+        raise Rejected(f"manifest.json: not JSON ({exc})") from None
+    manifest = _strict(Manifest, manifest_data, "manifest.json")
+    if manifest.bundle_id != env.header.id or manifest.sender_key_id != env.header.key_id:
+        raise Rejected("manifest does not match the signed header (bundle id or sender)")
+    entry = manifest.files[MEMBER]
+    body = members[MEMBER]
+    if hashlib.sha256(body).hexdigest() != entry.sha256 or len(body) != entry.size:
+        raise Rejected(f"{MEMBER}: does not match the hash in the manifest")
+    records, seen_cases = [], set()
+    for number, raw in archive.json_lines(body, MEMBER, MAX_RECORDS):
+        record = _strict(CaseReadRecord, raw, f"{MEMBER}:{number}")
+        if record.case_id in seen_cases:
+            raise Rejected(f"{MEMBER}:{number}: case {record.case_id} appears twice")
+        seen_cases.add(record.case_id)
+        content = content_hash(json.loads(canonical(record.model_dump())))
+        if revision_id(record.parent_revision_id, content) != record.revision_id:
+            raise Rejected(f"{MEMBER}:{number}: case {record.case_id}: revision id does not match its content")
+        records.append(record)
+    if len(records) != entry.count:
+        raise Rejected(f"{MEMBER}: {len(records)} records but the manifest says {entry.count}")
+    return Opened(sha, env.header.key_id, manifest, records), seen is not None
+
+
+def verify_bundle(store: CentralStore, data: bytes) -> str:
+    """Check everything without importing; return a one-line description."""
+    with store.engine.connect() as conn:
+        opened, already = open_bundle(store, conn, data)
+    m = opened.manifest
+    note = " (already imported)" if already else ""
+    return (f"bundle {m.bundle_id} is valid{note}: inspection {m.inspection_id}, {len(opened.records)} case reads, "
+            f"device sequence {m.sequence}")
+
+
+def _ancestors(conn, inspection_id: str, case_id: str, start: str | None, limit: int = 10_000) -> set[str]:
+    """The revision ids reachable from ``start`` through parent links (including parents
+    that were named but never received)."""
+    out: set[str] = set()
+    current = start
+    t = schema.revisions
+    while current and current not in out and len(out) < limit:
+        out.add(current)
+        current = conn.execute(select(t.c.parent_revision_id).where(
+            t.c.inspection_id == inspection_id, t.c.case_id == case_id, t.c.revision_id == current)).scalar()
+    return out
+
+
+def _apply(conn, opened: Opened, now: str) -> dict[str, str]:
+    m = opened.manifest
+    t, cr = schema.revisions, schema.case_reads
+    outcomes: dict[str, str] = {}
+    for r in opened.records:
+        where = (t.c.inspection_id == m.inspection_id, t.c.case_id == r.case_id)
+        if conn.execute(select(t.c.revision_id).where(*where, t.c.revision_id == r.revision_id)).first():
+            outcomes[r.case_id] = "known"
+            continue
+        conn.execute(insert(t).values(
+            inspection_id=m.inspection_id, case_id=r.case_id, revision_id=r.revision_id,
+            parent_revision_id=r.parent_revision_id, bundle_id=m.bundle_id, device_id=m.device_id,
+            sequence=m.sequence, reader_id=r.reader_id, status=r.status, updated_at=r.updated_at,
+            profile=json.dumps(r.profile, sort_keys=True), interview=json.dumps(r.interview.model_dump(), sort_keys=True),
+            received_at=now))
+        if r.answers:
+            conn.execute(insert(schema.revision_answers), [
+                {"inspection_id": m.inspection_id, "case_id": r.case_id, "revision_id": r.revision_id,
+                 "question_id": qid, "value": None if a.value is None else json.dumps(a.value), "note": a.note}
+                for qid, a in r.answers.items()])
+        row = conn.execute(select(cr).where(cr.c.inspection_id == m.inspection_id, cr.c.case_id == r.case_id)).first()
+        if row is None:
+            conn.execute(insert(cr).values(inspection_id=m.inspection_id, case_id=r.case_id,
+                                           head_revision_id=r.revision_id, needs_rereview=False, updated_at=now))
+            outcomes[r.case_id] = "head"
+            continue
+        head = row.head_revision_id
+        head_rev = conn.execute(select(t.c.device_id, t.c.sequence).where(*where, t.c.revision_id == head)).first()
+        same_device = head_rev is not None and head_rev.device_id == m.device_id
+        if r.parent_revision_id == head or head in _ancestors(conn, m.inspection_id, r.case_id, r.parent_revision_id) \
+                or (same_device and m.sequence > head_rev.sequence):
+            rereview = row.moderated_revision_id is not None and row.moderated_revision_id != r.revision_id
+            conn.execute(update(cr).where(cr.c.inspection_id == m.inspection_id, cr.c.case_id == r.case_id).values(
+                head_revision_id=r.revision_id, updated_at=now, needs_rereview=row.needs_rereview or rereview))
+            outcomes[r.case_id] = "head"
+        elif r.revision_id in _ancestors(conn, m.inspection_id, r.case_id, head) or same_device:
+            outcomes[r.case_id] = "ancestor"
+        else:
+            conn.execute(insert(schema.conflicts).values(
+                inspection_id=m.inspection_id, case_id=r.case_id, revision_id=r.revision_id,
+                against_revision_id=head, detected_at=now))
+            outcomes[r.case_id] = "conflict"
+    return outcomes
+
+
+def import_bundle(store: CentralStore, data: bytes) -> ImportResult:
+    """Import one bundle (bytes) in one transaction; Rejected leaves the store unchanged."""
+    now = utc_now()
+    with store.engine.begin() as conn:
+        opened, already = open_bundle(store, conn, data)
+        m = opened.manifest
+        bundle_id = m.bundle_id
+        if already:
+            return ImportResult(bundle_id, m.inspection_id, False, {}, _receipt(store, conn, opened, False, now))
+        insp = conn.execute(select(schema.inspections).where(schema.inspections.c.id == m.inspection_id)).first()
+        if insp is None:
+            conn.execute(insert(schema.inspections).values(
+                id=m.inspection_id, framework_id=m.framework.id, framework_version=m.framework.version,
+                framework_sha256=m.framework.sha256, created_at=now))
+        elif insp.framework_sha256 != m.framework.sha256:
+            raise Rejected(f"inspection {m.inspection_id} uses framework {insp.framework_id} {insp.framework_version}; "
+                           "this bundle was made with different framework content")
+        conn.execute(insert(schema.bundles).values(
+            bundle_id=bundle_id, sha256=opened.sha256, key_id=opened.key_id, inspection_id=m.inspection_id,
+            device_id=m.device_id, sequence=m.sequence, audit_seq=m.audit_head.seq, audit_hash=m.audit_head.hash,
+            imported_at=now))
+        device = conn.execute(select(schema.devices).where(schema.devices.c.device_id == m.device_id)).first()
+        if device is None:
+            conn.execute(insert(schema.devices).values(device_id=m.device_id, max_sequence=m.sequence))
+        elif m.sequence > device.max_sequence:
+            conn.execute(update(schema.devices).where(schema.devices.c.device_id == m.device_id).values(max_sequence=m.sequence))
+        outcomes = _apply(conn, opened, now)
+        receipt = _receipt(store, conn, opened, True, now)
+    counts: dict[str, int] = {}
+    for outcome in outcomes.values():
+        counts[outcome] = counts.get(outcome, 0) + 1
+    return ImportResult(bundle_id, m.inspection_id, True, counts, receipt)
+
+
+def _receipt(store: CentralStore, conn, opened: Opened, new: bool, now: str) -> bytes:
+    """A signed receipt, encrypted to the sender's own key, listing what the store holds."""
+    m = opened.manifest
+    inspection_id = m.inspection_id
+    rows = opened.records
+    heads = {(r.case_id, r.head_revision_id) for r in conn.execute(select(schema.case_reads).where(
+        schema.case_reads.c.inspection_id == inspection_id))}
+    conflicted = {(r.case_id, r.revision_id) for r in conn.execute(select(schema.conflicts).where(
+        schema.conflicts.c.inspection_id == inspection_id))}
+    entries = [ReceiptEntry(case_id=r.case_id, revision_id=r.revision_id,
+                            outcome="head" if (r.case_id, r.revision_id) in heads else
+                            "conflict" if (r.case_id, r.revision_id) in conflicted else "ancestor")
+               for r in rows]
+    receipt = Receipt(format=1, receipt_id=uuid.uuid4().hex, bundle_id=m.bundle_id, inspection_id=inspection_id,
+                      device_id=m.device_id, sequence=m.sequence, store_id=store.store_id, received_at=now,
+                      newly_imported=new, case_reads=entries)
+    sender = conn.execute(select(schema.keys.c.public_key).where(schema.keys.c.key_id == opened.key_id)).scalar()
+    public, _ = parse_public(sender)
+    from cryptography.hazmat.primitives import serialization
+
+    ssh = public.public_bytes(serialization.Encoding.OpenSSH, serialization.PublicFormat.OpenSSH).decode()
+    payload = pyrage.encrypt(canonical(receipt.model_dump()), [pyrage.ssh.Recipient.from_str(ssh)])
+    return envelope.seal("receipt", receipt.receipt_id, now, payload, store.signing_key(), "age")
+
+
+def import_file(store: CentralStore, path: Path) -> ImportResult:
+    return import_bundle(store, envelope.read_bounded(Path(path), MAX_FILE))

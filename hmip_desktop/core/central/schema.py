@@ -1,0 +1,108 @@
+"""The central store's tables (SQLAlchemy Core): the same code runs on SQLite and
+PostgreSQL. The schema itself is created and changed only by the Alembic migrations
+in ``alembic/versions``; a test checks that they produce exactly these tables."""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Column, ForeignKey, Integer, MetaData, PrimaryKeyConstraint, String, Table, Text
+
+metadata = MetaData()
+
+ID = String(128)
+STAMP = String(40)
+HASH = String(64)
+
+meta = Table(
+    "meta", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+keys = Table(
+    "keys", metadata,
+    Column("key_id", HASH, primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("role", String(20), nullable=False),
+    Column("public_key", Text, nullable=False),
+    Column("enrolled_at", STAMP, nullable=False),
+    Column("revoked_at", STAMP),
+)
+
+inspections = Table(
+    "inspections", metadata,
+    Column("id", ID, primary_key=True),
+    Column("framework_id", ID, nullable=False),
+    Column("framework_version", String(200), nullable=False),
+    Column("framework_sha256", HASH, nullable=False),
+    Column("created_at", STAMP, nullable=False),
+)
+
+bundles = Table(
+    "bundles", metadata,
+    Column("bundle_id", ID, primary_key=True),
+    Column("sha256", HASH, nullable=False),
+    Column("key_id", HASH, ForeignKey("keys.key_id"), nullable=False),
+    Column("inspection_id", ID, ForeignKey("inspections.id"), nullable=False),
+    Column("device_id", ID, nullable=False),
+    Column("sequence", Integer, nullable=False),
+    Column("audit_seq", Integer, nullable=False),
+    Column("audit_hash", HASH, nullable=False),
+    Column("imported_at", STAMP, nullable=False),
+)
+
+devices = Table(
+    "devices", metadata,
+    Column("device_id", ID, primary_key=True),
+    Column("max_sequence", Integer, nullable=False),
+)
+
+revisions = Table(
+    "revisions", metadata,
+    Column("inspection_id", ID, ForeignKey("inspections.id"), nullable=False),
+    Column("case_id", ID, nullable=False),
+    Column("revision_id", HASH, nullable=False),
+    Column("parent_revision_id", HASH),
+    Column("bundle_id", ID, ForeignKey("bundles.bundle_id"), nullable=False),
+    Column("device_id", ID, nullable=False),
+    Column("sequence", Integer, nullable=False),
+    Column("reader_id", ID, nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("updated_at", STAMP, nullable=False),
+    Column("profile", Text, nullable=False),
+    Column("interview", Text, nullable=False),
+    Column("received_at", STAMP, nullable=False),
+    PrimaryKeyConstraint("inspection_id", "case_id", "revision_id"),
+)
+
+revision_answers = Table(
+    "revision_answers", metadata,
+    Column("inspection_id", ID, nullable=False),
+    Column("case_id", ID, nullable=False),
+    Column("revision_id", HASH, nullable=False),
+    Column("question_id", ID, nullable=False),
+    Column("value", Text),
+    Column("note", Text, nullable=False),
+    PrimaryKeyConstraint("inspection_id", "case_id", "revision_id", "question_id"),
+)
+
+case_reads = Table(
+    "case_reads", metadata,
+    Column("inspection_id", ID, ForeignKey("inspections.id"), nullable=False),
+    Column("case_id", ID, nullable=False),
+    Column("head_revision_id", HASH, nullable=False),
+    Column("moderated_revision_id", HASH),
+    Column("needs_rereview", Boolean, nullable=False, default=False),
+    Column("updated_at", STAMP, nullable=False),
+    PrimaryKeyConstraint("inspection_id", "case_id"),
+)
+
+conflicts = Table(
+    "conflicts", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("inspection_id", ID, nullable=False),
+    Column("case_id", ID, nullable=False),
+    Column("revision_id", HASH, nullable=False),
+    Column("against_revision_id", HASH, nullable=False),
+    Column("detected_at", STAMP, nullable=False),
+    Column("resolved_at", STAMP),
+)

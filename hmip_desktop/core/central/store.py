@@ -1,0 +1,202 @@
+"""Opening and initialising the central store (SQLite file or PostgreSQL URL).
+
+Besides its database, a central store has a keys folder (by default ``STORE.keys``
+beside a SQLite file; ``--keys DIR`` for PostgreSQL) holding:
+
+* ``identity.age``: the age (X25519) identity bundles are encrypted to (mode 0600);
+* ``signing/``: the store's own Ed25519 signing key (receipts, packs), unlocked like
+  an inspector's key (keyring or ``HMIP_KEY_PASSPHRASE``).
+
+The database's ``meta`` table records the store id, its age recipient, any escrow
+recipients and its signing public key, so that other parties can be told them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pyrage
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine, event, insert, select, update
+from sqlalchemy.engine import Engine
+
+from ..exchange.envelope import Rejected
+from ..exchange.keys import SigningKey, fingerprint, load_key, new_key, parse_public, public_line
+from . import schema
+
+ALEMBIC_DIR = Path(__file__).parent / "alembic"
+ROLES = ("inspector", "local_assessor", "lead")
+
+
+class CentralError(ValueError):
+    """The central store cannot do what was asked; the message says why and what to do."""
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
+def is_url(location: str) -> bool:
+    return "://" in str(location)
+
+
+def make_engine(location: str | Path) -> Engine:
+    location = str(location)
+    if location.startswith(("postgresql://", "postgresql+psycopg://")):
+        url = location.replace("postgresql://", "postgresql+psycopg://", 1)
+        return create_engine(url, pool_pre_ping=True)
+    if is_url(location):
+        raise CentralError(f"{location}: use a SQLite file path or a postgresql:// URL")
+    engine = create_engine(f"sqlite:///{Path(location)}")
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_conn, _record):  # durability and integrity as on the laptop
+        cur = dbapi_conn.cursor()
+        for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "busy_timeout=10000",
+                       "secure_delete=ON", "trusted_schema=OFF"):
+            cur.execute(f"PRAGMA {pragma}")
+        cur.close()
+
+    return engine
+
+
+def _alembic_config(connection) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(ALEMBIC_DIR))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def default_keys_dir(location: str | Path) -> Path:
+    if is_url(str(location)):
+        raise CentralError("a PostgreSQL central store needs --keys DIR (where its keys are kept)")
+    return Path(f"{location}.keys")
+
+
+class CentralStore:
+    def __init__(self, engine: Engine, keys_dir: Path, location: str):
+        self.engine, self.keys_dir, self.location = engine, Path(keys_dir), location
+        self._identity = None
+        self._signing: SigningKey | None = None
+
+    # -- opening -----------------------------------------------------------------------
+
+    @classmethod
+    def init(cls, location: str | Path, keys_dir: Path | None = None, escrow: list[str] | None = None) -> CentralStore:
+        """Create a central store (schema, keys, meta). Refuses one that exists already."""
+        keys_dir = Path(keys_dir) if keys_dir else default_keys_dir(location)
+        if (keys_dir / "identity.age").exists():
+            raise CentralError(f"{keys_dir}: already holds central store keys")
+        for r in escrow or []:
+            try:
+                pyrage.x25519.Recipient.from_str(r)
+            except Exception:  # noqa: BLE001
+                raise CentralError(f"escrow recipient '{r[:24]}' is not an age public key (age1…)") from None
+        engine = make_engine(location)
+        with engine.begin() as conn:
+            if MigrationContext.configure(conn).get_current_revision() is not None:
+                raise CentralError(f"{location}: is already a central store")
+            command.upgrade(_alembic_config(conn), "head")
+        keys_dir.mkdir(parents=True, exist_ok=True)
+        identity = pyrage.x25519.Identity.generate()
+        fd = os.open(keys_dir / "identity.age", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(str(identity) + "\n")
+        signing = new_key(keys_dir / "signing", "central store")
+        store_id = uuid.uuid4().hex
+        with engine.begin() as conn:
+            conn.execute(insert(schema.meta), [
+                {"key": "store_id", "value": store_id},
+                {"key": "recipient", "value": str(identity.to_public())},
+                {"key": "escrow", "value": json.dumps(escrow or [])},
+                {"key": "signing_key", "value": public_line(signing.public, "central store")},
+                {"key": "created_at", "value": utc_now()},
+            ])
+        return cls(engine, keys_dir, str(location))
+
+    @classmethod
+    def open(cls, location: str | Path, keys_dir: Path | None = None) -> CentralStore:
+        """Open an existing store, migrating it if it is older; refuse one that is newer."""
+        if not is_url(str(location)) and not Path(location).exists():
+            raise CentralError(f"{location}: no such central store (create it with: hmip central init {location})")
+        engine = make_engine(location)
+        scripts = ScriptDirectory(str(ALEMBIC_DIR))
+        with engine.begin() as conn:
+            current = MigrationContext.configure(conn).get_current_revision()
+            if current is None:
+                raise CentralError(f"{location}: is not a central store")
+            known = {rev.revision for rev in scripts.walk_revisions()}
+            if current not in known:
+                raise CentralError(f"{location}: was made by a newer version of hmip (schema {current}); upgrade hmip")
+            if current != scripts.get_current_head():
+                command.upgrade(_alembic_config(conn), "head")
+        keys_dir = Path(keys_dir) if keys_dir else default_keys_dir(location)
+        return cls(engine, keys_dir, str(location))
+
+    # -- meta and keys -------------------------------------------------------------------
+
+    def meta(self, key: str) -> str:
+        with self.engine.connect() as conn:
+            value = conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == key)).scalar()
+        if value is None:
+            raise CentralError(f"{self.location}: meta '{key}' is missing")
+        return value
+
+    @property
+    def store_id(self) -> str:
+        return self.meta("store_id")
+
+    def recipients(self) -> list[str]:
+        return [self.meta("recipient"), *json.loads(self.meta("escrow"))]
+
+    def identity(self):
+        if self._identity is None:
+            path = self.keys_dir / "identity.age"
+            try:
+                self._identity = pyrage.x25519.Identity.from_str(path.read_text(encoding="utf-8").strip())
+            except OSError as exc:
+                raise CentralError(f"{path}: cannot read the central store's identity ({exc.strerror})") from None
+        return self._identity
+
+    def signing_key(self) -> SigningKey:
+        if self._signing is None:
+            self._signing = load_key(self.keys_dir / "signing")
+        return self._signing
+
+    def enrol(self, name: str, role: str, public_key_text: str, source: str = "public key") -> str:
+        """Register an inspector's public key; return its key id."""
+        if role not in ROLES:
+            raise CentralError(f"role must be one of {', '.join(ROLES)}")
+        public, _ = parse_public(public_key_text, source)
+        key_id = fingerprint(public)
+        with self.engine.begin() as conn:
+            existing = conn.execute(select(schema.keys).where(schema.keys.c.key_id == key_id)).first()
+            if existing is not None:
+                raise CentralError(f"key {key_id[:16]} is already enrolled (as {existing.name}, {existing.role})")
+            conn.execute(insert(schema.keys).values(
+                key_id=key_id, name=name, role=role, public_key=public_line(public, name), enrolled_at=utc_now()))
+        return key_id
+
+    def revoke(self, key_id_prefix: str) -> str:
+        with self.engine.begin() as conn:
+            rows = conn.execute(select(schema.keys.c.key_id).where(schema.keys.c.key_id.startswith(key_id_prefix))).all()
+            if len(rows) != 1:
+                raise CentralError(f"key '{key_id_prefix}' matches {len(rows)} enrolled keys; give more of its id")
+            conn.execute(update(schema.keys).where(schema.keys.c.key_id == rows[0].key_id).values(revoked_at=utc_now()))
+        return rows[0].key_id
+
+    def find_key(self, conn, key_id: str):
+        """The enrolled, unrevoked public key ``key_id``; Rejected otherwise."""
+        row = conn.execute(select(schema.keys).where(schema.keys.c.key_id == key_id)).first()
+        if row is None:
+            raise Rejected(f"signed by an unknown key {key_id[:16]}: enrol it first (hmip central enrol)")
+        if row.revoked_at is not None:
+            raise Rejected(f"signed by key {key_id[:16]} ({row.name}), revoked on {row.revoked_at[:10]}")
+        return parse_public(row.public_key)[0]

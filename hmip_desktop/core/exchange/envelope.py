@@ -1,0 +1,137 @@
+"""The signed envelope around every file that travels (bundle, receipt, pack).
+
+Layout (all of it one file)::
+
+    MAGIC (8 bytes "HMIPENV1")
+    header length (4 bytes, big-endian, at most MAX_HEADER)
+    header (UTF-8 JSON: EnvelopeHeader)
+    signature (64 bytes, Ed25519 over MAGIC + length + header)
+    payload (header.payload_size bytes; its SHA-256 is header.payload_sha256)
+
+The header names the signing key and the payload's hash, so checking the signature
+and the hash proves the whole file before anything in the payload is decrypted or
+parsed. ``open_envelope`` reads only the small, bounded header before that check.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from pydantic import ValidationError
+
+from .formats import EnvelopeHeader
+from .keys import SigningKey, verify
+
+MAGIC = b"HMIPENV1"
+MAX_HEADER = 4096
+SIG_LEN = 64
+
+
+class Rejected(ValueError):
+    """A file was refused; ``reason`` says exactly why (shown to users, logged)."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Envelope:
+    header: EnvelopeHeader
+    payload: bytes
+
+
+def seal(kind: str, envelope_id: str, created_at: str, payload: bytes, key: SigningKey, encryption: str) -> bytes:
+    header = EnvelopeHeader(
+        format=1, kind=kind, id=envelope_id, key_id=key.key_id, created_at=created_at,
+        payload_size=len(payload), payload_sha256=hashlib.sha256(payload).hexdigest(), encryption=encryption,
+    )
+    header_bytes = json.dumps(header.model_dump(), sort_keys=True, separators=(",", ":")).encode()
+    signed = MAGIC + len(header_bytes).to_bytes(4, "big") + header_bytes
+    return signed + key.sign(signed) + payload
+
+
+def open_envelope(
+    data: bytes,
+    find_key: Callable[[str], Ed25519PublicKey],
+    *,
+    max_payload: int,
+    expect_kind: str | None = None,
+) -> Envelope:
+    """Check the envelope of ``data``; return it only if the signature and hash hold.
+
+    ``find_key(key_id)`` returns the enrolled public key or raises Rejected (unknown or
+    revoked). Raises :class:`Rejected` with a specific reason for anything else.
+    """
+    if len(data) < len(MAGIC) + 4 or not data.startswith(MAGIC):
+        raise Rejected("not an hmip file (bad magic number)")
+    size = int.from_bytes(data[len(MAGIC) : len(MAGIC) + 4], "big")
+    if size > MAX_HEADER:
+        raise Rejected(f"header too large ({size} bytes; at most {MAX_HEADER})")
+    start = len(MAGIC) + 4
+    if len(data) < start + size + SIG_LEN:
+        raise Rejected("file is truncated (header or signature incomplete)")
+    header_bytes = data[start : start + size]
+    signature = data[start + size : start + size + SIG_LEN]
+    payload = data[start + size + SIG_LEN :]
+    try:
+        header = EnvelopeHeader.model_validate_json(header_bytes)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise Rejected(f"header is not valid: {'.'.join(map(str, first['loc']))}: {first['msg']}") from None
+    if expect_kind and header.kind != expect_kind:
+        raise Rejected(f"expected a {expect_kind}, this file is a {header.kind}")
+    public = find_key(header.key_id)
+    if not verify(public, signature, data[:start + size]):
+        raise Rejected("signature does not verify: the file was altered or signed by another key")
+    if header.payload_size > max_payload:
+        raise Rejected(f"payload too large ({header.payload_size} bytes; at most {max_payload})")
+    if len(payload) != header.payload_size:
+        raise Rejected(
+            f"payload is {len(payload)} bytes but the signed header says {header.payload_size} "
+            "(truncated or bytes appended)"
+        )
+    if hashlib.sha256(payload).hexdigest() != header.payload_sha256:
+        raise Rejected("payload does not match its signed hash: the file was altered")
+    return Envelope(header, payload)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that a crash leaves no file or the complete one:
+    temporary file in the same folder, fsync, rename, fsync the folder."""
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    if os.name == "posix":
+        fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def read_bounded(path: Path, limit: int) -> bytes:
+    """Read at most ``limit`` bytes of a file; Rejected if it is larger."""
+    path = Path(path)
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(limit + 1)
+    except OSError as exc:
+        raise Rejected(f"{path}: cannot read ({exc.strerror})") from None
+    if len(data) > limit:
+        raise Rejected(f"{path}: file is larger than {limit} bytes")
+    return data

@@ -1,0 +1,123 @@
+"""Every format that crosses a boundary between laptop and central store, as strict
+pydantic models (``extra="forbid"``, bounded sizes). docs/bundle-format.md describes
+them for third parties; keep the two in step.
+
+Judgements cross as ``yes``/``no``/``na``; graded scales as their own option ids.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+FORMAT_VERSION = 1
+
+Hex64 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+Ident = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:/-]{0,127}$")]
+Stamp = Annotated[str, StringConstraints(max_length=40)]
+ShortText = Annotated[str, StringConstraints(max_length=200)]
+LongText = Annotated[str, StringConstraints(max_length=20_000)]
+#: Answer values: option ids, lists of option ids, numbers, ISO dates, text.
+Value = (
+    Annotated[str, StringConstraints(max_length=20_000)]
+    | int
+    | float
+    | Annotated[list[Annotated[str, StringConstraints(max_length=200)]], Field(max_length=100)]
+    | None
+)
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class EnvelopeHeader(Strict):
+    """The small signed header in front of every encrypted payload (bundle, receipt, pack)."""
+
+    format: Literal[1]
+    kind: Literal["bundle", "receipt", "pack"]
+    id: Ident
+    key_id: Hex64
+    created_at: Stamp
+    payload_size: int = Field(ge=0)
+    payload_sha256: Hex64
+    #: "age" payloads are encrypted to the central store (and escrow); "plain" are only signed.
+    encryption: Literal["age", "plain"]
+
+
+class FileEntry(Strict):
+    sha256: Hex64
+    size: int = Field(ge=0)
+    count: int = Field(ge=0)
+
+
+class FrameworkRef(Strict):
+    id: Ident
+    version: ShortText
+    sha256: Hex64
+
+
+class AuditHead(Strict):
+    seq: int = Field(ge=0)
+    hash: Hex64
+
+
+class Manifest(Strict):
+    format: Literal[1]
+    bundle_id: Ident
+    inspection_id: Ident
+    framework: FrameworkRef
+    device_id: Ident
+    sequence: int = Field(ge=1)
+    sender_key_id: Hex64
+    created_at: Stamp
+    audit_head: AuditHead
+    files: dict[Literal["case_reads.jsonl"], FileEntry]
+
+
+class AnswerRecord(Strict):
+    value: Value = None
+    note: LongText = ""
+
+
+class Interview(Strict):
+    held: bool | None = None
+    date: Annotated[str, StringConstraints(max_length=10)] | None = None
+    note: LongText = ""
+
+
+class CaseReadRecord(Strict):
+    """The state of one case read at export (snapshot semantics)."""
+
+    case_id: Ident
+    reader_id: Ident
+    status: Literal["not_started", "in_progress", "complete"]
+    revision_id: Hex64
+    parent_revision_id: Hex64 | None
+    updated_at: Stamp
+    profile: Annotated[dict[Ident, Value | bool], Field(max_length=100)]
+    interview: Interview
+    answers: Annotated[dict[Ident, AnswerRecord], Field(max_length=2000)]
+
+
+class ReceiptEntry(Strict):
+    case_id: Ident
+    revision_id: Hex64
+    #: "head": this revision is the central store's current one; "conflict": held for the
+    #: lead inspector beside another; "ancestor": an older revision, kept on record.
+    outcome: Literal["head", "conflict", "ancestor", "known"]
+
+
+class Receipt(Strict):
+    format: Literal[1]
+    receipt_id: Ident
+    bundle_id: Ident
+    inspection_id: Ident
+    device_id: Ident
+    sequence: int = Field(ge=1)
+    store_id: Ident
+    received_at: Stamp
+    #: False when this exact bundle had been imported before (nothing changed).
+    newly_imported: bool
+    case_reads: Annotated[list[ReceiptEntry], Field(max_length=10_000)]

@@ -1,0 +1,162 @@
+"""Exporting an inspection's case reads from the laptop as one signed, encrypted bundle.
+
+Snapshot semantics: the bundle holds the current state of every case read of the
+inspection on this device. Each read carries a revision id: the SHA-256 of its parent
+revision and its content, so an unchanged read keeps its revision from one export to
+the next (importing again changes nothing), and a changed read names the revision it
+was changed from. The device's sequence number goes up by one per export.
+
+The export is written atomically (temporary file, fsync, rename) inside the database
+transaction that records it: a crash leaves either no file and no record, or a complete
+file (and, at worst, no record, in which case the next export repeats the revisions).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+import pyrage
+from sqlite_utils import Database
+
+from ..exchange import archive, envelope
+from ..exchange.formats import CaseReadRecord, Manifest
+from ..exchange.keys import SigningKey
+from . import audit
+from .db import write_transaction
+
+MEMBER = "case_reads.jsonl"
+
+
+class ExportError(ValueError):
+    pass
+
+
+def canonical(obj: object) -> bytes:
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def content_hash(record: dict) -> str:
+    """The hash of a case read's content (everything but its revision bookkeeping)."""
+    body = {k: v for k, v in record.items() if k not in ("revision_id", "parent_revision_id", "updated_at")}
+    return hashlib.sha256(canonical(body)).hexdigest()
+
+
+def revision_id(parent: str | None, content: str) -> str:
+    return hashlib.sha256(f"{parent or ''}:{content}".encode()).hexdigest()
+
+
+def trust_central(db: Database, *, store_id: str, recipients: list[str], public_key: str) -> None:
+    """Record which central store this laptop sends to (from the inspection pack or the demo)."""
+    for r in recipients:
+        _recipient(r)  # refuse a malformed recipient before recording anything
+    with write_transaction(db):
+        for key, value in (("central_store_id", store_id), ("central_recipients", json.dumps(recipients)),
+                           ("central_key", public_key)):
+            db.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                       [key, value])
+
+
+def _recipient(text: str):
+    try:
+        if text.startswith("age1"):
+            return pyrage.x25519.Recipient.from_str(text)
+        return pyrage.ssh.Recipient.from_str(text)
+    except Exception:  # noqa: BLE001 - pyrage raises its own error types
+        raise ExportError(f"'{text[:24]}…' is not an age or ssh-ed25519 recipient") from None
+
+
+def _setting(db: Database, key: str) -> str | None:
+    row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+    return row[0] if row else None
+
+
+def _records(db: Database, inspection_id: str) -> list[tuple[int, dict, tuple]]:
+    """(case read id, record without revision, stored bookkeeping) for each read."""
+    answers: dict[int, dict] = {}
+    for rid, qid, value, note in db.execute(
+        "SELECT a.case_read_id, a.question_id, a.value, a.note FROM answers a JOIN case_reads r ON r.id = a.case_read_id"
+        " WHERE r.inspection_id = ?", [inspection_id]
+    ):
+        if value is None and not note:
+            continue
+        answers.setdefault(rid, {})[qid] = {"value": None if value is None else json.loads(value), "note": note}
+    out = []
+    for row in db.execute(
+        "SELECT r.id, r.case_id, r.reader_id, r.status, r.updated_at, c.profile, r.interview_held, r.interview_date,"
+        " r.interview_note, r.exported_revision, r.exported_parent, r.exported_content"
+        " FROM case_reads r JOIN cases c USING (inspection_id, case_id) WHERE r.inspection_id = ? ORDER BY r.case_id",
+        [inspection_id],
+    ):
+        record = {
+            "case_id": row[1], "reader_id": row[2], "status": row[3], "updated_at": row[4],
+            "profile": json.loads(row[5]),
+            "interview": {"held": None if row[6] is None else bool(row[6]), "date": row[7], "note": row[8] or ""},
+            "answers": answers.get(row[0], {}),
+        }
+        out.append((row[0], record, (row[9], row[10], row[11])))
+    return out
+
+
+def export_bundle(
+    db: Database, inspection_id: str, key: SigningKey, out: Path,
+    progress: Callable[[int, int], None] | None = None,
+) -> dict:
+    """Write the bundle for ``inspection_id`` to ``out``; return a summary dict."""
+    raw_recipients = _setting(db, "central_recipients")
+    if not raw_recipients:
+        raise ExportError("this laptop does not know its central store yet (import the inspection pack first)")
+    recipients = [_recipient(r) for r in json.loads(raw_recipients)]
+    with write_transaction(db):
+        insp = db.execute("SELECT framework_id, framework_version, framework_sha256 FROM inspections WHERE id = ?",
+                          [inspection_id]).fetchone()
+        if insp is None:
+            raise ExportError(f"no inspection '{inspection_id}' in this field store")
+        records = _records(db, inspection_id)
+        lines, changed = [], 0
+        for i, (read_id, record, (old_rev, old_parent, old_content)) in enumerate(records):
+            content = content_hash(record)
+            if content == old_content and old_rev:
+                rev, parent = old_rev, old_parent
+            else:
+                parent, rev = old_rev, revision_id(old_rev, content)
+                changed += 1
+                db.execute("UPDATE case_reads SET exported_revision = ?, exported_parent = ?, exported_content = ? WHERE id = ?",
+                           [rev, parent, content, read_id])
+            record.update(revision_id=rev, parent_revision_id=parent)
+            CaseReadRecord.model_validate(_for_validation(record))
+            lines.append(canonical(record))
+            if progress:
+                progress(i + 1, len(records) + 1)
+        body = b"\n".join(lines) + (b"\n" if lines else b"")
+        sequence = int(_setting(db, "sequence") or 0) + 1
+        db.execute("UPDATE settings SET value = ? WHERE key = 'sequence'", [str(sequence)])
+        seq, head = audit.head(db)
+        bundle_id = uuid.uuid4().hex
+        now = audit.utc_now()
+        manifest = Manifest(
+            format=1, bundle_id=bundle_id, inspection_id=inspection_id,
+            framework={"id": insp[0], "version": insp[1], "sha256": insp[2]},
+            device_id=_setting(db, "device_id"), sequence=sequence, sender_key_id=key.key_id, created_at=now,
+            audit_head={"seq": seq, "hash": head},
+            files={MEMBER: {"sha256": hashlib.sha256(body).hexdigest(), "size": len(body), "count": len(lines)}},
+        )
+        payload = archive.build({"manifest.json": canonical(manifest.model_dump()), MEMBER: body})
+        sealed = envelope.seal("bundle", bundle_id, now, pyrage.encrypt(payload, recipients), key, "age")
+        db.execute("INSERT INTO exports (bundle_id, inspection_id, sequence, created_at, audit_seq, audit_hash)"
+                   " VALUES (?, ?, ?, ?, ?, ?)", [bundle_id, inspection_id, sequence, now, seq, head])
+        audit.append(db, actor=f"key:{key.key_id[:16]}", action="export", inspection_id=inspection_id,
+                     target="bundle", after={"bundle_id": bundle_id, "sequence": sequence, "reads": len(lines)})
+        envelope.write_atomically(Path(out), sealed)
+        if progress:
+            progress(len(records) + 1, len(records) + 1)
+    return {"bundle_id": bundle_id, "sequence": sequence, "reads": len(lines), "changed": changed, "bytes": len(sealed)}
+
+
+def _for_validation(record: dict) -> dict:
+    """The record as it will look once parsed from JSON (tuples as lists, etc.)."""
+    return json.loads(canonical(record))
+

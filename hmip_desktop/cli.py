@@ -38,11 +38,15 @@ def _forms_check(args: argparse.Namespace) -> int:
 def _demo(args: argparse.Namespace) -> int:
     from .core import demo
 
-    if args.central or args.keys:
-        raise CliError("--central and --keys need the central store, which this version does not have yet")
+    if bool(args.central) != bool(args.keys):
+        raise CliError("--central and --keys go together")
     path = Path(args.field_db)
     summary = demo.create_demo(path, seed=args.seed, progress=_progress_bar("Creating the demo inspection"))
     print(demo.describe(path, summary))
+    if args.central:
+        key_id = demo.connect_central(path, args.central, Path(args.keys))
+        print(f"Central store initialised in {args.central}; demo inspector key {key_id} written to {args.keys}")
+        print(f"Export with: hmip export {path} --inspection demo --key {args.keys} --out demo.bundle")
     return 0
 
 
@@ -97,14 +101,18 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="create the demo inspection (id 'demo') in a field store")
     demo.add_argument("field_db", metavar="FIELD_DB")
     demo.add_argument("--seed", type=int, default=2003, help="random seed (same seed, same demo)")
-    demo.add_argument("--central", metavar="STORE", help="also initialise a central store (not yet available)")
-    demo.add_argument("--keys", metavar="DIR", help="where to write the demo inspector key (with --central)")
+    demo.add_argument("--central", metavar="STORE", help="also initialise a central store and enrol a demo inspector")
+    demo.add_argument("--keys", metavar="DIR", help="where to write the demo inspector's key (with --central)")
     demo.set_defaults(func=_demo)
 
     aud = sub.add_parser("audit", help="the field store's audit trail").add_subparsers(dest="audit_command", metavar="ACTION")
     verify = aud.add_parser("verify", help="check that no audit event was edited, removed or reordered")
     verify.add_argument("field_db", metavar="FIELD_DB")
     verify.set_defaults(func=_audit_verify)
+
+    from .cli_exchange import register
+
+    register(sub)
     return parser
 
 
@@ -121,6 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return func(args)
     except (CliError, StoreError, FrameworkInvalid, ValueError, KeyError, OSError) as exc:
+        # ValueError covers Rejected, CentralError, ExportError, PurgeRefused and key errors.
         message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
         print(f"hmip: error: {message}", file=sys.stderr)
         return 1

@@ -229,3 +229,22 @@ def describe(path: Path, summary: dict[str, object]) -> str:
         lines.append(f"    {member['id']:6} {member['role']:15} {reads}")
     lines.append(f"  Audit trail: {events} events (check with: hmip audit verify {path})")
     return "\n".join(lines)
+
+
+def connect_central(field_path: Path, central: str, keys_dir: Path) -> str:
+    """Initialise a central store for the demo, write a demo inspector's key to
+    ``keys_dir``, enrol it there, and make the field store trust that central store.
+    Returns the inspector's key id."""
+    from .central.store import CentralStore
+    from .exchange.keys import new_key
+    from .field.export import trust_central
+
+    store = CentralStore.init(central)
+    key = new_key(keys_dir, "Demo inspector")
+    store.enrol("Demo inspector", "inspector", (keys_dir / "public.key").read_text(encoding="utf-8"))
+    db = open_db(field_path)
+    try:
+        trust_central(db, store_id=store.store_id, recipients=store.recipients(), public_key=store.meta("signing_key"))
+    finally:
+        db.close()
+    return key.key_id

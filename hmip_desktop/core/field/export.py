@@ -74,7 +74,7 @@ def _setting(db: Database, key: str) -> str | None:
     return row[0] if row else None
 
 
-def _records(db: Database, inspection_id: str) -> list[tuple[int, dict, tuple]]:
+def read_records(db: Database, inspection_id: str) -> list[tuple[int, dict, tuple]]:
     """(case read id, record without revision, stored bookkeeping) for each read."""
     answers: dict[int, dict] = {}
     for rid, qid, value, note in db.execute(
@@ -115,7 +115,7 @@ def export_bundle(
                           [inspection_id]).fetchone()
         if insp is None:
             raise ExportError(f"no inspection '{inspection_id}' in this field store")
-        records = _records(db, inspection_id)
+        records = read_records(db, inspection_id)
         lines, changed = [], 0
         for i, (read_id, record, (old_rev, old_parent, old_content)) in enumerate(records):
             content = content_hash(record)

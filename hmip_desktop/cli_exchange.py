@@ -1,0 +1,208 @@
+"""The exchange commands of ``hmip``: keys, export, verify, receipts, purge and the
+central store. Registered into the parser by ``cli.build_parser``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .cli import CliError, _progress_bar
+
+
+def _central(args):
+    from .core.central.store import CentralStore
+
+    return CentralStore.open(args.store, Path(args.keys) if args.keys else None)
+
+
+def keys_new(args) -> int:
+    from .core.exchange.keys import new_key
+
+    key = new_key(Path(args.out), args.name)
+    print(key.key_id)
+    return 0
+
+
+def central_init(args) -> int:
+    from .core.central.store import CentralStore
+
+    store = CentralStore.init(args.store, Path(args.keys) if args.keys else None, args.escrow)
+    print(f"central store {store.store_id} created in {args.store}; keys in {store.keys_dir}")
+    print(f"encryption recipient: {store.meta('recipient')}")
+    return 0
+
+
+def central_enrol(args) -> int:
+    path = Path(args.public_key)
+    try:
+        text = path.read_text(encoding="utf-8")[:2000]
+    except OSError as exc:
+        raise CliError(f"{path}: cannot read ({exc.strerror})") from None
+    key_id = _central(args).enrol(args.name, args.role, text, str(path))
+    print(f"enrolled {args.name} ({args.role}): key {key_id}")
+    return 0
+
+
+def central_revoke(args) -> int:
+    key_id = _central(args).revoke(args.key_id)
+    print(f"revoked key {key_id}; its bundles will be refused from now on")
+    return 0
+
+
+def _write_receipt(result, bundle: Path, folder: str | None) -> Path:
+    from .core.exchange.envelope import write_atomically
+
+    target = (Path(folder) if folder else bundle.parent) / f"{bundle.name}.receipt"
+    write_atomically(target, result.receipt)
+    return target
+
+
+def central_import(args) -> int:
+    from .core.central import importer
+    from .core.exchange.envelope import Rejected
+
+    store = _central(args)
+    failures = 0
+    bar = _progress_bar("Importing bundles")
+    for i, name in enumerate(args.files, 1):
+        path = Path(name)
+        try:
+            result = importer.import_file(store, path)
+        except Rejected as exc:
+            print(f"{path}: REJECTED: {exc.reason}", file=sys.stderr)
+            failures += 1
+        else:
+            receipt = _write_receipt(result, path, args.receipts)
+            print(f"{path}: {result.describe()}; receipt {receipt}")
+        bar(i, len(args.files))
+    return 1 if failures else 0
+
+
+def central_watch(args) -> int:
+    from .core.central.inbox import watch
+
+    store = _central(args)
+    for line in watch(store, Path(args.inbox), once=args.once, interval=args.interval):
+        print(line, flush=True)
+    return 0
+
+
+def export(args) -> int:
+    from .core.exchange.keys import load_key
+    from .core.field.db import open_db
+    from .core.field.export import export_bundle
+
+    key = load_key(Path(args.key))
+    db = open_db(Path(args.field_db), create=False)
+    try:
+        summary = export_bundle(db, args.inspection, key, Path(args.out), progress=_progress_bar("Exporting"))
+    finally:
+        db.close()
+    print(f"{args.out}: bundle {summary['bundle_id']}, sequence {summary['sequence']}, "
+          f"{summary['reads']} case reads ({summary['changed']} changed since the last export)")
+    return 0
+
+
+def verify(args) -> int:
+    from .core.central import importer
+    from .core.exchange.envelope import Rejected, read_bounded
+
+    store = _central(args)
+    try:
+        print(f"{args.file}: {importer.verify_bundle(store, read_bounded(Path(args.file), importer.MAX_FILE))}")
+    except Rejected as exc:
+        print(f"{args.file}: INVALID: {exc.reason}")
+        return 1
+    return 0
+
+
+def receipt(args) -> int:
+    from .core.exchange.envelope import read_bounded
+    from .core.exchange.keys import load_key
+    from .core.field.db import open_db
+    from .core.field.receipts import MAX_RECEIPT, import_receipt
+
+    key = load_key(Path(args.key))
+    db = open_db(Path(args.field_db), create=False)
+    try:
+        result = import_receipt(db, read_bounded(Path(args.file), MAX_RECEIPT), key)
+    finally:
+        db.close()
+    if not result["new"]:
+        print(f"receipt {result['receipt_id']} was recorded before: nothing changed")
+    else:
+        print(f"receipt {result['receipt_id']} recorded: the central store holds {result['held']} case read(s) as sent")
+    return 0
+
+
+def purge(args) -> int:
+    from .core.field.db import open_db
+    from .core.field.receipts import purge as do_purge
+
+    db = open_db(Path(args.field_db), create=False)
+    try:
+        counts = do_purge(db, args.inspection)
+    finally:
+        db.close()
+    print(f"inspection {args.inspection} removed from this laptop: {counts['cases']} cases and "
+          f"{counts['audit_events']} audit events (their hashes kept in the audit trail)")
+    return 0
+
+
+def register(sub) -> None:
+    """Add the exchange commands to the ``hmip`` sub-command parser."""
+    keys = sub.add_parser("keys", help="signing keys").add_subparsers(dest="keys_command", metavar="ACTION")
+    p = keys.add_parser("new", help="create an Ed25519 signing key; prints its fingerprint")
+    p.add_argument("--name", required=True)
+    p.add_argument("--out", required=True, metavar="DIR")
+    p.set_defaults(func=keys_new)
+
+    p = sub.add_parser("export", help="write a signed, encrypted bundle of an inspection's case reads")
+    p.add_argument("field_db", metavar="FIELD_DB")
+    p.add_argument("--inspection", required=True, metavar="ID")
+    p.add_argument("--key", required=True, metavar="DIR")
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.set_defaults(func=export)
+
+    p = sub.add_parser("verify", help="check a bundle against a central store (exit 0 valid, 1 invalid)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--store", required=True, metavar="STORE")
+    p.add_argument("--keys", metavar="DIR", help="the central store's keys folder (default STORE.keys)")
+    p.set_defaults(func=verify)
+
+    p = sub.add_parser("receipt", help="record a receipt from the central store in a field store")
+    p.add_argument("field_db", metavar="FIELD_DB")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--key", required=True, metavar="DIR", help="your key folder (the receipt is encrypted to it)")
+    p.set_defaults(func=receipt)
+
+    p = sub.add_parser("purge", help="remove an inspection's personal data once the central store holds it")
+    p.add_argument("field_db", metavar="FIELD_DB")
+    p.add_argument("--inspection", required=True, metavar="ID")
+    p.set_defaults(func=purge)
+
+    central = sub.add_parser("central", help="the central store").add_subparsers(dest="central_command", metavar="ACTION")
+
+    def store_parser(name, help_text, func):
+        q = central.add_parser(name, help=help_text)
+        q.add_argument("store", metavar="STORE", help="a SQLite path or a postgresql:// URL")
+        q.add_argument("--keys", metavar="DIR", help="the central store's keys folder (default STORE.keys)")
+        q.set_defaults(func=func)
+        return q
+
+    q = store_parser("init", "create a central store and its encryption and signing keys", central_init)
+    q.add_argument("--escrow", action="append", metavar="AGE_RECIPIENT", help="also encrypt bundles to this age key")
+    q = store_parser("enrol", "register an inspector's public key", central_enrol)
+    q.add_argument("--name", required=True)
+    q.add_argument("--role", required=True, choices=["inspector", "local_assessor", "lead"])
+    q.add_argument("--public-key", required=True, metavar="FILE")
+    q = store_parser("revoke", "revoke a key: its later bundles are refused", central_revoke)
+    q.add_argument("key_id", metavar="KEY_ID", help="the key's fingerprint (or a unique beginning of it)")
+    q = store_parser("import", "import bundles (each in one transaction); writes a receipt beside each", central_import)
+    q.add_argument("files", nargs="+", metavar="FILE")
+    q.add_argument("--receipts", metavar="DIR", help="where to write receipts (default: beside each bundle)")
+    q = store_parser("watch", "import each bundle that appears in a folder", central_watch)
+    q.add_argument("inbox", metavar="INBOX")
+    q.add_argument("--once", action="store_true", help="process what is there now, then stop")
+    q.add_argument("--interval", type=float, default=5.0, metavar="SECONDS")
+

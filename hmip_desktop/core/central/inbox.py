@@ -1,0 +1,66 @@
+"""Watching an inbox folder (for example a shared drive) for bundles to import.
+
+Each file that has stopped growing is imported: on success it moves to
+``processed/`` with its receipt beside it; when refused it moves to ``rejected/``
+beside a ``.reason.txt`` saying why. Files whose names start with "." are ignored
+(partial copies).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..exchange.envelope import Rejected, write_atomically
+from . import importer
+from .store import CentralStore
+
+
+def _settled(path: Path, seen: dict[Path, tuple[int, float]]) -> bool:
+    """True once a file's size and time have not changed since the previous look."""
+    stat = path.stat()
+    now = (stat.st_size, stat.st_mtime)
+    settled = seen.get(path) == now
+    seen[path] = now
+    return settled
+
+
+def _move(path: Path, folder: Path) -> Path:
+    folder.mkdir(exist_ok=True)
+    target = folder / path.name
+    n = 1
+    while target.exists():
+        target = folder / f"{path.stem}.{n}{path.suffix}"
+        n += 1
+    path.replace(target)
+    return target
+
+
+def process(store: CentralStore, path: Path) -> str:
+    """Import one file from the inbox and file it away; return a line for the log."""
+    inbox = path.parent
+    try:
+        result = importer.import_file(store, path)
+    except Rejected as exc:
+        moved = _move(path, inbox / "rejected")
+        write_atomically(moved.with_name(moved.name + ".reason.txt"), (exc.reason + "\n").encode())
+        return f"{path.name}: rejected: {exc.reason}"
+    moved = _move(path, inbox / "processed")
+    write_atomically(moved.with_name(moved.name + ".receipt"), result.receipt)
+    return f"{path.name}: {result.describe()}"
+
+
+def watch(store: CentralStore, inbox: Path, *, once: bool = False, interval: float = 5.0) -> Iterator[str]:
+    """Yield one line per file handled; with ``once``, handle what is there and stop."""
+    if not inbox.is_dir():
+        raise ValueError(f"{inbox}: no such folder")
+    seen: dict[Path, tuple[int, float]] = {}
+    while True:
+        for path in sorted(p for p in inbox.iterdir() if p.is_file() and not p.name.startswith(".")):
+            if once or _settled(path, seen):
+                seen.pop(path, None)
+                yield process(store, path)
+        if once:
+            return
+        time.sleep(interval)

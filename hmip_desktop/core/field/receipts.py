@@ -1,0 +1,136 @@
+"""Receipts from the central store, and forgetting an inspection once it is safe.
+
+A receipt is signed by the central store this laptop trusts and encrypted to the
+inspector's own key. Importing it records which revision of each case read the central
+store holds. ``purge`` removes an inspection's personal data from the laptop only when
+the central store holds the current state of every one of its case reads.
+"""
+
+from __future__ import annotations
+
+import pyrage
+from cryptography.hazmat.primitives import serialization
+from pydantic import ValidationError
+from sqlite_utils import Database
+
+from ..exchange import envelope
+from ..exchange.envelope import Rejected
+from ..exchange.formats import Receipt
+from ..exchange.keys import SigningKey, fingerprint, parse_public
+from . import audit
+from .db import write_transaction
+from .export import content_hash, read_records
+
+MAX_RECEIPT = 8 * 1024 * 1024
+
+
+class PurgeRefused(ValueError):
+    pass
+
+
+def _setting(db: Database, key: str) -> str | None:
+    row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+    return row[0] if row else None
+
+
+def open_receipt(db: Database, data: bytes, key: SigningKey) -> Receipt:
+    """Check and decrypt a receipt; Rejected with the reason otherwise."""
+    trusted = _setting(db, "central_key")
+    if not trusted:
+        raise Rejected("this laptop does not know its central store yet (import the inspection pack first)")
+    central, _ = parse_public(trusted)
+
+    def find_key(key_id: str):
+        if key_id != fingerprint(central):
+            raise Rejected("receipt is not signed by this laptop's central store")
+        return central
+
+    env = envelope.open_envelope(data, find_key, max_payload=MAX_RECEIPT, expect_kind="receipt")
+    ssh_private = key.private.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.OpenSSH, serialization.NoEncryption())
+    try:
+        plain = pyrage.decrypt(env.payload, [pyrage.ssh.Identity.from_buffer(ssh_private)])
+    except Exception:  # noqa: BLE001
+        raise Rejected("cannot decrypt the receipt: it was made for another inspector's key") from None
+    try:
+        receipt = Receipt.model_validate_json(plain)
+    except ValidationError as exc:
+        raise Rejected(f"receipt is not valid: {exc.errors()[0]['msg']}") from None
+    if receipt.store_id != _setting(db, "central_store_id"):
+        raise Rejected("receipt comes from another central store")
+    if receipt.device_id != _setting(db, "device_id"):
+        raise Rejected("receipt is for another laptop")
+    return receipt
+
+
+def import_receipt(db: Database, data: bytes, key: SigningKey) -> dict:
+    """Record what the central store holds; returns counts. Idempotent."""
+    receipt = open_receipt(db, data, key)
+    with write_transaction(db):
+        if db.execute("SELECT 1 FROM receipts WHERE receipt_id = ?", [receipt.receipt_id]).fetchone():
+            return {"receipt_id": receipt.receipt_id, "new": False, "held": 0}
+        held = 0
+        for entry in receipt.case_reads:
+            cursor = db.execute(
+                "UPDATE case_reads SET central_revision = ? WHERE inspection_id = ? AND case_id = ?"
+                " AND exported_revision = ?",
+                [entry.revision_id, receipt.inspection_id, entry.case_id, entry.revision_id],
+            )
+            held += cursor.rowcount
+        db.execute("INSERT INTO receipts (receipt_id, bundle_id, inspection_id, received_at, imported_at)"
+                   " VALUES (?, ?, ?, ?, ?)",
+                   [receipt.receipt_id, receipt.bundle_id, receipt.inspection_id, receipt.received_at, audit.utc_now()])
+        audit.append(db, actor=f"key:{key.key_id[:16]}", action="receipt", inspection_id=receipt.inspection_id,
+                     target="receipt", after={"receipt_id": receipt.receipt_id, "bundle_id": receipt.bundle_id,
+                                              "held": held})
+    return {"receipt_id": receipt.receipt_id, "new": True, "held": held}
+
+
+def not_held(db: Database, inspection_id: str) -> list[str]:
+    """Case references whose current state the central store has not confirmed."""
+    bookkeeping = {
+        row[0]: (row[1], row[2], row[3])
+        for row in db.execute("SELECT id, exported_revision, exported_content, central_revision FROM case_reads"
+                              " WHERE inspection_id = ?", [inspection_id])
+    }
+    out = []
+    for read_id, record, _ in read_records(db, inspection_id):
+        exported, content, central = bookkeeping[read_id]
+        if central is None or central != exported or content_hash(record) != content:
+            out.append(record["case_id"])
+    return out
+
+
+def purge(db: Database, inspection_id: str, actor: str = "inspector") -> dict:
+    """Remove the inspection's personal data (cases, reads, answers, its audit events);
+    refuse unless a receipt confirms the central store holds every read's current state."""
+    if db.execute("SELECT 1 FROM inspections WHERE id = ?", [inspection_id]).fetchone() is None:
+        raise PurgeRefused(f"no inspection '{inspection_id}' in this field store")
+    if db.execute("SELECT 1 FROM receipts WHERE inspection_id = ?", [inspection_id]).fetchone() is None:
+        raise PurgeRefused(f"no receipt from the central store for inspection '{inspection_id}': export, "
+                           "have it imported, and import the receipt first; nothing was removed")
+    missing = not_held(db, inspection_id)
+    if missing:
+        shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+        raise PurgeRefused(f"the central store does not yet hold the current state of case(s) {shown}: export "
+                           "again and import its receipt; nothing was removed")
+    with write_transaction(db):
+        receipt_id = db.execute("SELECT receipt_id FROM receipts WHERE inspection_id = ? ORDER BY imported_at DESC"
+                                " LIMIT 1", [inspection_id]).fetchone()[0]
+        removed = {str(seq): h for seq, h in db.execute(
+            "SELECT seq, hash FROM audit_log WHERE inspection_id = ? ORDER BY seq", [inspection_id])}
+        counts = {"cases": db.execute("SELECT count(*) FROM cases WHERE inspection_id = ?", [inspection_id]).fetchone()[0]}
+        db.execute("INSERT INTO purge_grants (inspection_id, receipt_id) VALUES (?, ?)", [inspection_id, receipt_id])
+        db.execute("DELETE FROM answers WHERE case_read_id IN (SELECT id FROM case_reads WHERE inspection_id = ?)",
+                   [inspection_id])
+        for table in ("case_reads", "cases", "team_members", "exports", "receipts"):
+            db.execute(f"DELETE FROM {table} WHERE inspection_id = ?", [inspection_id])
+        db.execute("DELETE FROM inspections WHERE id = ?", [inspection_id])
+        db.execute("DELETE FROM audit_log WHERE inspection_id = ?", [inspection_id])
+        db.execute("DELETE FROM purge_grants WHERE inspection_id = ?", [inspection_id])
+        audit.append(db, actor=actor, action="purge", target=f"inspection:{inspection_id}",
+                     after={"receipt_id": receipt_id, "removed": removed})
+    db.execute("VACUUM")
+    counts["audit_events"] = len(removed)
+    return counts
+

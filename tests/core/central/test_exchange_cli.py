@@ -1,0 +1,129 @@
+"""The exchange commands end to end, through the real files: keys, export, verify,
+import (twice), receipts, purge, inbox, revocation."""
+
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from hmip_desktop.cli import main
+
+
+@pytest.fixture
+def world(tmp_path, monkeypatch):
+    monkeypatch.setenv("HMIP_KEY_PASSPHRASE", "correct horse")
+    monkeypatch.chdir(tmp_path)
+    assert main(["demo", "f.sqlite", "--central", "c.sqlite", "--keys", "k"]) == 0
+    return tmp_path
+
+
+def test_round_trip_with_receipt_and_purge(world, capsys):
+    assert main(["export", "f.sqlite", "--inspection", "demo", "--key", "k", "--out", "b1.bundle"]) == 0
+    assert main(["verify", "b1.bundle", "--store", "c.sqlite"]) == 0
+    assert main(["central", "import", "c.sqlite", "b1.bundle"]) == 0
+    assert "48 head" in capsys.readouterr().out
+    assert main(["central", "import", "c.sqlite", "b1.bundle"]) == 0
+    assert "already imported: nothing changed" in capsys.readouterr().out
+    # Purging before the receipt is recorded is refused, and nothing is removed.
+    assert main(["purge", "f.sqlite", "--inspection", "demo"]) == 1
+    assert "no receipt" in capsys.readouterr().err
+    assert main(["receipt", "f.sqlite", "b1.bundle.receipt", "--key", "k"]) == 0
+    assert "holds 48 case read(s)" in capsys.readouterr().out
+    case_id = sqlite3.connect(world / "f.sqlite").execute("SELECT case_id FROM cases LIMIT 1").fetchone()[0]
+    assert main(["purge", "f.sqlite", "--inspection", "demo"]) == 0
+    assert main(["audit", "verify", "f.sqlite"]) == 0
+    raw = (world / "f.sqlite").read_bytes()
+    assert case_id.encode() not in raw, "secure delete and vacuum leave no case reference in the file"
+    assert b"Northmoor" not in raw
+
+
+def test_changes_after_the_receipt_block_the_purge(world, capsys):
+    main(["export", "f.sqlite", "--inspection", "demo", "--key", "k", "--out", "b1.bundle"])
+    main(["central", "import", "c.sqlite", "b1.bundle"])
+    main(["receipt", "f.sqlite", "b1.bundle.receipt", "--key", "k"])
+    from hmip_desktop.core.field.store import FieldStore
+
+    store = FieldStore.open(world / "f.sqlite")
+    row = next(r for r in store.case_reads("demo") if r["status"] == "in_progress")
+    store.set_note(row["id"], next(iter(store.framework("demo").key_questions())).id, "a late change")
+    store.close()
+    capsys.readouterr()
+    assert main(["purge", "f.sqlite", "--inspection", "demo"]) == 1
+    assert row["case_id"] in capsys.readouterr().err
+    main(["export", "f.sqlite", "--inspection", "demo", "--key", "k", "--out", "b2.bundle"])
+    main(["central", "import", "c.sqlite", "b2.bundle"])
+    assert "1 head, 47 known" in capsys.readouterr().out
+    main(["receipt", "f.sqlite", "b2.bundle.receipt", "--key", "k"])
+    assert main(["purge", "f.sqlite", "--inspection", "demo"]) == 0
+
+
+def test_revoked_key_is_refused_and_store_unchanged(world, capsys):
+    main(["export", "f.sqlite", "--inspection", "demo", "--key", "k", "--out", "b1.bundle"])
+    key_id = (world / "k" / "public.key").read_text()
+    from hmip_desktop.core.exchange.keys import fingerprint, read_public
+
+    fp = fingerprint(read_public(world / "k")[0])
+    assert main(["central", "revoke", "c.sqlite", fp[:12]]) == 0
+    assert main(["central", "import", "c.sqlite", "b1.bundle"]) == 1
+    assert "revoked" in capsys.readouterr().err
+    assert main(["verify", "b1.bundle", "--store", "c.sqlite"]) == 1
+    assert key_id
+
+
+def test_unknown_key_and_wrong_passphrase(world, capsys, monkeypatch):
+    assert main(["keys", "new", "--name", "Stranger", "--out", "k2"]) == 0
+    main(["export", "f.sqlite", "--inspection", "demo", "--key", "k2", "--out", "b.bundle"])
+    assert main(["verify", "b.bundle", "--store", "c.sqlite"]) == 1
+    assert "unknown key" in capsys.readouterr().out
+    monkeypatch.setenv("HMIP_KEY_PASSPHRASE", "wrong")
+    assert main(["export", "f.sqlite", "--inspection", "demo", "--key", "k", "--out", "c.bundle"]) == 1
+    assert "wrong passphrase" in capsys.readouterr().err
+    assert not (world / "c.bundle").exists()
+
+
+def test_receipt_for_another_inspector_is_refused(world, capsys):
+    main(["export", "f.sqlite", "--inspection", "demo", "--key", "k", "--out", "b1.bundle"])
+    main(["central", "import", "c.sqlite", "b1.bundle"])
+    main(["keys", "new", "--name", "Other", "--out", "k2"])
+    capsys.readouterr()
+    assert main(["receipt", "f.sqlite", "b1.bundle.receipt", "--key", "k2"]) == 1
+    assert "another inspector" in capsys.readouterr().err
+
+
+def test_inbox_files_bundles_and_rejects(world, capsys):
+    main(["export", "f.sqlite", "--inspection", "demo", "--key", "k", "--out", "b1.bundle"])
+    inbox = world / "inbox"
+    inbox.mkdir()
+    (inbox / "b1.bundle").write_bytes((world / "b1.bundle").read_bytes())
+    (inbox / "junk.bundle").write_bytes(b"not a bundle at all")
+    (inbox / ".copying.bundle").write_bytes(b"partial")
+    assert main(["central", "watch", "c.sqlite", "inbox", "--once"]) == 0
+    assert (inbox / "processed" / "b1.bundle").exists()
+    assert (inbox / "processed" / "b1.bundle.receipt").exists()
+    reason = (inbox / "rejected" / "junk.bundle.reason.txt").read_text()
+    assert "bad magic number" in reason
+    assert (inbox / ".copying.bundle").exists(), "partial copies are left alone"
+
+
+def test_keys_new_prints_the_fingerprint(tmp_path, monkeypatch):
+    monkeypatch.setenv("HMIP_KEY_PASSPHRASE", "pw")
+    out = subprocess.run([sys.executable, "-m", "hmip_desktop.cli", "keys", "new", "--name", "A", "--out",
+                          str(tmp_path / "k")], capture_output=True, text=True)
+    assert out.returncode == 0
+    from hmip_desktop.core.exchange.keys import fingerprint, read_public
+
+    assert out.stdout.strip() == fingerprint(read_public(tmp_path / "k")[0])
+    again = subprocess.run([sys.executable, "-m", "hmip_desktop.cli", "keys", "new", "--name", "A", "--out",
+                            str(tmp_path / "k")], capture_output=True, text=True)
+    assert again.returncode == 1 and "already holds a key" in again.stderr
+
+
+def test_no_keyring_and_no_passphrase_is_a_clear_error(tmp_path, monkeypatch):
+    monkeypatch.delenv("HMIP_KEY_PASSPHRASE", raising=False)
+    import hmip_desktop.core.exchange.keys as keys
+
+    monkeypatch.setattr(keys, "_keyring", lambda: None)
+    with pytest.raises(keys.KeyError_, match="HMIP_KEY_PASSPHRASE"):
+        keys.new_key(tmp_path / "k", "A")
+    assert not (tmp_path / "k" / "private.pem").exists()

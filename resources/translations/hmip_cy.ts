@@ -229,180 +229,248 @@
     </message>
 </context>
 <context>
+    <name>ExchangeActions</name>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/exchange_actions.py" line="59"/>
+        <source>Bundle written to %1: %2 case reads, %3 changed since the last export.</source>
+        <translation>Ysgrifennwyd y bwndel i %1: darlleniadau achos: %2; wedi newid ers yr allforio diwethaf: %3.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/exchange_actions.py" line="38"/>
+        <source>Bundles (*.bundle)</source>
+        <translation>Bwndeli (*.bundle)</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/exchange_actions.py" line="38"/>
+        <source>Export bundle</source>
+        <translation>Allforio bwndel</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/exchange_actions.py" line="54"/>
+        <source>Exporting the bundle…</source>
+        <translation>Wrthi'n allforio'r bwndel…</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/exchange_actions.py" line="68"/>
+        <source>Import receipt</source>
+        <translation>Mewnforio derbynneb</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/exchange_actions.py" line="82"/>
+        <source>Importing the receipt…</source>
+        <translation>Wrthi'n mewnforio'r dderbynneb…</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/exchange_actions.py" line="94"/>
+        <source>Not done</source>
+        <translation>Heb ei wneud</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/exchange_actions.py" line="87"/>
+        <source>Receipt recorded: the central store holds %1 case read(s) as you sent them.</source>
+        <translation>Cofnodwyd y dderbynneb: mae'r storfa ganolog yn dal %1 darlleniad achos fel y'u hanfonwyd gennych.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/exchange_actions.py" line="68"/>
+        <source>Receipts (*.receipt)</source>
+        <translation>Derbynebau (*.receipt)</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/exchange_actions.py" line="90"/>
+        <source>This receipt was recorded before: nothing changed.</source>
+        <translation>Cofnodwyd y dderbynneb hon o'r blaen: ni newidiodd dim.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/exchange_actions.py" line="26"/>
+        <source>Your key folder</source>
+        <translation>Ffolder eich allwedd</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="407"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="412"/>
         <source>%1 change(s) could not be saved. Close anyway and lose them?</source>
         <translation>Nid oedd modd cadw %1 newid. Cau beth bynnag a'u colli?</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="130"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="133"/>
         <source>&amp;Case list</source>
         <translation>&amp;Rhestr achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="136"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="139"/>
         <source>&amp;Check audit trail…</source>
         <translation>&amp;Gwirio'r trywydd archwilio…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="125"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="128"/>
         <source>&amp;Edit</source>
         <translation>&amp;Golygu</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="124"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="139"/>
+        <source>&amp;Export bundle…</source>
+        <translation>&amp;Allforio bwndel…</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="127"/>
         <source>&amp;File</source>
         <translation>&amp;Ffeil</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="131"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="134"/>
         <source>&amp;Find case</source>
         <translation>&amp;Canfod achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="126"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="129"/>
         <source>&amp;Go</source>
         <translation>&amp;Mynd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="128"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="131"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="135"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="138"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Llwybrau byr bysellfwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="127"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="130"/>
         <source>&amp;Language</source>
         <translation>&amp;Iaith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="134"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="137"/>
         <source>&amp;Mark complete or reopen</source>
         <translation>&amp;Marcio'n gyflawn neu ailagor</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="133"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="136"/>
         <source>&amp;Next case</source>
         <translation>&amp;Achos nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="132"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="135"/>
         <source>&amp;Previous question</source>
         <translation>Cwestiwn &amp;blaenorol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="135"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="138"/>
         <source>&amp;Quit</source>
         <translation>&amp;Gadael</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="130"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="133"/>
         <source>&amp;Redo</source>
         <translation>&amp;Ailwneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="130"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="133"/>
         <source>&amp;Undo</source>
         <translation>&amp;Dadwneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="287"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="292"/>
         <source>All changes saved</source>
         <translation>Cadwyd pob newid</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="392"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="397"/>
         <source>Answer a judgement</source>
         <translation>Rhoi barn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="379"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="384"/>
         <source>Audit check cancelled.</source>
         <translation>Diddymwyd y gwiriad archwilio.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="373"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="378"/>
         <source>Audit trail broken at event %1.</source>
         <translation>Mae'r trywydd archwilio wedi'i dorri wrth ddigwyddiad %1.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="371"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="376"/>
         <source>Audit trail intact: %1 events.</source>
         <translation>Mae'r trywydd archwilio'n gyfan: %1 digwyddiad.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="195"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="199"/>
         <source>Cannot open the field store</source>
         <translation>Methu agor y storfa maes</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="287"/>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="406"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="292"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="411"/>
         <source>Changes not saved</source>
         <translation>Newidiadau heb eu cadw</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="364"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="369"/>
         <source>Checking the audit trail…</source>
         <translation>Wrthi'n gwirio'r trywydd archwilio…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="393"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="398"/>
         <source>Clear an answer</source>
         <translation>Clirio ateb</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="393"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="398"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="395"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="140"/>
+        <source>Import &amp;receipt…</source>
+        <translation>Mewnforio &amp;derbynneb…</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="400"/>
         <source>Keyboard shortcuts</source>
         <translation>Llwybrau byr bysellfwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="131"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="134"/>
         <source>Next &amp;question</source>
         <translation>Cwestiwn &amp;nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="132"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="135"/>
         <source>Next &amp;standard</source>
         <translation>&amp;Safon nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="297"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="302"/>
         <source>Nothing to undo or redo</source>
         <translation>Dim byd i'w ddadwneud na'i ailwneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="133"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="136"/>
         <source>P&amp;revious standard</source>
         <translation>Safon b&amp;laenorol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="134"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="137"/>
         <source>Pre&amp;vious case</source>
         <translation>Achos bla&amp;enorol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="287"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="292"/>
         <source>Saving…</source>
         <translation>Yn cadw…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="392"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="397"/>
         <source>Y, N, A or 1–9</source>
         <translation>Y, N, A neu 1–9</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="123"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="126"/>
         <source>hmip-desktop: case reading</source>
         <translation>hmip-desktop: darllen achosion</translation>
     </message>
@@ -410,7 +478,7 @@
 <context>
     <name>Ops</name>
     <message>
-        <location filename="../../hmip_desktop/ui/ops.py" line="132"/>
+        <location filename="../../hmip_desktop/ui/ops.py" line="136"/>
         <source>Cancel</source>
         <translation>Canslo</translation>
     </message>

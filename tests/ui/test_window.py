@@ -128,3 +128,39 @@ def test_audit_check_reports_an_intact_trail(ui, qtbot):
     ui.window.check_audit()
     ui.settle()
     qtbot.waitUntil(lambda: "intact" in ui.window.statusBar().currentMessage(), timeout=5000)
+
+
+def test_export_bundle_from_the_window_then_import_its_receipt(make_window, tmp_path, monkeypatch, qtbot, demo_path):
+    monkeypatch.setenv("HMIP_KEY_PASSPHRASE", "pw")
+    from hmip_desktop.core import demo
+    from hmip_desktop.core.central import importer
+    from hmip_desktop.core.central.store import CentralStore
+
+    demo.connect_central(demo_path, str(tmp_path / "c.sqlite"), tmp_path / "k")
+    ui = make_window(demo_path)
+    out = tmp_path / "from-window.bundle"
+    dialog = ui.window.start_export(tmp_path / "k", out)
+    from PySide6.QtWidgets import QPushButton
+
+    assert dialog.findChild(QPushButton) is None, "an export cannot be cancelled half-way: no Cancel offered"
+    ui.settle()
+    qtbot.waitUntil(lambda: "Bundle written" in ui.window.statusBar().currentMessage(), timeout=10000)
+    store = CentralStore.open(tmp_path / "c.sqlite")
+    result = importer.import_file(store, out)
+    assert result.outcomes == {"head": 48}
+    receipt = tmp_path / "r.receipt"
+    receipt.write_bytes(result.receipt)
+    ui.window.start_receipt(tmp_path / "k", receipt)
+    ui.settle()
+    qtbot.waitUntil(lambda: "holds 48" in ui.window.statusBar().currentMessage(), timeout=10000)
+
+
+def test_export_failure_is_shown_not_swallowed(ui, tmp_path, qtbot):
+    ui.window.start_export(tmp_path / "no-key-here", tmp_path / "x.bundle")
+    ui.settle()
+    from PySide6.QtWidgets import QMessageBox
+
+    qtbot.waitUntil(lambda: ui.window.findChild(QMessageBox, "exchange_error") is not None, timeout=5000)
+    box = ui.window.findChild(QMessageBox, "exchange_error")
+    assert "no-key-here" in box.text()
+    assert not (tmp_path / "x.bundle").exists()

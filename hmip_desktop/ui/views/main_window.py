@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
 from ..i18n import LANGUAGES, Translations
 from ..ops import Ops, run_with_progress
 from .case_list_page import CaseListPage
+from .exchange_actions import ExchangeActions
 
 # The core (pydantic, sqlite-utils, the framework loader) is imported on the worker
 # thread while the window is already on screen: that halves the time to first window.
@@ -29,7 +30,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ExchangeActions, QMainWindow):
     #: Emitted (on the GUI thread) when a case read has been loaded into the form.
     case_opened = Signal(int)
     #: Emitted when the store and inspection are loaded and the case list is filled.
@@ -97,6 +98,8 @@ class MainWindow(QMainWindow):
         self.act_complete = self._action("mark_complete", QKeySequence("Ctrl+Return"), self.complete_or_reopen, QKeySequence("Ctrl+Enter"))
         self.act_quit = self._action("quit", K.Quit, self.close)
         self.act_check = self._action("check_audit", None, self.check_audit)
+        self.act_export = self._action("export_bundle", QKeySequence("Ctrl+E"), self.export_bundle)
+        self.act_receipt = self._action("import_receipt", None, self.import_receipt)
         self.act_shortcuts = self._action("shortcuts", QKeySequence("F1"), self._show_shortcuts)
         self.lang_group = QActionGroup(self)
         self.lang_actions = {}
@@ -108,7 +111,7 @@ class MainWindow(QMainWindow):
             self.lang_actions[code] = action
         bar = self.menuBar()
         self.menu_file = bar.addMenu("")
-        self.menu_file.addActions([self.act_check, self.act_quit])
+        self.menu_file.addActions([self.act_export, self.act_receipt, self.act_check, self.act_quit])
         self.menu_edit = bar.addMenu("")
         self.menu_edit.addActions([self.act_undo, self.act_redo])
         self.menu_go = bar.addMenu("")
@@ -133,7 +136,8 @@ class MainWindow(QMainWindow):
             self.act_prev_s: _tr("P&revious standard"), self.act_next_case: _tr("&Next case"),
             self.act_prev_case: _tr("Pre&vious case"), self.act_complete: _tr("&Mark complete or reopen"),
             self.act_quit: _tr("&Quit"), self.act_shortcuts: _tr("&Keyboard shortcuts"),
-            self.act_check: _tr("&Check audit trail…"),
+            self.act_check: _tr("&Check audit trail…"), self.act_export: _tr("&Export bundle…"),
+            self.act_receipt: _tr("Import &receipt…"),
         }
         for action, text in texts.items():
             action.setText(text)

@@ -75,7 +75,7 @@ def _strict(model, data, where: str):
 def open_bundle(store: CentralStore, conn, data: bytes) -> tuple[Opened, bool]:
     """Check a bundle fully. Returns (Opened, already imported). Raises Rejected with
     the reason, also for a bundle id already imported with other content."""
-    env = envelope.open_envelope(data, lambda key_id: store.find_key(conn, key_id), max_payload=MAX_FILE,
+    env = envelope.open_envelope(data, lambda header: store.find_key(conn, header.key_id), max_payload=MAX_FILE,
                                  expect_kind="bundle")
     sha = hashlib.sha256(data).hexdigest()
     seen = conn.execute(select(schema.bundles.c.sha256).where(schema.bundles.c.bundle_id == env.header.id)).scalar()

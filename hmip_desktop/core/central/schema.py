@@ -35,6 +35,12 @@ inspections = Table(
     Column("framework_version", String(200), nullable=False),
     Column("framework_sha256", HASH, nullable=False),
     Column("created_at", STAMP, nullable=False),
+    # Set-up details (0002): empty for an inspection first met through a bundle.
+    Column("provider", String(200)),
+    Column("title", String(200)),
+    Column("framework_yaml", Text),
+    Column("fieldwork_start", String(10)),
+    Column("fieldwork_end", String(10)),
 )
 
 bundles = Table(
@@ -105,4 +111,29 @@ conflicts = Table(
     Column("against_revision_id", HASH, nullable=False),
     Column("detected_at", STAMP, nullable=False),
     Column("resolved_at", STAMP),
+)
+
+team_members = Table(
+    "team_members", metadata,
+    Column("inspection_id", ID, ForeignKey("inspections.id"), nullable=False),
+    Column("member_id", ID, nullable=False),
+    Column("key_id", HASH, ForeignKey("keys.key_id")),
+    Column("name", String(200), nullable=False),
+    Column("role", String(20), nullable=False),
+    PrimaryKeyConstraint("inspection_id", "member_id"),
+)
+
+setup_cases = Table(
+    "setup_cases", metadata,
+    Column("inspection_id", ID, ForeignKey("inspections.id"), nullable=False),
+    Column("case_id", ID, nullable=False),
+    Column("profile", Text, nullable=False),
+    #: "sample", "reserve" or "caseload" (not drawn)
+    Column("selection", String(10), nullable=False),
+    Column("reserve_rank", Integer),
+    Column("stratum", String(400), nullable=False),
+    Column("reader_id", ID),
+    Column("replaced_by", ID),
+    Column("replacement_reason", Text),
+    PrimaryKeyConstraint("inspection_id", "case_id"),
 )

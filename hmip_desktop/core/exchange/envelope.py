@@ -47,27 +47,29 @@ class Envelope:
     payload: bytes
 
 
-def seal(kind: str, envelope_id: str, created_at: str, payload: bytes, key: SigningKey, encryption: str) -> bytes:
+def seal(kind: str, envelope_id: str, created_at: str, payload: bytes, key: SigningKey, encryption: str,
+         signer: str | None = None) -> bytes:
     header = EnvelopeHeader(
         format=1, kind=kind, id=envelope_id, key_id=key.key_id, created_at=created_at,
         payload_size=len(payload), payload_sha256=hashlib.sha256(payload).hexdigest(), encryption=encryption,
+        signer=signer,
     )
-    header_bytes = json.dumps(header.model_dump(), sort_keys=True, separators=(",", ":")).encode()
+    header_bytes = json.dumps(header.model_dump(exclude_none=True), sort_keys=True, separators=(",", ":")).encode()
     signed = MAGIC + len(header_bytes).to_bytes(4, "big") + header_bytes
     return signed + key.sign(signed) + payload
 
 
 def open_envelope(
     data: bytes,
-    find_key: Callable[[str], Ed25519PublicKey],
+    find_key: Callable[[EnvelopeHeader], Ed25519PublicKey],
     *,
     max_payload: int,
     expect_kind: str | None = None,
 ) -> Envelope:
     """Check the envelope of ``data``; return it only if the signature and hash hold.
 
-    ``find_key(key_id)`` returns the enrolled public key or raises Rejected (unknown or
-    revoked). Raises :class:`Rejected` with a specific reason for anything else.
+    ``find_key(header)`` returns the public key that must have signed it (looked up by
+    ``header.key_id``) or raises Rejected (unknown, revoked, untrusted). Raises :class:`Rejected` with a specific reason for anything else.
     """
     if len(data) < len(MAGIC) + 4 or not data.startswith(MAGIC):
         raise Rejected("not an hmip file (bad magic number)")
@@ -87,7 +89,7 @@ def open_envelope(
         raise Rejected(f"header is not valid: {'.'.join(map(str, first['loc']))}: {first['msg']}") from None
     if expect_kind and header.kind != expect_kind:
         raise Rejected(f"expected a {expect_kind}, this file is a {header.kind}")
-    public = find_key(header.key_id)
+    public = find_key(header)
     if not verify(public, signature, data[:start + size]):
         raise Rejected("signature does not verify: the file was altered or signed by another key")
     if header.payload_size > max_payload:

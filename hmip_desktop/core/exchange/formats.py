@@ -44,6 +44,9 @@ class EnvelopeHeader(Strict):
     payload_sha256: Hex64
     #: "age" payloads are encrypted to the central store (and escrow); "plain" are only signed.
     encryption: Literal["age", "plain"]
+    #: Packs only: the signer's public key line, so a laptop that trusts its fingerprint
+    #: can check the signature before decrypting anything.
+    signer: Annotated[str, StringConstraints(max_length=400)] | None = None
 
 
 class FileEntry(Strict):
@@ -121,3 +124,46 @@ class Receipt(Strict):
     #: False when this exact bundle had been imported before (nothing changed).
     newly_imported: bool
     case_reads: Annotated[list[ReceiptEntry], Field(max_length=10_000)]
+
+
+class PackInspection(Strict):
+    id: Ident
+    provider: ShortText
+    title: ShortText
+    framework_yaml: Annotated[str, StringConstraints(max_length=2_000_000)]
+    framework_sha256: Hex64
+    fieldwork_start: Annotated[str, StringConstraints(max_length=10)] | None = None
+    fieldwork_end: Annotated[str, StringConstraints(max_length=10)] | None = None
+
+
+class PackMember(Strict):
+    id: Ident
+    name: ShortText
+    role: Literal["inspector", "local_assessor", "lead"]
+    public_key: Annotated[str, StringConstraints(max_length=400)] | None = None
+
+
+class PackCase(Strict):
+    case_id: Ident
+    profile: Annotated[dict[Ident, Value | bool], Field(max_length=100)]
+    selection: Literal["sample", "reserve"]
+    reserve_rank: int | None = None
+    reader_id: Ident | None = None
+
+
+class PackCentral(Strict):
+    store_id: Ident
+    recipients: Annotated[list[Annotated[str, StringConstraints(max_length=200)]], Field(min_length=1, max_length=10)]
+    signing_key: Annotated[str, StringConstraints(max_length=400)]
+
+
+class Pack(Strict):
+    """An inspection pack: everything a laptop needs to start fieldwork."""
+
+    format: Literal[1]
+    pack_id: Ident
+    created_at: Stamp
+    inspection: PackInspection
+    team: Annotated[list[PackMember], Field(min_length=1, max_length=100)]
+    cases: Annotated[list[PackCase], Field(max_length=20_000)]
+    central: PackCentral

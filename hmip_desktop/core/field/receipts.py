@@ -40,8 +40,8 @@ def open_receipt(db: Database, data: bytes, key: SigningKey) -> Receipt:
         raise Rejected("this laptop does not know its central store yet (import the inspection pack first)")
     central, _ = parse_public(trusted)
 
-    def find_key(key_id: str):
-        if key_id != fingerprint(central):
+    def find_key(header):
+        if header.key_id != fingerprint(central):
             raise Rejected("receipt is not signed by this laptop's central store")
         return central
 

@@ -1,0 +1,107 @@
+"""Inspection set-up at the central store, and the inspection pack sent to laptops.
+
+The pack is one file: the inspection's details and exact framework content, the team
+(with their public keys), the sample with profiles and allocation, reserves, and the
+central store's encryption recipients and signing key. It is encrypted to every team
+member's key (their own laptops only can read it) and signed by a lead inspector's
+enrolled key. A laptop imports it only when the signer's fingerprint is the one the
+lead inspector gave (``--trust``), so a pack altered or re-signed on the way is refused.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+
+import pyrage
+from cryptography.hazmat.primitives import serialization
+from sqlalchemy import delete, insert, select
+
+from ..exchange import archive, envelope
+from ..exchange.formats import Pack
+from ..exchange.keys import SigningKey, parse_public, public_line
+from ..frameworks import content_hash, load_text
+from . import schema
+from .store import CentralError, CentralStore, utc_now
+
+MEMBER = "pack.json"
+
+
+def ssh_recipient(public_key_line: str):
+    public, _ = parse_public(public_key_line)
+    ssh = public.public_bytes(serialization.Encoding.OpenSSH, serialization.PublicFormat.OpenSSH).decode()
+    return pyrage.ssh.Recipient.from_str(ssh)
+
+
+def create_inspection(store: CentralStore, inspection_id: str, framework_yaml: str, provider: str, title: str,
+                      fieldwork: tuple[str | None, str | None] = (None, None)) -> None:
+    fw = load_text(framework_yaml, f"inspection {inspection_id} framework")
+    with store.engine.begin() as conn:
+        if conn.execute(select(schema.inspections.c.id).where(schema.inspections.c.id == inspection_id)).first():
+            raise CentralError(f"inspection '{inspection_id}' already exists")
+        conn.execute(insert(schema.inspections).values(
+            id=inspection_id, framework_id=fw.id, framework_version=fw.version,
+            framework_sha256=content_hash(framework_yaml), framework_yaml=framework_yaml, provider=provider,
+            title=title, fieldwork_start=fieldwork[0], fieldwork_end=fieldwork[1], created_at=utc_now()))
+
+
+def set_team(store: CentralStore, inspection_id: str, members: list[dict]) -> None:
+    """Replace the team: dicts with id, name, role and optionally key_id (an enrolled key)."""
+    with store.engine.begin() as conn:
+        for m in members:
+            if m.get("key_id") and conn.execute(select(schema.keys.c.key_id).where(
+                    schema.keys.c.key_id == m["key_id"])).first() is None:
+                raise CentralError(f"team member {m['id']}: key {m['key_id'][:16]} is not enrolled")
+        conn.execute(delete(schema.team_members).where(schema.team_members.c.inspection_id == inspection_id))
+        conn.execute(insert(schema.team_members), [
+            {"inspection_id": inspection_id, "member_id": m["id"], "name": m["name"], "role": m["role"],
+             "key_id": m.get("key_id")} for m in members])
+
+
+def set_cases(store: CentralStore, inspection_id: str, rows: list[dict]) -> None:
+    """Replace the caseload and sample: dicts with case_id, profile, selection
+    (sample|reserve|caseload), reserve_rank, stratum and reader_id."""
+    with store.engine.begin() as conn:
+        conn.execute(delete(schema.setup_cases).where(schema.setup_cases.c.inspection_id == inspection_id))
+        if rows:
+            conn.execute(insert(schema.setup_cases), [
+                {"inspection_id": inspection_id, "case_id": r["case_id"],
+                 "profile": json.dumps(r.get("profile", {}), sort_keys=True), "selection": r["selection"],
+                 "reserve_rank": r.get("reserve_rank"), "stratum": r.get("stratum", ""),
+                 "reader_id": r.get("reader_id"), "replaced_by": r.get("replaced_by"),
+                 "replacement_reason": r.get("replacement_reason")} for r in rows])
+
+
+def create_pack(store: CentralStore, inspection_id: str, key: SigningKey) -> bytes:
+    """The signed, encrypted pack for ``inspection_id``, signed with a lead's ``key``."""
+    with store.engine.connect() as conn:
+        signer = conn.execute(select(schema.keys).where(schema.keys.c.key_id == key.key_id)).first()
+        if signer is None or signer.revoked_at is not None or signer.role != "lead":
+            raise CentralError("a pack must be signed by an enrolled, unrevoked lead inspector's key")
+        insp = conn.execute(select(schema.inspections).where(schema.inspections.c.id == inspection_id)).first()
+        if insp is None or not insp.framework_yaml:
+            raise CentralError(f"inspection '{inspection_id}' has not been set up here")
+        team = conn.execute(
+            select(schema.team_members, schema.keys.c.public_key)
+            .select_from(schema.team_members.outerjoin(schema.keys, schema.team_members.c.key_id == schema.keys.c.key_id))
+            .where(schema.team_members.c.inspection_id == inspection_id)).all()
+        cases = conn.execute(select(schema.setup_cases).where(
+            schema.setup_cases.c.inspection_id == inspection_id,
+            schema.setup_cases.c.selection.in_(["sample", "reserve"])).order_by(schema.setup_cases.c.case_id)).all()
+    keyed = [m for m in team if m.public_key]
+    if not keyed:
+        raise CentralError("no team member has an enrolled key: nobody could open the pack")
+    pack = Pack(
+        format=1, pack_id=uuid.uuid4().hex, created_at=utc_now(),
+        inspection={"id": insp.id, "provider": insp.provider or "", "title": insp.title or "",
+                    "framework_yaml": insp.framework_yaml, "framework_sha256": insp.framework_sha256,
+                    "fieldwork_start": insp.fieldwork_start, "fieldwork_end": insp.fieldwork_end},
+        team=[{"id": m.member_id, "name": m.name, "role": m.role, "public_key": m.public_key} for m in team],
+        cases=[{"case_id": c.case_id, "profile": json.loads(c.profile), "selection": c.selection,
+                "reserve_rank": c.reserve_rank, "reader_id": c.reader_id} for c in cases],
+        central={"store_id": store.store_id, "recipients": store.recipients(), "signing_key": store.meta("signing_key")},
+    )
+    body = json.dumps(pack.model_dump(), sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    payload = pyrage.encrypt(archive.build({MEMBER: body}), [ssh_recipient(m.public_key) for m in keyed])
+    return envelope.seal("pack", pack.pack_id, pack.created_at, payload, key, "age",
+                         signer=public_line(key.public, key.name))

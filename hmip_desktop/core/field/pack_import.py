@@ -1,0 +1,85 @@
+"""Importing an inspection pack on a laptop: verify, decrypt, create the inspection.
+
+The pack must be signed by the key whose fingerprint the lead inspector gave
+(``trust``: at least 16 hex digits of it), must decrypt with this inspector's own key,
+and must validate strictly; only then is the inspection created, in one transaction,
+with the central store it reports to.
+"""
+
+from __future__ import annotations
+
+import pyrage
+from cryptography.hazmat.primitives import serialization
+from pydantic import ValidationError
+from sqlite_utils import Database
+
+from ..exchange import archive, envelope
+from ..exchange.envelope import Rejected
+from ..exchange.formats import Pack
+from ..exchange.keys import SigningKey, fingerprint, parse_public
+from ..frameworks import content_hash
+from .db import write_transaction
+from .export import trust_central
+from .inspections import create_inspection
+
+MAX_PACK = 64 * 1024 * 1024
+
+
+def open_pack(data: bytes, key: SigningKey, trust: str) -> Pack:
+    """Verify (signature by the trusted lead key), then decrypt and validate a pack."""
+    trust = trust.strip().lower()
+    if len(trust) < 16 or any(c not in "0123456789abcdef" for c in trust):
+        raise Rejected("give at least 16 hex digits of the lead inspector's key fingerprint to trust")
+
+    def find_key(header):
+        if not header.key_id.startswith(trust):
+            raise Rejected(f"pack is signed by key {header.key_id[:16]}, not by the trusted key {trust[:16]}")
+        if not header.signer:
+            raise Rejected("pack does not carry its signer's public key")
+        public, _ = parse_public(header.signer, "pack signer")
+        if fingerprint(public) != header.key_id:
+            raise Rejected("pack signer's public key does not match its fingerprint")
+        return public
+
+    env = envelope.open_envelope(data, find_key, max_payload=MAX_PACK, expect_kind="pack")
+    ssh_private = key.private.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.OpenSSH, serialization.NoEncryption())
+    try:
+        plain = pyrage.decrypt(env.payload, [pyrage.ssh.Identity.from_buffer(ssh_private)])
+    except Exception:  # noqa: BLE001
+        raise Rejected("cannot decrypt the pack with your key: it was made for another team") from None
+    members = archive.read(plain, {"pack.json"}, {"pack.json"})
+    try:
+        pack = Pack.model_validate_json(members["pack.json"])
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise Rejected(f"pack.json: {'.'.join(map(str, first['loc']))}: {first['msg']}") from None
+    if pack.pack_id != env.header.id:
+        raise Rejected("pack id does not match its signed header")
+    if content_hash(pack.inspection.framework_yaml) != pack.inspection.framework_sha256:
+        raise Rejected("the framework in the pack does not match its hash")
+    return pack
+
+
+def import_pack(db: Database, data: bytes, key: SigningKey, trust: str) -> dict:
+    """Create the inspection from a verified pack; returns counts."""
+    pack = open_pack(data, key, trust)
+    me = [m.id for m in pack.team if m.public_key and fingerprint(parse_public(m.public_key)[0]) == key.key_id]
+    if not me:
+        raise Rejected("your key is not in this inspection's team")
+    with write_transaction(db):
+        counts = create_inspection(
+            db, inspection_id=pack.inspection.id, provider=pack.inspection.provider, title=pack.inspection.title,
+            framework_yaml=pack.inspection.framework_yaml,
+            team=[{"id": m.id, "name": m.name, "role": m.role} for m in pack.team],
+            cases=[{"case_id": c.case_id, "profile": c.profile, "selection": c.selection,
+                    "reserve_rank": c.reserve_rank} for c in pack.cases],
+            reads=[(c.case_id, c.reader_id) for c in pack.cases if c.selection == "sample" and c.reader_id],
+            fieldwork=(pack.inspection.fieldwork_start, pack.inspection.fieldwork_end),
+            actor=me[0],
+        )
+        trust_central(db, store_id=pack.central.store_id, recipients=list(pack.central.recipients),
+                      public_key=pack.central.signing_key)
+        db.execute("INSERT INTO settings (key, value) VALUES ('user_id', ?) ON CONFLICT (key) DO UPDATE SET"
+                   " value = excluded.value", [me[0]])
+    return {**counts, "user": me[0], "inspection": pack.inspection.id}

@@ -1,0 +1,451 @@
+"""Model-based test of bundle exchange: three laptops and one central store.
+
+Three field stores hold the same inspection with the same three case reads, starting
+from the same state (one store, copied, each copy with a fresh device id). Random
+steps edit answers and notes, export bundles (sometimes an export "crashes": the
+bundle file is written but the laptop's transaction is rolled back, as the export
+module's docstring allows), and deliver any bundle produced so far, in any order,
+any number of times, or never.
+
+The model knows the true history of every case read, which the central store can only
+partly see: revision ``y`` *supersedes* ``x`` when ``x`` is ``y``'s parent (through
+any number of steps) or when one laptop exported ``x`` and later exported ``y`` (a
+laptop's later snapshot always contains its earlier one). Checked after every step:
+
+* nothing lost: every revision in every delivered bundle is in ``revisions``;
+* no silent overwrite: every delivered revision is the head, superseded by the head,
+  or part of a recorded conflict (either side, or superseded by one);
+* no false conflict: a conflict is only recorded between revisions that the central
+  store could not order from what it holds (parent links of the revisions it has and
+  the device and sequence each came with); a read whose delivered revisions always
+  formed a single line through parent links (no gaps, no branches) has no conflict;
+  bundles from one device alone never make a conflict;
+* idempotence: delivering a bundle again changes no table and says so;
+* the head only moves forward (the new head supersedes the old one);
+* an older bundle delivered after a newer one from the same device never changes the
+  head (unless the newer one's revision sits in a conflict, waiting for the lead).
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import tempfile
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, event, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule, run_state_machine_as_test
+
+from hmip_desktop.core.central import importer
+from hmip_desktop.core.central.store import CentralStore
+from hmip_desktop.core.exchange.keys import SigningKey, load_key, new_key
+from hmip_desktop.core.field.db import open_db, write_transaction
+from hmip_desktop.core.field.export import export_bundle, trust_central
+from hmip_desktop.core.field.inspections import create_inspection
+from hmip_desktop.core.field.store import FieldStore
+
+MINI_YAML = Path(__file__).resolve().parents[2] / "data" / "mini.yaml"
+INSPECTION = "i1"
+CASES = (("C1", "licence", "male"), ("C2", "community_order", "female"), ("C3", "licence", "female"))
+CASE_IDS = tuple(c[0] for c in CASES)
+QUESTIONS = ("assess_engage", "assess_safety", "licence_conditions")
+VALUES = ("yes", "no", "na", None)
+NOTES = ("", "seen on file", "checked")
+
+
+# -- set-up ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Kit:
+    """What every world shares: one signing key for all laptops (one key per test run)."""
+
+    root: Path
+    key: SigningKey
+    public: str
+    framework: str
+
+
+@pytest.fixture(scope="module")
+def kit(tmp_path_factory):
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("HMIP_KEY_PASSPHRASE", "test")
+        root = tmp_path_factory.mktemp("sync")
+        new_key(root / "key", "Ina Inspector")
+        yield Kit(root, load_key(root / "key"), (root / "key" / "public.key").read_text(encoding="utf-8"),
+                  MINI_YAML.read_text(encoding="utf-8"))
+
+
+@dataclass
+class Device:
+    store: FieldStore
+    device_id: str
+    reads: dict[str, int]  # case id -> case read id
+
+
+@dataclass(frozen=True)
+class Bundle:
+    path: Path
+    device: int
+    device_id: str
+    sequence: int
+    bundle_id: str
+    revisions: dict[str, tuple[str, str | None]]  # case id -> (revision, parent)
+    crashed: bool
+
+
+class World:
+    """One central store and ``n`` laptops holding the same inspection in the same state."""
+
+    def __init__(self, kit: Kit, root: Path, n: int = 3):
+        self.kit, self.root = kit, root
+        self.central = CentralStore.init(root / "central.sqlite", keys_dir=root / "central-keys")
+        self.central.enrol("Ina Inspector", "inspector", kit.public)
+        template = root / "template.sqlite"
+        db = open_db(template)
+        create_inspection(
+            db, inspection_id=INSPECTION, provider="Test probation service", title="Test inspection",
+            framework_yaml=kit.framework, team=[{"id": "insp1", "name": "Ina Inspector", "role": "inspector"}],
+            cases=[{"case_id": cid, "selection": "sample", "profile": {"gender": g, "disposal_type": d}}
+                   for cid, d, g in CASES],
+            reads=[(cid, "insp1") for cid in CASE_IDS],
+        )
+        trust_central(db, store_id=self.central.store_id, recipients=self.central.recipients(),
+                      public_key=self.central.meta("signing_key"))
+        db.close()
+        self.devices: list[Device] = []
+        for i in range(n):
+            path = root / f"device{i}.sqlite"
+            shutil.copyfile(template, path)
+            db = open_db(path)
+            device_id = uuid.uuid4().hex
+            with write_transaction(db):
+                db.execute("UPDATE settings SET value = ? WHERE key = 'device_id'", [device_id])
+            reads = {cid: rid for rid, cid in db.execute("SELECT id, case_id FROM case_reads")}
+            self.devices.append(Device(FieldStore(db, "insp1"), device_id, reads))
+        assert len({d.device_id for d in self.devices}) == n
+        self.raw = sqlite3.connect(f"file:{root / 'central.sqlite'}?mode=ro", uri=True)
+        self.count = 0
+
+    def close(self) -> None:
+        self.raw.close()
+        for d in self.devices:
+            d.store.close()
+        self.central.engine.dispose()
+
+    # laptops
+
+    def edit(self, device: int, case: str, question: str, value) -> None:
+        d = self.devices[device]
+        d.store.set_answer(d.reads[case], question, value)
+
+    def note(self, device: int, case: str, question: str, text: str) -> None:
+        d = self.devices[device]
+        d.store.set_note(d.reads[case], question, text)
+
+    def export(self, device: int, crash: bool = False) -> Bundle:
+        """Export a bundle. ``crash``: the file is written, then the laptop loses the
+        export's transaction (as if killed between the rename and the commit)."""
+        d = self.devices[device]
+        db = d.store.db
+        snapshot = sqlite3.connect(":memory:")
+        if crash:
+            db.conn.backup(snapshot)
+        self.count += 1
+        path = self.root / f"b{self.count:04d}-d{device}.bundle"
+        summary = export_bundle(db, INSPECTION, self.kit.key, path)
+        revisions = {cid: (rev, parent) for cid, rev, parent in db.execute(
+            "SELECT case_id, exported_revision, exported_parent FROM case_reads WHERE inspection_id = ?", [INSPECTION])}
+        if crash:
+            snapshot.backup(db.conn)
+            assert int(d.store.setting("sequence")) == summary["sequence"] - 1
+        snapshot.close()
+        return Bundle(path, device, d.device_id, summary["sequence"], summary["bundle_id"], revisions, crash)
+
+    # central store, read directly
+
+    def deliver(self, bundle: Bundle) -> importer.ImportResult:
+        return importer.import_file(self.central, bundle.path)
+
+    def dump(self) -> dict[str, list[tuple]]:
+        names = [n for (n,) in self.raw.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        return {n: sorted(self.raw.execute(f'SELECT * FROM "{n}"').fetchall(), key=repr) for n in names}
+
+    def heads(self) -> dict[str, str]:
+        return dict(self.raw.execute("SELECT case_id, head_revision_id FROM case_reads WHERE inspection_id = ?",
+                                     [INSPECTION]).fetchall())
+
+    def revisions(self) -> dict[str, dict[str, tuple[str | None, str, int]]]:
+        out: dict[str, dict] = defaultdict(dict)
+        for case, rev, parent, dev, seq in self.raw.execute(
+                "SELECT case_id, revision_id, parent_revision_id, device_id, sequence FROM revisions"
+                " WHERE inspection_id = ?", [INSPECTION]):
+            out[case][rev] = (parent, dev, seq)
+        return out
+
+    def conflicts(self) -> list[tuple[int, str, str, str]]:
+        return self.raw.execute("SELECT id, case_id, revision_id, against_revision_id FROM conflicts"
+                                " WHERE inspection_id = ? ORDER BY id", [INSPECTION]).fetchall()
+
+
+def _reaches(succ: dict[str, set[str]], start: str, goal: str) -> bool:
+    seen, todo = {start}, [start]
+    while todo:
+        node = todo.pop()
+        if node == goal:
+            return True
+        for nxt in succ.get(node, ()):
+            if nxt not in seen:
+                seen.add(nxt)
+                todo.append(nxt)
+    return False
+
+
+def visibly_ordered(rows: dict[str, tuple[str | None, str, int]], x: str, y: str) -> bool:
+    """Can the central store order x and y (either way) from what it holds: the parent
+    links of its revisions, and the order of revisions that came from one device
+    (a higher sequence from the same device is a later snapshot of that laptop)?"""
+    succ: dict[str, set[str]] = defaultdict(set)
+    by_device: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for rev, (parent, device, seq) in rows.items():
+        if parent:
+            succ[parent].add(rev)
+        by_device[device].append((seq, rev))
+    for items in by_device.values():
+        for s1, r1 in items:
+            for s2, r2 in items:
+                if s1 < s2:
+                    succ[r1].add(r2)
+    return _reaches(succ, x, y) or _reaches(succ, y, x)
+
+
+# -- the state machine -------------------------------------------------------------------
+
+
+class SyncMachine(RuleBasedStateMachine):
+    kit: Kit  # set by the test
+
+    def __init__(self):
+        super().__init__()
+        self.tmp = Path(tempfile.mkdtemp(prefix="sync-", dir=self.kit.root))
+        self.world = World(self.kit, self.tmp)
+        self.bundles: list[Bundle] = []
+        self.delivered: list[int] = []  # bundle indexes, first deliveries, in order
+        # The true history, per case: "supersedes" edges (parent -> child, and each
+        # laptop's previous export -> its next export, crashed ones included).
+        self.succ: dict[str, dict[str, set[str]]] = {c: defaultdict(set) for c in CASE_IDS}
+        self.parent: dict[str, dict[str, str | None]] = {c: {} for c in CASE_IDS}
+        self.last_export: dict[tuple[int, str], str] = {}
+        # Reads whose delivered revisions once stopped being a single gap-free line.
+        self.tangled: set[str] = set()
+
+    def teardown(self):
+        self.world.close()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def le(self, case: str, x: str, y: str) -> bool:
+        """``y`` is ``x`` or supersedes it (the truth, which only the model knows)."""
+        return x == y or _reaches(self.succ[case], x, y)
+
+    def delivered_revisions(self, case: str) -> set[str]:
+        return {self.bundles[i].revisions[case][0] for i in self.delivered}
+
+    # rules
+
+    @rule(device=st.integers(0, 2), case=st.sampled_from(CASE_IDS), question=st.sampled_from(QUESTIONS),
+          value=st.sampled_from(VALUES))
+    def edit(self, device, case, question, value):
+        self.world.edit(device, case, question, value)
+
+    @rule(device=st.integers(0, 2), case=st.sampled_from(CASE_IDS), question=st.sampled_from(QUESTIONS),
+          text=st.sampled_from(NOTES))
+    def note(self, device, case, question, text):
+        self.world.note(device, case, question, text)
+
+    def _export(self, device: int, crash: bool) -> None:
+        b = self.world.export(device, crash)
+        for case, (rev, parent) in b.revisions.items():
+            assert rev is not None
+            if rev in self.parent[case]:
+                assert self.parent[case][rev] == parent, "one revision id with two parents"
+            self.parent[case][rev] = parent
+            if parent:
+                self.succ[case][parent].add(rev)
+            before = self.last_export.get((device, case))
+            if before is not None and before != rev:
+                self.succ[case][before].add(rev)
+            self.last_export[(device, case)] = rev
+        same = [x for x in self.bundles if x.device == device and not x.crashed]
+        assert b.sequence == (max((x.sequence for x in same), default=0) + 1), "sequence goes up by one per export"
+        self.bundles.append(b)
+
+    @rule(device=st.integers(0, 2))
+    def export(self, device):
+        self._export(device, crash=False)
+
+    @rule(device=st.integers(0, 2))
+    def export_then_crash(self, device):
+        self._export(device, crash=True)
+
+    @precondition(lambda self: self.bundles)
+    @rule(data=st.data())
+    def deliver(self, data):
+        index = data.draw(st.integers(0, len(self.bundles) - 1), label="bundle")
+        b = self.bundles[index]
+        w = self.world
+        before, heads_before, rows_before = w.dump(), w.heads(), w.revisions()
+        conflicts_before = {c[0] for c in w.conflicts()}
+        result = w.deliver(b)
+        after = w.dump()
+        if index in self.delivered:
+            event("deliver: again")
+            assert not result.newly_imported
+            assert after == before, "delivering a bundle again changed the central store"
+            return
+        assert result.newly_imported and result.bundle_id == b.bundle_id
+        newer = [self.bundles[i] for i in self.delivered
+                 if self.bundles[i].device == b.device and self.bundles[i].sequence > b.sequence]
+        self.delivered.append(index)
+        heads = w.heads()
+        conflicts = w.conflicts()
+        for cid, case, rev, against in conflicts:
+            if cid in conflicts_before:
+                continue
+            event("deliver: conflict")
+            assert rev == b.revisions[case][0], "a conflict names a revision that was not in the bundle"
+            assert against == heads_before.get(case), "a conflict must be against the head at the time"
+            assert heads[case] == heads_before[case], "a conflict must leave the head where it was"
+            assert not visibly_ordered({**rows_before[case], rev: (b.revisions[case][1], b.device_id, b.sequence)},
+                                       rev, against), f"false conflict on {case}: the store could order them"
+            if self.le(case, rev, against) or self.le(case, against, rev):
+                event("deliver: conflict the store could not see through (gap)")
+        for case in CASE_IDS:
+            old, new = heads_before.get(case), heads[case]
+            if old is not None and new != old:
+                assert self.le(case, old, new), f"head of {case} moved to a revision that does not supersede it"
+        if newer:
+            event("deliver: older bundle after newer")
+            conflicted = {rev for _, _, rev, _ in conflicts}
+            for case in CASE_IDS:
+                if not any(x.revisions[case][0] in conflicted for x in newer):
+                    assert heads[case] == heads_before[case], \
+                        f"an older bundle from the same laptop changed the head of {case}"
+        for case in CASE_IDS:
+            if not self._single_line(case):
+                self.tangled.add(case)
+
+    def _single_line(self, case: str) -> bool:
+        """Do the delivered revisions of ``case`` form one line through parent links,
+        with every revision between the oldest and the newest delivered?"""
+        revs = self.delivered_revisions(case)
+        parent = self.parent[case]
+        for top in revs:
+            path, node = [], top
+            while node is not None and node in revs and node not in path:
+                path.append(node)
+                node = parent.get(node)
+            if set(path) == revs:
+                return True
+        return False
+
+    # invariants
+
+    @invariant()
+    def nothing_lost(self):
+        rows = self.world.revisions()
+        for case in CASE_IDS:
+            missing = self.delivered_revisions(case) - set(rows.get(case, {}))
+            assert not missing, f"delivered revisions of {case} are not in the central store"
+
+    @invariant()
+    def no_silent_overwrite(self):
+        heads = self.world.heads()
+        conflicts = self.world.conflicts()
+        for case in CASE_IDS:
+            revs = self.delivered_revisions(case)
+            if not revs:
+                continue
+            head = heads[case]
+            assert head in revs, "the head is a revision nobody delivered"
+            sides = {r for _, c, rev, against in conflicts if c == case for r in (rev, against)}
+            for x in revs:
+                assert self.le(case, x, head) or any(self.le(case, x, s) for s in sides), \
+                    f"revision {x[:12]} of {case} was dropped: not the head, not superseded by it, not in a conflict"
+
+    @invariant()
+    def no_false_conflict(self):
+        conflicts = self.world.conflicts()
+        by_case = {case for _, case, _, _ in conflicts}
+        for case in CASE_IDS:
+            if case not in self.tangled:
+                assert case not in by_case, f"conflict on {case} although its revisions form one line"
+        devices = {self.bundles[i].device for i in self.delivered}
+        slots = [(self.bundles[i].device, self.bundles[i].sequence) for i in self.delivered]
+        if len(devices) == 1 and len(slots) == len(set(slots)):
+            assert not conflicts, "bundles from one laptop made a conflict"
+
+
+def test_sync_model(kit):
+    SyncMachine.kit = kit
+    run_state_machine_as_test(
+        SyncMachine,
+        settings=settings(max_examples=40, stateful_step_count=25, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]),
+    )
+
+
+# -- the named scenarios -----------------------------------------------------------------
+
+
+@pytest.fixture
+def three(kit, tmp_path):
+    """A central store and three laptops in the same state (not the conftest's demo world)."""
+    w = World(kit, tmp_path)
+    yield w
+    w.close()
+
+
+def test_two_devices_editing_one_read_from_the_same_base_make_one_conflict(three):
+    for d in (0, 1):
+        three.deliver(three.export(d))  # the same untouched reads: one revision each
+    base = three.heads()["C1"]
+    three.edit(0, "C1", "assess_engage", "yes")
+    three.edit(1, "C1", "assess_engage", "no")
+    a, b = three.export(0), three.export(1)
+    assert a.revisions["C1"][1] == b.revisions["C1"][1] == base
+    assert three.deliver(a).outcomes == {"head": 1, "known": 2}
+    assert three.deliver(b).outcomes == {"conflict": 1, "known": 2}
+    assert three.heads()["C1"] == a.revisions["C1"][0]
+    assert [c[1:] for c in three.conflicts()] == [("C1", b.revisions["C1"][0], a.revisions["C1"][0])]
+    assert {a.revisions["C1"][0], b.revisions["C1"][0], base} <= set(three.revisions()["C1"])
+
+
+def test_newer_bundle_first_then_older_one(three):
+    three.edit(0, "C1", "assess_engage", "yes")
+    b1 = three.export(0)
+    three.edit(0, "C1", "assess_engage", "no")
+    b2 = three.export(0)
+    assert b2.revisions["C1"][1] == b1.revisions["C1"][0]
+    three.deliver(b2)
+    assert three.deliver(b1).outcomes == {"ancestor": 1, "known": 2}
+    rows = three.revisions()["C1"]
+    assert three.heads()["C1"] == b2.revisions["C1"][0]
+    assert rows[b2.revisions["C1"][0]][0] == b1.revisions["C1"][0] and b1.revisions["C1"][0] in rows
+    assert three.conflicts() == []
+
+
+def test_a_lost_bundle_in_between(three):
+    revs = []
+    for value in ("yes", "no", "na"):
+        three.edit(0, "C1", "assess_engage", value)
+        revs.append(three.export(0))
+    b1, _b2, b3 = revs
+    three.deliver(b1)
+    assert three.deliver(b3).outcomes == {"head": 1, "known": 2}
+    assert three.heads()["C1"] == b3.revisions["C1"][0]
+    assert three.conflicts() == []

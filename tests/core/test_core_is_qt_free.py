@@ -42,6 +42,7 @@ def test_importing_every_core_module_loads_no_qt():
     modules = sorted(
         "hmip_desktop." + ".".join(p.relative_to(CORE.parent).with_suffix("").parts).replace(".__init__", "")
         for p in CORE.rglob("*.py")
+        if "alembic" not in p.parts  # migration scripts run inside Alembic, not on import
     )
     code = (
         "import importlib, sys\n"

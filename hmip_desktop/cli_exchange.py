@@ -149,6 +149,41 @@ def purge(args) -> int:
     return 0
 
 
+def central_ratings(args) -> int:
+    import json
+
+    from .core.central.answers import answers_by_case, effective_rows, framework_for
+    from .core.central.ratings import rate
+
+    store = _central(args)
+    fw = framework_for(store, args.inspection)
+    ratings = rate(fw, args.inspection, answers_by_case(effective_rows(store, args.inspection)))
+    if args.json:
+        print(json.dumps(ratings.as_json(), ensure_ascii=False, indent=1))
+    else:
+        for s in ratings.standards:
+            print(f"{s.title}: {s.effective_rating or '-'}")
+        print(f"Overall: {ratings.overall_rating or '-'}")
+    return 0
+
+
+def central_answers(args) -> int:
+    import csv
+    import json
+
+    from .core.central.answers import effective_rows
+
+    rows = effective_rows(_central(args), args.inspection)
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(["case_id", "question_id", "value", "inspector", "moderated"])
+    for r in rows:
+        value = r["value"]
+        text = "" if value is None else (";".join(value) if isinstance(value, list) else
+                                          value if isinstance(value, str) else json.dumps(value))
+        writer.writerow([r["case_id"], r["question_id"], text, r["inspector"], "yes" if r["moderated"] else "no"])
+    return 0
+
+
 def register(sub) -> None:
     """Add the exchange commands to the ``hmip`` sub-command parser."""
     keys = sub.add_parser("keys", help="signing keys").add_subparsers(dest="keys_command", metavar="ACTION")
@@ -205,4 +240,43 @@ def register(sub) -> None:
     q.add_argument("inbox", metavar="INBOX")
     q.add_argument("--once", action="store_true", help="process what is there now, then stop")
     q.add_argument("--interval", type=float, default=5.0, metavar="SECONDS")
+    q = store_parser("ratings", "the inspection's ratings from the framework's published rules", central_ratings)
+    q.add_argument("--inspection", required=True, metavar="ID")
+    q.add_argument("--json", action="store_true", help="print the ratings as one JSON object")
+    q = store_parser("answers", "the effective (moderated) answers as CSV", central_answers)
+    q.add_argument("--inspection", required=True, metavar="ID")
+    q.add_argument("--csv", action="store_true", help="CSV on standard output (the only format)")
 
+
+    # -- hmip sample (inspection set-up; the work is in core/setup/sample_file.py) ----------
+    def sample(args) -> int:
+        from .core.frameworks import load_file
+        from .core.setup import sample_file as sf
+
+        try:
+            result = sf.sample_csv(
+                Path(args.caseload), Path(args.out), seed=args.seed, size=args.size,
+                framework=load_file(Path(args.framework)) if args.framework else None,
+                minimum_per_group=args.minimum, confidence=sf.fraction(args.confidence),
+                margin=sf.fraction(args.margin), progress=_progress_bar("Reading the caseload"),
+            )
+        except sf.CaseloadInvalid as exc:
+            for line in exc.lines:
+                print(f"hmip: error: {line}", file=sys.stderr)
+            return 1
+        for warning in result.warnings:
+            print(f"hmip: warning: {warning}", file=sys.stderr)
+        print(sf.summary_line(result, Path(args.caseload), Path(args.out)))
+        print(result.report_text, end="")
+        return 0
+
+    p = sub.add_parser("sample", help="draw a stratified sample with reserves from a caseload (CSV or XLSX)")
+    p.add_argument("caseload", metavar="CASELOAD.csv", help="header with at least case_id,gender,disposal_type,risk_level")
+    p.add_argument("--seed", required=True, type=int, metavar="N", help="random seed (same seed and caseload, same sample)")
+    p.add_argument("--size", type=int, metavar="N", help="sample size set by hand (default: from caseload size)")
+    p.add_argument("--out", required=True, metavar="SAMPLE.csv")
+    p.add_argument("--framework", metavar="FILE", help="framework file for scales and rules (default: adult probation)")
+    p.add_argument("--minimum", type=int, metavar="N", help="minimum cases per stratum (default: the framework's)")
+    p.add_argument("--confidence", type=float, default=0.95, metavar="LEVEL", help="confidence level (default 0.95)")
+    p.add_argument("--margin", type=float, default=0.10, metavar="E", help="margin of error (default 0.10: ±10 points)")
+    p.set_defaults(func=sample)

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pyrage
 from pydantic import ValidationError
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 
 from ..exchange import archive, envelope
 from ..exchange.envelope import Rejected
@@ -97,6 +97,8 @@ def open_bundle(store: CentralStore, conn, data: bytes) -> tuple[Opened, bool]:
     manifest = _strict(Manifest, manifest_data, "manifest.json")
     if manifest.bundle_id != env.header.id or manifest.sender_key_id != env.header.key_id:
         raise Rejected("manifest does not match the signed header (bundle id or sender)")
+    if MEMBER not in manifest.files:
+        raise Rejected(f"manifest.json does not describe {MEMBER}")
     entry = manifest.files[MEMBER]
     body = members[MEMBER]
     if hashlib.sha256(body).hexdigest() != entry.sha256 or len(body) != entry.size:
@@ -107,7 +109,7 @@ def open_bundle(store: CentralStore, conn, data: bytes) -> tuple[Opened, bool]:
         if record.case_id in seen_cases:
             raise Rejected(f"{MEMBER}:{number}: case {record.case_id} appears twice")
         seen_cases.add(record.case_id)
-        content = content_hash(json.loads(canonical(record.model_dump())))
+        content = content_hash(record.model_dump())
         if revision_id(record.parent_revision_id, content) != record.revision_id:
             raise Rejected(f"{MEMBER}:{number}: case {record.case_id}: revision id does not match its content")
         records.append(record)
@@ -126,61 +128,92 @@ def verify_bundle(store: CentralStore, data: bytes) -> str:
             f"device sequence {m.sequence}")
 
 
-def _ancestors(conn, inspection_id: str, case_id: str, start: str | None, limit: int = 10_000) -> set[str]:
-    """The revision ids reachable from ``start`` through parent links (including parents
-    that were named but never received)."""
-    out: set[str] = set()
-    current = start
-    t = schema.revisions
-    while current and current not in out and len(out) < limit:
-        out.add(current)
-        current = conn.execute(select(t.c.parent_revision_id).where(
-            t.c.inspection_id == inspection_id, t.c.case_id == case_id, t.c.revision_id == current)).scalar()
-    return out
+class _Lineage:
+    """The inspection's revisions of the cases in a bundle, loaded in one query, with the
+    revisions of this bundle added as they are applied."""
+
+    def __init__(self, conn, inspection_id: str, case_ids: list[str]):
+        t = schema.revisions
+        self.parent: dict[tuple[str, str], str | None] = {}
+        self.origin: dict[tuple[str, str], tuple[str, int]] = {}
+        for r in conn.execute(select(t.c.case_id, t.c.revision_id, t.c.parent_revision_id, t.c.device_id, t.c.sequence)
+                              .where(t.c.inspection_id == inspection_id, t.c.case_id.in_(case_ids))):
+            self.add(r.case_id, r.revision_id, r.parent_revision_id, r.device_id, r.sequence)
+
+    def add(self, case_id: str, rev: str, parent: str | None, device: str, sequence: int) -> None:
+        self.parent[(case_id, rev)] = parent
+        self.origin[(case_id, rev)] = (device, sequence)
+
+    def known(self, case_id: str, rev: str) -> bool:
+        return (case_id, rev) in self.parent
+
+    def ancestors(self, case_id: str, start: str | None) -> set[str]:
+        """Revision ids reachable from ``start`` through parent links (including parents
+        that were named but never received)."""
+        out: set[str] = set()
+        current = start
+        while current and current not in out:
+            out.add(current)
+            current = self.parent.get((case_id, current))
+        return out
 
 
 def _apply(conn, opened: Opened, now: str) -> dict[str, str]:
     m = opened.manifest
-    t, cr = schema.revisions, schema.case_reads
+    cr = schema.case_reads
+    case_ids = [r.case_id for r in opened.records]
+    lineage = _Lineage(conn, m.inspection_id, case_ids)
+    current = {row.case_id: row for row in conn.execute(
+        select(cr).where(cr.c.inspection_id == m.inspection_id, cr.c.case_id.in_(case_ids)))}
     outcomes: dict[str, str] = {}
+    new_revisions, new_answers, new_reads, moved, conflicts = [], [], [], [], []
     for r in opened.records:
-        where = (t.c.inspection_id == m.inspection_id, t.c.case_id == r.case_id)
-        if conn.execute(select(t.c.revision_id).where(*where, t.c.revision_id == r.revision_id)).first():
+        if lineage.known(r.case_id, r.revision_id):
             outcomes[r.case_id] = "known"
             continue
-        conn.execute(insert(t).values(
-            inspection_id=m.inspection_id, case_id=r.case_id, revision_id=r.revision_id,
-            parent_revision_id=r.parent_revision_id, bundle_id=m.bundle_id, device_id=m.device_id,
-            sequence=m.sequence, reader_id=r.reader_id, status=r.status, updated_at=r.updated_at,
-            profile=json.dumps(r.profile, sort_keys=True), interview=json.dumps(r.interview.model_dump(), sort_keys=True),
-            received_at=now))
-        if r.answers:
-            conn.execute(insert(schema.revision_answers), [
-                {"inspection_id": m.inspection_id, "case_id": r.case_id, "revision_id": r.revision_id,
-                 "question_id": qid, "value": None if a.value is None else json.dumps(a.value), "note": a.note}
-                for qid, a in r.answers.items()])
-        row = conn.execute(select(cr).where(cr.c.inspection_id == m.inspection_id, cr.c.case_id == r.case_id)).first()
+        new_revisions.append({
+            "inspection_id": m.inspection_id, "case_id": r.case_id, "revision_id": r.revision_id,
+            "parent_revision_id": r.parent_revision_id, "bundle_id": m.bundle_id, "device_id": m.device_id,
+            "sequence": m.sequence, "reader_id": r.reader_id, "status": r.status, "updated_at": r.updated_at,
+            "profile": json.dumps(r.profile, sort_keys=True),
+            "interview": json.dumps(r.interview.model_dump(), sort_keys=True), "received_at": now})
+        new_answers.extend(
+            {"inspection_id": m.inspection_id, "case_id": r.case_id, "revision_id": r.revision_id,
+             "question_id": qid, "value": None if a.value is None else json.dumps(a.value), "note": a.note}
+            for qid, a in r.answers.items())
+        lineage.add(r.case_id, r.revision_id, r.parent_revision_id, m.device_id, m.sequence)
+        row = current.get(r.case_id)
         if row is None:
-            conn.execute(insert(cr).values(inspection_id=m.inspection_id, case_id=r.case_id,
-                                           head_revision_id=r.revision_id, needs_rereview=False, updated_at=now))
+            new_reads.append({"inspection_id": m.inspection_id, "case_id": r.case_id,
+                              "head_revision_id": r.revision_id, "needs_rereview": False, "updated_at": now})
             outcomes[r.case_id] = "head"
             continue
         head = row.head_revision_id
-        head_rev = conn.execute(select(t.c.device_id, t.c.sequence).where(*where, t.c.revision_id == head)).first()
-        same_device = head_rev is not None and head_rev.device_id == m.device_id
-        if r.parent_revision_id == head or head in _ancestors(conn, m.inspection_id, r.case_id, r.parent_revision_id) \
-                or (same_device and m.sequence > head_rev.sequence):
+        head_device, head_sequence = lineage.origin.get((r.case_id, head), (None, -1))
+        same_device = head_device == m.device_id
+        if r.parent_revision_id == head or head in lineage.ancestors(r.case_id, r.parent_revision_id) \
+                or (same_device and m.sequence > head_sequence):
             rereview = row.moderated_revision_id is not None and row.moderated_revision_id != r.revision_id
-            conn.execute(update(cr).where(cr.c.inspection_id == m.inspection_id, cr.c.case_id == r.case_id).values(
-                head_revision_id=r.revision_id, updated_at=now, needs_rereview=row.needs_rereview or rereview))
+            moved.append({"i": m.inspection_id, "c": r.case_id, "head": r.revision_id, "now": now,
+                          "rereview": bool(row.needs_rereview or rereview)})
             outcomes[r.case_id] = "head"
-        elif r.revision_id in _ancestors(conn, m.inspection_id, r.case_id, head) or same_device:
+        elif r.revision_id in lineage.ancestors(r.case_id, head) or (same_device and m.sequence < head_sequence):
+            # an equal sequence is neither earlier nor later: a crashed export's bundle and
+            # one that reused its number (edits in between) → a conflict, not dropped
             outcomes[r.case_id] = "ancestor"
         else:
-            conn.execute(insert(schema.conflicts).values(
-                inspection_id=m.inspection_id, case_id=r.case_id, revision_id=r.revision_id,
-                against_revision_id=head, detected_at=now))
+            conflicts.append({"inspection_id": m.inspection_id, "case_id": r.case_id, "revision_id": r.revision_id,
+                              "against_revision_id": head, "detected_at": now})
             outcomes[r.case_id] = "conflict"
+    for table, rows in ((schema.revisions, new_revisions), (schema.revision_answers, new_answers),
+                        (schema.case_reads, new_reads), (schema.conflicts, conflicts)):
+        if rows:
+            conn.execute(insert(table), rows)
+    if moved:
+        conn.execute(
+            update(cr).where(cr.c.inspection_id == bindparam("i"), cr.c.case_id == bindparam("c"))
+            .values(head_revision_id=bindparam("head"), updated_at=bindparam("now"), needs_rereview=bindparam("rereview")),
+            moved)
     return outcomes
 
 

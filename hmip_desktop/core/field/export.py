@@ -8,7 +8,10 @@ was changed from. The device's sequence number goes up by one per export.
 
 The export is written atomically (temporary file, fsync, rename) inside the database
 transaction that records it: a crash leaves either no file and no record, or a complete
-file (and, at worst, no record, in which case the next export repeats the revisions).
+file (and, at worst, no record). The sequence number is committed first, on its own,
+so the next export after such a crash uses a higher one: its reads either repeat the
+crashed bundle's revisions (unchanged) or are later revisions of the same parents,
+which the central store recognises as newer from the same device.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ import pyrage
 from sqlite_utils import Database
 
 from ..exchange import archive, envelope
-from ..exchange.formats import CaseReadRecord, Manifest
+from ..exchange.formats import Manifest
 from ..exchange.keys import SigningKey
 from . import audit
 from .db import write_transaction
@@ -74,31 +77,57 @@ def _setting(db: Database, key: str) -> str | None:
     return row[0] if row else None
 
 
-def read_records(db: Database, inspection_id: str) -> list[tuple[int, dict, tuple]]:
-    """(case read id, record without revision, stored bookkeeping) for each read."""
-    answers: dict[int, dict] = {}
-    for rid, qid, value, note in db.execute(
-        "SELECT a.case_read_id, a.question_id, a.value, a.note FROM answers a JOIN case_reads r ON r.id = a.case_read_id"
-        " WHERE r.inspection_id = ?", [inspection_id]
-    ):
-        if value is None and not note:
-            continue
-        answers.setdefault(rid, {})[qid] = {"value": None if value is None else json.loads(value), "note": note}
+def read_records(db: Database, inspection_id: str, only: list[int] | None = None) -> list[tuple[int, dict, tuple]]:
+    """(case read id, record without revision, stored bookkeeping) for each read (or the
+    reads in ``only``). SQLite assembles each read's answers as one JSON object
+    (json_group_object), so Python parses one text per read instead of one per answer."""
     out = []
+    ids_filter = "" if only is None else " AND r.id IN (SELECT value FROM json_each(?))"
+    params = [inspection_id] if only is None else [inspection_id, json.dumps(only)]
     for row in db.execute(
         "SELECT r.id, r.case_id, r.reader_id, r.status, r.updated_at, c.profile, r.interview_held, r.interview_date,"
-        " r.interview_note, r.exported_revision, r.exported_parent, r.exported_content"
-        " FROM case_reads r JOIN cases c USING (inspection_id, case_id) WHERE r.inspection_id = ? ORDER BY r.case_id",
-        [inspection_id],
+        " r.interview_note, r.exported_revision, r.exported_parent, r.exported_content,"
+        " (SELECT json_group_object(a.question_id, json_object('value', json(a.value), 'note', a.note))"
+        "  FROM answers a WHERE a.case_read_id = r.id AND (a.value IS NOT NULL OR a.note != ''))"
+        " FROM case_reads r JOIN cases c USING (inspection_id, case_id) WHERE r.inspection_id = ?"
+        + ids_filter + " ORDER BY r.case_id",
+        params,
     ):
         record = {
             "case_id": row[1], "reader_id": row[2], "status": row[3], "updated_at": row[4],
             "profile": json.loads(row[5]),
             "interview": {"held": None if row[6] is None else bool(row[6]), "date": row[7], "note": row[8] or ""},
-            "answers": answers.get(row[0], {}),
+            "answers": json.loads(row[12]) if row[12] else {},
         }
         out.append((row[0], record, (row[9], row[10], row[11])))
     return out
+
+
+def _line(record: dict, content_json: bytes, rev: str, parent: str | None) -> bytes:
+    """The JSON line for a record: its revision fields, then its content, encoded once."""
+    head = canonical({"parent_revision_id": parent, "revision_id": rev, "updated_at": record["updated_at"]})
+    return head[:-1] + b"," + content_json[1:]
+
+
+def _fresh_lines(db: Database, inspection_id: str, stale: list[int]) -> tuple[dict[int, bytes], int]:
+    """Encode the reads that changed since their last export; record their new revisions.
+    Returns the lines by read id and how many got a new revision."""
+    lines, changed = {}, 0
+    for read_id, record, (old_rev, old_parent, old_content) in read_records(db, inspection_id, stale):
+        body = {k: v for k, v in record.items() if k != "updated_at"}
+        content_json = canonical(body)
+        content = hashlib.sha256(content_json).hexdigest()
+        if content == old_content and old_rev:
+            rev, parent = old_rev, old_parent
+        else:
+            parent, rev = old_rev, revision_id(old_rev, content)
+            changed += 1
+        line = _line(record, content_json, rev, parent)
+        db.execute("UPDATE case_reads SET exported_revision = ?, exported_parent = ?, exported_content = ?,"
+                   " exported_line = ?, exported_edit_count = edit_count WHERE id = ?",
+                   [rev, parent, content, line.decode(), read_id])
+        lines[read_id] = line
+    return lines, changed
 
 
 def export_bundle(
@@ -110,30 +139,26 @@ def export_bundle(
     if not raw_recipients:
         raise ExportError("this laptop does not know its central store yet (import the inspection pack first)")
     recipients = [_recipient(r) for r in json.loads(raw_recipients)]
+    # The sequence number is taken, and made durable, before anything else: a crash
+    # after the bundle file is in place but before its record commits must never lead
+    # the next export to reuse the number (the central store orders a device's bundles
+    # by it). A crash earlier only leaves a gap in the numbers, which is harmless.
+    with write_transaction(db):
+        sequence = int(_setting(db, "sequence") or 0) + 1
+        db.execute("UPDATE settings SET value = ? WHERE key = 'sequence'", [str(sequence)])
     with write_transaction(db):
         insp = db.execute("SELECT framework_id, framework_version, framework_sha256 FROM inspections WHERE id = ?",
                           [inspection_id]).fetchone()
         if insp is None:
             raise ExportError(f"no inspection '{inspection_id}' in this field store")
-        records = read_records(db, inspection_id)
-        lines, changed = [], 0
-        for i, (read_id, record, (old_rev, old_parent, old_content)) in enumerate(records):
-            content = content_hash(record)
-            if content == old_content and old_rev:
-                rev, parent = old_rev, old_parent
-            else:
-                parent, rev = old_rev, revision_id(old_rev, content)
-                changed += 1
-                db.execute("UPDATE case_reads SET exported_revision = ?, exported_parent = ?, exported_content = ? WHERE id = ?",
-                           [rev, parent, content, read_id])
-            record.update(revision_id=rev, parent_revision_id=parent)
-            CaseReadRecord.model_validate(_for_validation(record))
-            lines.append(canonical(record))
-            if progress:
-                progress(i + 1, len(records) + 1)
+        reads = db.execute("SELECT id, edit_count, exported_edit_count, exported_line FROM case_reads"
+                           " WHERE inspection_id = ? ORDER BY case_id", [inspection_id]).fetchall()
+        stale = [r[0] for r in reads if r[2] != r[1] or r[3] is None]
+        fresh, changed = _fresh_lines(db, inspection_id, stale)
+        lines = [fresh[r[0]] if r[0] in fresh else r[3].encode() for r in reads]
+        if progress:
+            progress(len(reads), len(reads) + 1)
         body = b"\n".join(lines) + (b"\n" if lines else b"")
-        sequence = int(_setting(db, "sequence") or 0) + 1
-        db.execute("UPDATE settings SET value = ? WHERE key = 'sequence'", [str(sequence)])
         seq, head = audit.head(db)
         bundle_id = uuid.uuid4().hex
         now = audit.utc_now()
@@ -152,11 +177,6 @@ def export_bundle(
                      target="bundle", after={"bundle_id": bundle_id, "sequence": sequence, "reads": len(lines)})
         envelope.write_atomically(Path(out), sealed)
         if progress:
-            progress(len(records) + 1, len(records) + 1)
+            progress(len(reads) + 1, len(reads) + 1)
     return {"bundle_id": bundle_id, "sequence": sequence, "reads": len(lines), "changed": changed, "bytes": len(sealed)}
-
-
-def _for_validation(record: dict) -> dict:
-    """The record as it will look once parsed from JSON (tuples as lists, etc.)."""
-    return json.loads(canonical(record))
 

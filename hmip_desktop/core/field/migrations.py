@@ -171,4 +171,16 @@ def _exchange(db: Database) -> None:
     db["settings"].insert({"key": "sequence", "value": "0"})
 
 
+@MIGRATIONS(name="0003_export_cache")
+def _export_cache(db: Database) -> None:
+    # Every change to a case read bumps edit_count; an export keeps the line it wrote
+    # and the count it saw, so an unchanged read is re-sent without re-encoding it.
+    for statement in (
+        "ALTER TABLE case_reads ADD COLUMN edit_count INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE case_reads ADD COLUMN exported_edit_count INTEGER",
+        "ALTER TABLE case_reads ADD COLUMN exported_line TEXT",
+    ):
+        db.execute(statement)
+
+
 SCHEMA_VERSION = len(MIGRATIONS._migrations)

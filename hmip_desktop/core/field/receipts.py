@@ -19,7 +19,6 @@ from ..exchange.formats import Receipt
 from ..exchange.keys import SigningKey, fingerprint, parse_public
 from . import audit
 from .db import write_transaction
-from .export import content_hash, read_records
 
 MAX_RECEIPT = 8 * 1024 * 1024
 
@@ -87,18 +86,12 @@ def import_receipt(db: Database, data: bytes, key: SigningKey) -> dict:
 
 
 def not_held(db: Database, inspection_id: str) -> list[str]:
-    """Case references whose current state the central store has not confirmed."""
-    bookkeeping = {
-        row[0]: (row[1], row[2], row[3])
-        for row in db.execute("SELECT id, exported_revision, exported_content, central_revision FROM case_reads"
-                              " WHERE inspection_id = ?", [inspection_id])
-    }
-    out = []
-    for read_id, record, _ in read_records(db, inspection_id):
-        exported, content, central = bookkeeping[read_id]
-        if central is None or central != exported or content_hash(record) != content:
-            out.append(record["case_id"])
-    return out
+    """Case references whose current state the central store has not confirmed: never
+    confirmed, confirmed for another revision, or changed since the last export."""
+    return [row[0] for row in db.execute(
+        "SELECT case_id FROM case_reads WHERE inspection_id = ? AND (central_revision IS NULL"
+        " OR central_revision != exported_revision OR exported_edit_count IS NULL"
+        " OR exported_edit_count != edit_count) ORDER BY case_id", [inspection_id])]
 
 
 def purge(db: Database, inspection_id: str, actor: str = "inspector") -> dict:

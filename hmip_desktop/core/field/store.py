@@ -249,7 +249,8 @@ class FieldStore:
             self._store(read, target, value, now)
             status = "in_progress"
             self.db.execute(
-                "UPDATE case_reads SET updated_at = ?, status = ? WHERE id = ?", [now, status, case_read_id]
+                "UPDATE case_reads SET updated_at = ?, status = ?, edit_count = edit_count + 1 WHERE id = ?",
+                [now, status, case_read_id]
             )
             seq = audit.append(
                 self.db, actor=self.actor, action=action, inspection_id=read.inspection_id,
@@ -298,7 +299,7 @@ class FieldStore:
         now = audit.utc_now()
         completed_at = now if status == "complete" else None
         self.db.execute(
-            "UPDATE case_reads SET status = ?, updated_at = ?, completed_at = ? WHERE id = ?",
+            "UPDATE case_reads SET status = ?, updated_at = ?, completed_at = ?, edit_count = edit_count + 1 WHERE id = ?",
             [status, now, completed_at, case_read_id],
         )
         seq = audit.append(

@@ -206,10 +206,29 @@ def _reaches(succ: dict[str, set[str]], start: str, goal: str) -> bool:
     return False
 
 
+def _walk(rows: dict[str, tuple[str | None, str, int]], start: str | None) -> set[str]:
+    """``start`` and its ancestors through the parent links the store holds (a parent
+    that was named but never received ends the walk)."""
+    out: set[str] = set()
+    while start is not None and start not in out:
+        out.add(start)
+        start = rows[start][0] if start in rows else None
+    return out
+
+
+def orderable(rows: dict[str, tuple[str | None, str, int]], rev: str, parent: str | None, device: str, seq: int,
+              head: str) -> bool:
+    """Can the store order an incoming revision and its head by its documented rules:
+    parent links either way, or the same device (the one that first brought the head)
+    with another sequence number?"""
+    return (head in _walk(rows, parent) or rev in _walk(rows, head)
+            or (rows[head][1] == device and rows[head][2] != seq))
+
+
 def visibly_ordered(rows: dict[str, tuple[str | None, str, int]], x: str, y: str) -> bool:
-    """Can the central store order x and y (either way) from what it holds: the parent
-    links of its revisions, and the order of revisions that came from one device
-    (a higher sequence from the same device is a later snapshot of that laptop)?"""
+    """Could x and y be ordered (either way) from everything the store holds, chaining
+    parent links and same-device order (a higher sequence from one device is a later
+    snapshot of that laptop) along any path? More than the documented rules do."""
     succ: dict[str, set[str]] = defaultdict(set)
     by_device: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for rev, (parent, device, seq) in rows.items():
@@ -267,6 +286,18 @@ class SyncMachine(RuleBasedStateMachine):
     def note(self, device, case, question, text):
         self.world.note(device, case, question, text)
 
+    @rule(case=st.sampled_from(CASE_IDS), question=st.sampled_from(QUESTIONS), value=st.sampled_from(VALUES))
+    def edit_everywhere(self, case, question, value):
+        """The same edit on every laptop: identical histories give identical revision
+        ids, so one revision arrives from several devices."""
+        for device in range(3):
+            self.world.edit(device, case, question, value)
+
+    @rule()
+    def export_everywhere(self):
+        for device in range(3):
+            self._export(device, crash=False)
+
     def _export(self, device: int, crash: bool) -> None:
         b = self.world.export(device, crash)
         for case, (rev, parent) in b.revisions.items():
@@ -320,8 +351,11 @@ class SyncMachine(RuleBasedStateMachine):
             assert rev == b.revisions[case][0], "a conflict names a revision that was not in the bundle"
             assert against == heads_before.get(case), "a conflict must be against the head at the time"
             assert heads[case] == heads_before[case], "a conflict must leave the head where it was"
-            assert not visibly_ordered({**rows_before[case], rev: (b.revisions[case][1], b.device_id, b.sequence)},
-                                       rev, against), f"false conflict on {case}: the store could order them"
+            parent = b.revisions[case][1]
+            assert not orderable(rows_before[case], rev, parent, b.device_id, b.sequence, against), \
+                f"false conflict on {case}: the store's own rules order the two revisions"
+            if visibly_ordered({**rows_before[case], rev: (parent, b.device_id, b.sequence)}, rev, against):
+                event("deliver: conflict the store could have avoided (see the xfail test)")
             if self.le(case, rev, against) or self.le(case, against, rev):
                 event("deliver: conflict the store could not see through (gap)")
         for case in CASE_IDS:
@@ -390,11 +424,10 @@ class SyncMachine(RuleBasedStateMachine):
             assert not conflicts, "bundles from one laptop made a conflict"
 
 
-def test_sync_model(kit):
-    SyncMachine.kit = kit
+def test_exchange_state_machine(kit):
     run_state_machine_as_test(
-        SyncMachine,
-        settings=settings(max_examples=40, stateful_step_count=25, deadline=None,
+        type("BoundSyncMachine", (SyncMachine,), {"kit": kit}),
+        settings=settings(max_examples=80, stateful_step_count=30, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]),
     )
 
@@ -448,4 +481,45 @@ def test_a_lost_bundle_in_between(three):
     three.deliver(b1)
     assert three.deliver(b3).outcomes == {"head": 1, "known": 2}
     assert three.heads()["C1"] == b3.revisions["C1"][0]
+    assert three.conflicts() == []
+
+
+def test_a_crashed_export_then_edits_are_not_dropped(three):
+    """The export docstring allows a crash that leaves the bundle file but loses the
+    laptop's record of it; the next export then reuses the sequence number. If the
+    inspector edited in between, that export's revision is newer than the crashed one's
+    (a sibling in the revision graph): it must not be filed as an older one and dropped."""
+    crashed = three.export(0, crash=True)
+    three.deliver(crashed)
+    three.edit(0, "C1", "assess_engage", "yes")
+    again = three.export(0)
+    assert again.sequence == crashed.sequence
+    assert again.revisions["C1"][1] == crashed.revisions["C1"][1] is None  # siblings
+    three.deliver(again)
+    newest = again.revisions["C1"][0]
+    assert three.heads()["C1"] == newest or newest in {c[2] for c in three.conflicts()}
+
+
+@pytest.mark.xfail(strict=True, reason="known limitation: 'earlier from the same device' is judged against the "
+                   "head's own device only, not against the revisions in the head's line (see the docstring)")
+def test_an_old_revision_below_a_shared_one_is_not_a_conflict(three):
+    """Two laptops with identical histories of C1 produce identical revisions, and the
+    store records each under the device that brought it first. Laptop A's x (sequence
+    3) is in the line of the head (B's child of x); A's own sequence-1 revision is older
+    than x, so it is older than the head: kept on record, not a conflict. The store holds
+    all it needs (x came from A with sequence 3), but it only compares sequences with
+    the head's own device, and x's parent (sequence 2) never arrived, so it cannot walk
+    there: it records a conflict between the untouched read and B's newest edit."""
+    a = [three.export(0)]
+    b = [three.export(1)]
+    for value in ("yes", "no"):
+        for d, out in ((0, a), (1, b)):
+            three.edit(d, "C1", "assess_engage", value)
+            out.append(three.export(d))
+    assert a[2].revisions == b[2].revisions  # identical histories, identical revisions
+    three.deliver(a[2])
+    three.edit(1, "C1", "assess_engage", "na")
+    b.append(three.export(1))
+    three.deliver(b[3])
+    assert three.deliver(a[0]).outcomes == {"ancestor": 1, "known": 2}
     assert three.conflicts() == []

@@ -1,0 +1,286 @@
+"""Figures for the exchange of case reads: exporting a bundle on the laptop and importing
+it into the central store (hmip_desktop.core.field.export, hmip_desktop.core.central.importer).
+
+Both work on one inspection: 150 cases of the largest framework in forms/ (by key
+questions and prompts), one read per case, every relevant question answered with an
+evidence note on each key question. Building it is untimed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import itertools
+import json
+import os
+import random
+import shutil
+import sqlite3
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .registry import Context, Measurement, benchmark
+from ._common import remove_db
+from .timing import Work, compare
+
+CASES = 150
+INSPECTION = "bench-exchange"
+PASSPHRASE = "benchmark passphrase (not a secret)"
+#: The central tables one import writes rows into (the import baseline inserts these).
+IMPORT_TABLES = ("inspections", "bundles", "devices", "revisions", "revision_answers", "case_reads")
+#: The central store's connection pragmas (hmip_desktop.core.central.store.make_engine).
+CENTRAL_PRAGMAS = ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "busy_timeout=10000",
+                   "secure_delete=ON", "trusted_schema=OFF")
+SOURCES = ("the pre-sentence report", "AssetPlus", "the case record", "the interview with the case manager",
+           "the intervention plan", "police information", "children's social care records", "the latest review")
+NOTES = {
+    "yes": "Sufficient: {a} and {b} show timely, well-judged work; the child's and parents' views were recorded.",
+    "no": "Not sufficient: {a} was not used and information in {b} was not taken into account.",
+    "na": "Not applicable for this case: {a} confirms there was no requirement at this stage.",
+}
+
+
+def largest_framework() -> Path:
+    """The framework file in forms/ with the most key questions and prompts."""
+    from hmip_desktop.core.frameworks import load_text
+    from hmip_desktop.core.frameworks.loader import read_file
+    from hmip_desktop.core.paths import forms_dir
+
+    def size(path: Path) -> tuple[int, str]:
+        fw = load_text(read_file(path), str(path))
+        return sum(1 + len(kq.prompts) for kq in fw.key_questions()), path.name
+
+    files = sorted(forms_dir().glob("*.y*ml"))
+    if not files:
+        raise FileNotFoundError(f"no framework files in {forms_dir()}")
+    return max(files, key=size)
+
+
+@dataclass
+class Setup:
+    field_db: object
+    key: object
+    central_empty: Path
+    central_keys: Path
+    recipients: list[str]
+
+
+def _profile(fw, rng: random.Random) -> dict:
+    return {f.id: rng.choice([o.id for o in fw.scale(f.scale).options])
+            for f in fw.case_profile if f.type == "single_choice" and (f.required or rng.random() < 0.8)}
+
+
+def _fill(db, fw, rng: random.Random) -> None:
+    """Answer every relevant question of every read (judgement, evidence note on each key
+    question, prompts), record the interview and mark the read complete: in SQL, one transaction."""
+    from hmip_desktop.core.field import audit, form_state
+    from hmip_desktop.core.field.db import write_transaction
+
+    now = audit.utc_now()
+    rows = list(db.execute("SELECT r.id, r.reader_id, c.profile FROM case_reads r JOIN cases c"
+                           " USING (inspection_id, case_id) WHERE r.inspection_id = ?", [INSPECTION]))
+    with write_transaction(db):
+        for read_id, reader, profile in rows:
+            shown = form_state.visible(fw, form_state.ReadValues(json.loads(profile), {}, {}, True))
+            answers = []
+            for kq in fw.key_questions():
+                if kq.id not in shown:
+                    continue
+                ids = [o.id for o in fw.options(kq.answer)]
+                value = rng.choices(ids, weights=[68, 27, 5][: len(ids)] + [5] * (len(ids) - 3))[0]
+                a, b = rng.sample(SOURCES, 2)
+                answers.append((read_id, kq.id, json.dumps(value), NOTES.get(value, NOTES["yes"]).format(a=a, b=b),
+                                now, reader))
+                for prompt in kq.prompts:
+                    if prompt.id in shown:
+                        pids = [o.id for o in fw.options(prompt.answer)]
+                        answers.append((read_id, prompt.id, json.dumps(rng.choice(pids)), "", now, reader))
+            db.conn.executemany("INSERT INTO answers (case_read_id, question_id, value, note, updated_at, updated_by)"
+                                " VALUES (?, ?, ?, ?, ?, ?)", answers)
+            db.execute("UPDATE case_reads SET status = 'complete', interview_held = 1, interview_date = ?,"
+                       " updated_at = ?, completed_at = ? WHERE id = ?",
+                       [f"2026-11-{rng.randint(16, 27)}", now, now, read_id])
+
+
+def build(workdir: Path) -> Setup:
+    """The field store (inspection filled in, trusting the central store), the inspector's
+    key, and an empty initialised central store with that key enrolled. Untimed."""
+    os.environ.setdefault("HMIP_KEY_PASSPHRASE", PASSPHRASE)  # no keyring on a benchmark machine
+    from hmip_desktop.core.central.store import CentralStore
+    from hmip_desktop.core.exchange.keys import new_key
+    from hmip_desktop.core.field.db import open_db
+    from hmip_desktop.core.field.export import trust_central
+    from hmip_desktop.core.field.inspections import create_inspection
+    from hmip_desktop.core.frameworks import load_text
+    from hmip_desktop.core.frameworks.loader import read_file
+
+    rng = random.Random(2026)
+    path = largest_framework()
+    text = read_file(path)
+    fw = load_text(text, str(path))
+    central_empty = workdir / "central-empty.sqlite"
+    central_keys = workdir / "central.keys"
+    store = CentralStore.init(central_empty, keys_dir=central_keys)
+    key = new_key(workdir / "inspector-key", "Benchmark inspector")
+    store.enrol("Benchmark inspector", "inspector", (workdir / "inspector-key" / "public.key").read_text(encoding="utf-8"))
+    recipients = store.recipients()
+    signing = store.meta("signing_key")
+    store_id = store.store_id
+    store.engine.dispose()  # last connection closed: WAL checkpointed, the file alone is the store
+    team = [{"id": f"insp{i}", "name": f"Inspector {i}", "role": "inspector"} for i in range(1, 4)]
+    cases = [{"case_id": f"YJ25-{n:05d}", "selection": "sample", "profile": _profile(fw, rng)}
+             for n in rng.sample(range(1000, 99999), CASES)]
+    db = open_db(workdir / "field.sqlite")
+    create_inspection(db, inspection_id=INSPECTION, provider="Benchmark youth justice service", title="Benchmark",
+                      framework_yaml=text, team=team, cases=cases,
+                      reads=[(c["case_id"], team[i % 3]["id"]) for i, c in enumerate(cases)])
+    _fill(db, fw, rng)
+    trust_central(db, store_id=store_id, recipients=recipients, public_key=signing)
+    return Setup(db, key, central_empty, central_keys, recipients)
+
+
+def _members(bundle: bytes, identity_file: Path) -> dict[str, bytes]:
+    """The decrypted members of a bundle (to give the baselines the exact same bytes)."""
+    import pyrage
+
+    n = int.from_bytes(bundle[8:12], "big")
+    identity = pyrage.x25519.Identity.from_str(identity_file.read_text(encoding="utf-8").strip())
+    with zipfile.ZipFile(io.BytesIO(pyrage.decrypt(bundle[12 + n + 64 :], [identity]))) as zf:
+        return {name: zf.read(name) for name in zf.namelist()}
+
+
+@benchmark(
+    "export_bundle",
+    unit="ms",
+    measures=f"export.export_bundle of an inspection of {CASES} complete case reads (largest framework in forms/, "
+    "every relevant question answered, evidence notes), 10% of them edited since the previous export, to a file: "
+    "read, re-encode and hash the changed reads, zip, encrypt, sign, durable write, record the export",
+    baseline="the same case_reads.jsonl and manifest.json bytes zipped (deflate) with zipfile, hashed with hashlib, "
+    "encrypted with pyrage.encrypt to the same recipients, written to a file",
+)
+def export_bundle(ctx: Context) -> Measurement:
+    import pyrage
+
+    from hmip_desktop.core.field.export import export_bundle as export
+
+    s = build(ctx.workdir)
+    out, bare_out = ctx.workdir / "ours.bundle", ctx.workdir / "bare.bundle"
+    export(s.field_db, INSPECTION, s.key, out)  # untimed: the first export records every revision
+    members = _members(out.read_bytes(), s.central_keys / "identity.age")
+    body, manifest = members["case_reads.jsonl"], members["manifest.json"]
+    recipients = [pyrage.x25519.Recipient.from_str(r) for r in s.recipients]
+
+    from hmip_desktop.core.field.store import FieldStore
+
+    store = FieldStore(s.field_db, "insp1")
+    reads = [r["id"] for r in store.case_reads(INSPECTION)]
+    question = next(iter(store.framework(INSPECTION).key_questions())).id
+    edits = [0]
+    for read_id in reads[:: 10]:
+        store.reopen(read_id)  # complete reads are read-only: these are the ones being revised
+    export(s.field_db, INSPECTION, s.key, out)
+
+    def edit_a_tenth() -> None:
+        # Untimed: between two exports an inspector changes some reads (here 10%), so
+        # each timed export re-encodes those and re-sends the rest as they were.
+        edits[0] += 1
+        for read_id in reads[:: 10]:
+            store.set_note(read_id, question, f"Evidence revised ({edits[0]}): the plan was reviewed with the child.")
+
+    def ours() -> None:
+        export(s.field_db, INSPECTION, s.key, out)
+
+    def bare() -> None:
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+            zf.writestr("manifest.json", manifest)
+            zf.writestr("case_reads.jsonl", body)
+        hashlib.sha256(body).hexdigest()
+        sealed = pyrage.encrypt(buf.getvalue(), recipients)
+        hashlib.sha256(sealed).hexdigest()
+        bare_out.write_bytes(sealed)
+
+    try:
+        value, base = compare(Work(ours, setup=edit_a_tenth), Work(bare), ctx, repeats=15, warmup=2)
+    finally:
+        s.field_db.close()
+    return Measurement(value * 1000, base * 1000)
+
+
+@benchmark(
+    "import_bundle",
+    unit="ms",
+    measures=f"importer.import_file of a bundle of {CASES} complete case reads (largest framework in forms/) into a "
+    "fresh central store (a copy of an empty initialised SQLite store, opened and keys unlocked untimed): verify, "
+    "decrypt, check, validate, apply revisions, signed encrypted receipt, one transaction",
+    baseline="bare sqlite3 (the central store's pragmas) on a copy of the same empty store: executemany of the same "
+    f"rows into {', '.join(IMPORT_TABLES)} in one transaction",
+)
+def import_bundle(ctx: Context) -> Measurement:
+    from hmip_desktop.core.central import importer
+    from hmip_desktop.core.central.store import CentralStore
+    from hmip_desktop.core.field.export import export_bundle as export
+
+    s = build(ctx.workdir)
+    bundle = ctx.workdir / "case-reads.bundle"
+    try:
+        export(s.field_db, INSPECTION, s.key, bundle)
+    finally:
+        s.field_db.close()
+
+    # One untimed import gives the rows the baseline inserts.
+    sample = ctx.workdir / "sample.sqlite"
+    shutil.copyfile(s.central_empty, sample)
+    store = CentralStore.open(sample, keys_dir=s.central_keys)
+    result = importer.import_file(store, bundle)
+    assert result.outcomes == {"head": CASES}, result.outcomes
+    store.engine.dispose()
+    conn = sqlite3.connect(str(sample))
+    data = {}
+    for table in IMPORT_TABLES:
+        cursor = conn.execute(f"SELECT * FROM {table}")
+        data[table] = ([d[0] for d in cursor.description], cursor.fetchall())
+    conn.close()
+    remove_db(sample)
+    inserts = [(f"INSERT INTO {t} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", rows)
+               for t, (cols, rows) in data.items()]
+
+    counter = itertools.count()
+    current: dict[str, object] = {}
+
+    def setup() -> None:
+        path = ctx.workdir / f"ours-{next(counter)}.sqlite"
+        shutil.copyfile(s.central_empty, path)
+        store = CentralStore.open(path, keys_dir=s.central_keys)
+        store.identity(), store.signing_key()  # a running import service has its keys unlocked
+        current.update(path=path, store=store)
+
+    def ours() -> None:
+        importer.import_file(current["store"], bundle)
+
+    def teardown() -> None:
+        current.pop("store").engine.dispose()
+        remove_db(current.pop("path"))
+
+    def bare_setup() -> None:
+        path = ctx.workdir / f"bare-{next(counter)}.sqlite"
+        shutil.copyfile(s.central_empty, path)
+        conn = sqlite3.connect(str(path))
+        for pragma in CENTRAL_PRAGMAS:
+            conn.execute(f"PRAGMA {pragma}")
+        current.update(bare_path=path, conn=conn)
+
+    def bare() -> None:
+        conn = current["conn"]
+        with conn:  # one transaction
+            for sql, rows in inserts:
+                conn.executemany(sql, rows)
+
+    def bare_teardown() -> None:
+        current.pop("conn").close()
+        remove_db(current.pop("bare_path"))
+
+    value, base = compare(Work(ours, setup=setup, teardown=teardown),
+                          Work(bare, setup=bare_setup, teardown=bare_teardown), ctx, repeats=11, warmup=1)
+    return Measurement(value * 1000, base * 1000)

@@ -1,0 +1,151 @@
+"""``hmip sample``: from a caseload file to a sample file, in one call.
+
+:func:`sample_csv` reads and validates the caseload (CSV or XLSX) against a framework's
+case profile (adult probation by default), chooses the size (by hand, or from
+:mod:`.size`'s defaults), draws the stratified sample with reserves and writes
+``SAMPLE.csv``:
+
+* the header is the caseload's columns in their order (less any column that looks like
+  it holds names: those are never imported) plus ``selection`` and ``reserve_rank``;
+* only sampled and reserve rows are written, in the caseload's order; ``selection`` is
+  ``sample`` or ``reserve``; ``reserve_rank`` is empty for sampled rows and 1, 2, ... for
+  reserves, ranked **within their stratum** (the combination of the stratification
+  columns): a case that turns out unusable is replaced by the lowest-ranked unused
+  reserve with the same gender, disposal type and risk level;
+* values are written as they were in the caseload; UTF-8, comma-separated, written
+  atomically (the complete file or none).
+
+Bad rows raise :class:`CaseloadInvalid` with every problem as ``FILE:LINE: reason``;
+a file that cannot be a caseload raises :class:`SampleFileError` (one line). Nothing is
+written in either case.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..frameworks import load_file
+from ..frameworks.model import Framework
+from . import caseload as caseload_mod
+from .report import render_text, sample_report
+from .selection import Sample, draw_for_framework
+from .size import DEFAULT_CONFIDENCE, DEFAULT_MARGIN, SizeChoice, choose_size
+
+OUTPUT_COLUMNS = ("selection", "reserve_rank")
+DEFAULT_FRAMEWORK = "adult_probation.yaml"
+
+
+class SampleFileError(ValueError):
+    """The caseload cannot be sampled as asked; ``str()`` is one line."""
+
+
+class CaseloadInvalid(SampleFileError):
+    """The caseload has bad rows: ``lines`` holds every problem as ``FILE:LINE: reason``."""
+
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+        super().__init__(lines[0] if len(lines) == 1 else f"{len(lines)} problems, the first: {lines[0]}")
+
+
+@dataclass
+class SampleFileResult:
+    sample: Sample
+    size: SizeChoice
+    report: dict
+    warnings: list[str]
+    written: int
+
+    @property
+    def report_text(self) -> str:
+        return render_text(self.report)
+
+
+def default_framework() -> Framework:
+    from ..paths import forms_dir
+
+    return load_file(forms_dir() / DEFAULT_FRAMEWORK)
+
+
+def fraction(value: float) -> float:
+    """A level or margin given as a fraction (0.95) or as a percentage (95)."""
+    value = float(value)
+    return value / 100 if value >= 1 else value
+
+
+def sample_csv(
+    caseload_path: Path,
+    out_path: Path,
+    *,
+    seed: int,
+    size: int | None = None,
+    framework: Framework | None = None,
+    minimum_per_group: int | None = None,
+    confidence: float = DEFAULT_CONFIDENCE,
+    margin: float = DEFAULT_MARGIN,
+    progress: Callable[[int, int], None] | None = None,
+) -> SampleFileResult:
+    """Draw the sample of ``caseload_path`` and write it to ``out_path`` (see the module)."""
+    caseload_path, out_path = Path(caseload_path), Path(out_path)
+    name = caseload_path.name
+    if out_path.exists() and out_path.resolve() == caseload_path.resolve():
+        raise SampleFileError(f"--out {out_path} is the caseload itself: choose another file")
+    fw = framework or default_framework()
+    try:
+        loaded = caseload_mod.read_caseload(caseload_path, fw, progress=progress)
+    except caseload_mod.CaseloadRefused as exc:
+        raise SampleFileError(f"{name}:{exc.line}: {exc.reason}" if exc.line else f"{name}: {exc.reason}") from None
+    if loaded.errors:
+        raise CaseloadInvalid([f"{name}:{p.line}: {p.message}" for p in loaded.errors])
+    clash = [c for c in loaded.columns if c.casefold() in OUTPUT_COLUMNS]
+    if clash:
+        raise SampleFileError(f"{name}: the caseload already has a column '{clash[0]}' (is it a sample file?)")
+    warnings = [f"{name}:{p.line}: {p.message}" if p.line else f"{name}: {p.message}" for p in loaded.warnings]
+
+    choice = choose_size(len(loaded.rows), size, confidence=confidence, margin=margin)
+    sample = draw_for_framework(loaded.cases(), choice.size, fw, seed=seed, minimum_per_group=minimum_per_group)
+    selections = sample.selections()
+
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([*loaded.columns, *OUTPUT_COLUMNS])
+    written = 0
+    for row in loaded.rows:
+        status = selections.get(row.values["case_id"])
+        if status is None or status[0] not in ("sample", "reserve"):
+            continue
+        writer.writerow([*row.source, status[0], "" if status[1] is None else status[1]])
+        written += 1
+    _write_atomically(out_path, buffer.getvalue().encode("utf-8"))
+    return SampleFileResult(sample, choice, sample_report(sample, choice), warnings, written)
+
+
+def summary_line(result: SampleFileResult, caseload_path: Path, out_path: Path) -> str:
+    s, c = result.sample, result.size
+    reserves = result.written - s.size
+    how = "set by hand" if c.method == "by hand" else f"±{c.margin * 100:.1f} points at {c.confidence * 100:g}% confidence"
+    return (
+        f"{Path(caseload_path).name}: sampled {s.size} of {s.caseload_size} cases ({how}) with {reserves} reserves "
+        f"across {len(s.strata)} strata, seed {s.seed}; wrote {out_path}"
+    )
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """The complete file or none: a temporary file beside it, fsync, then rename."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise SampleFileError(f"cannot write {path}: {exc.strerror or exc}") from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

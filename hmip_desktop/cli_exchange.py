@@ -184,6 +184,85 @@ def central_answers(args) -> int:
     return 0
 
 
+def central_inspection(args) -> int:
+    from .core.central import packs
+    from .core.frameworks.loader import read_file
+
+    store = _central(args)
+    packs.create_inspection(store, args.id, read_file(Path(args.framework)), args.provider, args.title,
+                            (args.start, args.end))
+    print(f"inspection {args.id} created in {args.store}")
+    return 0
+
+
+def central_team(args) -> int:
+    import csv
+
+    from .core.central import packs
+
+    path = Path(args.team)
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as fh:
+            members = [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(fh)]
+    except OSError as exc:
+        raise CliError(f"{path}: cannot read ({exc.strerror})") from None
+    for line, m in enumerate(members, 2):
+        if not m.get("id") or not m.get("name") or m.get("role") not in ("inspector", "local_assessor", "lead"):
+            raise CliError(f"{path}:{line}: each row needs id, name and role (inspector, local_assessor or lead)")
+        m["key_id"] = m.get("key_id") or None
+    packs.set_team(_central(args), args.inspection, members)
+    print(f"team of {len(members)} set for inspection {args.inspection}")
+    return 0
+
+
+def central_draw(args) -> int:
+    from .core.central import setup_flow
+
+    result = setup_flow.draw(_central(args), args.inspection, Path(args.caseload), seed=args.seed,
+                             sample_size=args.size, progress=_progress_bar("Reading the caseload"))
+    print(result.report_text)
+    print(f"sample of {result.sample_size} with {result.reserves} reserves drawn from {result.caseload_size} cases "
+          f"(margin of error ±{result.margin * 100:.1f} points) and allocated to the team")
+    return 0
+
+
+def central_replace(args) -> int:
+    from .core.central import setup_flow
+
+    new = setup_flow.replace(_central(args), args.inspection, args.case_id, args.reason)
+    print(f"case {args.case_id} replaced by reserve {new} (same stratum); the reason is recorded")
+    return 0
+
+
+def pack_create(args) -> int:
+    from .core.central import packs
+    from .core.exchange.envelope import write_atomically
+    from .core.exchange.keys import load_key
+
+    key = load_key(Path(args.key))
+    write_atomically(Path(args.out), packs.create_pack(_central(args), args.inspection, key))
+    print(f"{args.out}: inspection pack for {args.inspection}, signed by key {key.key_id}")
+    print(f"Give the inspectors this fingerprint to trust when they import it: {key.key_id[:16]}")
+    return 0
+
+
+def pack_import(args) -> int:
+    from .core.exchange.envelope import read_bounded
+    from .core.exchange.keys import load_key
+    from .core.field.db import open_db
+    from .core.field.pack_import import MAX_PACK, import_pack
+
+    key = load_key(Path(args.key))
+    db = open_db(Path(args.field_db))
+    try:
+        result = import_pack(db, read_bounded(Path(args.pack), MAX_PACK), key, args.trust)
+    finally:
+        db.close()
+    print(f"inspection {result['inspection']} ready on this laptop: {result['reads']} case reads "
+          f"({result['cases']} cases with reserves), you are {result['user']}")
+    return 0
+
+
 def register(sub) -> None:
     """Add the exchange commands to the ``hmip`` sub-command parser."""
     keys = sub.add_parser("keys", help="signing keys").add_subparsers(dest="keys_command", metavar="ACTION")
@@ -216,6 +295,22 @@ def register(sub) -> None:
     p.add_argument("--inspection", required=True, metavar="ID")
     p.set_defaults(func=purge)
 
+    pack = sub.add_parser("pack", help="inspection packs").add_subparsers(dest="pack_command", metavar="ACTION")
+    p = pack.add_parser("create", help="write the signed, encrypted inspection pack for the team's laptops")
+    p.add_argument("store", metavar="STORE")
+    p.add_argument("--inspection", required=True, metavar="ID")
+    p.add_argument("--key", required=True, metavar="DIR", help="a lead inspector's key folder (signs the pack)")
+    p.add_argument("--out", required=True, metavar="PACK")
+    p.add_argument("--keys", metavar="DIR", help="the central store's keys folder (default STORE.keys)")
+    p.set_defaults(func=pack_create)
+    p = pack.add_parser("import", help="verify an inspection pack and create the inspection on this laptop")
+    p.add_argument("field_db", metavar="FIELD_DB")
+    p.add_argument("pack", metavar="PACK")
+    p.add_argument("--key", required=True, metavar="DIR", help="your key folder (the pack is encrypted to it)")
+    p.add_argument("--trust", required=True, metavar="FINGERPRINT",
+                   help="the signing lead inspector's key fingerprint (at least its first 16 hex digits)")
+    p.set_defaults(func=pack_import)
+
     central = sub.add_parser("central", help="the central store").add_subparsers(dest="central_command", metavar="ACTION")
 
     def store_parser(name, help_text, func):
@@ -240,6 +335,25 @@ def register(sub) -> None:
     q.add_argument("inbox", metavar="INBOX")
     q.add_argument("--once", action="store_true", help="process what is there now, then stop")
     q.add_argument("--interval", type=float, default=5.0, metavar="SECONDS")
+    q = store_parser("inspection", "create an inspection to set up (framework, provider, dates)", central_inspection)
+    q.add_argument("--id", required=True)
+    q.add_argument("--framework", required=True, metavar="FILE")
+    q.add_argument("--provider", required=True)
+    q.add_argument("--title", required=True)
+    q.add_argument("--start", metavar="YYYY-MM-DD")
+    q.add_argument("--end", metavar="YYYY-MM-DD")
+    q = store_parser("team", "set the inspection team from a CSV (id,name,role[,key_id])", central_team)
+    q.add_argument("--inspection", required=True, metavar="ID")
+    q.add_argument("team", metavar="TEAM.csv")
+    q = store_parser("draw", "read the caseload, draw the stratified sample with reserves, allocate it", central_draw)
+    q.add_argument("--inspection", required=True, metavar="ID")
+    q.add_argument("caseload", metavar="CASELOAD")
+    q.add_argument("--seed", type=int, required=True)
+    q.add_argument("--size", type=int, help="sample size (default: from the caseload size, 95%% ±10 points)")
+    q = store_parser("replace", "replace an unusable sampled case with the next reserve of its stratum", central_replace)
+    q.add_argument("--inspection", required=True, metavar="ID")
+    q.add_argument("case_id", metavar="CASE_ID")
+    q.add_argument("--reason", required=True)
     q = store_parser("ratings", "the inspection's ratings from the framework's published rules", central_ratings)
     q.add_argument("--inspection", required=True, metavar="ID")
     q.add_argument("--json", action="store_true", help="print the ratings as one JSON object")

@@ -1,0 +1,109 @@
+"""The lead inspector's set-up at the central store: caseload → sample → allocation,
+and replacing an unusable case with the next reserve of its stratum.
+
+The sampling itself lives in ``core/setup`` (pure); this module reads the caseload,
+runs the draw and the allocation, and keeps the result in the central store's
+``setup_cases`` table, from which the inspection pack is made.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select, update
+
+from ..setup import allocation, caseload, report, selection, size
+from . import packs, schema
+from .answers import framework_for
+from .store import CentralError, CentralStore
+
+PROFILE_KEYS_SKIPPED = ("case_id",)
+
+
+@dataclass(frozen=True)
+class DrawResult:
+    sample_size: int
+    reserves: int
+    caseload_size: int
+    margin: float
+    report_text: str
+    counts: dict[str, int]
+
+
+def _team(store: CentralStore, inspection_id: str) -> list[dict]:
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(schema.team_members).where(schema.team_members.c.inspection_id == inspection_id)).all()
+    if not rows:
+        raise CentralError(f"inspection '{inspection_id}' has no team yet (hmip central team)")
+    return [{"id": r.member_id, "role": r.role} for r in rows]
+
+
+def draw(store: CentralStore, inspection_id: str, caseload_path: Path, *, seed: int, sample_size: int | None = None,
+         local_assessor_share: float = 1 / 3, progress=None) -> DrawResult:
+    """Read the caseload, draw the sample with reserves, allocate it; store all of it.
+    Refuses a caseload with any invalid row (every bad row listed by line number)."""
+    fw = framework_for(store, inspection_id)
+    loaded = caseload.read_caseload(Path(caseload_path), fw, progress=progress)
+    if loaded.errors:
+        lines = "\n".join(f"{caseload_path}:{p.line}: {p.message}" for p in loaded.errors[:50])
+        more = f"\n… and {len(loaded.errors) - 50} more" if len(loaded.errors) > 50 else ""
+        raise CentralError(f"the caseload has {len(loaded.errors)} invalid row(s); nothing was drawn:\n{lines}{more}")
+    cases = loaded.cases()
+    choice = size.choose_size(len(cases), sample_size)
+    sample = selection.draw_for_framework(cases, choice.size, fw, seed=seed)
+    dealt = allocation.allocate(sample.sampled_ids(), _team(store, inspection_id), local_assessor_share=local_assessor_share)
+    chosen = sample.selections()
+    rows = []
+    for case in cases:
+        state, rank = chosen.get(case["case_id"], ("caseload", None))
+        stratum = sample.stratum_of(case["case_id"])
+        rows.append({
+            "case_id": case["case_id"],
+            "profile": {k: v for k, v in case.items() if k not in PROFILE_KEYS_SKIPPED},
+            "selection": state if state != "replaced" else "caseload", "reserve_rank": rank,
+            "stratum": sample.describe_stratum(stratum) if stratum else "",
+            "reader_id": dealt.assignments.get(case["case_id"]),
+        })
+    packs.set_cases(store, inspection_id, rows)
+    counts = {}
+    for r in rows:
+        counts[r["selection"]] = counts.get(r["selection"], 0) + 1
+    text = report.render_text(report.sample_report(sample, choice))
+    return DrawResult(choice.size, counts.get("reserve", 0), len(cases), choice.margin, text, counts)
+
+
+def replace(store: CentralStore, inspection_id: str, case_id: str, reason: str) -> str:
+    """Replace an unusable sampled case with the next reserve of its stratum; the new
+    case takes over its reader. Returns the replacement's case reference."""
+    if not reason.strip():
+        raise CentralError("give the reason the case cannot be used")
+    t = schema.setup_cases
+    with store.engine.begin() as conn:
+        row = conn.execute(select(t).where(t.c.inspection_id == inspection_id, t.c.case_id == case_id)).first()
+        if row is None or row.selection != "sample" or row.replaced_by:
+            raise CentralError(f"case {case_id} is not in the current sample of inspection '{inspection_id}'")
+        reserve = conn.execute(
+            select(t).where(t.c.inspection_id == inspection_id, t.c.stratum == row.stratum, t.c.selection == "reserve")
+            .order_by(t.c.reserve_rank)).first()
+        if reserve is None:
+            raise CentralError(f"no reserve left in the stratum of case {case_id} ({row.stratum}); "
+                               "draw again with more reserves or choose a case by hand")
+        conn.execute(update(t).where(t.c.inspection_id == inspection_id, t.c.case_id == case_id).values(
+            selection="caseload", replaced_by=reserve.case_id, replacement_reason=reason, reader_id=None))
+        conn.execute(update(t).where(t.c.inspection_id == inspection_id, t.c.case_id == reserve.case_id).values(
+            selection="sample", reserve_rank=None, reader_id=row.reader_id))
+    return reserve.case_id
+
+
+def sample_rows(store: CentralStore, inspection_id: str) -> list[dict]:
+    """The stored caseload with its selection, for views and reports."""
+    t = schema.setup_cases
+    with store.engine.connect() as conn:
+        return [
+            {"case_id": r.case_id, "profile": json.loads(r.profile), "selection": r.selection,
+             "reserve_rank": r.reserve_rank, "stratum": r.stratum, "reader_id": r.reader_id,
+             "replaced_by": r.replaced_by, "replacement_reason": r.replacement_reason}
+            for r in conn.execute(select(t).where(t.c.inspection_id == inspection_id).order_by(t.c.case_id))
+        ]

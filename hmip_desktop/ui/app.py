@@ -30,6 +30,7 @@ def parse_args(argv):
     parser.add_argument("--screenshot", metavar="FILE.png", help="render the window with a case read open and exit")
     parser.add_argument("--lang", choices=["en", "cy"], help="interface language")
     parser.add_argument("--case", metavar="CASE_ID", help="with --screenshot: the case to show")
+    parser.add_argument("--setup", action="store_true", help="the lead inspector's set-up wizard (central store)")
     # For the cold_start benchmark: quit as soon as the window has been shown.
     parser.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
@@ -89,6 +90,15 @@ def main(argv=None) -> int:
     from .views.main_window import MainWindow
 
     install_excepthook()
+    if args.setup:
+        from .i18n import Translations
+        from .views.setup_wizard import SetupWizard
+
+        if args.lang:
+            Translations().set_language(args.lang)
+        wizard = SetupWizard()
+        wizard.show()
+        return app.exec()
     if args.store:
         path = Path(args.store)
     elif args.demo or args.screenshot:

@@ -107,3 +107,18 @@ def sample_rows(store: CentralStore, inspection_id: str) -> list[dict]:
              "replaced_by": r.replaced_by, "replacement_reason": r.replacement_reason}
             for r in conn.execute(select(t).where(t.c.inspection_id == inspection_id).order_by(t.c.case_id))
         ]
+
+
+def reassign(store: CentralStore, inspection_id: str, case_id: str, member_id: str,
+             local_assessor_share: float = 1 / 3) -> None:
+    """Move a sampled case to another reader by hand, within the rules (the local
+    assessors' share, members who read); AllocationRefused says why it cannot."""
+    rows = [r for r in sample_rows(store, inspection_id) if r["selection"] == "sample"]
+    current = allocation.Allocation(
+        allocation.parse_team(_team(store, inspection_id)), {r["case_id"]: r["reader_id"] for r in rows},
+        allocation.local_assessor_cap(len(rows), local_assessor_share))
+    allocation.move(current, case_id, member_id)
+    t = schema.setup_cases
+    with store.engine.begin() as conn:
+        conn.execute(update(t).where(t.c.inspection_id == inspection_id, t.c.case_id == case_id).values(
+            reader_id=member_id))

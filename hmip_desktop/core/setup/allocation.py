@@ -89,7 +89,7 @@ class Allocation:
         raise AllocationRefused(f"{member_id} is not in the team")
 
 
-def _team(team: Sequence[Mapping]) -> tuple[Member, ...]:
+def parse_team(team: Sequence[Mapping]) -> tuple[Member, ...]:
     members, seen = [], set()
     for raw in team:
         member_id, role = raw.get("id"), raw.get("role")
@@ -126,7 +126,7 @@ def allocate(
     AllocationRefused when a case is listed twice, the team is malformed or the readers'
     caps cannot take every case.
     """
-    members = _team(team)
+    members = parse_team(team)
     if len(set(case_ids)) != len(case_ids):
         raise AllocationRefused("a case is listed twice")
     readers = [(i, m) for i, m in enumerate(members) if m.reads]

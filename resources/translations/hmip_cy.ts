@@ -564,4 +564,282 @@
         <translation>Ysgogiadau</translation>
     </message>
 </context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="265"/>
+        <source>Allocation and replacements</source>
+        <translation>Dyraniad ac amnewid</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="42"/>
+        <source>Browse for %1</source>
+        <translation>Pori am %1</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="41"/>
+        <source>Browse…</source>
+        <translation>Pori…</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="169"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Ffeiliau CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="271"/>
+        <source>Case</source>
+        <translation>Achos</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="236"/>
+        <source>Caseload</source>
+        <translation>Llwyth achosion</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="212"/>
+        <source>Caseload (CSV or XLSX)</source>
+        <translation>Llwyth achosion (CSV neu XLSX)</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="205"/>
+        <source>Caseload and sample</source>
+        <translation>Llwyth achosion a sampl</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="211"/>
+        <source>Caseload file</source>
+        <translation>Ffeil y llwyth achosion</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="236"/>
+        <source>Caseloads (*.csv *.xlsx)</source>
+        <translation>Llwythi achosion (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="92"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="93"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="112"/>
+        <source>Central store</source>
+        <translation>Storfa ganolog</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="112"/>
+        <source>Central store (*.sqlite)</source>
+        <translation>Storfa ganolog (*.sqlite)</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="266"/>
+        <source>Change a reader, or replace a case that cannot be read with the next reserve.</source>
+        <translation>Newidiwch ddarllenydd, neu rhowch yr achos wrth gefn nesaf yn lle achos na ellir ei ddarllen.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="88"/>
+        <source>Choose the central store, the framework and the inspection's details.</source>
+        <translation>Dewiswch y storfa ganolog, y fframwaith a manylion yr arolygiad.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="344"/>
+        <source>Create the pack</source>
+        <translation>Creu'r pecyn</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="379"/>
+        <source>Creating the pack…</source>
+        <translation>Wrthi'n creu'r pecyn…</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="224"/>
+        <source>Draw the sample</source>
+        <translation>Tynnu'r sampl</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="249"/>
+        <source>Drawing the sample…</source>
+        <translation>Wrthi'n tynnu'r sampl…</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="102"/>
+        <source>Fieldwork ends (YYYY-MM-DD)</source>
+        <translation>Diwedd y gwaith maes (BBBB-MM-DD)</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="102"/>
+        <source>Fieldwork starts (YYYY-MM-DD)</source>
+        <translation>Dechrau'r gwaith maes (BBBB-MM-DD)</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="96"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="99"/>
+        <source>Framework</source>
+        <translation>Fframwaith</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="163"/>
+        <source>Id</source>
+        <translation>Dynodydd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="101"/>
+        <source>Inspection id</source>
+        <translation>Dynodydd yr arolygiad</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="362"/>
+        <source>Inspection packs (*.pack)</source>
+        <translation>Pecynnau arolygiad (*.pack)</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="163"/>
+        <source>Key</source>
+        <translation>Allwedd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="157"/>
+        <source>Load team CSV…</source>
+        <translation>Llwytho CSV y tîm…</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="206"/>
+        <source>Load the provider's caseload, check the size, and draw the sample.</source>
+        <translation>Llwythwch ffeil llwyth achosion y darparwr, gwiriwch y maint, a thynnwch y sampl.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="155"/>
+        <source>Load the team from a CSV file with the columns id, name, role and key_id.</source>
+        <translation>Llwythwch y tîm o ffeil CSV sydd â'r colofnau id, name, role a key_id.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="163"/>
+        <source>Name</source>
+        <translation>Enw</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="72"/>
+        <source>Not done</source>
+        <translation>Heb ei wneud</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="383"/>
+        <source>Pack saved. Give the team this fingerprint to trust when they import it: %1</source>
+        <translation>Cadwyd y pecyn. Rhowch yr ôl bys hwn i'r tîm, er mwyn iddynt ymddiried ynddo wrth fewnforio'r pecyn: %1</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="101"/>
+        <source>Provider</source>
+        <translation>Darparwr</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="216"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="217"/>
+        <source>Random seed</source>
+        <translation>Hedyn hap</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="271"/>
+        <source>Reader</source>
+        <translation>Darllenydd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="297"/>
+        <source>Reader of case %1</source>
+        <translation>Darllenydd achos %1</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="323"/>
+        <source>Replace a case</source>
+        <translation>Amnewid achos</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="274"/>
+        <source>Replace the selected case…</source>
+        <translation>Amnewid yr achos a ddewiswyd…</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="163"/>
+        <source>Role</source>
+        <translation>Rôl</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="270"/>
+        <source>Sample and readers</source>
+        <translation>Sampl a darllenwyr</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="231"/>
+        <source>Sample report</source>
+        <translation>Adroddiad y sampl</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="221"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="222"/>
+        <source>Sample size</source>
+        <translation>Maint y sampl</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="342"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="343"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="361"/>
+        <source>Save the pack as</source>
+        <translation>Cadw'r pecyn fel</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="52"/>
+        <source>Set up an inspection</source>
+        <translation>Sefydlu arolygiad</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="334"/>
+        <source>Sign the pack with your lead inspector key and save it for the team.</source>
+        <translation>Llofnodwch y pecyn â'ch allwedd fel arolygydd arweiniol, a'i gadw ar gyfer y tîm.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="271"/>
+        <source>Stratum</source>
+        <translation>Haen</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="162"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="169"/>
+        <source>Team</source>
+        <translation>Tîm</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="87"/>
+        <source>The inspection</source>
+        <translation>Yr arolygiad</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="333"/>
+        <source>The inspection pack</source>
+        <translation>Pecyn yr arolygiad</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="154"/>
+        <source>The team</source>
+        <translation>Y tîm</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="101"/>
+        <source>Title</source>
+        <translation>Teitl</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="324"/>
+        <source>Why can case %1 not be read?</source>
+        <translation>Pam na ellir darllen achos %1?</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="338"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="339"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="356"/>
+        <source>Your key folder</source>
+        <translation>Ffolder eich allwedd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="220"/>
+        <source>automatic</source>
+        <translation>awtomatig</translation>
+    </message>
+</context>
 </TS>

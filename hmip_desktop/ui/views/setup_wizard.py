@@ -94,8 +94,16 @@ class InspectionPage(QWizardPage):
         self.framework = QComboBox(self)
         self.framework.setObjectName("framework")
         self.framework.setAccessibleName(_tr("Framework"))
+        from ...core.frameworks import FrameworkInvalid, load_file
+        from ..i18n import Translations
+
         for path in sorted(forms_dir().glob("*.yaml")):
-            self.framework.addItem(path.stem.replace("_", " "), str(path))
+            try:
+                fw = load_file(path)
+                label = f"{fw.title.get(Translations.lang)} ({fw.version})"
+            except FrameworkInvalid:
+                continue  # hmip forms check reports it; it cannot be used for an inspection
+            self.framework.addItem(label, str(path))
         form.addRow(_tr("Framework"), self.framework)
         self.fields = {}
         for key, label in (("id", _tr("Inspection id")), ("provider", _tr("Provider")), ("title", _tr("Title")),

@@ -127,3 +127,28 @@ def test_no_keyring_and_no_passphrase_is_a_clear_error(tmp_path, monkeypatch):
     with pytest.raises(keys.KeyError_, match="HMIP_KEY_PASSPHRASE"):
         keys.new_key(tmp_path / "k", "A")
     assert not (tmp_path / "k" / "private.pem").exists()
+
+
+def test_a_new_revision_after_moderation_is_flagged_for_re_review(world, capsys):
+    from sqlalchemy import select, update
+
+    from hmip_desktop.core.central import schema
+    from hmip_desktop.core.central.store import CentralStore
+    from hmip_desktop.core.field.store import FieldStore
+
+    main(["export", "f.sqlite", "--inspection", "demo", "--key", "k", "--out", "b1.bundle"])
+    main(["central", "import", "c.sqlite", "b1.bundle"])
+    store = FieldStore.open(world / "f.sqlite")
+    row = next(r for r in store.case_reads("demo") if r["status"] == "in_progress")
+    central = CentralStore.open(world / "c.sqlite")
+    cr = schema.case_reads
+    with central.engine.begin() as conn:
+        head = conn.execute(select(cr.c.head_revision_id).where(cr.c.case_id == row["case_id"])).scalar()
+        conn.execute(update(cr).where(cr.c.case_id == row["case_id"]).values(moderated_revision_id=head))
+    store.set_note(row["id"], next(iter(store.framework("demo").key_questions())).id, "changed after QA")
+    store.close()
+    main(["export", "f.sqlite", "--inspection", "demo", "--key", "k", "--out", "b2.bundle"])
+    main(["central", "import", "c.sqlite", "b2.bundle"])
+    with central.engine.connect() as conn:
+        flagged = {r.case_id for r in conn.execute(select(cr.c.case_id).where(cr.c.needs_rereview.is_(True)))}
+    assert flagged == {row["case_id"]}

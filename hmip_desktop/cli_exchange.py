@@ -153,11 +153,13 @@ def central_ratings(args) -> int:
     import json
 
     from .core.central.answers import answers_by_case, effective_rows, framework_for
+    from .core.central.moderation import overrides_for
     from .core.central.ratings import rate
 
     store = _central(args)
     fw = framework_for(store, args.inspection)
-    ratings = rate(fw, args.inspection, answers_by_case(effective_rows(store, args.inspection)))
+    ratings = rate(fw, args.inspection, answers_by_case(effective_rows(store, args.inspection)),
+                   overrides_for(store, args.inspection))
     if args.json:
         print(json.dumps(ratings.as_json(), ensure_ascii=False, indent=1))
     else:
@@ -263,6 +265,99 @@ def pack_import(args) -> int:
     return 0
 
 
+def _fw(store, inspection):
+    from .core.central.answers import framework_for
+
+    return framework_for(store, inspection)
+
+
+def central_moderate(args) -> int:
+    from .core.central import moderation
+
+    store = _central(args)
+    outcome = moderation.moderate(store, args.inspection, args.case, args.question, args.value, args.rationale or "",
+                                  args.by, _fw(store, args.inspection))
+    print(f"case {args.case}, {args.question}: {outcome}")
+    return 0
+
+
+def central_outcome(args) -> int:
+    from .core.central import moderation
+
+    moderation.finish_read(_central(args), args.inspection, args.case, args.outcome, args.comments or "", args.by)
+    print(f"case {args.case}: read {args.outcome}")
+    return 0
+
+
+def central_qa(args) -> int:
+    from .core.central import moderation
+
+    chosen = moderation.qa_sample(_central(args), args.inspection, seed=args.seed)
+    print(f"{len(chosen)} case reads chosen for quality assurance:")
+    for case_id in chosen:
+        print(case_id)
+    return 0
+
+
+def central_consistency(args) -> int:
+    import json
+
+    from .core.central import agreement, moderation
+
+    results = agreement.consistency(moderation.reader_pairs(_central(args), args.inspection))
+    if args.json:
+        print(json.dumps([{"reader": r.reader, "moderated": r.moderated, "unchanged": r.unchanged,
+                           "unchanged_share": r.unchanged_share, "kappa": r.kappa.kappa, "ci_low": r.kappa.ci_low,
+                           "ci_high": r.kappa.ci_high, "flagged": r.flagged, "reasons": list(r.reasons)}
+                          for r in results], indent=1))
+        return 0
+    for r in results:
+        kappa = "-" if r.kappa.kappa is None else f"{r.kappa.kappa:.2f} ({r.kappa.ci_low:.2f} to {r.kappa.ci_high:.2f})"
+        flag = f"  MORE QA: {'; '.join(r.reasons)}" if r.flagged else ""
+        print(f"{r.reader}: {r.unchanged}/{r.moderated} unchanged, kappa {kappa}{flag}")
+    return 0
+
+
+def central_override(args) -> int:
+    from .core.central import moderation
+
+    store = _central(args)
+    band = None if args.band == "none" else args.band
+    moderation.set_override(store, args.inspection, args.standard, band, args.reason, args.by, _fw(store, args.inspection))
+    print(f"{args.standard}: professional judgement {band or 'withdrawn'} recorded")
+    return 0
+
+
+def _ratings_json(store, inspection):
+    from .core.central.answers import answers_by_case, effective_rows
+    from .core.central.moderation import overrides_for
+    from .core.central.ratings import rate
+
+    fw = _fw(store, inspection)
+    return rate(fw, inspection, answers_by_case(effective_rows(store, inspection)), overrides_for(store, inspection)).as_json()
+
+
+def central_signoff(args) -> int:
+    from .core.central import moderation
+    from .core.exchange.keys import load_key
+
+    store = _central(args)
+    key = load_key(Path(args.key))
+    digest = moderation.sign_off(store, args.inspection, key, _ratings_json(store, args.inspection))
+    print(f"inspection {args.inspection} signed off (ratings {digest[:16]}); it is locked until reopened")
+    return 0
+
+
+def central_reopen(args) -> int:
+    from .core.central import moderation
+    from .core.exchange.keys import load_key
+
+    store = _central(args)
+    moderation.reopen(store, args.inspection, load_key(Path(args.key)), args.reason, _ratings_json(store, args.inspection))
+    print(f"inspection {args.inspection} reopened; the reason is recorded and signed")
+    return 0
+
+
 def register(sub) -> None:
     """Add the exchange commands to the ``hmip`` sub-command parser."""
     keys = sub.add_parser("keys", help="signing keys").add_subparsers(dest="keys_command", metavar="ACTION")
@@ -353,6 +448,31 @@ def register(sub) -> None:
     q = store_parser("replace", "replace an unusable sampled case with the next reserve of its stratum", central_replace)
     q.add_argument("--inspection", required=True, metavar="ID")
     q.add_argument("case_id", metavar="CASE_ID")
+    q.add_argument("--reason", required=True)
+    q = store_parser("moderate", "agree with or change one judgement (a change needs a rationale)", central_moderate)
+    for name in ("--inspection", "--case", "--question", "--value", "--by"):
+        q.add_argument(name, required=True)
+    q.add_argument("--rationale")
+    q = store_parser("outcome", "record a case read's QA outcome", central_outcome)
+    for name in ("--inspection", "--case", "--by"):
+        q.add_argument(name, required=True)
+    q.add_argument("--outcome", required=True, choices=["agreed", "changed", "returned"])
+    q.add_argument("--comments")
+    q = store_parser("qa", "choose case reads for quality assurance, by reader and role", central_qa)
+    q.add_argument("--inspection", required=True)
+    q.add_argument("--seed", type=int, required=True)
+    q = store_parser("consistency", "per reader: moderated judgements unchanged and Cohen's kappa", central_consistency)
+    q.add_argument("--inspection", required=True)
+    q.add_argument("--json", action="store_true")
+    q = store_parser("override", "record professional judgement on a standard's rating", central_override)
+    for name in ("--inspection", "--standard", "--band", "--reason", "--by"):
+        q.add_argument(name, required=True)
+    q = store_parser("signoff", "sign off the ratings with a lead's key; locks the inspection", central_signoff)
+    q.add_argument("--inspection", required=True)
+    q.add_argument("--key", required=True, metavar="DIR")
+    q = store_parser("reopen", "reopen a signed-off inspection (recorded and signed)", central_reopen)
+    q.add_argument("--inspection", required=True)
+    q.add_argument("--key", required=True, metavar="DIR")
     q.add_argument("--reason", required=True)
     q = store_parser("ratings", "the inspection's ratings from the framework's published rules", central_ratings)
     q.add_argument("--inspection", required=True, metavar="ID")

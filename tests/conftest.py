@@ -66,3 +66,65 @@ def make_store(tmp_path: Path, mini_yaml: str) -> Callable[..., tuple[FieldStore
 
 
 # --------------------------------- end of field store fixtures ---------------------------
+
+
+# ---------------------------------------------------------------------------------------
+# PostgreSQL fixtures (the central store on both backends; server: tests/pg_server.py)
+#
+#   pg_server         session: a throwaway PostgreSQL server on 127.0.0.1 (object with
+#                     .url(dbname), .connect(dbname), .create_database(), .drop_database(name))
+#   pg_url            function: a postgresql:// URL of a fresh, empty database (dropped after)
+#   central_location  function, parametrized ["sqlite", "postgresql"]: where to put a central
+#                     store: a SQLite file path (str) or a fresh PostgreSQL URL. Pass an
+#                     explicit keys_dir to CentralStore.init/open (PostgreSQL has no file to
+#                     keep keys beside).
+#
+# Without a server: skipped with the reason locally; under CI (the CI variable set) the
+# tests FAIL, so that the PostgreSQL half is never silently left out there.
+# ---------------------------------------------------------------------------------------
+
+import os as _os
+
+
+def _in_ci() -> bool:
+    return _os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A PostgreSQL server for the whole session (started on first use, ~1 s)."""
+    from tests.pg_server import PgUnavailable, start
+
+    try:
+        server = start()
+    except PgUnavailable as exc:
+        if _in_ci():
+            pytest.fail(f"PostgreSQL is required under CI but could not be started: {exc}", pytrace=False)
+        pytest.skip(f"no PostgreSQL server: {exc}")
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server):
+    """The URL of a new, empty database on the session's server; dropped afterwards
+    (WITH (FORCE): connections a test left open do not stop the drop)."""
+    name = pg_server.create_database()
+    try:
+        yield pg_server.url(name)
+    finally:
+        pg_server.drop_database(name)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def central_location(request, tmp_path: Path) -> str:
+    """Where a test puts its central store: ``str(tmp_path / "c.sqlite")`` or a fresh
+    PostgreSQL URL (the id of the test says which: ``[sqlite]`` / ``[postgresql]``)."""
+    if request.param == "sqlite":
+        return str(tmp_path / "c.sqlite")
+    return request.getfixturevalue("pg_url")
+
+
+# ------------------------------------ end of PostgreSQL fixtures -------------------------

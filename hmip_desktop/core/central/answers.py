@@ -1,8 +1,8 @@
 """Reading effective answers out of the central store.
 
-The effective answer of a case read is its current (head) revision's answer. Moderation
-(a separate record with a rationale) will take precedence once it exists; the reader's
-original always stays on record.
+The effective answer of a case read is its current (head) revision's answer, unless a
+moderator agreed or changed it (a separate record with a rationale), in which case the
+moderator's judgement is effective. The reader's original always stays on record.
 """
 
 from __future__ import annotations
@@ -34,24 +34,37 @@ def framework_for(store: CentralStore, inspection_id: str) -> Framework:
 
 
 def effective_rows(store: CentralStore, inspection_id: str) -> list[dict]:
-    """One row per answered question of each case read's current revision:
-    case_id, question_id, value (decoded), note, inspector (reader id), moderated."""
-    cr, ra, rv = schema.case_reads, schema.revision_answers, schema.revisions
-    query = (
-        select(ra.c.case_id, ra.c.question_id, ra.c.value, ra.c.note, rv.c.reader_id)
-        .select_from(cr.join(ra, and_(ra.c.inspection_id == cr.c.inspection_id, ra.c.case_id == cr.c.case_id,
-                                      ra.c.revision_id == cr.c.head_revision_id))
-                     .join(rv, and_(rv.c.inspection_id == cr.c.inspection_id, rv.c.case_id == cr.c.case_id,
-                                    rv.c.revision_id == cr.c.head_revision_id)))
-        .where(cr.c.inspection_id == inspection_id)
-        .order_by(ra.c.case_id, ra.c.question_id)
-    )
+    """One row per answered question of each case read's current revision, with any
+    moderation of that revision applied: case_id, question_id, value (decoded), note,
+    inspector (reader id), moderated (True where a moderator agreed or changed it)."""
+    cr, ra, rv, md = schema.case_reads, schema.revision_answers, schema.revisions, schema.moderations
+    heads = and_(rv.c.inspection_id == cr.c.inspection_id, rv.c.case_id == cr.c.case_id,
+                 rv.c.revision_id == cr.c.head_revision_id)
     with store.engine.connect() as conn:
-        return [
-            {"case_id": r.case_id, "question_id": r.question_id, "value": None if r.value is None else json.loads(r.value),
-             "note": r.note, "inspector": r.reader_id, "moderated": False}
-            for r in conn.execute(query)
-        ]
+        readers = {r.case_id: (r.head_revision_id, r.reader_id) for r in conn.execute(
+            select(cr.c.case_id, cr.c.head_revision_id, rv.c.reader_id).select_from(cr.join(rv, heads))
+            .where(cr.c.inspection_id == inspection_id))}
+        rows = {}
+        for r in conn.execute(
+            select(ra.c.case_id, ra.c.question_id, ra.c.value, ra.c.note)
+            .select_from(cr.join(ra, and_(ra.c.inspection_id == cr.c.inspection_id, ra.c.case_id == cr.c.case_id,
+                                          ra.c.revision_id == cr.c.head_revision_id)))
+            .where(cr.c.inspection_id == inspection_id)
+        ):
+            rows[(r.case_id, r.question_id)] = {
+                "case_id": r.case_id, "question_id": r.question_id,
+                "value": None if r.value is None else json.loads(r.value), "note": r.note,
+                "inspector": readers[r.case_id][1], "moderated": False}
+        # The latest moderation of each judgement of the current revision wins.
+        for m in conn.execute(select(md).where(md.c.inspection_id == inspection_id).order_by(md.c.id)):
+            if m.case_id not in readers or readers[m.case_id][0] != m.revision_id:
+                continue  # moderated an older revision: the read is flagged for re-review instead
+            row = rows.setdefault((m.case_id, m.question_id), {
+                "case_id": m.case_id, "question_id": m.question_id, "note": "",
+                "inspector": readers[m.case_id][1]})
+            row["value"] = None if m.moderated_value is None else json.loads(m.moderated_value)
+            row["moderated"] = True
+    return [rows[k] for k in sorted(rows)]
 
 
 def answers_by_case(rows: list[dict]) -> dict[str, dict[str, object]]:

@@ -137,3 +137,85 @@ setup_cases = Table(
     Column("replacement_reason", Text),
     PrimaryKeyConstraint("inspection_id", "case_id"),
 )
+
+# -- quality assurance (0003) ------------------------------------------------------------
+
+moderations = Table(
+    "moderations", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("inspection_id", ID, nullable=False),
+    Column("case_id", ID, nullable=False),
+    Column("revision_id", HASH, nullable=False),
+    Column("question_id", ID, nullable=False),
+    #: JSON texts: what the reader recorded, and the moderator's judgement.
+    Column("original_value", Text),
+    Column("moderated_value", Text),
+    #: "agreed" or "changed" (a change needs a rationale)
+    Column("outcome", String(10), nullable=False),
+    Column("rationale", Text, nullable=False),
+    Column("moderator", ID, nullable=False),
+    Column("created_at", STAMP, nullable=False),
+)
+
+read_outcomes = Table(
+    "read_outcomes", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("inspection_id", ID, nullable=False),
+    Column("case_id", ID, nullable=False),
+    Column("revision_id", HASH, nullable=False),
+    #: "agreed", "changed" or "returned" (to the reader, with comments)
+    Column("outcome", String(10), nullable=False),
+    Column("comments", Text, nullable=False),
+    Column("moderator", ID, nullable=False),
+    Column("created_at", STAMP, nullable=False),
+)
+
+qa_selection = Table(
+    "qa_selection", metadata,
+    Column("inspection_id", ID, nullable=False),
+    Column("case_id", ID, nullable=False),
+    #: "sampled" (by the QA rates) or "added" (by the lead)
+    Column("reason", String(20), nullable=False),
+    Column("created_at", STAMP, nullable=False),
+    PrimaryKeyConstraint("inspection_id", "case_id"),
+)
+
+overrides = Table(
+    "overrides", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("inspection_id", ID, nullable=False),
+    Column("standard_id", ID, nullable=False),
+    #: None withdraws an earlier override
+    Column("band_id", ID),
+    Column("reason", Text, nullable=False),
+    Column("by", ID, nullable=False),
+    Column("created_at", STAMP, nullable=False),
+)
+
+signoffs = Table(
+    "signoffs", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("inspection_id", ID, nullable=False),
+    #: "sign_off" locks the inspection; "reopen" unlocks it
+    Column("action", String(10), nullable=False),
+    Column("key_id", HASH, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("ratings_sha256", HASH, nullable=False),
+    Column("signature", Text, nullable=False),
+    Column("created_at", STAMP, nullable=False),
+)
+
+events = Table(
+    "events", metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("at", STAMP, nullable=False),
+    Column("actor", ID, nullable=False),
+    Column("action", String(40), nullable=False),
+    Column("inspection_id", ID),
+    Column("case_read_id", Integer),
+    Column("target", String(300)),
+    Column("before", Text),
+    Column("after", Text),
+    Column("prev_hash", HASH, nullable=False),
+    Column("hash", HASH, nullable=False, unique=True),
+)

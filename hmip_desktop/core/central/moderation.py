@@ -1,0 +1,224 @@
+"""Quality assurance by lead inspectors: moderating judgements, read outcomes, QA
+sampling, professional-judgement overrides and sign-off.
+
+Nothing an inspector recorded is ever changed: a moderation is a separate record
+(against the revision it looked at) with a rationale for every change; the effective
+answer is derived (``answers.effective_rows``). A new revision arriving after
+moderation is flagged for re-review by the importer. Every action is also an event in
+the central store's hash-chained log. A signed-off inspection is locked until it is
+reopened (recorded and signed).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import random
+from collections.abc import Mapping
+
+from sqlalchemy import insert, select, update
+
+from ..exchange.keys import SigningKey
+from ..frameworks.model import Framework
+from . import events, schema
+from .store import CentralError, CentralStore, utc_now
+
+#: Default share of each reader's case reads chosen for QA, by role (local assessors'
+#: reads need more assurance, not less).
+DEFAULT_QA_RATES = {"inspector": 0.2, "lead": 0.1, "local_assessor": 0.5}
+READ_OUTCOMES = ("agreed", "changed", "returned")
+
+
+def _locked(conn, inspection_id: str) -> bool:
+    t = schema.signoffs
+    last = conn.execute(select(t.c.action).where(t.c.inspection_id == inspection_id).order_by(t.c.id.desc()).limit(1)).scalar()
+    return last == "sign_off"
+
+
+def _refuse_if_locked(conn, inspection_id: str) -> None:
+    if _locked(conn, inspection_id):
+        raise CentralError(f"inspection '{inspection_id}' is signed off; reopen it (recorded) before changing anything")
+
+
+def _head(conn, inspection_id: str, case_id: str):
+    cr = schema.case_reads
+    row = conn.execute(select(cr).where(cr.c.inspection_id == inspection_id, cr.c.case_id == case_id)).first()
+    if row is None:
+        raise CentralError(f"no case read {case_id} in inspection '{inspection_id}'")
+    return row
+
+
+def moderate(store: CentralStore, inspection_id: str, case_id: str, question_id: str, value: object,
+             rationale: str, moderator: str, fw: Framework | None = None) -> str:
+    """Agree with or change one judgement of the case read's current revision.
+    Returns "agreed" or "changed"; a change without a rationale is refused."""
+    rationale = (rationale or "").strip()
+    if fw is not None:
+        allowed = [o.id for o in fw.options(fw.question(question_id).answer)]
+        if allowed and value not in allowed:
+            raise CentralError(f"case {case_id}, {question_id}: '{value}' is not one of {', '.join(allowed)}")
+    ra = schema.revision_answers
+    with store.engine.begin() as conn:
+        _refuse_if_locked(conn, inspection_id)
+        head = _head(conn, inspection_id, case_id)
+        stored = conn.execute(select(ra.c.value).where(
+            ra.c.inspection_id == inspection_id, ra.c.case_id == case_id, ra.c.revision_id == head.head_revision_id,
+            ra.c.question_id == question_id)).scalar()
+        original = None if stored is None else json.loads(stored)
+        outcome = "agreed" if value == original else "changed"
+        if outcome == "changed" and not rationale:
+            raise CentralError(f"case {case_id}, {question_id}: changing a judgement needs a written rationale")
+        conn.execute(insert(schema.moderations).values(
+            inspection_id=inspection_id, case_id=case_id, revision_id=head.head_revision_id, question_id=question_id,
+            original_value=stored, moderated_value=json.dumps(value), outcome=outcome, rationale=rationale,
+            moderator=moderator, created_at=utc_now()))
+        conn.execute(update(schema.case_reads).where(
+            schema.case_reads.c.inspection_id == inspection_id, schema.case_reads.c.case_id == case_id).values(
+            moderated_revision_id=head.head_revision_id, needs_rereview=False))
+        events.append(conn, actor=moderator, action=f"moderate:{outcome}", inspection_id=inspection_id,
+                      target=f"{case_id}:{question_id}", before=original, after=value)
+    return outcome
+
+
+def finish_read(store: CentralStore, inspection_id: str, case_id: str, outcome: str, comments: str,
+                moderator: str) -> None:
+    """Record the read's QA outcome; "returned" needs comments (they go back to the reader)."""
+    if outcome not in READ_OUTCOMES:
+        raise CentralError(f"outcome must be one of {', '.join(READ_OUTCOMES)}")
+    if outcome == "returned" and not (comments or "").strip():
+        raise CentralError("returning a read to its reader needs comments for them")
+    with store.engine.begin() as conn:
+        _refuse_if_locked(conn, inspection_id)
+        head = _head(conn, inspection_id, case_id)
+        conn.execute(insert(schema.read_outcomes).values(
+            inspection_id=inspection_id, case_id=case_id, revision_id=head.head_revision_id, outcome=outcome,
+            comments=comments or "", moderator=moderator, created_at=utc_now()))
+        events.append(conn, actor=moderator, action=f"read:{outcome}", inspection_id=inspection_id, target=case_id,
+                      after={"comments": comments or ""})
+
+
+def qa_sample(store: CentralStore, inspection_id: str, *, seed: int,
+              rates: Mapping[str, float] | None = None, roles: Mapping[str, str] | None = None) -> list[str]:
+    """Choose case reads for QA: per reader, ceil(rate × their reads) of them, by role
+    (``roles``: reader id → role; default from the inspection's team, else inspector).
+    Reproducible from the seed; the lead can add more with :func:`qa_add`."""
+    rates = {**DEFAULT_QA_RATES, **(rates or {})}
+    cr, rv = schema.case_reads, schema.revisions
+    with store.engine.begin() as conn:
+        if roles is None:
+            roles = {r.member_id: r.role for r in conn.execute(select(schema.team_members).where(
+                schema.team_members.c.inspection_id == inspection_id))}
+        reads = conn.execute(select(cr.c.case_id, rv.c.reader_id).select_from(cr.join(rv, (rv.c.inspection_id == cr.c.inspection_id)
+                             & (rv.c.case_id == cr.c.case_id) & (rv.c.revision_id == cr.c.head_revision_id)))
+                             .where(cr.c.inspection_id == inspection_id).order_by(cr.c.case_id)).all()
+        by_reader: dict[str, list[str]] = {}
+        for r in reads:
+            by_reader.setdefault(r.reader_id, []).append(r.case_id)
+        rng = random.Random(seed)
+        chosen: list[str] = []
+        for reader in sorted(by_reader):
+            cases = by_reader[reader]
+            rate = rates.get(roles.get(reader, "inspector"), rates["inspector"])
+            chosen += rng.sample(cases, min(len(cases), math.ceil(rate * len(cases))))
+        existing = {r.case_id for r in conn.execute(select(schema.qa_selection.c.case_id).where(
+            schema.qa_selection.c.inspection_id == inspection_id))}
+        new = [c for c in chosen if c not in existing]
+        if new:
+            conn.execute(insert(schema.qa_selection), [
+                {"inspection_id": inspection_id, "case_id": c, "reason": "sampled", "created_at": utc_now()} for c in new])
+    return sorted(chosen)
+
+
+def qa_add(store: CentralStore, inspection_id: str, case_id: str, by: str) -> None:
+    with store.engine.begin() as conn:
+        _head(conn, inspection_id, case_id)
+        t = schema.qa_selection
+        if conn.execute(select(t.c.case_id).where(t.c.inspection_id == inspection_id, t.c.case_id == case_id)).first():
+            return
+        conn.execute(insert(t).values(inspection_id=inspection_id, case_id=case_id, reason="added", created_at=utc_now()))
+        events.append(conn, actor=by, action="qa:add", inspection_id=inspection_id, target=case_id)
+
+
+def set_override(store: CentralStore, inspection_id: str, standard_id: str, band_id: str | None, reason: str,
+                 by: str, fw: Framework | None = None) -> None:
+    """A lead inspector's professional judgement on a standard's rating (None withdraws it)."""
+    if not (reason or "").strip():
+        raise CentralError("a professional-judgement override needs a recorded reason")
+    if fw is not None and band_id is not None and band_id not in {b.id for b in fw.rating.bands}:
+        raise CentralError(f"'{band_id}' is not a band of framework {fw.id}")
+    with store.engine.begin() as conn:
+        _refuse_if_locked(conn, inspection_id)
+        conn.execute(insert(schema.overrides).values(inspection_id=inspection_id, standard_id=standard_id,
+                                                     band_id=band_id, reason=reason.strip(), by=by, created_at=utc_now()))
+        events.append(conn, actor=by, action="override", inspection_id=inspection_id, target=standard_id,
+                      after={"band": band_id, "reason": reason.strip()})
+
+
+def overrides_for(store: CentralStore, inspection_id: str) -> dict[str, tuple[str, str]]:
+    """The current override of each standard: standard id → (band id, reason)."""
+    t = schema.overrides
+    out: dict[str, tuple[str, str]] = {}
+    with store.engine.connect() as conn:
+        for r in conn.execute(select(t).where(t.c.inspection_id == inspection_id).order_by(t.c.id)):
+            if r.band_id is None:
+                out.pop(r.standard_id, None)
+            else:
+                out[r.standard_id] = (r.band_id, r.reason)
+    return out
+
+
+def _sign(store: CentralStore, inspection_id: str, key: SigningKey, action: str, reason: str, ratings: dict) -> str:
+    with store.engine.begin() as conn:
+        signer = conn.execute(select(schema.keys).where(schema.keys.c.key_id == key.key_id)).first()
+        if signer is None or signer.revoked_at is not None or signer.role != "lead":
+            raise CentralError("only an enrolled lead inspector's key can sign off or reopen an inspection")
+        locked = _locked(conn, inspection_id)
+        if action == "sign_off" and locked:
+            raise CentralError(f"inspection '{inspection_id}' is already signed off")
+        if action == "reopen" and not locked:
+            raise CentralError(f"inspection '{inspection_id}' is not signed off")
+        body = json.dumps(ratings, sort_keys=True, separators=(",", ":")).encode()
+        digest = hashlib.sha256(body).hexdigest()
+        statement = f"{action}:{inspection_id}:{digest}:{reason}".encode()
+        signature = key.sign(statement).hex()
+        conn.execute(insert(schema.signoffs).values(
+            inspection_id=inspection_id, action=action, key_id=key.key_id, reason=reason, ratings_sha256=digest,
+            signature=signature, created_at=utc_now()))
+        events.append(conn, actor=f"key:{key.key_id[:16]}", action=action, inspection_id=inspection_id,
+                      target="ratings", after={"ratings_sha256": digest, "reason": reason})
+    return digest
+
+
+def sign_off(store: CentralStore, inspection_id: str, key: SigningKey, ratings: dict) -> str:
+    """Sign the ratings (their SHA-256) with a lead's key and lock the inspection."""
+    return _sign(store, inspection_id, key, "sign_off", "", ratings)
+
+
+def reopen(store: CentralStore, inspection_id: str, key: SigningKey, reason: str, ratings: dict) -> str:
+    if not (reason or "").strip():
+        raise CentralError("reopening a signed-off inspection needs a recorded reason")
+    return _sign(store, inspection_id, key, "reopen", reason.strip(), ratings)
+
+
+def is_signed_off(store: CentralStore, inspection_id: str) -> bool:
+    with store.engine.connect() as conn:
+        return _locked(conn, inspection_id)
+
+
+def reader_pairs(store: CentralStore, inspection_id: str) -> dict[str, list[tuple[str, str]]]:
+    """(reader's value, moderator's value) for each moderated judgement, by reader: the
+    latest moderation of each judgement of each revision counts once."""
+    md, rv = schema.moderations, schema.revisions
+    latest: dict[tuple, tuple[str, str, str]] = {}
+    with store.engine.connect() as conn:
+        readers = {(r.case_id, r.revision_id): r.reader_id for r in conn.execute(
+            select(rv.c.case_id, rv.c.revision_id, rv.c.reader_id).where(rv.c.inspection_id == inspection_id))}
+        for m in conn.execute(select(md).where(md.c.inspection_id == inspection_id).order_by(md.c.id)):
+            original = "" if m.original_value is None else str(json.loads(m.original_value))
+            latest[(m.case_id, m.revision_id, m.question_id)] = (
+                readers.get((m.case_id, m.revision_id), "?"), original, str(json.loads(m.moderated_value)))
+    out: dict[str, list[tuple[str, str]]] = {}
+    for reader, original, moderated in latest.values():
+        out.setdefault(reader, []).append((original, moderated))
+    return out

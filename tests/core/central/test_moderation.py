@@ -1,0 +1,110 @@
+"""Moderation round trip: a changed judgement changes the effective answer and the
+ratings; the reader's original and the rationale stay on record; the central event log
+records both; sign-off locks and reopening is recorded and signed."""
+
+import json
+
+import pytest
+from sqlalchemy import select
+
+from hmip_desktop.cli import main
+from hmip_desktop.core.central import events, moderation, schema
+from hmip_desktop.core.central.answers import answers_by_case, effective_rows, framework_for
+from hmip_desktop.core.central.ratings import rate
+from hmip_desktop.core.central.store import CentralError, CentralStore
+from hmip_desktop.core.exchange.keys import load_key
+
+
+@pytest.fixture
+def world(tmp_path, monkeypatch):
+    monkeypatch.setenv("HMIP_KEY_PASSPHRASE", "pw")
+    monkeypatch.chdir(tmp_path)
+    assert main(["demo", "f.sqlite", "--central", "c.sqlite", "--keys", "k"]) == 0
+    main(["export", "f.sqlite", "--inspection", "demo", "--key", "k", "--out", "b.bundle"])
+    main(["central", "import", "c.sqlite", "b.bundle"])
+    store = CentralStore.open(tmp_path / "c.sqlite")
+    return tmp_path, store, framework_for(store, "demo")
+
+
+def _a_yes(store, fw):
+    kq = next(iter(fw.key_questions()))
+    row = next(r for r in effective_rows(store, "demo") if r["question_id"] == kq.id and r["value"] == "yes")
+    return row["case_id"], kq.id
+
+
+def test_a_changed_judgement_changes_the_effective_answer_and_ratings(world):
+    _, store, fw = world
+    before = rate(fw, "demo", answers_by_case(effective_rows(store, "demo")))
+    case_id, qid = _a_yes(store, fw)
+    with pytest.raises(CentralError, match="rationale"):
+        moderation.moderate(store, "demo", case_id, qid, "no", "", "lead1", fw)
+    assert moderation.moderate(store, "demo", case_id, qid, "no", "Engagement not evidenced in the record",
+                               "lead1", fw) == "changed"
+    rows = {(r["case_id"], r["question_id"]): r for r in effective_rows(store, "demo")}
+    assert rows[(case_id, qid)]["value"] == "no" and rows[(case_id, qid)]["moderated"] is True
+    after = rate(fw, "demo", answers_by_case(effective_rows(store, "demo")))
+    fig_before = before.standards[0].key_questions[0]
+    fig_after = after.standards[0].key_questions[0]
+    assert fig_after.sufficient == fig_before.sufficient - 1 and fig_after.applicable == fig_before.applicable
+    with store.engine.connect() as conn:
+        original = conn.execute(select(schema.revision_answers.c.value).where(
+            schema.revision_answers.c.case_id == case_id, schema.revision_answers.c.question_id == qid)).scalar()
+        record = conn.execute(select(schema.moderations)).one()
+        log = events.for_inspection(conn, "demo")
+        assert events.verify(conn).ok
+    assert json.loads(original) == "yes", "the reader's original stays on record"
+    assert (json.loads(record.original_value), json.loads(record.moderated_value)) == ("yes", "no")
+    assert record.rationale == "Engagement not evidenced in the record"
+    assert [e["action"] for e in log] == ["moderate:changed"]
+    assert (json.loads(log[0]["before"]), json.loads(log[0]["after"])) == ("yes", "no")
+
+
+def test_agreeing_needs_no_rationale_and_returned_reads_need_comments(world):
+    _, store, fw = world
+    case_id, qid = _a_yes(store, fw)
+    assert moderation.moderate(store, "demo", case_id, qid, "yes", "", "lead1", fw) == "agreed"
+    with pytest.raises(CentralError, match="comments"):
+        moderation.finish_read(store, "demo", case_id, "returned", " ", "lead1")
+    moderation.finish_read(store, "demo", case_id, "returned", "Please add the MAPPA check", "lead1")
+    with pytest.raises(CentralError, match="not one of"):
+        moderation.moderate(store, "demo", case_id, qid, "maybe", "x", "lead1", fw)
+
+
+def test_qa_sample_is_reproducible_and_weighted_to_local_assessors(world):
+    _, store, _ = world
+    roles = {"insp1": "inspector", "insp2": "inspector", "la1": "local_assessor"}
+    a = moderation.qa_sample(store, "demo", seed=4, roles=roles)
+    b = moderation.qa_sample(store, "demo", seed=4, roles=roles)
+    assert a == b
+    rows = effective_rows(store, "demo")
+    reader = {r["case_id"]: r["inspector"] for r in rows}
+    la_reads = {c for c, rd in reader.items() if rd == "la1"}
+    insp_reads = {c for c, rd in reader.items() if rd != "la1"}
+    assert len(set(a) & la_reads) / len(la_reads) > len(set(a) & insp_reads) / len(insp_reads)
+
+
+def test_override_sign_off_lock_and_reopen(world):
+    tmp, store, fw = world
+    from hmip_desktop.core.exchange.keys import new_key
+
+    new_key(tmp / "lead", "Lead")
+    store.enrol("Lead", "lead", (tmp / "lead" / "public.key").read_text())
+    lead = load_key(tmp / "lead")
+    with pytest.raises(CentralError, match="reason"):
+        moderation.set_override(store, "demo", "planning", "good", "", "lead1", fw)
+    moderation.set_override(store, "demo", "planning", "good", "Plans were personalised despite the figures",
+                            "lead1", fw)
+    ratings = rate(fw, "demo", answers_by_case(effective_rows(store, "demo")), moderation.overrides_for(store, "demo"))
+    planning = next(s for s in ratings.standards if s.id == "planning")
+    assert planning.override == "good" and planning.rating is not None
+    with pytest.raises(CentralError, match="lead inspector"):
+        moderation.sign_off(store, "demo", load_key(tmp / "k"), ratings.as_json())
+    moderation.sign_off(store, "demo", lead, ratings.as_json())
+    case_id, qid = _a_yes(store, fw)
+    with pytest.raises(CentralError, match="signed off"):
+        moderation.moderate(store, "demo", case_id, qid, "no", "late change", "lead1", fw)
+    moderation.reopen(store, "demo", lead, "Provider factual accuracy check", ratings.as_json())
+    assert moderation.moderate(store, "demo", case_id, qid, "no", "after reopening", "lead1", fw) == "changed"
+    with store.engine.connect() as conn:
+        actions = [e["action"] for e in events.for_inspection(conn, "demo")]
+    assert actions == ["override", "sign_off", "reopen", "moderate:changed"]

@@ -25,14 +25,15 @@ from pathlib import Path
 import pyrage
 from pydantic import ValidationError
 from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy.exc import DBAPIError
 
 from ..exchange import archive, envelope
 from ..exchange.envelope import Rejected
 from ..exchange.formats import CaseReadRecord, Manifest, Receipt, ReceiptEntry
 from ..exchange.keys import parse_public
-from ..field.export import MEMBER, canonical, content_hash, revision_id
+from ..exchange.revisions import MEMBER, canonical, content_hash, revision_id
 from . import schema
-from .store import CentralStore, utc_now
+from .store import CentralError, CentralStore, utc_now
 
 MAX_FILE = 128 * 1024 * 1024
 MAX_RECORDS = 10_000
@@ -218,7 +219,20 @@ def _apply(conn, opened: Opened, now: str) -> dict[str, str]:
 
 
 def import_bundle(store: CentralStore, data: bytes) -> ImportResult:
-    """Import one bundle (bytes) in one transaction; Rejected leaves the store unchanged."""
+    """Import one bundle (bytes) in one transaction; Rejected leaves the store unchanged.
+    A connection to the database lost on the way (PostgreSQL) raises CentralError: the
+    transaction did not commit, so the import can simply be run again."""
+    try:
+        return _import_bundle(store, data)
+    except DBAPIError as exc:
+        if not exc.connection_invalidated:
+            raise
+        raise CentralError("the connection to the central store's database was lost during the import, so it did not "
+                           "finish and nothing of it was kept (an import is all or nothing); run the import again "
+                           f"({str(exc.orig).splitlines()[0] if exc.orig else type(exc).__name__})") from exc
+
+
+def _import_bundle(store: CentralStore, data: bytes) -> ImportResult:
     now = utc_now()
     with store.engine.begin() as conn:
         opened, already = open_bundle(store, conn, data)

@@ -71,7 +71,9 @@ def read(payload: bytes, allowed: set[str], required: set[str]) -> dict[str, byt
     for info in infos:
         try:
             with zf.open(info) as fh:
-                data = fh.read(MAX_MEMBER + 1)
+                # Never inflate more than the entry declares (plus one byte to notice a
+                # lie): a forged size cannot make us hold more than was checked above.
+                data = fh.read(info.file_size + 1)
         except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
             raise Rejected(f"archive member '{info.filename}' is damaged ({exc})") from None
         if len(data) != info.file_size:

@@ -27,29 +27,13 @@ from sqlite_utils import Database
 
 from ..exchange import archive, envelope
 from ..exchange.formats import Manifest
+from ..exchange.revisions import MEMBER, canonical, content_hash, revision_id  # noqa: F401 (re-exported)
 from ..exchange.keys import SigningKey
 from . import audit
 from .db import write_transaction
 
-MEMBER = "case_reads.jsonl"
-
-
 class ExportError(ValueError):
     pass
-
-
-def canonical(obj: object) -> bytes:
-    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
-
-
-def content_hash(record: dict) -> str:
-    """The hash of a case read's content (everything but its revision bookkeeping)."""
-    body = {k: v for k, v in record.items() if k not in ("revision_id", "parent_revision_id", "updated_at")}
-    return hashlib.sha256(canonical(body)).hexdigest()
-
-
-def revision_id(parent: str | None, content: str) -> str:
-    return hashlib.sha256(f"{parent or ''}:{content}".encode()).hexdigest()
 
 
 def trust_central(db: Database, *, store_id: str, recipients: list[str], public_key: str) -> None:

@@ -239,7 +239,10 @@ def connect_central(field_path: Path, central: str, keys_dir: Path) -> str:
     from .exchange.keys import new_key
     from .field.export import trust_central
 
-    store = CentralStore.init(central)
+    from .central.store import is_url
+
+    # A PostgreSQL store has no file to keep its keys beside: they go with the demo's.
+    store = CentralStore.init(central, keys_dir=keys_dir / "central-store" if is_url(central) else None)
     key = new_key(keys_dir, "Demo inspector")
     store.enrol("Demo inspector", "inspector", (keys_dir / "public.key").read_text(encoding="utf-8"))
     db = open_db(field_path)

@@ -26,6 +26,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, event, insert, select, update
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 
 from ..exchange.envelope import Rejected
 from ..exchange.keys import SigningKey, fingerprint, load_key, new_key, parse_public, public_line
@@ -80,6 +81,15 @@ def default_keys_dir(location: str | Path) -> Path:
     return Path(f"{location}.keys")
 
 
+def _redact(location: str) -> str:
+    """A location safe to print: a URL's password is hidden."""
+    if is_url(location) and "@" in location:
+        scheme, rest = location.split("://", 1)
+        credentials, host = rest.rsplit("@", 1)
+        return f"{scheme}://{credentials.split(':', 1)[0]}:***@{host}"
+    return str(location)
+
+
 class CentralStore:
     def __init__(self, engine: Engine, keys_dir: Path, location: str):
         self.engine, self.keys_dir, self.location = engine, Path(keys_dir), location
@@ -128,6 +138,11 @@ class CentralStore:
             raise CentralError(f"{location}: no such central store (create it with: hmip central init {location})")
         engine = make_engine(location)
         scripts = ScriptDirectory(str(ALEMBIC_DIR))
+        try:
+            engine.connect().close()  # a server that is down: one clear line, not a traceback
+        except OperationalError as exc:
+            raise CentralError(f"{_redact(location)}: cannot reach the central store "
+                               f"({str(exc.orig).strip().splitlines()[0] if exc.orig else exc})") from None
         with engine.begin() as conn:
             current = MigrationContext.configure(conn).get_current_revision()
             if current is None:
@@ -185,8 +200,13 @@ class CentralStore:
         return key_id
 
     def revoke(self, key_id_prefix: str) -> str:
+        # Key ids are lower-case hex. Lower-casing the prefix and escaping LIKE's wildcards
+        # makes the match the same on both backends (SQLite's LIKE ignores ASCII case,
+        # PostgreSQL's does not; "_" and "%" must not match anything).
+        prefix = key_id_prefix.strip().lower()
         with self.engine.begin() as conn:
-            rows = conn.execute(select(schema.keys.c.key_id).where(schema.keys.c.key_id.startswith(key_id_prefix))).all()
+            rows = conn.execute(select(schema.keys.c.key_id).where(
+                schema.keys.c.key_id.startswith(prefix, autoescape=True))).all()
             if len(rows) != 1:
                 raise CentralError(f"key '{key_id_prefix}' matches {len(rows)} enrolled keys; give more of its id")
             conn.execute(update(schema.keys).where(schema.keys.c.key_id == rows[0].key_id).values(revoked_at=utc_now()))

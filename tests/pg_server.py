@@ -131,6 +131,10 @@ class PgServer:
 def start(base: Path | None = None) -> PgServer:
     """initdb + start a server in a new folder under ``base`` (default: the system's
     temporary folder). Raises PgUnavailable with the reason (and the server's log)."""
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        raise PgUnavailable("psycopg 3 is not installed (pip install 'psycopg[binary]')") from None
     bindir = find_bindir()
     as_postgres = hasattr(os, "geteuid") and os.geteuid() == 0
     if as_postgres and shutil.which("runuser") is None:
@@ -180,10 +184,6 @@ def start(base: Path | None = None) -> PgServer:
             server.port = _free_port()
             with open(server.data / "postgresql.conf", "a", encoding="utf-8") as conf:
                 conf.write(f"port = {server.port}\n")
-        try:
-            import psycopg  # noqa: F401
-        except ImportError:
-            raise PgUnavailable("psycopg 3 is not installed (pip install 'psycopg[binary]')") from None
         with server.connect() as conn:
             conn.execute("SELECT 1")
     except BaseException:

@@ -87,7 +87,11 @@ def create_pack(store: CentralStore, inspection_id: str, key: SigningKey) -> byt
             .where(schema.team_members.c.inspection_id == inspection_id)).all()
         cases = conn.execute(select(schema.setup_cases).where(
             schema.setup_cases.c.inspection_id == inspection_id,
-            schema.setup_cases.c.selection.in_(["sample", "reserve"])).order_by(schema.setup_cases.c.case_id)).all()
+            schema.setup_cases.c.selection.in_(["sample", "reserve"]))).all()
+    # The pack lists both in code-point order of their ids on every backend (an ORDER BY
+    # would follow the database's collation, which differs between SQLite and PostgreSQL).
+    team = sorted(team, key=lambda m: m.member_id)
+    cases = sorted(cases, key=lambda c: c.case_id)
     keyed = [m for m in team if m.public_key]
     if not keyed:
         raise CentralError("no team member has an enrolled key: nobody could open the pack")

@@ -37,7 +37,9 @@ def _team(store: CentralStore, inspection_id: str) -> list[dict]:
         rows = conn.execute(select(schema.team_members).where(schema.team_members.c.inspection_id == inspection_id)).all()
     if not rows:
         raise CentralError(f"inspection '{inspection_id}' has no team yet (hmip central team)")
-    return [{"id": r.member_id, "role": r.role} for r in rows]
+    # The allocation breaks ties by team order: make it the same on every backend (by id,
+    # in code-point order, as SQLite's primary key index gave it; never the collation's).
+    return [{"id": r.member_id, "role": r.role} for r in sorted(rows, key=lambda r: r.member_id)]
 
 
 def draw(store: CentralStore, inspection_id: str, caseload_path: Path, *, seed: int, sample_size: int | None = None,
@@ -101,12 +103,14 @@ def sample_rows(store: CentralStore, inspection_id: str) -> list[dict]:
     """The stored caseload with its selection, for views and reports."""
     t = schema.setup_cases
     with store.engine.connect() as conn:
-        return [
-            {"case_id": r.case_id, "profile": json.loads(r.profile), "selection": r.selection,
-             "reserve_rank": r.reserve_rank, "stratum": r.stratum, "reader_id": r.reader_id,
-             "replaced_by": r.replaced_by, "replacement_reason": r.replacement_reason}
-            for r in conn.execute(select(t).where(t.c.inspection_id == inspection_id).order_by(t.c.case_id))
-        ]
+        rows = conn.execute(select(t).where(t.c.inspection_id == inspection_id)).all()
+    # sorted here, not by ORDER BY: code-point order on every backend, whatever the collation
+    return [
+        {"case_id": r.case_id, "profile": json.loads(r.profile), "selection": r.selection,
+         "reserve_rank": r.reserve_rank, "stratum": r.stratum, "reader_id": r.reader_id,
+         "replaced_by": r.replaced_by, "replacement_reason": r.replacement_reason}
+        for r in sorted(rows, key=lambda r: r.case_id)
+    ]
 
 
 def reassign(store: CentralStore, inspection_id: str, case_id: str, member_id: str,

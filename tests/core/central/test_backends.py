@@ -18,6 +18,7 @@ import threading
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 import pyrage
 import pytest
@@ -141,14 +142,16 @@ IMPORT_TIMES = {("bundles", "imported_at"), ("revisions", "received_at"), ("case
 
 def dump(store: CentralStore, *, times: bool = True) -> dict[str, list[tuple]]:
     """Every row of every table (rows sorted); with ``times=False`` the import-time
-    columns are blanked, so that two imports of the same bundles compare equal."""
+    columns are blanked, so that two imports of the same bundles compare equal.
+    Raw SQL: a boolean comes back as 0/1 from SQLite and as bool from PostgreSQL, so
+    booleans are turned into 0/1 here (the Core queries of the app get bool on both)."""
     out: dict[str, list[tuple]] = {}
     with store.engine.connect() as conn:
         for table in sorted(inspect(conn).get_table_names()):
             result = conn.execute(text(f'SELECT * FROM "{table}"'))
             names = list(result.keys())
-            rows = [tuple(None if not times and (table, n) in IMPORT_TIMES else v for n, v in zip(names, row))
-                    for row in result]
+            rows = [tuple(None if not times and (table, n) in IMPORT_TIMES else int(v) if isinstance(v, bool) else v
+                          for n, v in zip(names, row)) for row in result]
             out[table] = sorted(rows, key=repr)
     return out
 
@@ -297,24 +300,42 @@ def test_a_new_revision_after_moderation_is_flagged_for_re_review(store, kit, tm
         flagged = [r.case_id for r in conn.execute(select(cr.c.case_id).where(cr.c.needs_rereview.is_(True)))]
         unflagged = conn.execute(select(cr.c.needs_rereview).where(cr.c.case_id != case)).scalars().all()
     assert flagged == [case]
-    assert set(unflagged) == {False} and len(unflagged) == 47, "booleans come back as booleans on both backends"
+    assert len(unflagged) == 47 and all(v is False for v in unflagged), "booleans come back as bool on both backends"
 
 
 # -- set-up and packs ------------------------------------------------------------------------
 
 
-def _set_up(store: CentralStore, kit: Kit, inspection_id: str = "insp-1") -> None:
+def _set_up(store: CentralStore, kit: Kit, inspection_id: str = "insp-1", inspector_ids=("insp1", "insp2")) -> None:
     lead, insp = kit.key("lead"), kit.key("k")
     store.enrol("Lead", "lead", kit.public("lead"))
     yaml_text = (forms_dir() / "adult_probation.yaml").read_text(encoding="utf-8")
     packs.create_inspection(store, inspection_id, yaml_text, "Test PDU", "Test inspection",
                             ("2026-12-01", "2026-12-12"))
+    # Not in id order: rows come back in another order without ORDER BY on each backend.
     packs.set_team(store, inspection_id, [
         {"id": "lead1", "name": "Lead", "role": "lead", "key_id": lead.key_id},
-        {"id": "insp1", "name": "Insp", "role": "inspector", "key_id": insp.key_id},
-        {"id": "insp2", "name": "Other", "role": "inspector"},
         {"id": "la1", "name": "Assessor", "role": "local_assessor"},
+        {"id": inspector_ids[1], "name": "Other", "role": "inspector"},
+        {"id": inspector_ids[0], "name": "Insp", "role": "inspector", "key_id": insp.key_id},
     ])
+
+
+def without_indexes(url: str) -> str:
+    """The URL of the same PostgreSQL database with index scans switched off: rows come
+    back in the order they were stored, not in an index's order, so that code relying on
+    an order it never asked for (ORDER BY) shows up here instead of in production."""
+    return url + "?options=" + quote("-c enable_indexscan=off -c enable_bitmapscan=off -c enable_indexonlyscan=off")
+
+
+def mixed_case_caseload(path: Path) -> None:
+    """The set-up tests' caseload, every third reference in lower case: code-point order
+    (SQLite) and a linguistic collation (a PostgreSQL database in en-GB) sort them apart."""
+    write_caseload(path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for i in range(1, len(lines), 3):
+        lines[i] = lines[i].replace("NM-", "nm-", 1)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def test_pack_round_trip(store, kit, tmp_path):
@@ -347,13 +368,14 @@ def test_pack_round_trip(store, kit, tmp_path):
 
 def test_draw_replace_and_reassign_give_the_same_sample_on_both_backends(pg_url, tmp_path, kit):
     """The draw is seeded: the same caseload gives the same stored sample, allocation and
-    replacement on SQLite and on PostgreSQL."""
-    write_caseload(tmp_path / "caseload.csv")
+    replacement on SQLite and on PostgreSQL (case and member ids whose order depends on
+    the collation; PostgreSQL without index scans)."""
+    mixed_case_caseload(tmp_path / "caseload.csv")
     results = []
-    for name, location in (("sqlite", str(tmp_path / "c.sqlite")), ("postgresql", pg_url)):
+    for name, location in (("sqlite", str(tmp_path / "c.sqlite")), ("postgresql", without_indexes(pg_url))):
         store = new_store(location, tmp_path / f"{name}-keys", kit)
         try:
-            _set_up(store, kit, "nm-2026")
+            _set_up(store, kit, "nm-2026", inspector_ids=("Insp1", "insp2"))
             drawn = setup_flow.draw(store, "nm-2026", tmp_path / "caseload.csv", seed=7)
             assert drawn.sample_size == 73 and drawn.caseload_size == 300
             rows = setup_flow.sample_rows(store, "nm-2026")
@@ -364,14 +386,18 @@ def test_draw_replace_and_reassign_give_the_same_sample_on_both_backends(pg_url,
             after = {r["case_id"]: r for r in setup_flow.sample_rows(store, "nm-2026")}
             assert after[new]["stratum"] == victim["stratum"] and after[new]["reader_id"] == victim["reader_id"]
             assert after[victim["case_id"]]["replacement_reason"] == "case transferred"
-            moving = next(r for r in after.values() if r["selection"] == "sample" and r["reader_id"] == "insp1")
+            moving = next(r for r in after.values() if r["selection"] == "sample" and r["reader_id"] == "Insp1")
             setup_flow.reassign(store, "nm-2026", moving["case_id"], "insp2")
             pack = packs.create_pack(store, "nm-2026", kit.key("lead"))
             assert pack.startswith(b"HMIP")
-            results.append((drawn.report_text, setup_flow.sample_rows(store, "nm-2026")))
+            rows = setup_flow.sample_rows(store, "nm-2026")
+            assert [r["case_id"] for r in rows] == sorted(r["case_id"] for r in rows)
+            results.append((drawn.report_text, rows))
         finally:
             store.engine.dispose()
     assert results[0] == results[1]
+    readers = [r["reader_id"] for r in results[0][1] if r["selection"] == "sample"]
+    assert {"Insp1", "insp2", "la1"} <= set(readers)
 
 
 # -- the headline: the same bundles, the same output ---------------------------------------
@@ -384,6 +410,7 @@ def _cli(capsys, *argv: str) -> str:
 
 
 def test_the_same_bundles_give_identical_ratings_and_answers(pg_url, tmp_path, kit, capsys):
+    pg_url = without_indexes(pg_url)
     lite = new_store(str(tmp_path / "c.sqlite"), tmp_path / "lite-keys", kit)
     pg = new_store(pg_url, tmp_path / "pg-keys", kit)
     try:
@@ -442,7 +469,40 @@ def test_normalised_dumps_of_both_backends_match(pg_url, tmp_path, kit):
         lite.engine.dispose()
         pg.engine.dispose()
     assert left == right
-    assert {type(v) for row in left["case_reads"] for v in row[4:5]} == {bool}
+
+
+def test_answers_come_in_code_point_order_whatever_the_collation(central_location, tmp_path, kit, mini_yaml,
+                                                                  capsys):
+    """Case references that a linguistic collation (en-GB) and code-point order (SQLite)
+    sort differently: the answers CSV is in code-point order on both backends."""
+    from hmip_desktop.core.field.inspections import create_inspection
+
+    location = without_indexes(central_location) if is_url(central_location) else central_location
+    store = new_store(location, tmp_path / "central-keys", kit)
+    cases = ["ab-2", "AB-1", "a_3", "a3", "Ab-4", "b-1", "Zz-1", "ea-2", "a.5"]
+    db = open_db(tmp_path / "f.sqlite")
+    try:
+        create_inspection(
+            db, inspection_id="i1", provider="Test", title="Test", framework_yaml=mini_yaml,
+            team=[{"id": "insp1", "name": "Ina Inspector", "role": "inspector"}],
+            cases=[{"case_id": c, "selection": "sample", "profile": {"gender": "female", "disposal_type": "licence"}}
+                   for c in cases],
+            reads=[(c, "insp1") for c in cases])
+        trust_central(db, store_id=store.store_id, recipients=store.recipients(), public_key=store.meta("signing_key"))
+        field = FieldStore(db, "insp1")
+        for read_id, case_id in db.execute("SELECT id, case_id FROM case_reads"):
+            for question in ("licence_conditions", "assess_safety", "assess_engage"):
+                field.set_answer(read_id, question, "yes" if case_id < "b" else "no")
+        export_bundle(db, "i1", kit.key("k"), tmp_path / "b.bundle")
+    finally:
+        db.close()
+    importer.import_file(store, tmp_path / "b.bundle")
+    store.engine.dispose()
+    out = _cli(capsys, "central", "answers", location, "--inspection", "i1", "--csv", "--keys",
+               str(tmp_path / "central-keys"))
+    rows = [tuple(r[:2]) for r in csv.reader(io.StringIO(out))][1:]
+    assert [c for c, _ in rows[::3]] == sorted(cases)
+    assert rows == sorted(rows) and len(rows) == 3 * len(cases)
 
 
 # -- a connection lost during an import -------------------------------------------------------

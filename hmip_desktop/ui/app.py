@@ -1,6 +1,9 @@
 """``hmip-desktop``: the case-reading application.
 
     hmip-desktop [--store PATH] [--demo] [--screenshot FILE.png] [--lang en|cy]
+    hmip-desktop --central STORE [--keys DIR] [--lang en|cy]
+
+``--central`` opens the lead inspector's central mode (import, QA, moderation, ratings).
 
 ``--demo`` creates the demo inspection in the user data folder (once) and opens it.
 ``--screenshot`` renders the main window with a case read open to a PNG and exits
@@ -31,6 +34,9 @@ def parse_args(argv):
     parser.add_argument("--lang", choices=["en", "cy"], help="interface language")
     parser.add_argument("--case", metavar="CASE_ID", help="with --screenshot: the case to show")
     parser.add_argument("--setup", action="store_true", help="the lead inspector's set-up wizard (central store)")
+    parser.add_argument("--central", metavar="STORE", help="the lead inspector's central mode over a central store")
+    parser.add_argument("--keys", metavar="DIR", help="with --central: the store's keys folder (default STORE.keys)")
+    parser.add_argument("--self-test", action="store_true", help="check this installation works (offscreen) and exit")
     # For the cold_start benchmark: quit as soon as the window has been shown.
     parser.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
@@ -83,6 +89,10 @@ def make_app(argv=None):
 
 def main(argv=None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.self_test:  # before any QApplication: the self-test runs on the offscreen platform
+        from .. import selftest
+
+        return selftest.main()
     logs.setup()
     app = make_app()
     from PySide6.QtCore import QTimer
@@ -90,6 +100,15 @@ def main(argv=None) -> int:
     from .views.main_window import MainWindow
 
     install_excepthook()
+    if args.central:
+        from .views.central_window import CentralWindow
+
+        central = CentralWindow(args.central, Path(args.keys) if args.keys else None, settings())
+        if args.lang:
+            central.set_language(args.lang)
+        central.show()
+        QTimer.singleShot(0, central.load)
+        return app.exec()
     if args.setup:
         from .i18n import Translations
         from .views.setup_wizard import SetupWizard

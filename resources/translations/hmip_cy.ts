@@ -229,6 +229,904 @@
     </message>
 </context>
 <context>
+    <name>CentralDashboard</name>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_dashboard.py" line="289"/>
+        <source>%1 bundle(s) from %2; last imported %3. Framework %4 %5.</source>
+        <translation>Bwndeli: %1, oddi wrth %2; mewnforiwyd yr olaf %3. Fframwaith %4 %5.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_dashboard.py" line="215"/>
+        <source>&amp;Search:</source>
+        <translation>Ch&amp;wilio:</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_dashboard.py" line="225"/>
+        <source>Add the selected case read to the QA sample</source>
+        <translation>Ychwanegu'r darlleniad achos a ddewiswyd at sampl SA</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_dashboard.py" line="224"/>
+        <source>Add to QA</source>
+        <translation>Ychwanegu at SA</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_dashboard.py" line="217"/>
+        <source>Case or reader</source>
+        <translation>Achos neu ddarllenydd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_dashboard.py" line="214"/>
+        <source>Case reads</source>
+        <translation>Darlleniadau achos</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_dashboard.py" line="55"/>
+        <source>Case reads arrived</source>
+        <translation>Darlleniadau achos a gyrhaeddodd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_dashboard.py" line="229"/>
+        <source>Choose QA sample</source>
+        <translation>Dewis sampl SA</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_dashboard.py" line="230"/>
+        <source>Choose the QA sample with this seed</source>
+        <translation>Dewis y sampl SA gyda'r hedyn hwn</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_dashboard.py" line="55"/>
+        <source>Complete</source>
+        <translation>Wedi'u cwblhau</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_dashboard.py" line="56"/>
+        <source>Conflicts</source>
+        <translation>Gwrthdaro</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_dashboard.py" line="210"/>
+        <source>Import bundles from inspectors' laptops (Ctrl+I)</source>
+        <translation>Mewnforio bwndeli o liniaduron arolygwyr (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_dashboard.py" line="209"/>
+        <source>Import bundles…</source>
+        <translation>Mewnforio bwndeli…</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_dashboard.py" line="231"/>
+        <source>Import results</source>
+        <translation>Canlyniadau mewnforio</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_dashboard.py" line="222"/>
+        <source>Moderate</source>
+        <translation>Cymedroli</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_dashboard.py" line="223"/>
+        <source>Moderate the selected case read</source>
+        <translation>Cymedroli'r darlleniad achos a ddewiswyd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_dashboard.py" line="263"/>
+        <location filename="../../hmip_desktop/ui/views/central_dashboard.py" line="294"/>
+        <source>No bundles imported yet.</source>
+        <translation>Nid oes bwndeli wedi'u mewnforio eto.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_dashboard.py" line="261"/>
+        <source>No inspection yet: import a bundle</source>
+        <translation>Dim arolygiad eto: mewnforiwch fwndel</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_dashboard.py" line="269"/>
+        <source>Open for moderation</source>
+        <translation>Ar agor i'w gymedroli</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_dashboard.py" line="56"/>
+        <source>QA finished</source>
+        <translation>SA wedi'i orffen</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_dashboard.py" line="56"/>
+        <source>Re-reviews waiting</source>
+        <translation>Ailadolygiadau'n aros</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_dashboard.py" line="213"/>
+        <source>Readers</source>
+        <translation>Darllenwyr</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_dashboard.py" line="226"/>
+        <source>S&amp;eed:</source>
+        <translation>&amp;Hedyn:</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_dashboard.py" line="216"/>
+        <source>Search case reads by case or reader</source>
+        <translation>Chwilio darlleniadau achos yn ôl achos neu ddarllenydd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_dashboard.py" line="227"/>
+        <source>Seed of the QA sample</source>
+        <translation>Hedyn y sampl SA</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_dashboard.py" line="55"/>
+        <source>Selected for QA</source>
+        <translation>Wedi'u dewis ar gyfer SA</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_dashboard.py" line="218"/>
+        <source>Sh&amp;ow:</source>
+        <translation>&amp;Dangos:</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_dashboard.py" line="269"/>
+        <source>Signed off</source>
+        <translation>Wedi'i gymeradwyo</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_dashboard.py" line="228"/>
+        <source>The same seed always chooses the same case reads</source>
+        <translation>Mae'r un hedyn bob amser yn dewis yr un darlleniadau achos</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_dashboard.py" line="219"/>
+        <source>Which case reads to show</source>
+        <translation>Pa ddarlleniadau achos i'w dangos</translation>
+    </message>
+</context>
+<context>
+    <name>CentralModeration</name>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="552"/>
+        <source>%1 by %2 on %3</source>
+        <translation>%1 gan %2 ar %3</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="365"/>
+        <source>%1, device %2, sequence %3, edited %4</source>
+        <translation>%1, dyfais %2, dilyniant %3, golygwyd %4</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="543"/>
+        <source>A newer version arrived after moderation: please moderate it again.</source>
+        <translation>Cyrhaeddodd fersiwn mwy newydd ar ôl cymedroli: cymedrolwch ef eto.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="190"/>
+        <source>Agree</source>
+        <translation>Cytuno</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="191"/>
+        <source>Agree with the reader on %1</source>
+        <translation>Cytuno â'r darllenydd ar %1</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="484"/>
+        <source>Agreed</source>
+        <translation>Cytunwyd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="229"/>
+        <source>Agreed by %1 on %2</source>
+        <translation>Cytunwyd gan %1 ar %2</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="473"/>
+        <source>Back to the dashboard</source>
+        <translation>Yn ôl i'r dangosfwrdd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="472"/>
+        <source>Back to the dashboard (Ctrl+L)</source>
+        <translation>Yn ôl i'r dangosfwrdd (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="371"/>
+        <source>Both versions are kept. Choosing one here is not available yet: ask the reader to bring their read up to date and send a new bundle, which becomes current.</source>
+        <translation>Cedwir y ddau fersiwn. Nid yw'n bosibl dewis un yma eto: gofynnwch i'r darllenydd ddiweddaru ei ddarlleniad ac anfon bwndel newydd, a fydd yn dod yn gyfredol.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="534"/>
+        <source>Case %1</source>
+        <translation>Achos %1</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="192"/>
+        <source>Change</source>
+        <translation>Newid</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="193"/>
+        <source>Change the judgement on %1</source>
+        <translation>Newid y farn ar %1</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="485"/>
+        <source>Changed</source>
+        <translation>Newidiwyd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="232"/>
+        <source>Changed to %1 by %2 on %3: %4</source>
+        <translation>Newidiwyd i %1 gan %2 ar %3: %4</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="271"/>
+        <source>Choose the moderator's judgement first.</source>
+        <translation>Dewiswch farn y cymedrolwr yn gyntaf.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="482"/>
+        <source>Comments for the reader</source>
+        <translation>Sylwadau i'r darllenydd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="483"/>
+        <source>Comments for the reader (needed to return the read)</source>
+        <translation>Sylwadau i'r darllenydd (mae eu hangen i ddychwelyd y darlleniad)</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="325"/>
+        <source>Conflicting version</source>
+        <translation>Fersiwn sy'n gwrthdaro</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="324"/>
+        <source>Current version</source>
+        <translation>Fersiwn cyfredol</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="368"/>
+        <source>Current version: %1.
+Conflicting version: %2.
+Rows marked ≠ differ.</source>
+        <translation>Fersiwn cyfredol: %1.
+Fersiwn sy'n gwrthdaro: %2.
+Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="471"/>
+        <source>Dashboard</source>
+        <translation>Dangosfwrdd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="220"/>
+        <source>Evidence: %1</source>
+        <translation>Tystiolaeth: %1</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="480"/>
+        <source>Judgements</source>
+        <translation>Barnau</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="239"/>
+        <source>Moderated on an earlier version: %1 (%2)</source>
+        <translation>Cymedrolwyd ar fersiwn cynharach: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="181"/>
+        <source>Moderator's judgement</source>
+        <translation>Barn y cymedrolwr</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="182"/>
+        <source>Moderator's judgement on %1</source>
+        <translation>Barn y cymedrolwr ar %1</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="220"/>
+        <source>No evidence note</source>
+        <translation>Dim nodyn tystiolaeth</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="75"/>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="311"/>
+        <source>Not answered</source>
+        <translation>Heb ei ateb</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="577"/>
+        <source>Not changed: %1</source>
+        <translation>Heb ei newid: %1</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="227"/>
+        <source>Not moderated yet</source>
+        <translation>Heb ei gymedroli eto</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="481"/>
+        <source>Outcome of this read:</source>
+        <translation>Canlyniad y darlleniad hwn:</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="537"/>
+        <source>QA: %1</source>
+        <translation>SA: %1</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="323"/>
+        <source>Question or profile field</source>
+        <translation>Cwestiwn neu faes proffil</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="187"/>
+        <source>Rationale (required for a change)</source>
+        <translation>Rhesymeg (yn ofynnol ar gyfer newid)</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="188"/>
+        <source>Rationale for %1</source>
+        <translation>Rhesymeg ar gyfer %1</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="180"/>
+        <source>Reader's judgement</source>
+        <translation>Barn y darllenydd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="219"/>
+        <source>Reader's judgement on %1</source>
+        <translation>Barn y darllenydd ar %1</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="535"/>
+        <source>Reader: %1</source>
+        <translation>Darllenydd: %1</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="487"/>
+        <source>Record the outcome: agreed</source>
+        <translation>Cofnodi'r canlyniad: cytunwyd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="488"/>
+        <source>Record the outcome: changed</source>
+        <translation>Cofnodi'r canlyniad: newidiwyd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="489"/>
+        <source>Return the read to its reader with the comments</source>
+        <translation>Dychwelyd y darlleniad i'w ddarllenydd gyda'r sylwadau</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="486"/>
+        <source>Return to reader with comments</source>
+        <translation>Dychwelyd i'r darllenydd gyda sylwadau</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="275"/>
+        <source>That is the reader's own judgement: use Agree, or choose a different one.</source>
+        <translation>Dyna farn y darllenydd ei hun: defnyddiwch Cytuno, neu dewiswch un wahanol.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="262"/>
+        <source>The reader gave no judgement here: choose one and use Change, with a rationale.</source>
+        <translation>Ni roddodd y darllenydd farn yma: dewiswch un a defnyddiwch Newid, gyda rhesymeg.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="359"/>
+        <source>This case read has no versions in conflict.</source>
+        <translation>Nid oes gan y darlleniad achos hwn fersiynau sy'n gwrthdaro.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="541"/>
+        <source>This inspection is signed off: nothing can be changed until it is reopened.</source>
+        <translation>Mae'r arolygiad hwn wedi'i gymeradwyo: ni ellir newid dim nes iddo gael ei ailagor.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="545"/>
+        <source>Two versions of this read are in conflict: compare them in the Versions in conflict tab.</source>
+        <translation>Mae dau fersiwn o'r darlleniad hwn yn gwrthdaro: cymharwch nhw yn y tab Fersiynau sy'n gwrthdaro.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="357"/>
+        <source>Versions in conflict</source>
+        <translation>Fersiynau sy'n gwrthdaro</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="531"/>
+        <source>Versions in conflict (%1)</source>
+        <translation>Fersiynau sy'n gwrthdaro (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="189"/>
+        <source>Why the judgement should be different</source>
+        <translation>Pam y dylai'r farn fod yn wahanol</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="278"/>
+        <source>Write a rationale: every change of a judgement needs one. Nothing was changed.</source>
+        <translation>Ysgrifennwch resymeg: mae angen un ar gyfer pob newid i farn. Ni newidiwyd dim.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="563"/>
+        <source>Write comments for the reader before returning the read.</source>
+        <translation>Ysgrifennwch sylwadau i'r darllenydd cyn dychwelyd y darlleniad.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="550"/>
+        <source>not recorded yet</source>
+        <translation>heb ei gofnodi eto</translation>
+    </message>
+</context>
+<context>
+    <name>CentralRatings</name>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_ratings.py" line="79"/>
+        <source>Chart: %1</source>
+        <translation>Siart: %1</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_ratings.py" line="159"/>
+        <source>Figures from the effective (moderated) answers, as hmip central ratings gives them. ◆ Borderline: the 95% interval crosses a band boundary. %1</source>
+        <translation>Ffigurau o'r atebion effeithiol (wedi'u cymedroli), fel y mae hmip central ratings yn eu rhoi. ◆ Ar y ffin: mae'r cyfwng 95% yn croesi ffin band. %1</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_ratings.py" line="73"/>
+        <source>Key question figures: %1</source>
+        <translation>Ffigurau'r cwestiynau allweddol: %1</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_ratings.py" line="155"/>
+        <source>No ratings yet</source>
+        <translation>Dim graddau eto</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_ratings.py" line="168"/>
+        <source>Thread: %1</source>
+        <translation>Thema: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CentralReadsModel</name>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="115"/>
+        <source>%1 judgement(s)</source>
+        <translation>Barnau: %1</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="41"/>
+        <source>Added by lead</source>
+        <translation>Ychwanegwyd gan yr arweinydd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="36"/>
+        <source>Agreed</source>
+        <translation>Cytunwyd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="45"/>
+        <source>All case reads</source>
+        <translation>Pob darlleniad achos</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="100"/>
+        <source>Case</source>
+        <translation>Achos</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="36"/>
+        <source>Changed</source>
+        <translation>Newidiwyd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="31"/>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="46"/>
+        <source>Complete</source>
+        <translation>Wedi'i gwblhau</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="101"/>
+        <source>Conflict</source>
+        <translation>Gwrthdaro</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="46"/>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="119"/>
+        <source>In conflict</source>
+        <translation>Yn gwrthdaro</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="31"/>
+        <source>In progress</source>
+        <translation>Ar waith</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="100"/>
+        <source>Moderation</source>
+        <translation>Cymedroli</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="46"/>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="117"/>
+        <source>Needs re-review</source>
+        <translation>Angen ailadolygu</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="47"/>
+        <source>Not complete</source>
+        <translation>Heb ei gwblhau</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="31"/>
+        <source>Not started</source>
+        <translation>Heb ddechrau</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="100"/>
+        <source>QA</source>
+        <translation>SA</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="45"/>
+        <source>QA still to finish</source>
+        <translation>SA i'w orffen o hyd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="100"/>
+        <source>Re-review</source>
+        <translation>Ailadolygu</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="100"/>
+        <source>Reader</source>
+        <translation>Darllenydd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="36"/>
+        <source>Returned to reader</source>
+        <translation>Dychwelwyd i'r darllenydd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="41"/>
+        <source>Sampled</source>
+        <translation>Yn y sampl</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="45"/>
+        <source>Selected for QA</source>
+        <translation>Wedi'u dewis ar gyfer SA</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="100"/>
+        <source>Status</source>
+        <translation>Statws</translation>
+    </message>
+</context>
+<context>
+    <name>CentralTables</name>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="190"/>
+        <source>%1: %2 (score %3)</source>
+        <translation>%1: %2 (sgôr %3)</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="189"/>
+        <source>%1: no rating</source>
+        <translation>%1: dim gradd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="175"/>
+        <source>95% interval</source>
+        <translation>Cyfwng 95%</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="176"/>
+        <source>Band</source>
+        <translation>Band</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="177"/>
+        <source>Borderline</source>
+        <translation>Ar y ffin</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="135"/>
+        <source>Case reads</source>
+        <translation>Darlleniadau</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="136"/>
+        <source>Complete</source>
+        <translation>Wedi'u cwblhau</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="138"/>
+        <source>Judgements moderated</source>
+        <translation>Barnau a gymedrolwyd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="140"/>
+        <source>Kappa (95% interval)</source>
+        <translation>Kappa (cyfwng 95%)</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="171"/>
+        <source>Key question</source>
+        <translation>Cwestiwn allweddol</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="141"/>
+        <source>Needs more QA</source>
+        <translation>Angen mwy o SA</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="207"/>
+        <source>Overall: %1 (score %2)</source>
+        <translation>Yn gyffredinol: %1 (sgôr %2)</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="206"/>
+        <source>Overall: no rating</source>
+        <translation>Yn gyffredinol: dim gradd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="174"/>
+        <source>Percent</source>
+        <translation>Canran</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="134"/>
+        <source>Reader</source>
+        <translation>Darllenydd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="137"/>
+        <source>Selected for QA</source>
+        <translation>Yn y sampl SA</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="172"/>
+        <source>Sufficient / applicable</source>
+        <translation>Digonol / perthnasol</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="178"/>
+        <source>The 95% interval crosses a band boundary: more cases could change the band.</source>
+        <translation>Mae'r cyfwng 95% yn croesi ffin band: gallai rhagor o achosion newid y band.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="139"/>
+        <source>Unchanged</source>
+        <translation>Heb eu newid</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="141"/>
+        <source>Yes</source>
+        <translation>Oes</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="193"/>
+        <source>professional judgement; computed: %1</source>
+        <translation>barn broffesiynol; wedi'i gyfrifo: %1</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="177"/>
+        <source>◆ Borderline</source>
+        <translation>◆ Ar y ffin</translation>
+    </message>
+</context>
+<context>
+    <name>CentralWindow</name>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="47"/>
+        <source>%1 already held</source>
+        <translation>%1 eisoes wedi'u cadw</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="320"/>
+        <source>%1 case reads</source>
+        <translation>Darlleniadau achos: %1</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="514"/>
+        <source>%1 case reads chosen for QA with seed %2.</source>
+        <translation>Dewiswyd %1 darlleniad achos ar gyfer SA gyda hedyn %2.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="46"/>
+        <source>%1 in conflict</source>
+        <translation>%1 yn gwrthdaro</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="46"/>
+        <source>%1 now current</source>
+        <translation>%1 bellach yn gyfredol</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="558"/>
+        <source>%1 of %2 bundle(s) imported.</source>
+        <translation>Mewnforiwyd %1 o %2 bwndel.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="46"/>
+        <source>%1 older than held</source>
+        <translation>%1 yn hŷn na'r hyn a gedwir</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="56"/>
+        <source>%1: already imported; nothing changed</source>
+        <translation>%1: wedi'i fewnforio eisoes; ni newidiodd dim</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="59"/>
+        <source>%1: imported into inspection %2: %3</source>
+        <translation>%1: wedi'i fewnforio i arolygiad %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="54"/>
+        <source>%1: refused: %2</source>
+        <translation>%1: gwrthodwyd: %2</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="234"/>
+        <source>&amp;Case read</source>
+        <translation>Darlleniad a&amp;chos</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="234"/>
+        <source>&amp;Dashboard</source>
+        <translation>Dangos&amp;fwrdd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="230"/>
+        <source>&amp;File</source>
+        <translation>&amp;Ffeil</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="231"/>
+        <source>&amp;Go</source>
+        <translation>&amp;Mynd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="233"/>
+        <source>&amp;Import bundles…</source>
+        <translation>&amp;Mewnforio bwndeli…</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="232"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Iaith</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="238"/>
+        <source>&amp;Moderator: </source>
+        <translation>&amp;Cymedrolwr: </translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="233"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Gadael</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="233"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Adnewyddu</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="541"/>
+        <source>Bundles (*.bundle);;All files (*)</source>
+        <translation>Bwndeli (*.bundle);;Pob ffeil (*)</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="291"/>
+        <source>Cannot open the central store</source>
+        <translation>Methu agor y storfa ganolog</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="529"/>
+        <source>Case %1 added to the QA sample.</source>
+        <translation>Ychwanegwyd achos %1 at y sampl SA.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="243"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="412"/>
+        <source>Case read</source>
+        <translation>Darlleniad achos</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="245"/>
+        <source>Choose a case read on the dashboard and press Enter to moderate it.</source>
+        <translation>Dewiswch ddarlleniad achos ar y dangosfwrdd a phwyswch Enter i'w gymedroli.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="242"/>
+        <source>Dashboard</source>
+        <translation>Dangosfwrdd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="450"/>
+        <source>Enter your moderator id in the toolbar first.</source>
+        <translation>Rhowch eich dynodydd cymedrolwr yn y bar offer yn gyntaf.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="235"/>
+        <source>I&amp;nspections</source>
+        <translation>&amp;Arolygiadau</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="540"/>
+        <source>Import bundles</source>
+        <translation>Mewnforio bwndeli</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="550"/>
+        <source>Importing bundles…</source>
+        <translation>Wrthi'n mewnforio bwndeli…</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="241"/>
+        <source>Inspections</source>
+        <translation>Arolygiadau</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="469"/>
+        <source>Judgement agreed.</source>
+        <translation>Cytunwyd â'r farn.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="469"/>
+        <source>Judgement changed; the ratings are updated.</source>
+        <translation>Newidiwyd y farn; mae'r graddau wedi'u diweddaru.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="239"/>
+        <source>Moderator id</source>
+        <translation>Dynodydd y cymedrolwr</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="491"/>
+        <source>Outcome recorded for case %1.</source>
+        <translation>Cofnodwyd y canlyniad ar gyfer achos %1.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="235"/>
+        <source>R&amp;atings</source>
+        <translation>&amp;Graddau</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="244"/>
+        <source>Ratings</source>
+        <translation>Graddau</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="240"/>
+        <source>Recorded with every moderation and QA action</source>
+        <translation>Cofnodir gyda phob cam cymedroli ac SA</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="264"/>
+        <source>Working…</source>
+        <translation>Wrthi'n gweithio…</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="229"/>
+        <source>hmip-desktop: central store</source>
+        <translation>hmip-desktop: storfa ganolog</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="60"/>
+        <source>no case reads</source>
+        <translation>dim darlleniadau achos</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="320"/>
+        <source>signed off</source>
+        <translation>wedi'i gymeradwyo</translation>
+    </message>
+</context>
+<context>
     <name>ExchangeActions</name>
     <message>
         <location filename="../../hmip_desktop/ui/views/exchange_actions.py" line="59"/>
@@ -567,7 +1465,7 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="265"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="273"/>
         <source>Allocation and replacements</source>
         <translation>Dyraniad ac amnewid</translation>
     </message>
@@ -582,54 +1480,54 @@
         <translation>Pori…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="169"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="177"/>
         <source>CSV files (*.csv)</source>
         <translation>Ffeiliau CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="271"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="279"/>
         <source>Case</source>
         <translation>Achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="236"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="244"/>
         <source>Caseload</source>
         <translation>Llwyth achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="212"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="220"/>
         <source>Caseload (CSV or XLSX)</source>
         <translation>Llwyth achosion (CSV neu XLSX)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="205"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="213"/>
         <source>Caseload and sample</source>
         <translation>Llwyth achosion a sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="211"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="219"/>
         <source>Caseload file</source>
         <translation>Ffeil y llwyth achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="236"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="244"/>
         <source>Caseloads (*.csv *.xlsx)</source>
         <translation>Llwythi achosion (*.csv *.xlsx)</translation>
     </message>
     <message>
         <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="92"/>
         <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="93"/>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="112"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="120"/>
         <source>Central store</source>
         <translation>Storfa ganolog</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="112"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="120"/>
         <source>Central store (*.sqlite)</source>
         <translation>Storfa ganolog (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="266"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="274"/>
         <source>Change a reader, or replace a case that cannot be read with the next reserve.</source>
         <translation>Newidiwch ddarllenydd, neu rhowch yr achos wrth gefn nesaf yn lle achos na ellir ei ddarllen.</translation>
     </message>
@@ -639,78 +1537,78 @@
         <translation>Dewiswch y storfa ganolog, y fframwaith a manylion yr arolygiad.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="344"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="352"/>
         <source>Create the pack</source>
         <translation>Creu'r pecyn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="379"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="387"/>
         <source>Creating the pack…</source>
         <translation>Wrthi'n creu'r pecyn…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="224"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="232"/>
         <source>Draw the sample</source>
         <translation>Tynnu'r sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="249"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="257"/>
         <source>Drawing the sample…</source>
         <translation>Wrthi'n tynnu'r sampl…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="102"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="110"/>
         <source>Fieldwork ends (YYYY-MM-DD)</source>
         <translation>Diwedd y gwaith maes (BBBB-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="102"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="110"/>
         <source>Fieldwork starts (YYYY-MM-DD)</source>
         <translation>Dechrau'r gwaith maes (BBBB-MM-DD)</translation>
     </message>
     <message>
         <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="96"/>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="99"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="107"/>
         <source>Framework</source>
         <translation>Fframwaith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="163"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="171"/>
         <source>Id</source>
         <translation>Dynodydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="101"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="109"/>
         <source>Inspection id</source>
         <translation>Dynodydd yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="362"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="370"/>
         <source>Inspection packs (*.pack)</source>
         <translation>Pecynnau arolygiad (*.pack)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="163"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="171"/>
         <source>Key</source>
         <translation>Allwedd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="157"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="165"/>
         <source>Load team CSV…</source>
         <translation>Llwytho CSV y tîm…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="206"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="214"/>
         <source>Load the provider's caseload, check the size, and draw the sample.</source>
         <translation>Llwythwch ffeil llwyth achosion y darparwr, gwiriwch y maint, a thynnwch y sampl.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="155"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="163"/>
         <source>Load the team from a CSV file with the columns id, name, role and key_id.</source>
         <translation>Llwythwch y tîm o ffeil CSV sydd â'r colofnau id, name, role a key_id.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="163"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="171"/>
         <source>Name</source>
         <translation>Enw</translation>
     </message>
@@ -720,66 +1618,66 @@
         <translation>Heb ei wneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="383"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="391"/>
         <source>Pack saved. Give the team this fingerprint to trust when they import it: %1</source>
         <translation>Cadwyd y pecyn. Rhowch yr ôl bys hwn i'r tîm, er mwyn iddynt ymddiried ynddo wrth fewnforio'r pecyn: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="101"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="109"/>
         <source>Provider</source>
         <translation>Darparwr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="216"/>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="217"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="224"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="225"/>
         <source>Random seed</source>
         <translation>Hedyn hap</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="271"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="279"/>
         <source>Reader</source>
         <translation>Darllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="297"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="305"/>
         <source>Reader of case %1</source>
         <translation>Darllenydd achos %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="323"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="331"/>
         <source>Replace a case</source>
         <translation>Amnewid achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="274"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="282"/>
         <source>Replace the selected case…</source>
         <translation>Amnewid yr achos a ddewiswyd…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="163"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="171"/>
         <source>Role</source>
         <translation>Rôl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="270"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="278"/>
         <source>Sample and readers</source>
         <translation>Sampl a darllenwyr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="231"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="239"/>
         <source>Sample report</source>
         <translation>Adroddiad y sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="221"/>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="222"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="229"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="230"/>
         <source>Sample size</source>
         <translation>Maint y sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="342"/>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="343"/>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="361"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="350"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="351"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="369"/>
         <source>Save the pack as</source>
         <translation>Cadw'r pecyn fel</translation>
     </message>
@@ -789,18 +1687,18 @@
         <translation>Sefydlu arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="334"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="342"/>
         <source>Sign the pack with your lead inspector key and save it for the team.</source>
         <translation>Llofnodwch y pecyn â'ch allwedd fel arolygydd arweiniol, a'i gadw ar gyfer y tîm.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="271"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="279"/>
         <source>Stratum</source>
         <translation>Haen</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="162"/>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="169"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="170"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="177"/>
         <source>Team</source>
         <translation>Tîm</translation>
     </message>
@@ -810,34 +1708,34 @@
         <translation>Yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="333"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="341"/>
         <source>The inspection pack</source>
         <translation>Pecyn yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="154"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="162"/>
         <source>The team</source>
         <translation>Y tîm</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="101"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="109"/>
         <source>Title</source>
         <translation>Teitl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="324"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="332"/>
         <source>Why can case %1 not be read?</source>
         <translation>Pam na ellir darllen achos %1?</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="338"/>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="339"/>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="356"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="346"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="347"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="364"/>
         <source>Your key folder</source>
         <translation>Ffolder eich allwedd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="220"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="228"/>
         <source>automatic</source>
         <translation>awtomatig</translation>
     </message>

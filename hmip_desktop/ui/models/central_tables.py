@@ -1,0 +1,208 @@
+"""Small read-only tables of the central mode (readers, key question figures): one thin
+model over plain dict rows, its columns described by ``Column``s; and the pure
+functions that turn core results into those rows.
+
+Numbers are shown as the CLI gives them (``Figure.as_json()``, two decimals) in the
+current locale, so that what the window shows can be checked against
+``hmip central ratings --json`` figure by figure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, Qt
+from PySide6.QtGui import QFont
+
+if TYPE_CHECKING:
+    from ...core.central.ratings import Figure, Ratings
+    from ...core.frameworks import Framework
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CentralTables", text)
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    #: The header, translated when asked (so a language switch only needs a repaint).
+    title: Callable[[], str]
+    text: Callable[[dict], str]
+    numeric: bool = False
+    #: A longer explanation shown as the tooltip (default: the text itself, which may be cut off).
+    tip: Callable[[dict], str] | None = None
+
+
+class RowsModel(QAbstractTableModel):
+    """A read-only table over plain dict rows."""
+
+    def __init__(self, columns: list[Column], parent=None):
+        super().__init__(parent)
+        self.columns = list(columns)
+        self._rows: list[dict] = []
+
+    def set_rows(self, rows: list[dict]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[dict]:
+        return list(self._rows)
+
+    def retranslate(self) -> None:
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.columns) - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < len(self.columns):
+            return None
+        return self.columns[section].title()
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, column = self._rows[index.row()], self.columns[index.column()]
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (column.tip or column.text)(row) or None
+        if role == Qt.ItemDataRole.FontRole and row.get("differs"):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{column.title()}: {(column.tip or column.text)(row) or '–'}"
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+# -- number formatting -----------------------------------------------------------------
+
+
+def number(value: float | None, decimals: int = 2) -> str:
+    """A figure in the current locale (UK English or Welsh), or a dash when there is none."""
+    if value is None:
+        return "–"
+    return QLocale().toString(float(value), "f", decimals)
+
+
+def percent(value: float | None) -> str:
+    return "–" if value is None else f"{number(value)}%"
+
+
+def interval(low: float | None, high: float | None) -> str:
+    return "–" if low is None or high is None else f"{number(low)}–{number(high)}"
+
+
+# -- readers ---------------------------------------------------------------------------
+
+
+def reader_columns() -> list[Column]:
+    """Rows: ``central_rows.summary()["readers"]``."""
+
+    def share(r):
+        return "–" if r["unchanged_share"] is None else f"{number(100 * r['unchanged_share'], 0)}%"
+
+    def kappa(r):
+        if r["kappa"] is None:
+            return "–"
+        return f"{number(r['kappa'])} ({interval(r['kappa_low'], r['kappa_high'])})"
+
+    return [
+        Column("reader", lambda: _tr("Reader"), lambda r: r["reader_name"]),
+        Column("reads", lambda: _tr("Case reads"), lambda r: str(r["reads"]), True),
+        Column("complete", lambda: _tr("Complete"), lambda r: str(r["complete"]), True),
+        Column("qa", lambda: _tr("Selected for QA"), lambda r: str(r["qa"]), True),
+        Column("moderated", lambda: _tr("Judgements moderated"), lambda r: str(r["moderated"]), True),
+        Column("unchanged", lambda: _tr("Unchanged"), share, True),
+        Column("kappa", lambda: _tr("Kappa (95% interval)"), kappa, True),
+        Column("flag", lambda: _tr("Needs more QA"), lambda r: _tr("Yes") if r["flagged"] else "",
+               tip=lambda r: "; ".join(r["reasons"])),
+    ]
+
+
+# -- key question figures ----------------------------------------------------------------
+
+
+def band_label(fw: Framework, band_id: str | None, lang: str) -> str:
+    if band_id is None:
+        return "–"
+    for band in list(fw.rating.bands) + list(fw.rating.overall.bands):
+        if band.id == band_id:
+            return band.label.get(lang)
+    return band_id
+
+
+def figure_rows(fw: Framework, figures: list[Figure], lang: str) -> list[dict]:
+    """One plain row per key question figure: the CLI's figure (``json``: exactly
+    ``Figure.as_json()``), plus the question's text, its band and the borderline mark."""
+    rows = []
+    for f in figures:
+        question = fw.question(f.id)
+        rows.append({"id": f.id, "text": question.text.get(lang), "json": f.as_json(), "band": f.band,
+                     "band_label": band_label(fw, f.band, lang), "borderline": f.borderline})
+    return rows
+
+
+def figure_columns() -> list[Column]:
+    return [
+        Column("question", lambda: _tr("Key question"), lambda r: r["text"]),
+        Column("cases", lambda: _tr("Sufficient / applicable"),
+               lambda r: f"{r['json']['sufficient']} / {r['json']['applicable']}", True),
+        Column("percent", lambda: _tr("Percent"), lambda r: percent(r["json"]["percent"]), True),
+        Column("interval", lambda: _tr("95% interval"), lambda r: interval(r["json"]["ci_low"], r["json"]["ci_high"]), True),
+        Column("band", lambda: _tr("Band"), lambda r: r["band_label"]),
+        Column("borderline", lambda: _tr("Borderline"), lambda r: _tr("◆ Borderline") if r["borderline"] else "",
+               tip=lambda r: _tr("The 95% interval crosses a band boundary: more cases could change the band.")
+               if r["borderline"] else ""),
+    ]
+
+
+def standard_heading(fw: Framework, ratings: Ratings, index: int, lang: str) -> str:
+    """The standard's heading: its title, rating and score, with a professional-judgement
+    override shown beside the computed rating."""
+    s = ratings.standards[index]
+    title = fw_standard_title(fw, s.id, lang) or s.title
+    if s.effective_rating is None:
+        return _tr("%1: no rating").replace("%1", title)
+    text = _tr("%1: %2 (score %3)").replace("%1", title).replace("%2", band_label(fw, s.effective_rating, lang)) \
+        .replace("%3", "–" if s.score is None else str(s.score))
+    if s.override:
+        text += " — " + _tr("professional judgement; computed: %1").replace("%1", band_label(fw, s.rating, lang))
+    return text
+
+
+def fw_standard_title(fw: Framework, standard_id: str, lang: str) -> str | None:
+    for standard in fw.standards(case_based=None):
+        if standard.id == standard_id:
+            return standard.title.get(lang)
+    return None
+
+
+def overall_text(fw: Framework, ratings: Ratings, lang: str) -> str:
+    if ratings.overall_rating is None:
+        return _tr("Overall: no rating")
+    return _tr("Overall: %1 (score %2)").replace("%1", band_label(fw, ratings.overall_rating, lang)) \
+        .replace("%2", str(ratings.overall_score))

@@ -1,0 +1,579 @@
+"""The lead inspector's central mode: a window over a central store.
+
+Left, the store's inspections; right, three tabs for the selected one: its dashboard
+(arrivals, completion, QA coverage, conflicts, re-reviews, readers' consistency, the case
+reads with the QA actions), the moderation view of one case read, and the ratings.
+
+Every core call runs on ``self.ops`` (one worker thread) and never touches a widget.
+After every write the window reloads what it shows from the store in one operation
+(``_reload``): the store stays the truth and the views refresh from it.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+)
+
+from ..i18n import LANGUAGES, Translations
+from ..ops import Ops, run_with_progress
+from .central_dashboard import DashboardPage
+from .central_ratings import RatingsPage
+
+log = logging.getLogger("hmip.ui.central")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CentralWindow", text)
+
+
+def outcome_labels() -> dict[str, str]:
+    """What happened to each case read of an imported bundle (ImportResult.outcomes keys)."""
+    return {"head": _tr("%1 now current"), "conflict": _tr("%1 in conflict"), "ancestor": _tr("%1 older than held"),
+            "known": _tr("%1 already held")}
+
+
+def describe_import(result: dict) -> str:
+    """One translated line for one file's import (``_import_files`` result)."""
+    name = Path(result["path"]).name
+    if not result["ok"]:
+        return _tr("%1: refused: %2").replace("%1", name).replace("%2", result["error"])
+    if not result["newly_imported"]:
+        return _tr("%1: already imported; nothing changed").replace("%1", name)
+    labels = outcome_labels()
+    parts = [labels.get(k, "%1 " + k).replace("%1", str(n)) for k, n in sorted(result["outcomes"].items())]
+    return _tr("%1: imported into inspection %2: %3").replace("%1", name).replace("%2", result["inspection_id"]) \
+        .replace("%3", ", ".join(parts) or _tr("no case reads"))
+
+
+def _import_files(store, paths: list[Path], progress) -> list[dict]:
+    """Import each file in turn (each import is all or nothing); write each receipt beside
+    its bundle, as ``hmip central import`` does. Runs on the worker; stops between files
+    when cancelled. Returns one plain dict per file."""
+    from ...core.central import importer
+    from ...core.exchange.envelope import write_atomically
+
+    results = []
+    for i, path in enumerate(paths):
+        progress.update(i, len(paths))
+        if progress.cancelled():
+            break
+        try:
+            result = importer.import_file(store, path)
+        except (ValueError, OSError) as exc:  # Rejected and CentralError are ValueErrors
+            log.info("bundle refused: %s", type(exc).__name__)
+            results.append({"path": str(path), "ok": False, "error": getattr(exc, "reason", None) or str(exc)})
+            continue
+        receipt = None
+        try:
+            receipt = path.with_name(f"{path.name}.receipt")
+            write_atomically(receipt, result.receipt)
+        except OSError:
+            receipt = None
+        results.append({"path": str(path), "ok": True, "bundle_id": result.bundle_id,
+                        "inspection_id": result.inspection_id, "newly_imported": result.newly_imported,
+                        "outcomes": dict(result.outcomes), "receipt": str(receipt) if receipt else None})
+    progress.update(len(results), len(paths))
+    return results
+
+
+class CentralWindow(QMainWindow):
+    #: The store is open and its inspections listed.
+    store_loaded = Signal()
+    #: An inspection's dashboard (and ratings) were (re)loaded.
+    inspection_loaded = Signal(str)
+    #: A case read was (re)loaded into the moderation view.
+    read_loaded = Signal(str)
+    #: The ratings dashboard was (re)filled.
+    ratings_loaded = Signal(str)
+    #: An import finished: one dict per file (see ``_import_files``).
+    imported = Signal(list)
+    #: A core call was refused or failed: the message shown.
+    action_failed = Signal(str)
+
+    def __init__(self, location: str | Path, keys_dir: Path | None = None, settings: QSettings | None = None,
+                 translations: Translations | None = None):
+        super().__init__()
+        self.setObjectName("central_window")
+        self.location = str(location)
+        self.keys_dir = Path(keys_dir) if keys_dir else None
+        self.settings = settings
+        self.translations = translations or Translations()
+        self.ops = Ops(self)
+        self.store = None  # a CentralStore, used only on the worker thread
+        self.inspections: list[dict] = []
+        self.inspection_id: str | None = None
+        self.case_id: str | None = None
+        self.frameworks: dict[str, object] = {}
+        self.fw = None
+        self.ratings = None
+        self.moderation = None  # a ModerationPage, built per framework
+
+        self.inspection_list = QListWidget(self)
+        self.inspection_list.setObjectName("inspections_list")
+        self.inspection_list.currentItemChanged.connect(self._inspection_chosen)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("central_tabs")
+        self.dashboard = DashboardPage(self.tabs)
+        self.dashboard.import_requested.connect(self.import_bundles)
+        self.dashboard.sample_requested.connect(self.choose_qa_sample)
+        self.dashboard.add_requested.connect(self.add_to_qa)
+        self.dashboard.open_requested.connect(self.open_read)
+        self.ratings_page = RatingsPage(self.tabs)
+        self.read_placeholder = QLabel(self.tabs)
+        self.read_placeholder.setObjectName("hint_label")
+        self.read_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.read_placeholder.setStyleSheet("color: #505a5f;")
+        self.tabs.addTab(self.dashboard, "")
+        self.tabs.addTab(self.read_placeholder, "")
+        self.tabs.addTab(self.ratings_page, "")
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.inspection_list)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([200, 1100])
+        self.setCentralWidget(splitter)
+
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("central_toolbar")
+        self.toolbar.setMovable(False)
+        self.moderator_label = QLabel(self.toolbar)
+        self.moderator = QLineEdit(self.toolbar)
+        self.moderator.setObjectName("moderator_id")
+        self.moderator.setMaximumWidth(180)
+        self.moderator.setText(str(self._setting("moderator", "lead")))
+        self.moderator_label.setBuddy(self.moderator)
+        self.addToolBar(self.toolbar)
+        self.busy_label = QLabel(self)
+        self.busy_label.setObjectName("saving_label")
+        self.statusBar().addPermanentWidget(self.busy_label)
+        self.ops.busy_changed.connect(self._busy_changed)
+        self._build_actions()
+        self.set_language(str(self._setting("language", Translations.lang or "en")))
+        geometry = self._setting("geometry", None)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1360, 860)
+
+    # -- settings, actions, language -----------------------------------------------------------
+
+    def _setting(self, key: str, default):
+        if self.settings is None:
+            return default
+        return self.settings.value(f"central/{key}", default) if key != "language" else self.settings.value(key, default)
+
+    def _remember(self, key: str, value) -> None:
+        if self.settings is not None:
+            self.settings.setValue(key if key == "language" else f"central/{key}", value)
+
+    def _action(self, name: str, shortcut, slot) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.act_import = self._action("import_bundles", "Ctrl+I", self.import_bundles)
+        self.act_refresh = self._action("refresh", QKeySequence.StandardKey.Refresh, self.refresh)
+        self.act_quit = self._action("quit", QKeySequence.StandardKey.Quit, self.close)
+        self.act_dashboard = self._action("show_dashboard", "Ctrl+L", lambda: self.show_tab(0))
+        self.act_read = self._action("show_read", "Ctrl+2", lambda: self.show_tab(1))
+        self.act_ratings = self._action("show_ratings", "Ctrl+3", lambda: self.show_tab(2))
+        self.act_inspections = self._action("focus_inspections", "Ctrl+0", self.inspection_list.setFocus)
+        self.lang_group = QActionGroup(self)
+        self.lang_actions = {}
+        for code, name in LANGUAGES.items():
+            action = QAction(name, self, checkable=True)
+            action.setObjectName(f"language_{code}")
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            self.lang_group.addAction(action)
+            self.lang_actions[code] = action
+        bar = self.menuBar()
+        self.menu_file = bar.addMenu("")
+        self.menu_file.addActions([self.act_import, self.act_refresh, self.act_quit])
+        self.menu_go = bar.addMenu("")
+        self.menu_go.addActions([self.act_inspections, self.act_dashboard, self.act_read, self.act_ratings])
+        self.menu_lang = bar.addMenu("")
+        self.menu_lang.addActions(list(self.lang_actions.values()))
+        self.toolbar.addAction(self.act_import)
+        self.toolbar.addAction(self.act_refresh)
+        self.toolbar.addSeparator()
+        self.toolbar.addWidget(self.moderator_label)
+        self.toolbar.addWidget(self.moderator)
+
+    def set_language(self, lang: str) -> None:
+        self.translations.set_language(lang)
+        self.lang = lang
+        self._remember("language", lang)
+        self.lang_actions[lang].setChecked(True)
+        self.setWindowTitle(_tr("hmip-desktop: central store") + f" — {Path(self.location).name}")
+        self.menu_file.setTitle(_tr("&File"))
+        self.menu_go.setTitle(_tr("&Go"))
+        self.menu_lang.setTitle(_tr("&Language"))
+        texts = {self.act_import: _tr("&Import bundles…"), self.act_refresh: _tr("&Refresh"), self.act_quit: _tr("&Quit"),
+                 self.act_dashboard: _tr("&Dashboard"), self.act_read: _tr("&Case read"),
+                 self.act_ratings: _tr("R&atings"), self.act_inspections: _tr("I&nspections")}
+        for action, text in texts.items():
+            action.setText(text)
+        self.moderator_label.setText(_tr("&Moderator: "))
+        self.moderator.setAccessibleName(_tr("Moderator id"))
+        self.moderator.setToolTip(_tr("Recorded with every moderation and QA action"))
+        self.inspection_list.setAccessibleName(_tr("Inspections"))
+        self.tabs.setTabText(0, _tr("Dashboard"))
+        self.tabs.setTabText(1, _tr("Case read"))
+        self.tabs.setTabText(2, _tr("Ratings"))
+        self.read_placeholder.setText(_tr("Choose a case read on the dashboard and press Enter to moderate it."))
+        self.dashboard.set_language(lang)
+        self.ratings_page.set_language(lang)
+        if self.moderation is not None:
+            self.moderation.set_language(lang)
+        self._fill_inspection_texts()
+        self._busy_changed(self.ops.pending)
+        if self.store is not None and self.inspection_id is not None:
+            self._reload()  # the charts are drawn in the interface language
+
+    def show_tab(self, index: int) -> None:
+        if self.tabs.isTabEnabled(index):
+            self.tabs.setCurrentIndex(index)
+            if index == 0:
+                self.dashboard.table.setFocus()
+            elif index == 1 and self.moderation is not None:
+                self.moderation.first_question()
+
+    def _busy_changed(self, pending: int) -> None:
+        self.busy_label.setText(_tr("Working…") if pending else "")
+
+    # -- opening -----------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Open the central store on the worker, then list its inspections."""
+        location, keys_dir = self.location, self.keys_dir
+
+        def work():
+            from ...core.central.store import CentralStore
+            from ..models import central_rows
+
+            store = CentralStore.open(location, keys_dir)
+            return store, central_rows.inspections(store)
+
+        self.ops.run(work, self._store_opened, self._fatal)
+
+    def _store_opened(self, result) -> None:
+        self.store, rows = result
+        self._set_inspections(rows)
+        self.store_loaded.emit()
+        if not rows:
+            self.dashboard.show_empty()
+            self.tabs.setTabEnabled(2, False)
+
+    def _fatal(self, error: BaseException) -> None:
+        self.action_failed.emit(str(error))
+        box = QMessageBox(QMessageBox.Icon.Critical, _tr("Cannot open the central store"), str(error),
+                          QMessageBox.StandardButton.Close, self)
+        box.setObjectName("central_error")
+        box.setModal(False)
+        box.show()
+
+    def _set_inspections(self, rows: list[dict]) -> None:
+        self.inspections = rows
+        wanted = self.inspection_id or self._setting("inspection", None)
+        self.inspection_list.blockSignals(True)
+        self.inspection_list.clear()
+        for row in rows:
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, row["id"])
+            self.inspection_list.addItem(item)
+        self._fill_inspection_texts()
+        ids = [r["id"] for r in rows]
+        target = (wanted if wanted in ids else ids[0]) if ids else None
+        if target is not None:
+            self.inspection_list.setCurrentRow(ids.index(target))
+        self.inspection_list.blockSignals(False)
+        if target is not None and target != self.inspection_id:
+            self.select_inspection(target)
+
+    def _fill_inspection_texts(self) -> None:
+        for i, row in enumerate(self.inspections):
+            item = self.inspection_list.item(i)
+            if item is None:
+                continue
+            state = _tr("signed off") if row["signed_off"] else _tr("%1 case reads").replace("%1", str(row["reads"]))
+            item.setText(f"{row['title'] or row['id']}\n{state}")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{row['title'] or row['id']}, {state}")
+
+    def _inspection_chosen(self, current, _previous) -> None:
+        if current is not None:
+            self.select_inspection(current.data(Qt.ItemDataRole.UserRole))
+
+    def select_inspection(self, inspection_id: str) -> None:
+        if self.store is None:
+            return
+        if inspection_id != self.inspection_id:
+            self.inspection_id = inspection_id
+            self.case_id = None
+            self._remember("inspection", inspection_id)
+            self.tabs.setCurrentIndex(0)
+            self.tabs.setTabEnabled(1, False)  # the open read belonged to the other inspection
+        self._reload()
+
+    def refresh(self) -> None:
+        """Reload the list of inspections and everything shown (another lead, or the CLI,
+        may have changed the store)."""
+        if self.store is None:
+            return
+        from ..models import central_rows
+
+        store = self.store
+        self.ops.run(lambda: central_rows.inspections(store), self._set_inspections, self._failed)
+        self._reload()
+
+    def _reload(self) -> None:
+        """Reload the current inspection's dashboard, ratings and open case read, in one
+        operation (so the three always agree)."""
+        if self.store is None or self.inspection_id is None:
+            return
+        from ..models import central_rows
+
+        store, inspection_id, case_id, lang = self.store, self.inspection_id, self.case_id, self.lang
+        known = self.frameworks.get(inspection_id)
+
+        def work():
+            from ...core.central.answers import framework_for
+
+            fw = known or framework_for(store, inspection_id)
+            summary = central_rows.summary(store, inspection_id)
+            ratings = central_rows.compute_ratings(store, inspection_id, fw)
+            try:
+                charts = central_rows.standard_charts(ratings, lang, fw)
+            except Exception as exc:  # noqa: BLE001 - a chart is an extra: the table still shows
+                log.warning("charts not shown: %s: %s", type(exc).__name__, exc)
+                charts = {}
+            detail = central_rows.read_detail(store, inspection_id, case_id) if case_id else None
+            return inspection_id, fw, summary, ratings, charts, detail
+
+        self.ops.run(work, self._reloaded, self._failed)
+
+    def _reloaded(self, result) -> None:
+        inspection_id, fw, summary, ratings, charts, detail = result
+        if inspection_id != self.inspection_id:
+            return  # the lead moved on to another inspection meanwhile
+        self.frameworks[inspection_id] = fw
+        self._use_framework(fw)
+        inspection = next((r for r in self.inspections if r["id"] == inspection_id),
+                          {"id": inspection_id, "title": "", "framework_id": fw.id, "framework_version": fw.version})
+        inspection["signed_off"] = summary["signed_off"]
+        inspection["reads"] = summary["counts"]["reads"]
+        self._fill_inspection_texts()
+        self.dashboard.set_summary(inspection, summary)
+        self.tabs.setTabEnabled(2, True)
+        self.ratings = ratings
+        self.ratings_page.set_ratings(fw, ratings, charts)
+        self.inspection_loaded.emit(inspection_id)
+        self.ratings_loaded.emit(inspection_id)
+        if detail is not None and detail["case_id"] == self.case_id:
+            self.moderation.load(detail)
+            self.read_loaded.emit(detail["case_id"])
+
+    def _use_framework(self, fw) -> None:
+        """Build the moderation view for this framework (once per framework version)."""
+        if self.fw is not None and (self.fw.id, self.fw.version) == (fw.id, fw.version) and self.moderation is not None:
+            return
+        from .central_moderation import ModerationPage
+
+        self.fw = fw
+        page = ModerationPage(fw, self.tabs)
+        page.set_language(self.lang)
+        page.moderate_requested.connect(self.moderate)
+        page.outcome_requested.connect(self.record_outcome)
+        page.back_requested.connect(lambda: self.show_tab(0))
+        current = self.tabs.currentIndex()
+        old = self.tabs.widget(1)
+        self.tabs.removeTab(1)
+        self.tabs.insertTab(1, page, _tr("Case read"))
+        self.tabs.setCurrentIndex(current)
+        if old is not None and old is not self.read_placeholder:
+            old.deleteLater()
+        self.moderation = page
+        self.tabs.setTabEnabled(1, False)
+
+    def _failed(self, error: BaseException) -> None:
+        text = str(error) or type(error).__name__
+        self.dashboard.show_error(text)
+        self.statusBar().showMessage(text, 10000)
+        self.action_failed.emit(text)
+
+    # -- a case read -----------------------------------------------------------------------
+
+    def open_read(self, case_id: str) -> None:
+        """Load a case read into the moderation view and show it."""
+        if self.store is None or self.inspection_id is None:
+            return
+        from ..models import central_rows
+
+        self.case_id = case_id
+        store, inspection_id = self.store, self.inspection_id
+
+        def shown(detail):
+            if inspection_id != self.inspection_id or detail["case_id"] != self.case_id or self.moderation is None:
+                return
+            self.moderation.load(detail)
+            self.tabs.setTabEnabled(1, True)
+            self.tabs.setCurrentIndex(1)
+            self.moderation.first_question()
+            self.read_loaded.emit(case_id)
+
+        self.ops.run(lambda: central_rows.read_detail(store, inspection_id, case_id), shown, self._failed)
+
+    def _moderator(self) -> str | None:
+        who = self.moderator.text().strip()
+        if not who:
+            text = _tr("Enter your moderator id in the toolbar first.")
+            self.statusBar().showMessage(text, 10000)
+            self.action_failed.emit(text)
+            self.moderator.setFocus()
+            return None
+        self._remember("moderator", who)
+        return who
+
+    def moderate(self, question_id: str, value: object, rationale: str) -> None:
+        """Agree with or change one judgement of the open read (the core decides which,
+        and refuses a change without a rationale or on a signed-off inspection)."""
+        who = self._moderator()
+        if who is None or self.case_id is None:
+            return
+        from ...core.central import moderation
+
+        store, inspection_id, case_id, fw = self.store, self.inspection_id, self.case_id, self.fw
+
+        def done(outcome):
+            text = _tr("Judgement agreed.") if outcome == "agreed" else _tr("Judgement changed; the ratings are updated.")
+            self.statusBar().showMessage(text, 8000)
+            self._reload()
+
+        def refused(error):
+            text = str(error) or type(error).__name__
+            if self.moderation is not None:
+                self.moderation.show_error(text, question_id)
+            self.action_failed.emit(text)
+
+        self.ops.run(lambda: moderation.moderate(store, inspection_id, case_id, question_id, value, rationale, who, fw),
+                     done, refused)
+
+    def record_outcome(self, outcome: str, comments: str) -> None:
+        who = self._moderator()
+        if who is None or self.case_id is None:
+            return
+        from ...core.central import moderation
+
+        store, inspection_id, case_id = self.store, self.inspection_id, self.case_id
+
+        def done(_):
+            self.statusBar().showMessage(_tr("Outcome recorded for case %1.").replace("%1", case_id), 8000)
+            self._reload()
+
+        def refused(error):
+            text = str(error) or type(error).__name__
+            if self.moderation is not None:
+                self.moderation.set_outcome_message(text)
+            self.action_failed.emit(text)
+
+        self.ops.run(lambda: moderation.finish_read(store, inspection_id, case_id, outcome, comments, who), done, refused)
+
+    # -- QA ------------------------------------------------------------------------------------
+
+    def choose_qa_sample(self, seed: int) -> None:
+        if self.store is None or self.inspection_id is None:
+            return
+        from ...core.central import moderation
+
+        store, inspection_id = self.store, self.inspection_id
+
+        def done(chosen):
+            self.dashboard.show_error("")
+            self.statusBar().showMessage(
+                _tr("%1 case reads chosen for QA with seed %2.").replace("%1", str(len(chosen))).replace("%2", str(seed)), 10000)
+            self._reload()
+
+        self.ops.run(lambda: moderation.qa_sample(store, inspection_id, seed=seed), done, self._failed)
+
+    def add_to_qa(self, case_id: str) -> None:
+        who = self._moderator()
+        if who is None or self.store is None or self.inspection_id is None:
+            return
+        from ...core.central import moderation
+
+        store, inspection_id = self.store, self.inspection_id
+
+        def done(_):
+            self.dashboard.show_error("")
+            self.statusBar().showMessage(_tr("Case %1 added to the QA sample.").replace("%1", case_id), 8000)
+            self._reload()
+
+        self.ops.run(lambda: moderation.qa_add(store, inspection_id, case_id, who), done, self._failed)
+
+    # -- import --------------------------------------------------------------------------------
+
+    def import_bundles(self) -> None:
+        if self.store is None:
+            return
+        start = str(self._setting("bundle_folder", str(Path.home())))
+        names, _ = QFileDialog.getOpenFileNames(self, _tr("Import bundles"), start,
+                                                _tr("Bundles (*.bundle);;All files (*)"))
+        if names:
+            self._remember("bundle_folder", str(Path(names[0]).parent))
+            self.import_files([Path(n) for n in names])
+
+    def import_files(self, paths: list[Path]):
+        """Import ``paths`` with progress (cancellable between files); returns the dialog."""
+        store = self.store
+        paths = [Path(p) for p in paths]
+        return run_with_progress(self.ops, self, _tr("Importing bundles…"),
+                                 lambda progress: _import_files(store, paths, progress), self._imported, self._failed)
+
+    def _imported(self, results: list[dict]) -> None:
+        for r in results:
+            r["text"] = describe_import(r)
+        self.dashboard.show_import_results(results)
+        ok = sum(r["ok"] for r in results)
+        self.statusBar().showMessage(_tr("%1 of %2 bundle(s) imported.").replace("%1", str(ok))
+                                     .replace("%2", str(len(results))), 10000)
+        newly = next((r["inspection_id"] for r in results if r["ok"]), None)
+        if self.inspection_id is None and newly:
+            self.inspection_id = newly
+        self.imported.emit(results)
+        self.refresh()
+
+    # -- closing -------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.ops.wait()
+        QCoreApplication.processEvents()
+        self._remember("geometry", self.saveGeometry())
+        if self.settings is not None:
+            self.settings.sync()
+        if self.store is not None:
+            store = self.store
+            self.ops.run(store.engine.dispose)  # release the database file (Windows locks open files)
+            self.ops.wait()
+        self.ops.shutdown()
+        super().closeEvent(event)

@@ -152,14 +152,9 @@ def purge(args) -> int:
 def central_ratings(args) -> int:
     import json
 
-    from .core.central.answers import answers_by_case, effective_rows, framework_for
-    from .core.central.moderation import overrides_for
-    from .core.central.ratings import rate
+    from .core.central.answers import rate_inspection
 
-    store = _central(args)
-    fw = framework_for(store, args.inspection)
-    ratings = rate(fw, args.inspection, answers_by_case(effective_rows(store, args.inspection)),
-                   overrides_for(store, args.inspection))
+    ratings = rate_inspection(_central(args), args.inspection)
     if args.json:
         print(json.dumps(ratings.as_json(), ensure_ascii=False, indent=1))
     else:
@@ -329,12 +324,9 @@ def central_override(args) -> int:
 
 
 def _ratings_json(store, inspection):
-    from .core.central.answers import answers_by_case, effective_rows
-    from .core.central.moderation import overrides_for
-    from .core.central.ratings import rate
+    from .core.central.answers import rate_inspection
 
-    fw = _fw(store, inspection)
-    return rate(fw, inspection, answers_by_case(effective_rows(store, inspection)), overrides_for(store, inspection)).as_json()
+    return rate_inspection(store, inspection).as_json()
 
 
 def central_signoff(args) -> int:
@@ -355,6 +347,30 @@ def central_reopen(args) -> int:
     store = _central(args)
     moderation.reopen(store, args.inspection, load_key(Path(args.key)), args.reason, _ratings_json(store, args.inspection))
     print(f"inspection {args.inspection} reopened; the reason is recorded and signed")
+    return 0
+
+
+def report(args) -> int:
+    from .core.reports import write_report
+
+    path = write_report(_central(args), args.inspection, Path(args.out), args.lang)
+    print(f"{path}: inspection report for {args.inspection} ({args.lang})")
+    return 0
+
+
+def report_case(args) -> int:
+    from .core.reports import write_case_record
+
+    path = write_case_record(_central(args), args.inspection, args.case, Path(args.out), args.lang)
+    print(f"{path}: case read record of {args.case} ({args.lang}); it holds personal data, keep it safe")
+    return 0
+
+
+def central_export_data(args) -> int:
+    from .core.reports import export_data
+
+    files = export_data(_central(args), args.inspection, Path(args.out), args.lang)
+    print(f"{len(files)} data file(s) written: {', '.join(str(f) for f in files)}")
     return 0
 
 
@@ -514,3 +530,22 @@ def register(sub) -> None:
     p.add_argument("--confidence", type=float, default=0.95, metavar="LEVEL", help="confidence level (default 0.95)")
     p.add_argument("--margin", type=float, default=0.10, metavar="E", help="margin of error (default 0.10: ±10 points)")
     p.set_defaults(func=sample)
+
+    # -- reports and data files (core/reports) ------------------------------------------------
+    def with_store(q):
+        q.add_argument("store", metavar="STORE", help="a SQLite path or a postgresql:// URL")
+        q.add_argument("--keys", metavar="DIR", help="the central store's keys folder (default STORE.keys)")
+        q.add_argument("--inspection", required=True, metavar="ID")
+        q.add_argument("--lang", choices=["en", "cy"], default="en", help="the language of the text (default en)")
+        return q
+
+    p = with_store(sub.add_parser("report", help="the inspection report: PDF or accessible HTML (by --out's extension)"))
+    p.add_argument("--out", required=True, metavar="FILE.pdf|FILE.html")
+    p.set_defaults(func=report)
+    p = with_store(sub.add_parser("report-case", help="one case read's record as a PDF (personal data)"))
+    p.add_argument("--case", required=True, metavar="CASE_ID")
+    p.add_argument("--out", required=True, metavar="FILE.pdf")
+    p.set_defaults(func=report_case)
+    q = with_store(central.add_parser("export-data", help="answers, moderation and ratings as XLSX or CSV files"))
+    q.add_argument("--out", required=True, metavar="FILE.xlsx|DIR", help="a .xlsx workbook, or a folder for CSV files")
+    q.set_defaults(func=central_export_data)

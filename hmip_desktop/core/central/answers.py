@@ -33,10 +33,20 @@ def framework_for(store: CentralStore, inspection_id: str) -> Framework:
                        "(the exact version its bundles were made with) is not available here")
 
 
-def effective_rows(store: CentralStore, inspection_id: str) -> list[dict]:
+def _decode(text: str | None) -> object:
+    """A stored JSON value; plain option ids (the vast majority) without the JSON parser."""
+    if text is None:
+        return None
+    if len(text) > 1 and text[0] == '"' and text[-1] == '"' and "\\" not in text and '"' not in text[1:-1]:
+        return text[1:-1]
+    return json.loads(text)
+
+
+def effective_rows(store: CentralStore, inspection_id: str, questions: list[str] | None = None) -> list[dict]:
     """One row per answered question of each case read's current revision, with any
     moderation of that revision applied: case_id, question_id, value (decoded), note,
-    inspector (reader id), moderated (True where a moderator agreed or changed it)."""
+    inspector (reader id), moderated (True where a moderator agreed or changed it).
+    ``questions`` limits the rows to those question ids (the ratings need only key questions)."""
     cr, ra, rv, md = schema.case_reads, schema.revision_answers, schema.revisions, schema.moderations
     heads = and_(rv.c.inspection_id == cr.c.inspection_id, rv.c.case_id == cr.c.case_id,
                  rv.c.revision_id == cr.c.head_revision_id)
@@ -49,20 +59,22 @@ def effective_rows(store: CentralStore, inspection_id: str) -> list[dict]:
             select(ra.c.case_id, ra.c.question_id, ra.c.value, ra.c.note)
             .select_from(cr.join(ra, and_(ra.c.inspection_id == cr.c.inspection_id, ra.c.case_id == cr.c.case_id,
                                           ra.c.revision_id == cr.c.head_revision_id)))
-            .where(cr.c.inspection_id == inspection_id)
-        ):
+            .where(cr.c.inspection_id == inspection_id,
+                   *([ra.c.question_id.in_(questions)] if questions is not None else []))
+        ).all():
             rows[(r.case_id, r.question_id)] = {
-                "case_id": r.case_id, "question_id": r.question_id,
-                "value": None if r.value is None else json.loads(r.value), "note": r.note,
+                "case_id": r.case_id, "question_id": r.question_id, "value": _decode(r.value), "note": r.note,
                 "inspector": readers[r.case_id][1], "moderated": False}
         # The latest moderation of each judgement of the current revision wins.
         for m in conn.execute(select(md).where(md.c.inspection_id == inspection_id).order_by(md.c.id)):
+            if questions is not None and m.question_id not in questions:
+                continue
             if m.case_id not in readers or readers[m.case_id][0] != m.revision_id:
                 continue  # moderated an older revision: the read is flagged for re-review instead
             row = rows.setdefault((m.case_id, m.question_id), {
                 "case_id": m.case_id, "question_id": m.question_id, "note": "",
                 "inspector": readers[m.case_id][1]})
-            row["value"] = None if m.moderated_value is None else json.loads(m.moderated_value)
+            row["value"] = _decode(m.moderated_value)
             row["moderated"] = True
     return [rows[k] for k in sorted(rows)]
 
@@ -72,3 +84,19 @@ def answers_by_case(rows: list[dict]) -> dict[str, dict[str, object]]:
     for r in rows:
         out.setdefault(r["case_id"], {})[r["question_id"]] = r["value"]
     return out
+
+
+def effective_answers(store: CentralStore, inspection_id: str, fw: Framework) -> dict[str, dict[str, object]]:
+    """case id → key question id → effective value: what the ratings engine needs."""
+    return answers_by_case(effective_rows(store, inspection_id, [kq.id for kq in fw.key_questions(case_based=None)]))
+
+
+def rate_inspection(store: CentralStore, inspection_id: str, lang: str = "en"):
+    """The inspection's ratings from its effective answers, its framework's rules and
+    any professional-judgement overrides: the one place the CLI, the window, the reports
+    and the self-test get ratings from."""
+    from .moderation import overrides_for
+    from .ratings import rate
+
+    fw = framework_for(store, inspection_id)
+    return rate(fw, inspection_id, effective_answers(store, inspection_id, fw), overrides_for(store, inspection_id), lang)

@@ -193,11 +193,9 @@ def read_detail(store: CentralStore, inspection_id: str, case_id: str) -> dict:
 def compute_ratings(store: CentralStore, inspection_id: str, fw, lang: str = "en"):
     """The inspection's ratings exactly as ``hmip central ratings --json`` computes them:
     the effective (moderated) answers and the current overrides through ``rate``."""
-    from ...core.central.answers import answers_by_case, effective_rows
-    from ...core.central.ratings import rate
+    from ...core.central.answers import rate_inspection
 
-    return rate(fw, inspection_id, answers_by_case(effective_rows(store, inspection_id)),
-                moderation.overrides_for(store, inspection_id), lang=lang)
+    return rate_inspection(store, inspection_id, lang)
 
 
 def charts_available() -> bool:

@@ -17,20 +17,29 @@ from . import schema
 from .store import CentralError, CentralStore
 
 
+#: Parsed frameworks by content hash: many inspections share one framework version.
+_FRAMEWORKS: dict[str, Framework] = {}
+
+
 def framework_for(store: CentralStore, inspection_id: str) -> Framework:
     """The inspection's exact framework: from its set-up, or the shipped file with its hash."""
+    t = schema.inspections
     with store.engine.connect() as conn:
-        row = conn.execute(select(schema.inspections).where(schema.inspections.c.id == inspection_id)).first()
-    if row is None:
-        raise CentralError(f"no inspection '{inspection_id}' in this central store")
-    if row.framework_yaml:
-        return load_text(row.framework_yaml, f"inspection {inspection_id} framework")
-    for path in sorted(forms_dir().glob("*.yaml")):
-        text = path.read_text(encoding="utf-8")
-        if content_hash(text) == row.framework_sha256:
-            return load_text(text, path.name)
-    raise CentralError(f"inspection {inspection_id}: framework {row.framework_id} {row.framework_version} "
-                       "(the exact version its bundles were made with) is not available here")
+        row = conn.execute(select(t.c.framework_id, t.c.framework_version, t.c.framework_sha256)
+                           .where(t.c.id == inspection_id)).first()
+        if row is None:
+            raise CentralError(f"no inspection '{inspection_id}' in this central store")
+        if row.framework_sha256 in _FRAMEWORKS:
+            return _FRAMEWORKS[row.framework_sha256]
+        text = conn.execute(select(t.c.framework_yaml).where(t.c.id == inspection_id)).scalar()
+    if not text:
+        text = next((p.read_text(encoding="utf-8") for p in sorted(forms_dir().glob("*.yaml"))
+                     if content_hash(p.read_text(encoding="utf-8")) == row.framework_sha256), None)
+    if text is None or content_hash(text) != row.framework_sha256:
+        raise CentralError(f"inspection {inspection_id}: framework {row.framework_id} {row.framework_version} "
+                           "(the exact version its bundles were made with) is not available here")
+    fw = _FRAMEWORKS[row.framework_sha256] = load_text(text, f"framework {row.framework_id} {row.framework_version}")
+    return fw
 
 
 def _decode(text: str | None) -> object:
@@ -42,40 +51,45 @@ def _decode(text: str | None) -> object:
     return json.loads(text)
 
 
+def _effective(conn, inspection_ids: list[str], questions: list[str] | None) -> dict[tuple, dict]:
+    """(inspection, case, question) → effective row, for many inspections in three queries."""
+    cr, ra, rv, md = schema.case_reads, schema.revision_answers, schema.revisions, schema.moderations
+    heads = and_(rv.c.inspection_id == cr.c.inspection_id, rv.c.case_id == cr.c.case_id,
+                 rv.c.revision_id == cr.c.head_revision_id)
+    readers = {(r.inspection_id, r.case_id): (r.head_revision_id, r.reader_id) for r in conn.execute(
+        select(cr.c.inspection_id, cr.c.case_id, cr.c.head_revision_id, rv.c.reader_id)
+        .select_from(cr.join(rv, heads)).where(cr.c.inspection_id.in_(inspection_ids)))}
+    rows: dict[tuple, dict] = {}
+    for r in conn.execute(
+        select(ra.c.inspection_id, ra.c.case_id, ra.c.question_id, ra.c.value, ra.c.note)
+        .select_from(cr.join(ra, and_(ra.c.inspection_id == cr.c.inspection_id, ra.c.case_id == cr.c.case_id,
+                                      ra.c.revision_id == cr.c.head_revision_id)))
+        .where(cr.c.inspection_id.in_(inspection_ids),
+               *([ra.c.question_id.in_(questions)] if questions is not None else []))
+    ).all():
+        rows[(r.inspection_id, r.case_id, r.question_id)] = {
+            "case_id": r.case_id, "question_id": r.question_id, "value": _decode(r.value), "note": r.note,
+            "inspector": readers[(r.inspection_id, r.case_id)][1], "moderated": False}
+    # The latest moderation of each judgement of the current revision wins.
+    wanted = None if questions is None else set(questions)
+    for m in conn.execute(select(md).where(md.c.inspection_id.in_(inspection_ids)).order_by(md.c.id)):
+        head = readers.get((m.inspection_id, m.case_id))
+        if (wanted is not None and m.question_id not in wanted) or head is None or head[0] != m.revision_id:
+            continue  # moderated an older revision: the read is flagged for re-review instead
+        row = rows.setdefault((m.inspection_id, m.case_id, m.question_id), {
+            "case_id": m.case_id, "question_id": m.question_id, "note": "", "inspector": head[1]})
+        row["value"] = _decode(m.moderated_value)
+        row["moderated"] = True
+    return rows
+
+
 def effective_rows(store: CentralStore, inspection_id: str, questions: list[str] | None = None) -> list[dict]:
     """One row per answered question of each case read's current revision, with any
     moderation of that revision applied: case_id, question_id, value (decoded), note,
     inspector (reader id), moderated (True where a moderator agreed or changed it).
     ``questions`` limits the rows to those question ids (the ratings need only key questions)."""
-    cr, ra, rv, md = schema.case_reads, schema.revision_answers, schema.revisions, schema.moderations
-    heads = and_(rv.c.inspection_id == cr.c.inspection_id, rv.c.case_id == cr.c.case_id,
-                 rv.c.revision_id == cr.c.head_revision_id)
     with store.engine.connect() as conn:
-        readers = {r.case_id: (r.head_revision_id, r.reader_id) for r in conn.execute(
-            select(cr.c.case_id, cr.c.head_revision_id, rv.c.reader_id).select_from(cr.join(rv, heads))
-            .where(cr.c.inspection_id == inspection_id))}
-        rows = {}
-        for r in conn.execute(
-            select(ra.c.case_id, ra.c.question_id, ra.c.value, ra.c.note)
-            .select_from(cr.join(ra, and_(ra.c.inspection_id == cr.c.inspection_id, ra.c.case_id == cr.c.case_id,
-                                          ra.c.revision_id == cr.c.head_revision_id)))
-            .where(cr.c.inspection_id == inspection_id,
-                   *([ra.c.question_id.in_(questions)] if questions is not None else []))
-        ).all():
-            rows[(r.case_id, r.question_id)] = {
-                "case_id": r.case_id, "question_id": r.question_id, "value": _decode(r.value), "note": r.note,
-                "inspector": readers[r.case_id][1], "moderated": False}
-        # The latest moderation of each judgement of the current revision wins.
-        for m in conn.execute(select(md).where(md.c.inspection_id == inspection_id).order_by(md.c.id)):
-            if questions is not None and m.question_id not in questions:
-                continue
-            if m.case_id not in readers or readers[m.case_id][0] != m.revision_id:
-                continue  # moderated an older revision: the read is flagged for re-review instead
-            row = rows.setdefault((m.case_id, m.question_id), {
-                "case_id": m.case_id, "question_id": m.question_id, "note": "",
-                "inspector": readers[m.case_id][1]})
-            row["value"] = _decode(m.moderated_value)
-            row["moderated"] = True
+        rows = _effective(conn, [inspection_id], questions)
     return [rows[k] for k in sorted(rows)]
 
 
@@ -86,17 +100,25 @@ def answers_by_case(rows: list[dict]) -> dict[str, dict[str, object]]:
     return out
 
 
-def effective_answers(store: CentralStore, inspection_id: str, fw: Framework) -> dict[str, dict[str, object]]:
-    """case id → key question id → effective value: what the ratings engine needs."""
-    return answers_by_case(effective_rows(store, inspection_id, [kq.id for kq in fw.key_questions(case_based=None)]))
+def rate_inspections(store: CentralStore, inspection_ids: list[str], lang: str = "en") -> dict:
+    """Ratings of many inspections (the national collation) with a handful of queries:
+    inspection id → Ratings. Each is exactly what :func:`rate_inspection` gives."""
+    from .moderation import overrides_for
+    from .ratings import rate
+
+    frameworks = {i: framework_for(store, i) for i in inspection_ids}
+    questions = sorted({kq.id for fw in frameworks.values() for kq in fw.key_questions(case_based=None)})
+    with store.engine.connect() as conn:
+        rows = _effective(conn, list(inspection_ids), questions)
+    answers: dict[str, dict[str, dict[str, object]]] = {i: {} for i in inspection_ids}
+    for (inspection, case, question), row in rows.items():
+        answers[inspection].setdefault(case, {})[question] = row["value"]
+    overrides = overrides_for(store, list(inspection_ids))
+    return {i: rate(frameworks[i], i, answers[i], overrides.get(i, {}), lang) for i in inspection_ids}
 
 
 def rate_inspection(store: CentralStore, inspection_id: str, lang: str = "en"):
     """The inspection's ratings from its effective answers, its framework's rules and
     any professional-judgement overrides: the one place the CLI, the window, the reports
     and the self-test get ratings from."""
-    from .moderation import overrides_for
-    from .ratings import rate
-
-    fw = framework_for(store, inspection_id)
-    return rate(fw, inspection_id, effective_answers(store, inspection_id, fw), overrides_for(store, inspection_id), lang)
+    return rate_inspections(store, [inspection_id], lang)[inspection_id]

@@ -155,17 +155,19 @@ def set_override(store: CentralStore, inspection_id: str, standard_id: str, band
                       after={"band": band_id, "reason": reason.strip()})
 
 
-def overrides_for(store: CentralStore, inspection_id: str) -> dict[str, tuple[str, str]]:
-    """The current override of each standard: standard id → (band id, reason)."""
+def overrides_for(store: CentralStore, inspection_id: str | list[str]):
+    """The current override of each standard: standard id → (band id, reason); for a list
+    of inspections, inspection id → that mapping."""
+    ids = [inspection_id] if isinstance(inspection_id, str) else list(inspection_id)
     t = schema.overrides
-    out: dict[str, tuple[str, str]] = {}
+    out: dict[str, dict[str, tuple[str, str]]] = {i: {} for i in ids}
     with store.engine.connect() as conn:
-        for r in conn.execute(select(t).where(t.c.inspection_id == inspection_id).order_by(t.c.id)):
+        for r in conn.execute(select(t).where(t.c.inspection_id.in_(ids)).order_by(t.c.id)):
             if r.band_id is None:
-                out.pop(r.standard_id, None)
+                out[r.inspection_id].pop(r.standard_id, None)
             else:
-                out[r.standard_id] = (r.band_id, r.reason)
-    return out
+                out[r.inspection_id][r.standard_id] = (r.band_id, r.reason)
+    return out[inspection_id] if isinstance(inspection_id, str) else out
 
 
 def _sign(store: CentralStore, inspection_id: str, key: SigningKey, action: str, reason: str, ratings: dict) -> str:

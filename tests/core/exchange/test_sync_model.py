@@ -2,10 +2,11 @@
 
 Three field stores hold the same inspection with the same three case reads, starting
 from the same state (one store, copied, each copy with a fresh device id). Random
-steps edit answers and notes, export bundles (sometimes an export "crashes": the
-bundle file is written but the laptop's transaction is lost, all but the sequence
-number, as the export module's docstring allows), and deliver any bundle produced so far, in any order,
-any number of times, or never.
+steps edit answers and notes (on one laptop, or the same edit on all three), export
+bundles (sometimes an export "crashes": the bundle file is written but the laptop's
+transaction is lost, all but the sequence number, as the export module's docstring
+allows), and deliver bundles produced so far: any of them, in any order, any number
+of times, or never.
 
 The model knows the true history of every case read, which the central store can only
 partly see: revision ``y`` *supersedes* ``x`` when ``x`` is ``y``'s parent (through
@@ -15,11 +16,13 @@ laptop's later snapshot always contains its earlier one). Checked after every st
 * nothing lost: every revision in every delivered bundle is in ``revisions``;
 * no silent overwrite: every delivered revision is the head, superseded by the head,
   or part of a recorded conflict (either side, or superseded by one);
-* no false conflict: a conflict is only recorded between revisions that the central
-  store could not order from what it holds (parent links of the revisions it has and
-  the device and sequence each came with); a read whose delivered revisions always
-  formed a single line through parent links (no gaps, no branches) has no conflict;
-  bundles from one device alone never make a conflict;
+* no false conflict: a conflict is only recorded between an incoming revision and
+  the head that the store's documented rules cannot order (parent links either way,
+  or the head's device with another sequence number); a read whose delivered
+  revisions always formed a single line through parent links (no gaps, no branches)
+  has no conflict; bundles from one device alone never make a conflict. (Chaining
+  parent links and same-device order along longer paths could avoid a few more; the
+  xfail test at the end shows one. Such cases are only counted, as an event.)
 * idempotence: delivering a bundle again changes no table and says so;
 * the head only moves forward (the new head supersedes the old one);
 * an older bundle delivered after a newer one from the same device never changes the
@@ -56,8 +59,13 @@ CASE_IDS = tuple(c[0] for c in CASES)
 QUESTIONS = ("assess_engage", "assess_safety", "licence_conditions")
 VALUES = ("yes", "no", "na", None)
 NOTES = ("", "seen on file", "checked")
-CHANGES = st.one_of(st.tuples(st.just("answer"), st.sampled_from(VALUES)), st.tuples(st.just("note"), st.sampled_from(NOTES)))
+CHANGES = st.one_of(st.tuples(st.just("answer"), st.sampled_from(VALUES)),
+                    st.tuples(st.just("note"), st.sampled_from(NOTES)))
 EVERYWHERE = 3  # a "device" number meaning: each of the three laptops
+#: The machine's worlds live in memory where Linux offers it: both stores fsync every
+#: commit (synchronous=FULL), which on a disk is most of the run time; durability is
+#: not what this test is about.
+SCRATCH = Path("/dev/shm")
 
 
 # -- set-up ------------------------------------------------------------------------------
@@ -258,7 +266,7 @@ class SyncMachine(RuleBasedStateMachine):
 
     def __init__(self):
         super().__init__()
-        self.tmp = Path(tempfile.mkdtemp(prefix="sync-", dir=self.kit.root))
+        self.tmp = Path(tempfile.mkdtemp(prefix="hmip-sync-", dir=SCRATCH if SCRATCH.is_dir() else self.kit.root))
         self.world = World(self.kit, self.tmp)
         self.bundles: list[Bundle] = []
         self.delivered: list[int] = []  # bundle indexes, first deliveries, in order
@@ -431,7 +439,7 @@ class SyncMachine(RuleBasedStateMachine):
 def test_exchange_state_machine(kit):
     run_state_machine_as_test(
         type("BoundSyncMachine", (SyncMachine,), {"kit": kit}),
-        settings=settings(max_examples=80, stateful_step_count=30, deadline=None,
+        settings=settings(max_examples=200, stateful_step_count=30, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]),
     )
 

@@ -106,20 +106,12 @@ def band_for(bands: list[Band], percent: float | None) -> Band | None:
     return None
 
 
-def _classify(fw: Framework, kq: KeyQuestion, value: object) -> tuple[bool, bool] | None:
-    """(applicable, sufficient) for one answer; None when unanswered."""
-    if value is None or value == "":
-        return None
-    for option in fw.options(kq.answer):
-        if option.id == value:
-            return option.applicable, option.applicable and option.sufficient
-    return None
-
-
 def key_question_figure(fw: Framework, kq: KeyQuestion, answers: Mapping[str, Mapping[str, object]]) -> Figure:
+    # option id → (applicable, sufficient), looked up once per key question, not per answer
+    kinds = {o.id: (o.applicable, o.applicable and o.sufficient) for o in fw.options(kq.answer)}
     sufficient = applicable = 0
     for case_answers in answers.values():
-        result = _classify(fw, kq, case_answers.get(kq.id))
+        result = kinds.get(case_answers.get(kq.id))
         if result is None or not result[0]:
             continue
         applicable += 1

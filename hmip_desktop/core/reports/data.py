@@ -1,0 +1,273 @@
+"""Everything a report needs from the central store, read in one place as plain data.
+
+The figures are the core's: :func:`gather` calls ``answers.effective_rows``,
+``ratings.rate`` (with the recorded professional-judgement overrides) and
+``agreement.consistency``; sub-group figures are ``ratings.key_question_figure`` on
+each group's cases. Nothing here computes a percentage, a band or an interval itself.
+The renderers (PDF, HTML, CSV/XLSX) only read what is gathered here.
+
+Read-only: nothing is written to the store. Not thread-safe beyond what the store's
+engine is (call it from one worker thread).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+
+from ..central import agreement, moderation, schema
+from ..central.answers import answers_by_case, effective_rows, framework_for
+from ..central.ratings import Figure, Ratings, key_question_figure, rate
+from ..central.store import CentralError, CentralStore
+from ..frameworks.model import Framework, KeyQuestion
+from .text import check_lang
+
+#: The case profile fields reported as sub-groups, in this order, where the framework has them.
+SUBGROUP_FIELDS = ("gender", "ethnicity", "age_band", "risk_level", "disposal_type")
+#: Sub-group cells with fewer applicable cases than this are suppressed.
+MIN_CELL = 5
+#: The thresholds passed to ``agreement.consistency`` (and stated in the report).
+MIN_UNCHANGED = 0.8
+MIN_KAPPA_LOW = 0.4
+#: The group of cases whose profile does not record the field.
+UNRECORDED = ""
+
+
+@dataclass(frozen=True)
+class Inspection:
+    id: str
+    framework_id: str
+    framework_version: str
+    created_at: str
+    provider: str | None
+    title: str | None
+    fieldwork_start: str | None
+    fieldwork_end: str | None
+
+
+@dataclass(frozen=True)
+class Read:
+    """A case read's current (head) revision."""
+
+    case_id: str
+    revision_id: str
+    reader_id: str
+    status: str
+    updated_at: str
+    profile: dict
+    interview: dict
+    needs_rereview: bool = False
+
+
+@dataclass(frozen=True)
+class SubgroupTable:
+    """Key question figures for the groups of one profile field; ``None`` where a cell is
+    suppressed (fewer than MIN_CELL applicable cases)."""
+
+    field_id: str
+    groups: list[tuple[str, int]]  # (option id or UNRECORDED, number of case reads)
+    rows: list[tuple[KeyQuestion, list[Figure | None]]]
+
+
+@dataclass
+class ReportData:
+    inspection: Inspection
+    fw: Framework
+    lang: str
+    ratings: Ratings
+    overrides: dict[str, tuple[str, str]]
+    team: list[dict]
+    reads: dict[str, Read]
+    rows: list[dict]
+    answers: dict[str, dict[str, object]]
+    caseload_size: int | None
+    qa_selected: int
+    moderations: list[dict]
+    read_outcomes: list[dict]
+    consistency: list[agreement.ReaderConsistency]
+    signed_off: bool
+    _subgroups: list[SubgroupTable] | None = field(default=None, repr=False)
+
+    # -- derived, read-only views --------------------------------------------------------
+
+    def figure(self, kq_id: str) -> Figure:
+        for s in self.ratings.standards:
+            for f in s.key_questions:
+                if f.id == kq_id:
+                    return f
+        raise KeyError(kq_id)
+
+    def reader_names(self) -> dict[str, str]:
+        return {m["id"]: m["name"] for m in self.team}
+
+    def status_counts(self) -> Counter:
+        return Counter(r.status for r in self.reads.values())
+
+    def subgroups(self) -> list[SubgroupTable]:
+        """The sub-group tables (computed once)."""
+        if self._subgroups is None:
+            self._subgroups = [subgroup_table(self.fw, f, self.reads, self.answers)
+                               for f in SUBGROUP_FIELDS if _has_field(self.fw, f)]
+        return self._subgroups
+
+    def answer_counts(self) -> dict[str, dict[str, int]]:
+        """Per key question: how many reads answered it not applicable, and how many left
+        it unanswered (counts of recorded values, for the data annex)."""
+        out = {}
+        for kq in self.fw.key_questions():
+            # Options that mean "does not apply" (na, or a scale option with applicable: false).
+            na_ids = {o.id for o in self.fw.options(kq.answer) if not o.applicable}
+            na = unanswered = 0
+            for case_id in self.reads:
+                value = self.answers.get(case_id, {}).get(kq.id)
+                if value is None or value == "":
+                    unanswered += 1
+                elif value in na_ids:
+                    na += 1
+            out[kq.id] = {"not_applicable": na, "not_answered": unanswered}
+        return out
+
+
+def _has_field(fw: Framework, field_id: str) -> bool:
+    try:
+        fw.profile_field(field_id)
+    except KeyError:
+        return False
+    return True
+
+
+def subgroup_table(fw: Framework, field_id: str, reads: dict[str, Read],
+                   answers: dict[str, dict[str, object]]) -> SubgroupTable:
+    """Figures per group of ``field_id`` (scale order, then unrecorded), by the core's
+    ``key_question_figure`` on the group's effective answers."""
+    members: dict[str, dict[str, dict]] = {}
+    for case_id, read in reads.items():
+        value = read.profile.get(field_id)
+        key = value if isinstance(value, str) and value else UNRECORDED
+        members.setdefault(key, {})[case_id] = answers.get(case_id, {})
+    spec = fw.profile_field(field_id)
+    order = [o.id for o in fw.scale(spec.scale).options] if spec.scale else sorted(k for k in members if k)
+    groups = [g for g in order if g in members] + sorted(g for g in members if g not in order and g)
+    if UNRECORDED in members:
+        groups.append(UNRECORDED)
+    rows = []
+    for kq in fw.key_questions():
+        cells = []
+        for g in groups:
+            figure = key_question_figure(fw, kq, members[g])
+            cells.append(figure if figure.applicable >= MIN_CELL else None)
+        rows.append((kq, cells))
+    return SubgroupTable(field_id, [(g, len(members[g])) for g in groups], rows)
+
+
+def _inspection(conn, inspection_id: str) -> Inspection:
+    row = conn.execute(select(schema.inspections).where(schema.inspections.c.id == inspection_id)).first()
+    if row is None:
+        raise CentralError(f"no inspection '{inspection_id}' in this central store")
+    return Inspection(row.id, row.framework_id, row.framework_version, row.created_at, row.provider or None,
+                      row.title or None, row.fieldwork_start or None, row.fieldwork_end or None)
+
+
+def _reads(conn, inspection_id: str) -> dict[str, Read]:
+    cr, rv = schema.case_reads, schema.revisions
+    query = (select(cr.c.case_id, cr.c.head_revision_id, cr.c.needs_rereview, rv.c.reader_id, rv.c.status,
+                    rv.c.updated_at, rv.c.profile, rv.c.interview)
+             .select_from(cr.join(rv, (rv.c.inspection_id == cr.c.inspection_id) & (rv.c.case_id == cr.c.case_id)
+                                  & (rv.c.revision_id == cr.c.head_revision_id)))
+             .where(cr.c.inspection_id == inspection_id).order_by(cr.c.case_id))
+    return {r.case_id: Read(r.case_id, r.head_revision_id, r.reader_id, r.status, r.updated_at,
+                            json.loads(r.profile or "{}"), json.loads(r.interview or "{}"), bool(r.needs_rereview))
+            for r in conn.execute(query)}
+
+
+def _moderation_rows(conn, inspection_id: str, case_id: str | None = None) -> list[dict]:
+    md = schema.moderations
+    query = select(md).where(md.c.inspection_id == inspection_id)
+    if case_id is not None:
+        query = query.where(md.c.case_id == case_id)
+    return [{"id": m.id, "case_id": m.case_id, "revision_id": m.revision_id, "question_id": m.question_id,
+             "original_value": None if m.original_value is None else json.loads(m.original_value),
+             "moderated_value": None if m.moderated_value is None else json.loads(m.moderated_value),
+             "outcome": m.outcome, "rationale": m.rationale, "moderator": m.moderator, "created_at": m.created_at}
+            for m in conn.execute(query.order_by(md.c.id))]
+
+
+def _outcome_rows(conn, inspection_id: str, case_id: str | None = None) -> list[dict]:
+    t = schema.read_outcomes
+    query = select(t).where(t.c.inspection_id == inspection_id)
+    if case_id is not None:
+        query = query.where(t.c.case_id == case_id)
+    return [{"id": r.id, "case_id": r.case_id, "revision_id": r.revision_id, "outcome": r.outcome,
+             "comments": r.comments, "moderator": r.moderator, "created_at": r.created_at}
+            for r in conn.execute(query.order_by(t.c.id))]
+
+
+def gather(store: CentralStore, inspection_id: str, lang: str = "en") -> ReportData:
+    """Read one inspection's report data (ratings with overrides, reads and profiles, QA)."""
+    check_lang(lang)
+    fw = framework_for(store, inspection_id)
+    with store.engine.connect() as conn:
+        inspection = _inspection(conn, inspection_id)
+        reads = _reads(conn, inspection_id)
+        team = [{"id": r.member_id, "name": r.name, "role": r.role} for r in conn.execute(
+            select(schema.team_members).where(schema.team_members.c.inspection_id == inspection_id)
+            .order_by(schema.team_members.c.member_id))]
+        caseload = conn.execute(select(schema.setup_cases.c.case_id).where(
+            schema.setup_cases.c.inspection_id == inspection_id)).all()
+        qa_selected = len(conn.execute(select(schema.qa_selection.c.case_id).where(
+            schema.qa_selection.c.inspection_id == inspection_id)).all())
+        moderations = _moderation_rows(conn, inspection_id)
+        outcomes = _outcome_rows(conn, inspection_id)
+    rows = effective_rows(store, inspection_id)
+    answers = answers_by_case(rows)
+    overrides = moderation.overrides_for(store, inspection_id)
+    ratings = rate(fw, inspection_id, answers, overrides, lang=lang)
+    consistency = agreement.consistency(moderation.reader_pairs(store, inspection_id),
+                                        min_unchanged=MIN_UNCHANGED, min_kappa_low=MIN_KAPPA_LOW)
+    return ReportData(inspection, fw, lang, ratings, overrides, team, reads, rows, answers,
+                      len(caseload) or None, qa_selected, moderations, outcomes, consistency,
+                      moderation.is_signed_off(store, inspection_id))
+
+
+@dataclass(frozen=True)
+class CaseData:
+    """One case read for its record: the head revision's own answers (value, evidence
+    note), the effective values, and its moderation and read outcomes."""
+
+    inspection: Inspection
+    fw: Framework
+    read: Read
+    recorded: dict[str, tuple[object, str]]
+    effective: dict[str, object]
+    moderations: list[dict]
+    read_outcomes: list[dict]
+    team: dict[str, str]
+
+
+def gather_case(store: CentralStore, inspection_id: str, case_id: str) -> CaseData:
+    """Read one case read's record; CentralError if the inspection or case read is unknown."""
+    fw = framework_for(store, inspection_id)
+    ra = schema.revision_answers
+    with store.engine.connect() as conn:
+        inspection = _inspection(conn, inspection_id)
+        reads = _reads(conn, inspection_id)
+        if case_id not in reads:
+            raise CentralError(f"no case read {case_id} in inspection '{inspection_id}'")
+        read = reads[case_id]
+        recorded = {r.question_id: (None if r.value is None else json.loads(r.value), r.note or "")
+                    for r in conn.execute(select(ra.c.question_id, ra.c.value, ra.c.note).where(
+                        ra.c.inspection_id == inspection_id, ra.c.case_id == case_id,
+                        ra.c.revision_id == read.revision_id))}
+        moderations = _moderation_rows(conn, inspection_id, case_id)
+        outcomes = _outcome_rows(conn, inspection_id, case_id)
+        team = {r.member_id: r.name for r in conn.execute(select(schema.team_members).where(
+            schema.team_members.c.inspection_id == inspection_id))}
+    effective = {qid: value for qid, (value, _) in recorded.items()}
+    for m in moderations:  # the latest moderation of the current revision wins (as answers.effective_rows)
+        if m["revision_id"] == read.revision_id:
+            effective[m["question_id"]] = m["moderated_value"]
+    return CaseData(inspection, fw, read, recorded, effective, moderations, outcomes, team)
+

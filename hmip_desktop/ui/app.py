@@ -122,9 +122,13 @@ def main(argv=None) -> int:
         path = Path(args.store)
     elif args.demo or args.screenshot:
         path = demo_store()
+    elif (data_dir() / "field.sqlite").exists():
+        # A laptop's own field store (where `hmip pack import` puts it by default).
+        path = data_dir() / "field.sqlite"
     else:
-        print("hmip-desktop: give --store PATH or --demo", file=sys.stderr)
-        return 2
+        # Nothing set up yet (a double-click on a fresh install): show the demo rather
+        # than exit silently, which a windowed app cannot explain.
+        path = demo_store()
     conf = settings()
     if args.lang:
         conf.setValue("language", args.lang)

@@ -123,7 +123,7 @@ def export_bundle(ctx) -> str:
 def verify_and_import(ctx) -> str:
     from .core.central import importer
 
-    verdict = importer.verify_bundle(ctx.central, ctx.bundle.read_bytes())
+    importer.verify_bundle(ctx.central, ctx.bundle.read_bytes())  # raises Rejected if invalid
     result = importer.import_file(ctx.central, ctx.bundle)
     if not result.newly_imported or not result.outcomes:
         raise RuntimeError(f"the import changed nothing: {result.describe()}")

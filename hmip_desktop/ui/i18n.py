@@ -44,3 +44,19 @@ class Translations:
                 app.installTranslator(translator)
                 Translations._installed.append(translator)
         Translations.lang = lang
+
+
+def language_actions(window, on_choose):
+    """The checkable language actions of a window's Language menu: (group, {code: action}).
+    ``on_choose(code)`` is called when one is chosen."""
+    from PySide6.QtGui import QAction, QActionGroup
+
+    group = QActionGroup(window)
+    actions = {}
+    for code, name in LANGUAGES.items():
+        action = QAction(name, window, checkable=True)
+        action.setObjectName(f"language_{code}")
+        action.triggered.connect(lambda _=False, c=code: on_choose(c))
+        group.addAction(action)
+        actions[code] = action
+    return group, actions

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +24,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from pydantic import ValidationError
 
+from ..files import write_atomically  # noqa: F401 (re-exported: callers write envelopes with it)
 from .formats import EnvelopeHeader
 from .keys import SigningKey, verify
 
@@ -102,28 +102,6 @@ def open_envelope(
     if hashlib.sha256(payload).hexdigest() != header.payload_sha256:
         raise Rejected("payload does not match its signed hash: the file was altered")
     return Envelope(header, payload)
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a crash leaves no file or the complete one:
-    temporary file in the same folder, fsync, rename, fsync the folder."""
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    try:
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    if os.name == "posix":
-        fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def read_bounded(path: Path, limit: int) -> bytes:

@@ -24,10 +24,11 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+from ..files import write_atomically
 
 from ..frameworks import load_file
 from ..frameworks.model import Framework
@@ -135,17 +136,8 @@ def summary_line(result: SampleFileResult, caseload_path: Path, out_path: Path) 
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
-    """The complete file or none: a temporary file beside it, fsync, then rename."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    """The complete file or none (see core/files.py); a failure says which file."""
     try:
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        write_atomically(path, data)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise SampleFileError(f"cannot write {path}: {exc.strerror or exc}") from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise

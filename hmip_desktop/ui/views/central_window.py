@@ -15,7 +15,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
-from ..i18n import LANGUAGES, Translations
+from ..i18n import Translations, language_actions
 from ..ops import Ops, run_with_progress
 from .central_dashboard import DashboardPage
 from .central_ratings import RatingsPage
@@ -200,14 +200,7 @@ class CentralWindow(QMainWindow):
         self.act_read = self._action("show_read", "Ctrl+2", lambda: self.show_tab(1))
         self.act_ratings = self._action("show_ratings", "Ctrl+3", lambda: self.show_tab(2))
         self.act_inspections = self._action("focus_inspections", "Ctrl+0", self.inspection_list.setFocus)
-        self.lang_group = QActionGroup(self)
-        self.lang_actions = {}
-        for code, name in LANGUAGES.items():
-            action = QAction(name, self, checkable=True)
-            action.setObjectName(f"language_{code}")
-            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
-            self.lang_group.addAction(action)
-            self.lang_actions[code] = action
+        self.lang_group, self.lang_actions = language_actions(self, self.set_language)
         bar = self.menuBar()
         self.menu_file = bar.addMenu("")
         self.menu_file.addActions([self.act_import, self.act_refresh, self.act_quit])

@@ -10,15 +10,19 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
 
-from ..i18n import LANGUAGES, Translations
+from ..i18n import Translations, language_actions
 from ..ops import Ops, run_with_progress
 from .case_list_page import CaseListPage
 from .exchange_actions import ExchangeActions
+
+if TYPE_CHECKING:  # built lazily, after the window shows
+    from .case_read_page import CaseReadPage
 
 # The core (pydantic, sqlite-utils, the framework loader) is imported on the worker
 # thread while the window is already on screen: that halves the time to first window.
@@ -101,14 +105,7 @@ class MainWindow(ExchangeActions, QMainWindow):
         self.act_export = self._action("export_bundle", QKeySequence("Ctrl+E"), self.export_bundle)
         self.act_receipt = self._action("import_receipt", None, self.import_receipt)
         self.act_shortcuts = self._action("shortcuts", QKeySequence("F1"), self._show_shortcuts)
-        self.lang_group = QActionGroup(self)
-        self.lang_actions = {}
-        for code, name in LANGUAGES.items():
-            action = QAction(name, self, checkable=True)
-            action.setObjectName(f"language_{code}")
-            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
-            self.lang_group.addAction(action)
-            self.lang_actions[code] = action
+        self.lang_group, self.lang_actions = language_actions(self, self.set_language)
         bar = self.menuBar()
         self.menu_file = bar.addMenu("")
         self.menu_file.addActions([self.act_export, self.act_receipt, self.act_check, self.act_quit])

@@ -925,12 +925,12 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>%1 eisoes wedi'u cadw</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="320"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="347"/>
         <source>%1 case reads</source>
         <translation>Darlleniadau achos: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="514"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="541"/>
         <source>%1 case reads chosen for QA with seed %2.</source>
         <translation>Dewiswyd %1 darlleniad achos ar gyfer SA gyda hedyn %2.</translation>
     </message>
@@ -945,7 +945,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>%1 bellach yn gyfredol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="558"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="585"/>
         <source>%1 of %2 bundle(s) imported.</source>
         <translation>Mewnforiwyd %1 o %2 bwndel.</translation>
     </message>
@@ -970,148 +970,173 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>%1: gwrthodwyd: %2</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="234"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="231"/>
         <source>&amp;Case read</source>
         <translation>Darlleniad a&amp;chos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="234"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="231"/>
         <source>&amp;Dashboard</source>
         <translation>Dangos&amp;fwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="230"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="226"/>
         <source>&amp;File</source>
         <translation>&amp;Ffeil</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="231"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="227"/>
         <source>&amp;Go</source>
         <translation>&amp;Mynd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="233"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="229"/>
         <source>&amp;Import bundles…</source>
         <translation>&amp;Mewnforio bwndeli…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="232"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="228"/>
         <source>&amp;Language</source>
         <translation>&amp;Iaith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="238"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="235"/>
         <source>&amp;Moderator: </source>
         <translation>&amp;Cymedrolwr: </translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="233"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="229"/>
         <source>&amp;Quit</source>
         <translation>&amp;Gadael</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="233"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="229"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Adnewyddu</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="541"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="568"/>
         <source>Bundles (*.bundle);;All files (*)</source>
         <translation>Bwndeli (*.bundle);;Pob ffeil (*)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="291"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="318"/>
         <source>Cannot open the central store</source>
         <translation>Methu agor y storfa ganolog</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="529"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="556"/>
         <source>Case %1 added to the QA sample.</source>
         <translation>Ychwanegwyd achos %1 at y sampl SA.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="243"/>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="412"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="240"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="439"/>
         <source>Case read</source>
         <translation>Darlleniad achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="245"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="242"/>
         <source>Choose a case read on the dashboard and press Enter to moderate it.</source>
         <translation>Dewiswch ddarlleniad achos ar y dangosfwrdd a phwyswch Enter i'w gymedroli.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="242"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="239"/>
         <source>Dashboard</source>
         <translation>Dangosfwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="450"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="477"/>
         <source>Enter your moderator id in the toolbar first.</source>
         <translation>Rhowch eich dynodydd cymedrolwr yn y bar offer yn gyntaf.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="235"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="232"/>
         <source>I&amp;nspections</source>
         <translation>&amp;Arolygiadau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="540"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="567"/>
         <source>Import bundles</source>
         <translation>Mewnforio bwndeli</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="550"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="577"/>
         <source>Importing bundles…</source>
         <translation>Wrthi'n mewnforio bwndeli…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="241"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="230"/>
+        <source>Inspection &amp;report…</source>
+        <translation>&amp;Adroddiad yr arolygiad…</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="291"/>
+        <source>Inspection report</source>
+        <translation>Adroddiad yr arolygiad</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="238"/>
         <source>Inspections</source>
         <translation>Arolygiadau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="469"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="496"/>
         <source>Judgement agreed.</source>
         <translation>Cytunwyd â'r farn.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="469"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="496"/>
         <source>Judgement changed; the ratings are updated.</source>
         <translation>Newidiwyd y farn; mae'r graddau wedi'u diweddaru.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="239"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="236"/>
         <source>Moderator id</source>
         <translation>Dynodydd y cymedrolwr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="491"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="518"/>
         <source>Outcome recorded for case %1.</source>
         <translation>Cofnodwyd y canlyniad ar gyfer achos %1.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="235"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="292"/>
+        <source>PDF report (*.pdf);;Accessible web page (*.html)</source>
+        <translation>Adroddiad PDF (*.pdf);;Tudalen we hygyrch (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="232"/>
         <source>R&amp;atings</source>
         <translation>&amp;Graddau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="244"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="241"/>
         <source>Ratings</source>
         <translation>Graddau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="240"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="237"/>
         <source>Recorded with every moderation and QA action</source>
         <translation>Cofnodir gyda phob cam cymedroli ac SA</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="264"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="309"/>
+        <source>Report written to %1</source>
+        <translation>Ysgrifennwyd yr adroddiad i %1</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="261"/>
         <source>Working…</source>
         <translation>Wrthi'n gweithio…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="229"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="314"/>
+        <source>Writing the report…</source>
+        <translation>Wrthi'n ysgrifennu'r adroddiad…</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="225"/>
         <source>hmip-desktop: central store</source>
         <translation>hmip-desktop: storfa ganolog</translation>
     </message>
@@ -1121,7 +1146,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>dim darlleniadau achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="320"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="347"/>
         <source>signed off</source>
         <translation>wedi'i gymeradwyo</translation>
     </message>
@@ -1187,188 +1212,188 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="412"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="409"/>
         <source>%1 change(s) could not be saved. Close anyway and lose them?</source>
         <translation>Nid oedd modd cadw %1 newid. Cau beth bynnag a'u colli?</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="133"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="130"/>
         <source>&amp;Case list</source>
         <translation>&amp;Rhestr achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="139"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="136"/>
         <source>&amp;Check audit trail…</source>
         <translation>&amp;Gwirio'r trywydd archwilio…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="128"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="125"/>
         <source>&amp;Edit</source>
         <translation>&amp;Golygu</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="139"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="136"/>
         <source>&amp;Export bundle…</source>
         <translation>&amp;Allforio bwndel…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="127"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="124"/>
         <source>&amp;File</source>
         <translation>&amp;Ffeil</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="134"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="131"/>
         <source>&amp;Find case</source>
         <translation>&amp;Canfod achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="129"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="126"/>
         <source>&amp;Go</source>
         <translation>&amp;Mynd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="131"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="128"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="138"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="135"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Llwybrau byr bysellfwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="130"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="127"/>
         <source>&amp;Language</source>
         <translation>&amp;Iaith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="137"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="134"/>
         <source>&amp;Mark complete or reopen</source>
         <translation>&amp;Marcio'n gyflawn neu ailagor</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="136"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="133"/>
         <source>&amp;Next case</source>
         <translation>&amp;Achos nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="135"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="132"/>
         <source>&amp;Previous question</source>
         <translation>Cwestiwn &amp;blaenorol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="138"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="135"/>
         <source>&amp;Quit</source>
         <translation>&amp;Gadael</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="133"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="130"/>
         <source>&amp;Redo</source>
         <translation>&amp;Ailwneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="133"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="130"/>
         <source>&amp;Undo</source>
         <translation>&amp;Dadwneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="292"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="289"/>
         <source>All changes saved</source>
         <translation>Cadwyd pob newid</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="397"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="394"/>
         <source>Answer a judgement</source>
         <translation>Rhoi barn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="384"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="381"/>
         <source>Audit check cancelled.</source>
         <translation>Diddymwyd y gwiriad archwilio.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="378"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="375"/>
         <source>Audit trail broken at event %1.</source>
         <translation>Mae'r trywydd archwilio wedi'i dorri wrth ddigwyddiad %1.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="376"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="373"/>
         <source>Audit trail intact: %1 events.</source>
         <translation>Mae'r trywydd archwilio'n gyfan: %1 digwyddiad.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="199"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="196"/>
         <source>Cannot open the field store</source>
         <translation>Methu agor y storfa maes</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="292"/>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="411"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="289"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="408"/>
         <source>Changes not saved</source>
         <translation>Newidiadau heb eu cadw</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="369"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="366"/>
         <source>Checking the audit trail…</source>
         <translation>Wrthi'n gwirio'r trywydd archwilio…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="398"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="395"/>
         <source>Clear an answer</source>
         <translation>Clirio ateb</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="398"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="395"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="140"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="137"/>
         <source>Import &amp;receipt…</source>
         <translation>Mewnforio &amp;derbynneb…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="400"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="397"/>
         <source>Keyboard shortcuts</source>
         <translation>Llwybrau byr bysellfwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="134"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="131"/>
         <source>Next &amp;question</source>
         <translation>Cwestiwn &amp;nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="135"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="132"/>
         <source>Next &amp;standard</source>
         <translation>&amp;Safon nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="302"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="299"/>
         <source>Nothing to undo or redo</source>
         <translation>Dim byd i'w ddadwneud na'i ailwneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="136"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="133"/>
         <source>P&amp;revious standard</source>
         <translation>Safon b&amp;laenorol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="137"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="134"/>
         <source>Pre&amp;vious case</source>
         <translation>Achos bla&amp;enorol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="292"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="289"/>
         <source>Saving…</source>
         <translation>Yn cadw…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="397"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="394"/>
         <source>Y, N, A or 1–9</source>
         <translation>Y, N, A neu 1–9</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="126"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="123"/>
         <source>hmip-desktop: case reading</source>
         <translation>hmip-desktop: darllen achosion</translation>
     </message>

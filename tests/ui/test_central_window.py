@@ -462,3 +462,18 @@ def test_a_missing_store_is_reported_not_fatal(qtbot, styled_app, tmp_path):
     box = window.findChild(QMessageBox, "central_error")
     assert box is not None and box.isVisible() and not box.isModal()
     window.close()
+
+
+def test_report_from_the_window_with_progress(imported, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    out = tmp_path / "report.pdf"
+    w = imported.window
+    with qtbot.waitSignal(w.report_written, timeout=60000) as blocker:
+        w.start_report(out)
+    assert blocker.args == [str(out)]
+    assert out.read_bytes()[:5] == b"%PDF-"
+    assert opened == [str(out)], "the report opens in the system viewer"
+    assert "Report written" in w.statusBar().currentMessage()

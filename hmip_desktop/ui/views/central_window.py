@@ -14,8 +14,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -104,6 +104,8 @@ class CentralWindow(QMainWindow):
     imported = Signal(list)
     #: A core call was refused or failed: the message shown.
     action_failed = Signal(str)
+    #: Emitted with the path when a report has been written.
+    report_written = Signal(str)
 
     def __init__(self, location: str | Path, keys_dir: Path | None = None, settings: QSettings | None = None,
                  translations: Translations | None = None):
@@ -196,6 +198,7 @@ class CentralWindow(QMainWindow):
         self.act_import = self._action("import_bundles", "Ctrl+I", self.import_bundles)
         self.act_refresh = self._action("refresh", QKeySequence.StandardKey.Refresh, self.refresh)
         self.act_quit = self._action("quit", QKeySequence.StandardKey.Quit, self.close)
+        self.act_report = self._action("write_report", "Ctrl+P", self.write_report)
         self.act_dashboard = self._action("show_dashboard", "Ctrl+L", lambda: self.show_tab(0))
         self.act_read = self._action("show_read", "Ctrl+2", lambda: self.show_tab(1))
         self.act_ratings = self._action("show_ratings", "Ctrl+3", lambda: self.show_tab(2))
@@ -203,7 +206,7 @@ class CentralWindow(QMainWindow):
         self.lang_group, self.lang_actions = language_actions(self, self.set_language)
         bar = self.menuBar()
         self.menu_file = bar.addMenu("")
-        self.menu_file.addActions([self.act_import, self.act_refresh, self.act_quit])
+        self.menu_file.addActions([self.act_import, self.act_report, self.act_refresh, self.act_quit])
         self.menu_go = bar.addMenu("")
         self.menu_go.addActions([self.act_inspections, self.act_dashboard, self.act_read, self.act_ratings])
         self.menu_lang = bar.addMenu("")
@@ -224,6 +227,7 @@ class CentralWindow(QMainWindow):
         self.menu_go.setTitle(_tr("&Go"))
         self.menu_lang.setTitle(_tr("&Language"))
         texts = {self.act_import: _tr("&Import bundles…"), self.act_refresh: _tr("&Refresh"), self.act_quit: _tr("&Quit"),
+                 self.act_report: _tr("Inspection &report…"),
                  self.act_dashboard: _tr("&Dashboard"), self.act_read: _tr("&Case read"),
                  self.act_ratings: _tr("R&atings"), self.act_inspections: _tr("I&nspections")}
         for action, text in texts.items():
@@ -278,6 +282,36 @@ class CentralWindow(QMainWindow):
         if not rows:
             self.dashboard.show_empty()
             self.tabs.setTabEnabled(2, False)
+
+    def write_report(self) -> None:
+        """Ask where to save the inspection report (PDF or HTML), then write it."""
+        if self.store is None or self.inspection_id is None:
+            return
+        default = Path.home() / f"{self.inspection_id}-report-{self.lang}.pdf"
+        out, _ = QFileDialog.getSaveFileName(self, _tr("Inspection report"), str(default),
+                                             _tr("PDF report (*.pdf);;Accessible web page (*.html)"))
+        if out:
+            self.start_report(Path(out))
+
+    def start_report(self, out: Path, open_when_done: bool = True):
+        """Write the report on the worker with progress; open it with the system viewer."""
+        from ...core.reports import write_report
+
+        store, inspection, lang = self.store, self.inspection_id, self.lang
+
+        def work(progress):
+            progress.update(0, 1)
+            path = write_report(store, inspection, out, lang)
+            progress.update(1, 1)
+            return path
+
+        def done(path: Path) -> None:
+            self.statusBar().showMessage(_tr("Report written to %1").replace("%1", str(path)), 15000)
+            self.report_written.emit(str(path))
+            if open_when_done:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+        return run_with_progress(self.ops, self, _tr("Writing the report…"), work, done, self._fatal, cancellable=False)
 
     def _fatal(self, error: BaseException) -> None:
         self.action_failed.emit(str(error))

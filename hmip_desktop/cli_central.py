@@ -1,0 +1,340 @@
+"""The central-store commands of ``hmip`` (``hmip central …``): store and keys, import,
+set-up, quality assurance and ratings. Registered by ``cli_exchange.register``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .cli import CliError, _progress_bar
+
+
+def _central(args):
+    from .core.central.store import CentralStore
+
+    return CentralStore.open(args.store, Path(args.keys) if args.keys else None)
+
+
+def central_init(args) -> int:
+    from .core.central.store import CentralStore
+
+    store = CentralStore.init(args.store, Path(args.keys) if args.keys else None, args.escrow)
+    print(f"central store {store.store_id} created in {args.store}; keys in {store.keys_dir}")
+    print(f"encryption recipient: {store.meta('recipient')}")
+    return 0
+
+
+def central_enrol(args) -> int:
+    path = Path(args.public_key)
+    try:
+        text = path.read_text(encoding="utf-8")[:2000]
+    except OSError as exc:
+        raise CliError(f"{path}: cannot read ({exc.strerror})") from None
+    key_id = _central(args).enrol(args.name, args.role, text, str(path))
+    print(f"enrolled {args.name} ({args.role}): key {key_id}")
+    return 0
+
+
+def central_revoke(args) -> int:
+    key_id = _central(args).revoke(args.key_id)
+    print(f"revoked key {key_id}; its bundles will be refused from now on")
+    return 0
+
+
+def _write_receipt(result, bundle: Path, folder: str | None) -> Path:
+    from .core.exchange.envelope import write_atomically
+
+    target = (Path(folder) if folder else bundle.parent) / f"{bundle.name}.receipt"
+    write_atomically(target, result.receipt)
+    return target
+
+
+def central_import(args) -> int:
+    from .core.central import importer
+    from .core.exchange.envelope import Rejected
+
+    store = _central(args)
+    failures = 0
+    bar = _progress_bar("Importing bundles")
+    for i, name in enumerate(args.files, 1):
+        path = Path(name)
+        try:
+            result = importer.import_file(store, path)
+        except Rejected as exc:
+            print(f"{path}: REJECTED: {exc.reason}", file=sys.stderr)
+            failures += 1
+        else:
+            receipt = _write_receipt(result, path, args.receipts)
+            print(f"{path}: {result.describe()}; receipt {receipt}")
+        bar(i, len(args.files))
+    return 1 if failures else 0
+
+
+def central_watch(args) -> int:
+    from .core.central.inbox import watch
+
+    store = _central(args)
+    for line in watch(store, Path(args.inbox), once=args.once, interval=args.interval):
+        print(line, flush=True)
+    return 0
+
+
+def central_ratings(args) -> int:
+    import json
+
+    from .core.central.answers import rate_inspection
+
+    ratings = rate_inspection(_central(args), args.inspection)
+    if args.json:
+        print(json.dumps(ratings.as_json(), ensure_ascii=False, indent=1))
+    else:
+        for s in ratings.standards:
+            print(f"{s.title}: {s.effective_rating or '-'}")
+        print(f"Overall: {ratings.overall_rating or '-'}")
+    return 0
+
+
+def central_answers(args) -> int:
+    import csv
+    import json
+
+    from .core.central.answers import effective_rows
+
+    rows = effective_rows(_central(args), args.inspection)
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(["case_id", "question_id", "value", "inspector", "moderated"])
+    for r in rows:
+        value = r["value"]
+        text = "" if value is None else (";".join(value) if isinstance(value, list) else
+                                          value if isinstance(value, str) else json.dumps(value))
+        writer.writerow([r["case_id"], r["question_id"], text, r["inspector"], "yes" if r["moderated"] else "no"])
+    return 0
+
+
+def central_inspection(args) -> int:
+    from .core.central import packs
+    from .core.frameworks.loader import read_file
+
+    store = _central(args)
+    packs.create_inspection(store, args.id, read_file(Path(args.framework)), args.provider, args.title,
+                            (args.start, args.end))
+    print(f"inspection {args.id} created in {args.store}")
+    return 0
+
+
+def central_team(args) -> int:
+    import csv
+
+    from .core.central import packs
+
+    path = Path(args.team)
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as fh:
+            members = [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(fh)]
+    except OSError as exc:
+        raise CliError(f"{path}: cannot read ({exc.strerror})") from None
+    for line, m in enumerate(members, 2):
+        if not m.get("id") or not m.get("name") or m.get("role") not in ("inspector", "local_assessor", "lead"):
+            raise CliError(f"{path}:{line}: each row needs id, name and role (inspector, local_assessor or lead)")
+        m["key_id"] = m.get("key_id") or None
+    packs.set_team(_central(args), args.inspection, members)
+    print(f"team of {len(members)} set for inspection {args.inspection}")
+    return 0
+
+
+def central_draw(args) -> int:
+    from .core.central import setup_flow
+
+    result = setup_flow.draw(_central(args), args.inspection, Path(args.caseload), seed=args.seed,
+                             sample_size=args.size, progress=_progress_bar("Reading the caseload"))
+    print(result.report_text)
+    print(f"sample of {result.sample_size} with {result.reserves} reserves drawn from {result.caseload_size} cases "
+          f"(margin of error ±{result.margin * 100:.1f} points) and allocated to the team")
+    return 0
+
+
+def central_replace(args) -> int:
+    from .core.central import setup_flow
+
+    new = setup_flow.replace(_central(args), args.inspection, args.case_id, args.reason)
+    print(f"case {args.case_id} replaced by reserve {new} (same stratum); the reason is recorded")
+    return 0
+
+
+def _fw(store, inspection):
+    from .core.central.answers import framework_for
+
+    return framework_for(store, inspection)
+
+
+def central_moderate(args) -> int:
+    from .core.central import moderation
+
+    store = _central(args)
+    outcome = moderation.moderate(store, args.inspection, args.case, args.question, args.value, args.rationale or "",
+                                  args.by, _fw(store, args.inspection))
+    print(f"case {args.case}, {args.question}: {outcome}")
+    return 0
+
+
+def central_outcome(args) -> int:
+    from .core.central import moderation
+
+    moderation.finish_read(_central(args), args.inspection, args.case, args.outcome, args.comments or "", args.by)
+    print(f"case {args.case}: read {args.outcome}")
+    return 0
+
+
+def central_qa(args) -> int:
+    from .core.central import moderation
+
+    chosen = moderation.qa_sample(_central(args), args.inspection, seed=args.seed)
+    print(f"{len(chosen)} case reads chosen for quality assurance:")
+    for case_id in chosen:
+        print(case_id)
+    return 0
+
+
+def central_consistency(args) -> int:
+    import json
+
+    from .core.central import agreement, moderation
+
+    results = agreement.consistency(moderation.reader_pairs(_central(args), args.inspection))
+    if args.json:
+        print(json.dumps([{"reader": r.reader, "moderated": r.moderated, "unchanged": r.unchanged,
+                           "unchanged_share": r.unchanged_share, "kappa": r.kappa.kappa, "ci_low": r.kappa.ci_low,
+                           "ci_high": r.kappa.ci_high, "flagged": r.flagged, "reasons": list(r.reasons)}
+                          for r in results], indent=1))
+        return 0
+    for r in results:
+        kappa = "-" if r.kappa.kappa is None else f"{r.kappa.kappa:.2f} ({r.kappa.ci_low:.2f} to {r.kappa.ci_high:.2f})"
+        flag = f"  MORE QA: {'; '.join(r.reasons)}" if r.flagged else ""
+        print(f"{r.reader}: {r.unchanged}/{r.moderated} unchanged, kappa {kappa}{flag}")
+    return 0
+
+
+def central_override(args) -> int:
+    from .core.central import moderation
+
+    store = _central(args)
+    band = None if args.band == "none" else args.band
+    moderation.set_override(store, args.inspection, args.standard, band, args.reason, args.by, _fw(store, args.inspection))
+    print(f"{args.standard}: professional judgement {band or 'withdrawn'} recorded")
+    return 0
+
+
+def _ratings_json(store, inspection):
+    from .core.central.answers import rate_inspection
+
+    return rate_inspection(store, inspection).as_json()
+
+
+def central_signoff(args) -> int:
+    from .core.central import moderation
+    from .core.exchange.keys import load_key
+
+    store = _central(args)
+    key = load_key(Path(args.key))
+    digest = moderation.sign_off(store, args.inspection, key, _ratings_json(store, args.inspection))
+    print(f"inspection {args.inspection} signed off (ratings {digest[:16]}); it is locked until reopened")
+    return 0
+
+
+def central_reopen(args) -> int:
+    from .core.central import moderation
+    from .core.exchange.keys import load_key
+
+    store = _central(args)
+    moderation.reopen(store, args.inspection, load_key(Path(args.key)), args.reason, _ratings_json(store, args.inspection))
+    print(f"inspection {args.inspection} reopened; the reason is recorded and signed")
+    return 0
+
+
+def central_export_data(args) -> int:
+    from .core.reports import export_data
+
+    files = export_data(_central(args), args.inspection, Path(args.out), args.lang)
+    print(f"{len(files)} data file(s) written: {', '.join(str(f) for f in files)}")
+    return 0
+
+
+def register_central(sub):
+    """Add ``hmip central …`` to the sub-command parser; returns its sub-parsers."""
+    central = sub.add_parser("central", help="the central store").add_subparsers(dest="central_command", metavar="ACTION")
+
+    def store_parser(name, help_text, func):
+        q = central.add_parser(name, help=help_text)
+        q.add_argument("store", metavar="STORE", help="a SQLite path or a postgresql:// URL")
+        q.add_argument("--keys", metavar="DIR", help="the central store's keys folder (default STORE.keys)")
+        q.set_defaults(func=func)
+        return q
+
+    q = store_parser("init", "create a central store and its encryption and signing keys", central_init)
+    q.add_argument("--escrow", action="append", metavar="AGE_RECIPIENT", help="also encrypt bundles to this age key")
+    q = store_parser("enrol", "register an inspector's public key", central_enrol)
+    q.add_argument("--name", required=True)
+    q.add_argument("--role", required=True, choices=["inspector", "local_assessor", "lead"])
+    q.add_argument("--public-key", required=True, metavar="FILE")
+    q = store_parser("revoke", "revoke a key: its later bundles are refused", central_revoke)
+    q.add_argument("key_id", metavar="KEY_ID", help="the key's fingerprint (or a unique beginning of it)")
+    q = store_parser("import", "import bundles (each in one transaction); writes a receipt beside each", central_import)
+    q.add_argument("files", nargs="+", metavar="FILE")
+    q.add_argument("--receipts", metavar="DIR", help="where to write receipts (default: beside each bundle)")
+    q = store_parser("watch", "import each bundle that appears in a folder", central_watch)
+    q.add_argument("inbox", metavar="INBOX")
+    q.add_argument("--once", action="store_true", help="process what is there now, then stop")
+    q.add_argument("--interval", type=float, default=5.0, metavar="SECONDS")
+    q = store_parser("inspection", "create an inspection to set up (framework, provider, dates)", central_inspection)
+    q.add_argument("--id", required=True)
+    q.add_argument("--framework", required=True, metavar="FILE")
+    q.add_argument("--provider", required=True)
+    q.add_argument("--title", required=True)
+    q.add_argument("--start", metavar="YYYY-MM-DD")
+    q.add_argument("--end", metavar="YYYY-MM-DD")
+    q = store_parser("team", "set the inspection team from a CSV (id,name,role[,key_id])", central_team)
+    q.add_argument("--inspection", required=True, metavar="ID")
+    q.add_argument("team", metavar="TEAM.csv")
+    q = store_parser("draw", "read the caseload, draw the stratified sample with reserves, allocate it", central_draw)
+    q.add_argument("--inspection", required=True, metavar="ID")
+    q.add_argument("caseload", metavar="CASELOAD")
+    q.add_argument("--seed", type=int, required=True)
+    q.add_argument("--size", type=int, help="sample size (default: from the caseload size, 95%% ±10 points)")
+    q = store_parser("replace", "replace an unusable sampled case with the next reserve of its stratum", central_replace)
+    q.add_argument("--inspection", required=True, metavar="ID")
+    q.add_argument("case_id", metavar="CASE_ID")
+    q.add_argument("--reason", required=True)
+    q = store_parser("moderate", "agree with or change one judgement (a change needs a rationale)", central_moderate)
+    for name in ("--inspection", "--case", "--question", "--value", "--by"):
+        q.add_argument(name, required=True)
+    q.add_argument("--rationale")
+    q = store_parser("outcome", "record a case read's QA outcome", central_outcome)
+    for name in ("--inspection", "--case", "--by"):
+        q.add_argument(name, required=True)
+    q.add_argument("--outcome", required=True, choices=["agreed", "changed", "returned"])
+    q.add_argument("--comments")
+    q = store_parser("qa", "choose case reads for quality assurance, by reader and role", central_qa)
+    q.add_argument("--inspection", required=True)
+    q.add_argument("--seed", type=int, required=True)
+    q = store_parser("consistency", "per reader: moderated judgements unchanged and Cohen's kappa", central_consistency)
+    q.add_argument("--inspection", required=True)
+    q.add_argument("--json", action="store_true")
+    q = store_parser("override", "record professional judgement on a standard's rating", central_override)
+    for name in ("--inspection", "--standard", "--band", "--reason", "--by"):
+        q.add_argument(name, required=True)
+    q = store_parser("signoff", "sign off the ratings with a lead's key; locks the inspection", central_signoff)
+    q.add_argument("--inspection", required=True)
+    q.add_argument("--key", required=True, metavar="DIR")
+    q = store_parser("reopen", "reopen a signed-off inspection (recorded and signed)", central_reopen)
+    q.add_argument("--inspection", required=True)
+    q.add_argument("--key", required=True, metavar="DIR")
+    q.add_argument("--reason", required=True)
+    q = store_parser("ratings", "the inspection's ratings from the framework's published rules", central_ratings)
+    q.add_argument("--inspection", required=True, metavar="ID")
+    q.add_argument("--json", action="store_true", help="print the ratings as one JSON object")
+    q = store_parser("answers", "the effective (moderated) answers as CSV", central_answers)
+    q.add_argument("--inspection", required=True, metavar="ID")
+    q.add_argument("--csv", action="store_true", help="CSV on standard output (the only format)")
+
+
+    return central

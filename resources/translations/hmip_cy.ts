@@ -385,107 +385,107 @@
 <context>
     <name>CentralModeration</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="552"/>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="240"/>
         <source>%1 by %2 on %3</source>
         <translation>%1 gan %2 ar %3</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="365"/>
+        <location filename="../../hmip_desktop/ui/views/central_conflict.py" line="110"/>
         <source>%1, device %2, sequence %3, edited %4</source>
         <translation>%1, dyfais %2, dilyniant %3, golygwyd %4</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="543"/>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="231"/>
         <source>A newer version arrived after moderation: please moderate it again.</source>
         <translation>Cyrhaeddodd fersiwn mwy newydd ar ôl cymedroli: cymedrolwch ef eto.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="190"/>
+        <location filename="../../hmip_desktop/ui/views/central_question.py" line="166"/>
         <source>Agree</source>
         <translation>Cytuno</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="191"/>
+        <location filename="../../hmip_desktop/ui/views/central_question.py" line="167"/>
         <source>Agree with the reader on %1</source>
         <translation>Cytuno â'r darllenydd ar %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="484"/>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="172"/>
         <source>Agreed</source>
         <translation>Cytunwyd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="229"/>
+        <location filename="../../hmip_desktop/ui/views/central_question.py" line="205"/>
         <source>Agreed by %1 on %2</source>
         <translation>Cytunwyd gan %1 ar %2</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="473"/>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="161"/>
         <source>Back to the dashboard</source>
         <translation>Yn ôl i'r dangosfwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="472"/>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="160"/>
         <source>Back to the dashboard (Ctrl+L)</source>
         <translation>Yn ôl i'r dangosfwrdd (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="371"/>
+        <location filename="../../hmip_desktop/ui/views/central_conflict.py" line="116"/>
         <source>Both versions are kept. Choosing one here is not available yet: ask the reader to bring their read up to date and send a new bundle, which becomes current.</source>
         <translation>Cedwir y ddau fersiwn. Nid yw'n bosibl dewis un yma eto: gofynnwch i'r darllenydd ddiweddaru ei ddarlleniad ac anfon bwndel newydd, a fydd yn dod yn gyfredol.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="534"/>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="222"/>
         <source>Case %1</source>
         <translation>Achos %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="192"/>
+        <location filename="../../hmip_desktop/ui/views/central_question.py" line="168"/>
         <source>Change</source>
         <translation>Newid</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="193"/>
+        <location filename="../../hmip_desktop/ui/views/central_question.py" line="169"/>
         <source>Change the judgement on %1</source>
         <translation>Newid y farn ar %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="485"/>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="173"/>
         <source>Changed</source>
         <translation>Newidiwyd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="232"/>
+        <location filename="../../hmip_desktop/ui/views/central_question.py" line="208"/>
         <source>Changed to %1 by %2 on %3: %4</source>
         <translation>Newidiwyd i %1 gan %2 ar %3: %4</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="271"/>
+        <location filename="../../hmip_desktop/ui/views/central_question.py" line="247"/>
         <source>Choose the moderator's judgement first.</source>
         <translation>Dewiswch farn y cymedrolwr yn gyntaf.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="482"/>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="170"/>
         <source>Comments for the reader</source>
         <translation>Sylwadau i'r darllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="483"/>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="171"/>
         <source>Comments for the reader (needed to return the read)</source>
         <translation>Sylwadau i'r darllenydd (mae eu hangen i ddychwelyd y darlleniad)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="325"/>
+        <location filename="../../hmip_desktop/ui/views/central_conflict.py" line="70"/>
         <source>Conflicting version</source>
         <translation>Fersiwn sy'n gwrthdaro</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="324"/>
+        <location filename="../../hmip_desktop/ui/views/central_conflict.py" line="69"/>
         <source>Current version</source>
         <translation>Fersiwn cyfredol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="368"/>
+        <location filename="../../hmip_desktop/ui/views/central_conflict.py" line="113"/>
         <source>Current version: %1.
 Conflicting version: %2.
 Rows marked ≠ differ.</source>
@@ -494,168 +494,168 @@ Fersiwn sy'n gwrthdaro: %2.
 Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="471"/>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="159"/>
         <source>Dashboard</source>
         <translation>Dangosfwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="220"/>
+        <location filename="../../hmip_desktop/ui/views/central_question.py" line="196"/>
         <source>Evidence: %1</source>
         <translation>Tystiolaeth: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="480"/>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="168"/>
         <source>Judgements</source>
         <translation>Barnau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="239"/>
+        <location filename="../../hmip_desktop/ui/views/central_question.py" line="215"/>
         <source>Moderated on an earlier version: %1 (%2)</source>
         <translation>Cymedrolwyd ar fersiwn cynharach: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="181"/>
+        <location filename="../../hmip_desktop/ui/views/central_question.py" line="157"/>
         <source>Moderator's judgement</source>
         <translation>Barn y cymedrolwr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="182"/>
+        <location filename="../../hmip_desktop/ui/views/central_question.py" line="158"/>
         <source>Moderator's judgement on %1</source>
         <translation>Barn y cymedrolwr ar %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="220"/>
+        <location filename="../../hmip_desktop/ui/views/central_question.py" line="196"/>
         <source>No evidence note</source>
         <translation>Dim nodyn tystiolaeth</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="75"/>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="311"/>
+        <location filename="../../hmip_desktop/ui/views/central_conflict.py" line="56"/>
+        <location filename="../../hmip_desktop/ui/views/central_question.py" line="51"/>
         <source>Not answered</source>
         <translation>Heb ei ateb</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="577"/>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="265"/>
         <source>Not changed: %1</source>
         <translation>Heb ei newid: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="227"/>
+        <location filename="../../hmip_desktop/ui/views/central_question.py" line="203"/>
         <source>Not moderated yet</source>
         <translation>Heb ei gymedroli eto</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="481"/>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="169"/>
         <source>Outcome of this read:</source>
         <translation>Canlyniad y darlleniad hwn:</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="537"/>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="225"/>
         <source>QA: %1</source>
         <translation>SA: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="323"/>
+        <location filename="../../hmip_desktop/ui/views/central_conflict.py" line="68"/>
         <source>Question or profile field</source>
         <translation>Cwestiwn neu faes proffil</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="187"/>
+        <location filename="../../hmip_desktop/ui/views/central_question.py" line="163"/>
         <source>Rationale (required for a change)</source>
         <translation>Rhesymeg (yn ofynnol ar gyfer newid)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="188"/>
+        <location filename="../../hmip_desktop/ui/views/central_question.py" line="164"/>
         <source>Rationale for %1</source>
         <translation>Rhesymeg ar gyfer %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="180"/>
+        <location filename="../../hmip_desktop/ui/views/central_question.py" line="156"/>
         <source>Reader's judgement</source>
         <translation>Barn y darllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="219"/>
+        <location filename="../../hmip_desktop/ui/views/central_question.py" line="195"/>
         <source>Reader's judgement on %1</source>
         <translation>Barn y darllenydd ar %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="535"/>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="223"/>
         <source>Reader: %1</source>
         <translation>Darllenydd: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="487"/>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="175"/>
         <source>Record the outcome: agreed</source>
         <translation>Cofnodi'r canlyniad: cytunwyd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="488"/>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="176"/>
         <source>Record the outcome: changed</source>
         <translation>Cofnodi'r canlyniad: newidiwyd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="489"/>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="177"/>
         <source>Return the read to its reader with the comments</source>
         <translation>Dychwelyd y darlleniad i'w ddarllenydd gyda'r sylwadau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="486"/>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="174"/>
         <source>Return to reader with comments</source>
         <translation>Dychwelyd i'r darllenydd gyda sylwadau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="275"/>
+        <location filename="../../hmip_desktop/ui/views/central_question.py" line="251"/>
         <source>That is the reader's own judgement: use Agree, or choose a different one.</source>
         <translation>Dyna farn y darllenydd ei hun: defnyddiwch Cytuno, neu dewiswch un wahanol.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="262"/>
+        <location filename="../../hmip_desktop/ui/views/central_question.py" line="238"/>
         <source>The reader gave no judgement here: choose one and use Change, with a rationale.</source>
         <translation>Ni roddodd y darllenydd farn yma: dewiswch un a defnyddiwch Newid, gyda rhesymeg.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="359"/>
+        <location filename="../../hmip_desktop/ui/views/central_conflict.py" line="104"/>
         <source>This case read has no versions in conflict.</source>
         <translation>Nid oes gan y darlleniad achos hwn fersiynau sy'n gwrthdaro.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="541"/>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="229"/>
         <source>This inspection is signed off: nothing can be changed until it is reopened.</source>
         <translation>Mae'r arolygiad hwn wedi'i gymeradwyo: ni ellir newid dim nes iddo gael ei ailagor.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="545"/>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="233"/>
         <source>Two versions of this read are in conflict: compare them in the Versions in conflict tab.</source>
         <translation>Mae dau fersiwn o'r darlleniad hwn yn gwrthdaro: cymharwch nhw yn y tab Fersiynau sy'n gwrthdaro.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="357"/>
+        <location filename="../../hmip_desktop/ui/views/central_conflict.py" line="102"/>
         <source>Versions in conflict</source>
         <translation>Fersiynau sy'n gwrthdaro</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="531"/>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="219"/>
         <source>Versions in conflict (%1)</source>
         <translation>Fersiynau sy'n gwrthdaro (%1)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="189"/>
+        <location filename="../../hmip_desktop/ui/views/central_question.py" line="165"/>
         <source>Why the judgement should be different</source>
         <translation>Pam y dylai'r farn fod yn wahanol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="278"/>
+        <location filename="../../hmip_desktop/ui/views/central_question.py" line="254"/>
         <source>Write a rationale: every change of a judgement needs one. Nothing was changed.</source>
         <translation>Ysgrifennwch resymeg: mae angen un ar gyfer pob newid i farn. Ni newidiwyd dim.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="563"/>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="251"/>
         <source>Write comments for the reader before returning the read.</source>
         <translation>Ysgrifennwch sylwadau i'r darllenydd cyn dychwelyd y darlleniad.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="550"/>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="238"/>
         <source>not recorded yet</source>
         <translation>heb ei gofnodi eto</translation>
     </message>
@@ -920,233 +920,233 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
 <context>
     <name>CentralWindow</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="47"/>
+        <location filename="../../hmip_desktop/ui/views/central_actions.py" line="33"/>
         <source>%1 already held</source>
         <translation>%1 eisoes wedi'u cadw</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="347"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="270"/>
         <source>%1 case reads</source>
         <translation>Darlleniadau achos: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="541"/>
+        <location filename="../../hmip_desktop/ui/views/central_actions.py" line="204"/>
         <source>%1 case reads chosen for QA with seed %2.</source>
         <translation>Dewiswyd %1 darlleniad achos ar gyfer SA gyda hedyn %2.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="46"/>
+        <location filename="../../hmip_desktop/ui/views/central_actions.py" line="32"/>
         <source>%1 in conflict</source>
         <translation>%1 yn gwrthdaro</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="46"/>
+        <location filename="../../hmip_desktop/ui/views/central_actions.py" line="32"/>
         <source>%1 now current</source>
         <translation>%1 bellach yn gyfredol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="585"/>
+        <location filename="../../hmip_desktop/ui/views/central_actions.py" line="248"/>
         <source>%1 of %2 bundle(s) imported.</source>
         <translation>Mewnforiwyd %1 o %2 bwndel.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="46"/>
+        <location filename="../../hmip_desktop/ui/views/central_actions.py" line="32"/>
         <source>%1 older than held</source>
         <translation>%1 yn hŷn na'r hyn a gedwir</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="56"/>
+        <location filename="../../hmip_desktop/ui/views/central_actions.py" line="42"/>
         <source>%1: already imported; nothing changed</source>
         <translation>%1: wedi'i fewnforio eisoes; ni newidiodd dim</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="59"/>
+        <location filename="../../hmip_desktop/ui/views/central_actions.py" line="45"/>
         <source>%1: imported into inspection %2: %3</source>
         <translation>%1: wedi'i fewnforio i arolygiad %2: %3</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="54"/>
+        <location filename="../../hmip_desktop/ui/views/central_actions.py" line="40"/>
         <source>%1: refused: %2</source>
         <translation>%1: gwrthodwyd: %2</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="231"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="184"/>
         <source>&amp;Case read</source>
         <translation>Darlleniad a&amp;chos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="231"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="184"/>
         <source>&amp;Dashboard</source>
         <translation>Dangos&amp;fwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="226"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="179"/>
         <source>&amp;File</source>
         <translation>&amp;Ffeil</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="227"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="180"/>
         <source>&amp;Go</source>
         <translation>&amp;Mynd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="229"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="182"/>
         <source>&amp;Import bundles…</source>
         <translation>&amp;Mewnforio bwndeli…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="228"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="181"/>
         <source>&amp;Language</source>
         <translation>&amp;Iaith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="235"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="188"/>
         <source>&amp;Moderator: </source>
         <translation>&amp;Cymedrolwr: </translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="229"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="182"/>
         <source>&amp;Quit</source>
         <translation>&amp;Gadael</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="229"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="182"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Adnewyddu</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="568"/>
+        <location filename="../../hmip_desktop/ui/views/central_actions.py" line="231"/>
         <source>Bundles (*.bundle);;All files (*)</source>
         <translation>Bwndeli (*.bundle);;Pob ffeil (*)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="318"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="241"/>
         <source>Cannot open the central store</source>
         <translation>Methu agor y storfa ganolog</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="556"/>
+        <location filename="../../hmip_desktop/ui/views/central_actions.py" line="219"/>
         <source>Case %1 added to the QA sample.</source>
         <translation>Ychwanegwyd achos %1 at y sampl SA.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="240"/>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="439"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="193"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="362"/>
         <source>Case read</source>
         <translation>Darlleniad achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="242"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="195"/>
         <source>Choose a case read on the dashboard and press Enter to moderate it.</source>
         <translation>Dewiswch ddarlleniad achos ar y dangosfwrdd a phwyswch Enter i'w gymedroli.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="239"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="192"/>
         <source>Dashboard</source>
         <translation>Dangosfwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="477"/>
+        <location filename="../../hmip_desktop/ui/views/central_actions.py" line="140"/>
         <source>Enter your moderator id in the toolbar first.</source>
         <translation>Rhowch eich dynodydd cymedrolwr yn y bar offer yn gyntaf.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="232"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="185"/>
         <source>I&amp;nspections</source>
         <translation>&amp;Arolygiadau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="567"/>
+        <location filename="../../hmip_desktop/ui/views/central_actions.py" line="230"/>
         <source>Import bundles</source>
         <translation>Mewnforio bwndeli</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="577"/>
+        <location filename="../../hmip_desktop/ui/views/central_actions.py" line="240"/>
         <source>Importing bundles…</source>
         <translation>Wrthi'n mewnforio bwndeli…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="230"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="183"/>
         <source>Inspection &amp;report…</source>
         <translation>&amp;Adroddiad yr arolygiad…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="291"/>
+        <location filename="../../hmip_desktop/ui/views/central_actions.py" line="90"/>
         <source>Inspection report</source>
         <translation>Adroddiad yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="238"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="191"/>
         <source>Inspections</source>
         <translation>Arolygiadau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="496"/>
+        <location filename="../../hmip_desktop/ui/views/central_actions.py" line="159"/>
         <source>Judgement agreed.</source>
         <translation>Cytunwyd â'r farn.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="496"/>
+        <location filename="../../hmip_desktop/ui/views/central_actions.py" line="159"/>
         <source>Judgement changed; the ratings are updated.</source>
         <translation>Newidiwyd y farn; mae'r graddau wedi'u diweddaru.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="236"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="189"/>
         <source>Moderator id</source>
         <translation>Dynodydd y cymedrolwr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="518"/>
+        <location filename="../../hmip_desktop/ui/views/central_actions.py" line="181"/>
         <source>Outcome recorded for case %1.</source>
         <translation>Cofnodwyd y canlyniad ar gyfer achos %1.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="292"/>
+        <location filename="../../hmip_desktop/ui/views/central_actions.py" line="91"/>
         <source>PDF report (*.pdf);;Accessible web page (*.html)</source>
         <translation>Adroddiad PDF (*.pdf);;Tudalen we hygyrch (*.html)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="232"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="185"/>
         <source>R&amp;atings</source>
         <translation>&amp;Graddau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="241"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="194"/>
         <source>Ratings</source>
         <translation>Graddau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="237"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="190"/>
         <source>Recorded with every moderation and QA action</source>
         <translation>Cofnodir gyda phob cam cymedroli ac SA</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="309"/>
+        <location filename="../../hmip_desktop/ui/views/central_actions.py" line="108"/>
         <source>Report written to %1</source>
         <translation>Ysgrifennwyd yr adroddiad i %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="261"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="214"/>
         <source>Working…</source>
         <translation>Wrthi'n gweithio…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="314"/>
+        <location filename="../../hmip_desktop/ui/views/central_actions.py" line="113"/>
         <source>Writing the report…</source>
         <translation>Wrthi'n ysgrifennu'r adroddiad…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="225"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="178"/>
         <source>hmip-desktop: central store</source>
         <translation>hmip-desktop: storfa ganolog</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="60"/>
+        <location filename="../../hmip_desktop/ui/views/central_actions.py" line="46"/>
         <source>no case reads</source>
         <translation>dim darlleniadau achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="347"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="270"/>
         <source>signed off</source>
         <translation>wedi'i gymeradwyo</translation>
     </message>

@@ -25,27 +25,32 @@ Contract of :func:`read_caseload`:
   :data:`MAX_COLUMNS` columns, binary content, an unreadable workbook.
 
 Blank rows are skipped. No Qt, no logging of values (they are personal data).
+
+Reading the file (format, encoding, XLSX cells) is :mod:`.caseload_files`; recognising
+names is :mod:`.caseload_names`. Their public names are re-exported here.
 """
 
 from __future__ import annotations
 
-import codecs
-import csv
 import datetime as dt
-import io
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
 
 from ..frameworks.model import Framework, ProfileField
+from .caseload_files import MAX_BYTES, MAX_COLUMNS, CaseloadRefused, Problem, Progress, file_records
+from .caseload_names import looks_like_a_name, looks_like_name_header
+
+__all__ = [
+    "CASE_ID", "CASE_ID_ALIASES", "MAX_BYTES", "MAX_CASE_ID", "MAX_COLUMNS", "MAX_ROWS", "NAME_SCAN_ROWS",
+    "CaseRow", "Caseload", "CaseloadRefused", "Problem", "Progress", "file_records", "looks_like_a_name",
+    "looks_like_name_header", "read_caseload", "validate_records",
+]
 
 #: More rows than any provider's caseload: refuse rather than grind.
 MAX_ROWS = 1_000_000
-MAX_COLUMNS = 1_000
-#: A CSV larger than this is refused before reading (1 million rows of 500 bytes).
-MAX_BYTES = 512 * 1024 * 1024
 #: Rows examined for values that look like people's names.
 NAME_SCAN_ROWS = 200
 #: Longest case reference accepted.
@@ -56,28 +61,6 @@ CASE_ID_ALIASES = (
     "case id", "case ref", "case reference", "case reference number", "case number", "case no",
     "reference", "crn", "cyfeirnod achos", "cyfeirnod",
 )
-
-Progress = Callable[[int, int], None]
-
-
-class CaseloadRefused(ValueError):
-    """The file as a whole cannot be read as a caseload. ``str()`` is one line."""
-
-    def __init__(self, message: str, line: int | None = None):
-        self.line = line
-        self.reason = message
-        super().__init__(f"line {line}: {message}" if line else message)
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One problem (error or warning) at a line of the file (0: the file as a whole)."""
-
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"line {self.line}: {self.message}" if self.line else self.message
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,188 +197,6 @@ def _profile_field(fw: Framework, pf: ProfileField, index: int) -> _Field:
     return _Field(pf.id, label, kind, pf.required, index)
 
 
-# -- names ----------------------------------------------------------------------------
-
-_NAME_WORDS = {
-    "name", "names", "forename", "forenames", "surname", "surnames", "firstname", "firstnames",
-    "lastname", "fullname", "givenname", "givennames", "familyname", "middlename", "middlenames",
-    "maidenname", "nickname", "alias", "aliases", "enw", "enwau", "cyfenw", "cyfenwau",
-}
-#: Words before "name" that make it an organisation's or a thing's name, not a person's.
-_NOT_PERSON = {
-    "team", "office", "unit", "pdu", "area", "region", "provider", "court", "service", "file",
-    "sheet", "framework", "scale", "disposal", "sentence", "order", "programme", "intervention",
-    "prison", "establishment", "hostel", "authority", "yot", "tim", "swyddfa", "uned", "ardal",
-}
-
-
-def looks_like_name_header(header: str) -> bool:
-    """Whether a column header suggests it holds people's names."""
-    tokens = re.findall(r"[^\W\d_]+", header.casefold())
-    for i, token in enumerate(tokens):
-        if token in ("name", "names", "enw", "enwau"):
-            if i > 0 and tokens[i - 1] in _NOT_PERSON or i + 1 < len(tokens) and tokens[i + 1] in _NOT_PERSON:
-                continue
-            return True
-        if token in _NAME_WORDS:
-            return True
-        if (token.endswith("name") or token.endswith("names")) and not any(token.startswith(w) for w in _NOT_PERSON):
-            if token not in ("rename", "renames"):
-                return True
-    return False
-
-
-_NAME_PART = re.compile(r"^[^\W\d_]+(?:['’.\-][^\W\d_]+)*\.?$")
-
-
-def _name_words(text: str, low: int, high: int) -> bool:
-    parts = text.split()
-    return low <= len(parts) <= high and all(_NAME_PART.match(p) and p[0].isupper() for p in parts)
-
-
-def looks_like_a_name(value: str) -> bool:
-    """``Firstname Lastname`` (two to four capitalised words) or ``SURNAME, Forename``."""
-    text = value.strip()
-    if "," in text:
-        left, _, right = text.partition(",")
-        return _name_words(left, 1, 3) and _name_words(right, 1, 3)
-    return _name_words(text, 2, 4)
-
-
-# -- reading files --------------------------------------------------------------------
-
-def _sniff_encoding(path: Path) -> tuple[str, bool]:
-    """``(encoding, fell back)`` for a CSV file; CaseloadRefused for binary content."""
-    size = path.stat().st_size
-    if size == 0:
-        raise CaseloadRefused(f"{path.name} is empty")
-    if size > MAX_BYTES:
-        raise CaseloadRefused(f"{path.name} is larger than {MAX_BYTES // (1024 * 1024)} MB: not a caseload")
-    with path.open("rb") as f:
-        head = f.read(4)
-        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            return "utf-16", False
-        f.seek(0)
-        decoder = codecs.getincrementaldecoder("utf-8")()
-        ok, line = True, 1
-        while chunk := f.read(1 << 20):
-            if b"\x00" in chunk:
-                line += chunk[: chunk.index(b"\x00")].count(b"\n")
-                raise CaseloadRefused("binary content (a NUL byte): not a CSV text file", line)
-            if ok:
-                try:
-                    decoder.decode(chunk)
-                except UnicodeDecodeError:
-                    ok = False
-            line += chunk.count(b"\n")
-        if ok:
-            try:
-                decoder.decode(b"", final=True)
-            except UnicodeDecodeError:
-                ok = False
-        if ok:
-            return "utf-8-sig", False
-        # Excel's plain "CSV" is Windows-1252; five byte values are undefined there,
-        # so binary content still fails this check.
-        f.seek(0)
-        line = 1
-        while chunk := f.read(1 << 20):
-            try:
-                chunk.decode("cp1252")
-            except UnicodeDecodeError as exc:
-                raise CaseloadRefused(
-                    "binary content: neither UTF-8 nor Windows-1252 text (save the caseload as CSV UTF-8)",
-                    line + chunk[: exc.start].count(b"\n"),
-                ) from None
-            line += chunk.count(b"\n")
-        return "cp1252", True
-
-
-def _csv_records(path: Path, encoding: str, progress: Progress | None) -> Iterator[tuple[int, list[str]]]:
-    """``(line, cells)`` for every record, ``line`` being the record's first physical line."""
-    total = path.stat().st_size
-    raw = path.open("rb", buffering=0)
-    try:
-        first = raw.read(65536).split(b"\n", 1)[0]
-        raw.seek(0)
-        text = io.TextIOWrapper(io.BufferedReader(raw), encoding=encoding, newline="")
-        counts = {d: first.count(d.encode("ascii")) for d in (",", ";", "\t")}
-        delimiter = max(counts, key=lambda d: (counts[d], d == ","))
-        reader = csv.reader(text, delimiter=delimiter)
-        previous = 0
-        while True:
-            try:
-                cells = next(reader)
-            except StopIteration:
-                break
-            except csv.Error as exc:
-                raise CaseloadRefused(f"not readable as CSV ({exc})", previous + 1) from None
-            except UnicodeDecodeError:
-                raise CaseloadRefused("not valid text in this encoding (save the caseload as CSV UTF-8)", previous + 1) from None
-            line, previous = previous + 1, reader.line_num
-            if progress and line % 5000 == 0:
-                progress(raw.tell(), total)
-            yield line, cells
-        if progress:
-            progress(total, total)
-    finally:
-        raw.close()
-
-
-def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
-    if isinstance(value, (dt.date, dt.time)):
-        return value.isoformat()
-    return str(value)
-
-
-def _xlsx_records(path: Path, progress: Progress | None, warnings: list[Problem]) -> Iterator[tuple[int, list[str]]]:
-    """``(spreadsheet row number, cells)`` for every row of the first worksheet."""
-    from openpyxl import load_workbook
-
-    # A file object, not the path: openpyxl refuses names that do not end in .xlsx.
-    handle = path.open("rb")
-    try:
-        wb = load_workbook(handle, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a broken file
-        handle.close()
-        raise CaseloadRefused(f"{path.name} is not a readable XLSX workbook ({type(exc).__name__})") from None
-    try:
-        if not wb.worksheets:
-            raise CaseloadRefused(f"{path.name} has no worksheet")
-        ws = wb.worksheets[0]
-        if len(wb.worksheets) > 1:
-            warnings.append(Problem(0, f"the workbook has {len(wb.worksheets)} sheets: only the first, '{ws.title}', was read"))
-        total = ws.max_row or 0
-        # Some writers record wrong dimensions; read-only mode would trust them.
-        ws.reset_dimensions()
-        try:
-            for line, values in enumerate(ws.iter_rows(min_row=1, values_only=True), 1):
-                if len(values) > MAX_COLUMNS:
-                    raise CaseloadRefused(f"more than {MAX_COLUMNS} columns", line)
-                if progress and line % 5000 == 0:
-                    progress(min(line, total), max(total, line))
-                yield line, [_cell(v) for v in values]
-        except CaseloadRefused:
-            raise
-        except Exception as exc:
-            raise CaseloadRefused(f"{path.name}: the workbook is damaged ({type(exc).__name__})") from None
-        if progress:
-            progress(1, 1)
-    finally:
-        wb.close()
-        handle.close()
-
-
 # -- the import -----------------------------------------------------------------------
 
 def read_caseload(
@@ -414,20 +215,8 @@ def read_caseload(
     cannot be read at all. ``progress(done, total)`` is called now and then.
     """
     path = Path(path)
-    if path.is_dir():
-        raise CaseloadRefused(f"{path} is a folder, not a caseload file")
-    with path.open("rb") as f:
-        magic = f.read(8)
     warnings: list[Problem] = []
-    if magic.startswith(b"PK\x03\x04"):
-        records: Iterable[tuple[int, list[str]]] = _xlsx_records(path, progress, warnings)
-    elif magic.startswith(b"\xd0\xcf\x11\xe0"):
-        raise CaseloadRefused(f"{path.name} is an old Excel .xls workbook: save it as .xlsx or CSV UTF-8")
-    else:
-        encoding, fell_back = _sniff_encoding(path)
-        if fell_back:
-            warnings.append(Problem(0, "the file is not UTF-8: read as Windows-1252 (Excel's plain CSV)"))
-        records = _csv_records(path, encoding, progress)
+    records = file_records(path, progress, warnings)
     caseload = validate_records(records, framework, mapping, source=path.name, max_rows=max_rows)
     caseload.warnings[:0] = warnings
     return caseload

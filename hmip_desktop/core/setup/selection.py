@@ -36,11 +36,13 @@ Contract (docs/sampling.md explains the choices):
   records why; it refuses when the stratum's reserves are used up.
 
 No I/O, no Qt. Case references are the only identifiers kept.
+
+The allocation (strata, shares, minimums, quotas, balancing) is :mod:`.strata`; its
+names are re-exported here.
 """
 
 from __future__ import annotations
 
-import heapq
 import math
 import random
 from collections.abc import Iterable, Mapping, Sequence
@@ -49,289 +51,35 @@ from fractions import Fraction
 from operator import itemgetter
 
 from ..frameworks.model import Framework
+from .strata import (
+    ALL_TAKEN,
+    BALANCE_MAX_STRATA,
+    DEFAULT_QUOTA_BASE,
+    ROOM_FOR_MINIMUM,
+    ROUNDING,
+    Key,
+    SelectionError,
+    StratumPlan,
+    _value_populations,
+    describe_key,
+    plan_allocation,
+    quota_counts,
+    stratification_attributes,
+)
 
-Key = tuple[str, ...]
+__all__ = [
+    "ALL_TAKEN", "BALANCE_MAX_STRATA", "DEFAULT_QUOTA_BASE", "DEFAULT_RESERVE_RATIO", "ROOM_FOR_MINIMUM", "ROUNDING",
+    "Key", "NoReserveLeft", "Replacement", "Sample", "SelectionError", "Stratum", "StratumPlan", "describe_key",
+    "draw", "draw_for_framework", "plan_allocation", "quota_counts", "replace", "stratification_attributes",
+]
 
 #: Reserves per stratum as a share of its allocation (rounded up): spare cases for the
 #: ones that turn out to be unusable (transferred, no record, conflict of interest).
 DEFAULT_RESERVE_RATIO = 0.5
-#: Quotas are "per this many cases" unless the framework sets a target size.
-DEFAULT_QUOTA_BASE = 100
-
-ROUNDING = "rounding"
-ROOM_FOR_MINIMUM = "fewer, to make room for the minimums of small groups"
-ALL_TAKEN = "every case of the stratum taken"
-
-
-class SelectionError(ValueError):
-    """The sample cannot be drawn or changed as asked (one-line message)."""
 
 
 class NoReserveLeft(SelectionError):
     """A replacement was asked for in a stratum whose reserves are used up."""
-
-
-def describe_key(attributes: Sequence[str], key: Key) -> str:
-    return ", ".join(f"{a}={v}" for a, v in zip(attributes, key))
-
-
-@dataclass(frozen=True)
-class StratumPlan:
-    """How many cases one stratum gets, and why that departs from its exact share."""
-
-    key: Key
-    population: int
-    #: The exact proportional share: size × population / caseload size.
-    share: Fraction
-    #: The share after quota scaling (equal to ``share`` without quotas).
-    target: Fraction
-    allocated: int
-    reasons: tuple[str, ...]
-
-
-def stratification_attributes(framework: Framework) -> list[str]:
-    """The framework's profile fields marked ``stratify: true``, in file order."""
-    return [pf.id for pf in framework.case_profile if pf.stratify]
-
-
-def quota_counts(
-    quotas: Mapping[str, Mapping[str, int]],
-    size: int,
-    base: int,
-    value_populations: Mapping[tuple[str, str], int],
-) -> dict[tuple[str, str], int]:
-    """``{(attribute, value): cases required}``: ``ceil(q × size / base)``, capped by the
-    number of such cases in the caseload."""
-    if base < 1:
-        raise SelectionError(f"quota base must be at least 1 case, not {base}")
-    out = {}
-    for attribute, values in sorted(quotas.items()):
-        for value, q in sorted(values.items()):
-            if q < 0:
-                raise SelectionError(f"quota for {attribute}={value} is negative ({q})")
-            wanted = math.ceil(Fraction(q * size, base))
-            out[(attribute, value)] = min(wanted, value_populations.get((attribute, value), 0))
-    return out
-
-
-def _value_populations(attributes: Sequence[str], populations: Mapping[Key, int]) -> dict[tuple[str, str], int]:
-    out: dict[tuple[str, str], int] = {}
-    for key, n in populations.items():
-        for a, v in zip(attributes, key):
-            out[(a, v)] = out.get((a, v), 0) + n
-    return out
-
-
-def plan_allocation(
-    populations: Mapping[Key, int],
-    size: int,
-    attributes: Sequence[str],
-    *,
-    minimum_per_group: int = 0,
-    quotas: Mapping[str, Mapping[str, int]] | None = None,
-    quota_base: int = DEFAULT_QUOTA_BASE,
-    balance: bool = True,
-) -> list[StratumPlan]:
-    """Allocate ``size`` cases to strata (see the module docstring); sorted by key.
-
-    ``populations`` maps each stratum key (one value per attribute) to its number of
-    cases. SelectionError when the size is impossible or the minimums and quotas cannot
-    all be met within it.
-    """
-    attributes = tuple(attributes)
-    keys = sorted(k for k, n in populations.items() if n > 0)
-    total = sum(populations[k] for k in keys)
-    if total == 0:
-        raise SelectionError("the caseload is empty: nothing to sample")
-    if isinstance(size, bool) or not isinstance(size, int) or size < 1:
-        raise SelectionError(f"sample size must be a whole number of at least 1, not {size!r}")
-    if size > total:
-        raise SelectionError(f"sample size {size} is larger than the caseload ({total} cases)")
-    if minimum_per_group < 0:
-        raise SelectionError(f"minimum per group must not be negative ({minimum_per_group})")
-    for key in keys:
-        if len(key) != len(attributes):
-            raise SelectionError(f"stratum {key!r} does not have one value per attribute {attributes!r}")
-    quotas = {a: dict(v) for a, v in (quotas or {}).items() if v}
-    for attribute in quotas:
-        if attribute not in attributes:
-            raise SelectionError(f"quota on {attribute}, which is not a stratification attribute ({', '.join(attributes)})")
-
-    pop = {k: populations[k] for k in keys}
-    share = {k: Fraction(size * pop[k], total) for k in keys}
-    target = dict(share)
-    notes: dict[Key, list[str]] = {k: [] for k in keys}
-    required = quota_counts(quotas, size, quota_base, _value_populations(attributes, pop))
-
-    # 1. Quotas: scale each quota attribute's value groups (before rounding).
-    for attribute in [a for a in attributes if a in quotas]:
-        idx = attributes.index(attribute)
-        group_share: dict[str, Fraction] = {}
-        for k in keys:
-            group_share[k[idx]] = group_share.get(k[idx], Fraction(0)) + target[k]
-        req = {v: required[(attribute, v)] for v in quotas[attribute]}
-        boosted: dict[str, Fraction] = {}
-        while True:
-            remaining = size - sum(boosted.values())
-            if remaining < 0:
-                raise SelectionError(
-                    f"the {attribute} quotas ({', '.join(f'{v}: {r}' for v, r in sorted(req.items()))}) "
-                    f"add up to more than the sample of {size}"
-                )
-            rest = [v for v in group_share if v not in boosted]
-            rest_total = sum((group_share[v] for v in rest), Fraction(0))
-            goal = {v: group_share[v] * remaining / rest_total if rest_total else Fraction(0) for v in rest}
-            short = [v for v in rest if req.get(v, 0) > goal[v]]
-            if not short:
-                break
-            for v in short:
-                boosted[v] = Fraction(req[v])
-        goal.update(boosted)
-        for v in boosted:
-            why = f"quota: at least {req[v]} cases with {attribute}={v}"
-            for k in keys:
-                if k[idx] == v:
-                    notes[k].append(why)
-            for k in keys:
-                if k[idx] != v and goal[k[idx]] < group_share[k[idx]]:
-                    notes[k].append(f"fewer, to make room for the {attribute}={v} quota")
-        for k in keys:
-            g = group_share[k[idx]]
-            if g:
-                target[k] = target[k] * goal[k[idx]] / g
-
-    # 2. Round by largest remainder within [minimum, population].
-    lower = {k: min(minimum_per_group, pop[k]) for k in keys}
-    if sum(lower.values()) > size:
-        raise SelectionError(
-            f"a minimum of {minimum_per_group} per group needs {sum(lower.values())} cases across "
-            f"{len(keys)} strata, more than the sample of {size}: lower the minimum or raise the size"
-        )
-    order = {k: i for i, k in enumerate(keys)}
-    alloc = {k: min(pop[k], max(lower[k], math.floor(target[k]))) for k in keys}
-    reduced: set[Key] = set()
-    diff = size - sum(alloc.values())
-    if diff > 0:
-        heap = [(-(target[k] - alloc[k]), -pop[k], order[k], k) for k in keys if alloc[k] < pop[k]]
-        heapq.heapify(heap)
-        for _ in range(diff):
-            _, _, _, k = heapq.heappop(heap)
-            alloc[k] += 1
-            if alloc[k] < pop[k]:
-                heapq.heappush(heap, (-(target[k] - alloc[k]), -pop[k], order[k], k))
-    elif diff < 0:
-        heap = [(target[k] - alloc[k], -pop[k], order[k], k) for k in keys if alloc[k] > lower[k]]
-        heapq.heapify(heap)
-        for _ in range(-diff):
-            _, _, _, k = heapq.heappop(heap)
-            alloc[k] -= 1
-            reduced.add(k)
-            if alloc[k] > lower[k]:
-                heapq.heappush(heap, (target[k] - alloc[k], -pop[k], order[k], k))
-
-    # 3. Rounding can leave a quota one or two short: move cases to it from elsewhere.
-    for (attribute, value), need in required.items():
-        idx = attributes.index(attribute)
-        while sum(alloc[k] for k in keys if k[idx] == value) < need:
-            takers = [k for k in keys if k[idx] == value and alloc[k] < pop[k]]
-            givers = [
-                k for k in keys
-                if k[idx] != value and alloc[k] > lower[k] and _keeps_quotas(k, alloc, keys, attributes, required)
-            ]
-            if not takers or not givers:
-                raise SelectionError(f"the quota of {need} cases with {attribute}={value} cannot be met with the other constraints")
-            taker = max(takers, key=lambda k: (target[k] - alloc[k], pop[k], -order[k]))
-            giver = min(givers, key=lambda k: (target[k] - alloc[k], -pop[k], order[k]))
-            alloc[taker] += 1
-            alloc[giver] -= 1
-            notes[giver].append(f"fewer, to make room for the {attribute}={value} quota")
-
-    # 4. Balance the attributes' totals without moving any stratum off its share rounded.
-    if balance:
-        _balance(alloc, target, lower, pop, keys, attributes, required)
-
-    plans = []
-    for k in keys:
-        reasons = list(dict.fromkeys(notes[k]))
-        a, t = alloc[k], target[k]
-        if lower[k] > t and a >= lower[k] and lower[k] > 0:
-            reasons.append(
-                f"minimum of {minimum_per_group} per group" if lower[k] == minimum_per_group
-                else f"all {pop[k]} cases (fewer than the minimum of {minimum_per_group} per group)"
-            )
-        if a < math.floor(t):
-            if a == pop[k]:
-                reasons.append(ALL_TAKEN)
-            elif k in reduced and not any(r.startswith("fewer") for r in reasons):
-                reasons.append(ROOM_FOR_MINIMUM)
-        if a != share[k] and not reasons:
-            reasons.append(ROUNDING)
-        plans.append(StratumPlan(k, pop[k], share[k], t, a, tuple(reasons)))
-    return plans
-
-
-#: Above this many strata the balancing pass (quadratic in strata) is skipped.
-BALANCE_MAX_STRATA = 400
-
-
-def _balance(alloc, target, lower, pop, keys, attributes, required) -> None:
-    """Move round-ups between strata so that each attribute's value totals come closer to
-    their shares (Hamilton rounds each stratum on its own, and across many small strata
-    the roundings of one value add up: a small group can vanish).
-
-    A move takes one case from a stratum above its target (staying at or above its target
-    rounded down, its minimum and every quota) and gives it to one below its target
-    rounded up, so every stratum stays within one case of its target and the total is
-    unchanged. Each move strictly lowers the sum over attributes and values of
-    (allocated − share)², so the pass ends; it takes the best move each time, ties
-    broken by stratum order (deterministic).
-    """
-    if len(keys) > BALANCE_MAX_STRATA:
-        return
-    width = range(len(attributes))
-    want: list[dict[str, float]] = [{} for _ in width]
-    have: list[dict[str, int]] = [{} for _ in width]
-    for k in keys:
-        for x in width:
-            want[x][k[x]] = want[x].get(k[x], 0.0) + float(target[k])
-            have[x][k[x]] = have[x].get(k[x], 0) + alloc[k]
-    floor_t = {k: math.floor(target[k]) for k in keys}
-    ceil_t = {k: math.ceil(target[k]) for k in keys}
-    quota_idx = [(attributes.index(a), v, need) for (a, v), need in required.items()]
-    for _ in range(4 * len(keys) + 10):
-        d = [{v: have[x][v] - want[x][v] for v in want[x]} for x in width]
-        donors = [
-            k for k in keys
-            if alloc[k] - 1 >= lower[k] and alloc[k] - 1 >= floor_t[k]
-            and all(k[x] != v or have[x][v] - 1 >= need for x, v, need in quota_idx)
-        ]
-        takers = [k for k in keys if alloc[k] + 1 <= min(pop[k], ceil_t[k])]
-        best = None
-        for i, give in enumerate(donors):
-            for j, take in enumerate(takers):
-                delta = 0.0
-                for x in width:
-                    if give[x] != take[x]:
-                        delta += 2 * (d[x][take[x]] - d[x][give[x]]) + 2
-                if delta < -1e-9 and (best is None or (delta, i, j) < best[0]):
-                    best = ((delta, i, j), give, take)
-        if best is None:
-            return
-        _, give, take = best
-        alloc[give] -= 1
-        alloc[take] += 1
-        for x in width:
-            have[x][give[x]] -= 1
-            have[x][take[x]] += 1
-
-
-def _keeps_quotas(k: Key, alloc, keys, attributes, required) -> bool:
-    """Whether one case fewer in stratum ``k`` leaves every quota met."""
-    for (attribute, value), need in required.items():
-        idx = attributes.index(attribute)
-        if k[idx] == value and sum(alloc[j] for j in keys if j[idx] == value) - 1 < need:
-            return False
-    return True
 
 
 # -- the draw -------------------------------------------------------------------------

@@ -6,7 +6,8 @@ reads with the QA actions), the moderation view of one case read, and the rating
 
 Every core call runs on ``self.ops`` (one worker thread) and never touches a widget.
 After every write the window reloads what it shows from the store in one operation
-(``_reload``): the store stays the truth and the views refresh from it.
+(``_reload``): the store stays the truth and the views refresh from it. The slots that
+call the core (a case read, QA, import, the report) are in :mod:`.central_actions`.
 """
 
 from __future__ import annotations
@@ -14,10 +15,9 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -30,9 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..i18n import Translations, language_actions
-from ..ops import Ops, run_with_progress
+from ..ops import Ops
+from .central_actions import CentralActions, describe_import, outcome_labels
 from .central_dashboard import DashboardPage
 from .central_ratings import RatingsPage
+
+__all__ = ["CentralWindow", "describe_import", "outcome_labels"]
 
 log = logging.getLogger("hmip.ui.central")
 
@@ -41,57 +44,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("CentralWindow", text)
 
 
-def outcome_labels() -> dict[str, str]:
-    """What happened to each case read of an imported bundle (ImportResult.outcomes keys)."""
-    return {"head": _tr("%1 now current"), "conflict": _tr("%1 in conflict"), "ancestor": _tr("%1 older than held"),
-            "known": _tr("%1 already held")}
-
-
-def describe_import(result: dict) -> str:
-    """One translated line for one file's import (``_import_files`` result)."""
-    name = Path(result["path"]).name
-    if not result["ok"]:
-        return _tr("%1: refused: %2").replace("%1", name).replace("%2", result["error"])
-    if not result["newly_imported"]:
-        return _tr("%1: already imported; nothing changed").replace("%1", name)
-    labels = outcome_labels()
-    parts = [labels.get(k, "%1 " + k).replace("%1", str(n)) for k, n in sorted(result["outcomes"].items())]
-    return _tr("%1: imported into inspection %2: %3").replace("%1", name).replace("%2", result["inspection_id"]) \
-        .replace("%3", ", ".join(parts) or _tr("no case reads"))
-
-
-def _import_files(store, paths: list[Path], progress) -> list[dict]:
-    """Import each file in turn (each import is all or nothing); write each receipt beside
-    its bundle, as ``hmip central import`` does. Runs on the worker; stops between files
-    when cancelled. Returns one plain dict per file."""
-    from ...core.central import importer
-    from ...core.exchange.envelope import write_atomically
-
-    results = []
-    for i, path in enumerate(paths):
-        progress.update(i, len(paths))
-        if progress.cancelled():
-            break
-        try:
-            result = importer.import_file(store, path)
-        except (ValueError, OSError) as exc:  # Rejected and CentralError are ValueErrors
-            log.info("bundle refused: %s", type(exc).__name__)
-            results.append({"path": str(path), "ok": False, "error": getattr(exc, "reason", None) or str(exc)})
-            continue
-        receipt = None
-        try:
-            receipt = path.with_name(f"{path.name}.receipt")
-            write_atomically(receipt, result.receipt)
-        except OSError:
-            receipt = None
-        results.append({"path": str(path), "ok": True, "bundle_id": result.bundle_id,
-                        "inspection_id": result.inspection_id, "newly_imported": result.newly_imported,
-                        "outcomes": dict(result.outcomes), "receipt": str(receipt) if receipt else None})
-    progress.update(len(results), len(paths))
-    return results
-
-
-class CentralWindow(QMainWindow):
+class CentralWindow(CentralActions, QMainWindow):
     #: The store is open and its inspections listed.
     store_loaded = Signal()
     #: An inspection's dashboard (and ratings) were (re)loaded.
@@ -283,36 +236,6 @@ class CentralWindow(QMainWindow):
             self.dashboard.show_empty()
             self.tabs.setTabEnabled(2, False)
 
-    def write_report(self) -> None:
-        """Ask where to save the inspection report (PDF or HTML), then write it."""
-        if self.store is None or self.inspection_id is None:
-            return
-        default = Path.home() / f"{self.inspection_id}-report-{self.lang}.pdf"
-        out, _ = QFileDialog.getSaveFileName(self, _tr("Inspection report"), str(default),
-                                             _tr("PDF report (*.pdf);;Accessible web page (*.html)"))
-        if out:
-            self.start_report(Path(out))
-
-    def start_report(self, out: Path, open_when_done: bool = True):
-        """Write the report on the worker with progress; open it with the system viewer."""
-        from ...core.reports import write_report
-
-        store, inspection, lang = self.store, self.inspection_id, self.lang
-
-        def work(progress):
-            progress.update(0, 1)
-            path = write_report(store, inspection, out, lang)
-            progress.update(1, 1)
-            return path
-
-        def done(path: Path) -> None:
-            self.statusBar().showMessage(_tr("Report written to %1").replace("%1", str(path)), 15000)
-            self.report_written.emit(str(path))
-            if open_when_done:
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-        return run_with_progress(self.ops, self, _tr("Writing the report…"), work, done, self._fatal, cancellable=False)
-
     def _fatal(self, error: BaseException) -> None:
         self.action_failed.emit(str(error))
         box = QMessageBox(QMessageBox.Icon.Critical, _tr("Cannot open the central store"), str(error),
@@ -448,147 +371,6 @@ class CentralWindow(QMainWindow):
         self.dashboard.show_error(text)
         self.statusBar().showMessage(text, 10000)
         self.action_failed.emit(text)
-
-    # -- a case read -----------------------------------------------------------------------
-
-    def open_read(self, case_id: str) -> None:
-        """Load a case read into the moderation view and show it."""
-        if self.store is None or self.inspection_id is None:
-            return
-        from ..models import central_rows
-
-        self.case_id = case_id
-        store, inspection_id = self.store, self.inspection_id
-
-        def shown(detail):
-            if inspection_id != self.inspection_id or detail["case_id"] != self.case_id or self.moderation is None:
-                return
-            self.moderation.load(detail)
-            self.tabs.setTabEnabled(1, True)
-            self.tabs.setCurrentIndex(1)
-            self.moderation.first_question()
-            self.read_loaded.emit(case_id)
-
-        self.ops.run(lambda: central_rows.read_detail(store, inspection_id, case_id), shown, self._failed)
-
-    def _moderator(self) -> str | None:
-        who = self.moderator.text().strip()
-        if not who:
-            text = _tr("Enter your moderator id in the toolbar first.")
-            self.statusBar().showMessage(text, 10000)
-            self.action_failed.emit(text)
-            self.moderator.setFocus()
-            return None
-        self._remember("moderator", who)
-        return who
-
-    def moderate(self, question_id: str, value: object, rationale: str) -> None:
-        """Agree with or change one judgement of the open read (the core decides which,
-        and refuses a change without a rationale or on a signed-off inspection)."""
-        who = self._moderator()
-        if who is None or self.case_id is None:
-            return
-        from ...core.central import moderation
-
-        store, inspection_id, case_id, fw = self.store, self.inspection_id, self.case_id, self.fw
-
-        def done(outcome):
-            text = _tr("Judgement agreed.") if outcome == "agreed" else _tr("Judgement changed; the ratings are updated.")
-            self.statusBar().showMessage(text, 8000)
-            self._reload()
-
-        def refused(error):
-            text = str(error) or type(error).__name__
-            if self.moderation is not None:
-                self.moderation.show_error(text, question_id)
-            self.action_failed.emit(text)
-
-        self.ops.run(lambda: moderation.moderate(store, inspection_id, case_id, question_id, value, rationale, who, fw),
-                     done, refused)
-
-    def record_outcome(self, outcome: str, comments: str) -> None:
-        who = self._moderator()
-        if who is None or self.case_id is None:
-            return
-        from ...core.central import moderation
-
-        store, inspection_id, case_id = self.store, self.inspection_id, self.case_id
-
-        def done(_):
-            self.statusBar().showMessage(_tr("Outcome recorded for case %1.").replace("%1", case_id), 8000)
-            self._reload()
-
-        def refused(error):
-            text = str(error) or type(error).__name__
-            if self.moderation is not None:
-                self.moderation.set_outcome_message(text)
-            self.action_failed.emit(text)
-
-        self.ops.run(lambda: moderation.finish_read(store, inspection_id, case_id, outcome, comments, who), done, refused)
-
-    # -- QA ------------------------------------------------------------------------------------
-
-    def choose_qa_sample(self, seed: int) -> None:
-        if self.store is None or self.inspection_id is None:
-            return
-        from ...core.central import moderation
-
-        store, inspection_id = self.store, self.inspection_id
-
-        def done(chosen):
-            self.dashboard.show_error("")
-            self.statusBar().showMessage(
-                _tr("%1 case reads chosen for QA with seed %2.").replace("%1", str(len(chosen))).replace("%2", str(seed)), 10000)
-            self._reload()
-
-        self.ops.run(lambda: moderation.qa_sample(store, inspection_id, seed=seed), done, self._failed)
-
-    def add_to_qa(self, case_id: str) -> None:
-        who = self._moderator()
-        if who is None or self.store is None or self.inspection_id is None:
-            return
-        from ...core.central import moderation
-
-        store, inspection_id = self.store, self.inspection_id
-
-        def done(_):
-            self.dashboard.show_error("")
-            self.statusBar().showMessage(_tr("Case %1 added to the QA sample.").replace("%1", case_id), 8000)
-            self._reload()
-
-        self.ops.run(lambda: moderation.qa_add(store, inspection_id, case_id, who), done, self._failed)
-
-    # -- import --------------------------------------------------------------------------------
-
-    def import_bundles(self) -> None:
-        if self.store is None:
-            return
-        start = str(self._setting("bundle_folder", str(Path.home())))
-        names, _ = QFileDialog.getOpenFileNames(self, _tr("Import bundles"), start,
-                                                _tr("Bundles (*.bundle);;All files (*)"))
-        if names:
-            self._remember("bundle_folder", str(Path(names[0]).parent))
-            self.import_files([Path(n) for n in names])
-
-    def import_files(self, paths: list[Path]):
-        """Import ``paths`` with progress (cancellable between files); returns the dialog."""
-        store = self.store
-        paths = [Path(p) for p in paths]
-        return run_with_progress(self.ops, self, _tr("Importing bundles…"),
-                                 lambda progress: _import_files(store, paths, progress), self._imported, self._failed)
-
-    def _imported(self, results: list[dict]) -> None:
-        for r in results:
-            r["text"] = describe_import(r)
-        self.dashboard.show_import_results(results)
-        ok = sum(r["ok"] for r in results)
-        self.statusBar().showMessage(_tr("%1 of %2 bundle(s) imported.").replace("%1", str(ok))
-                                     .replace("%2", str(len(results))), 10000)
-        newly = next((r["inspection_id"] for r in results if r["ok"]), None)
-        if self.inspection_id is None and newly:
-            self.inspection_id = newly
-        self.imported.emit(results)
-        self.refresh()
 
     # -- closing -------------------------------------------------------------------------------
 

@@ -259,6 +259,18 @@ def central_export_data(args) -> int:
     return 0
 
 
+def central_results(args) -> int:
+    from .core.central.results import export_results
+    from .core.exchange.keys import load_key
+    from .core.files import write_atomically
+
+    key = load_key(Path(args.key))
+    write_atomically(Path(args.out), export_results(_central(args), args.inspection, key, args.to))
+    print(f"{args.out}: signed results of inspection {args.inspection} for the national store "
+          f"(signed by key {key.key_id[:16]})")
+    return 0
+
+
 def register_central(sub):
     """Add ``hmip central …`` to the sub-command parser; returns its sub-parsers."""
     central = sub.add_parser("central", help="the central store").add_subparsers(dest="central_command", metavar="ACTION")
@@ -329,6 +341,12 @@ def register_central(sub):
     q.add_argument("--inspection", required=True)
     q.add_argument("--key", required=True, metavar="DIR")
     q.add_argument("--reason", required=True)
+    q = store_parser("results", "the signed, encrypted results bundle of a signed-off inspection", central_results)
+    q.add_argument("--inspection", required=True, metavar="ID")
+    q.add_argument("--key", required=True, metavar="DIR", help="a lead inspector's key folder (signs the results)")
+    q.add_argument("--to", required=True, action="append", metavar="AGE_RECIPIENT",
+                   help="the national store's age public key (repeatable)")
+    q.add_argument("--out", required=True, metavar="FILE")
     q = store_parser("ratings", "the inspection's ratings from the framework's published rules", central_ratings)
     q.add_argument("--inspection", required=True, metavar="ID")
     q.add_argument("--json", action="store_true", help="print the ratings as one JSON object")

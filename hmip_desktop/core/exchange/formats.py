@@ -36,7 +36,7 @@ class EnvelopeHeader(Strict):
     """The small signed header in front of every encrypted payload (bundle, receipt, pack)."""
 
     format: Literal[1]
-    kind: Literal["bundle", "receipt", "pack"]
+    kind: Literal["bundle", "receipt", "pack", "results"]
     id: Ident
     key_id: Hex64
     created_at: Stamp

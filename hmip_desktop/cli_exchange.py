@@ -64,6 +64,8 @@ def receipt(args) -> int:
         print(f"receipt {result['receipt_id']} was recorded before: nothing changed")
     else:
         print(f"receipt {result['receipt_id']} recorded: the central store holds {result['held']} case read(s) as sent")
+        if result.get("returned"):
+            print(f"{result['returned']} case read(s) returned by the lead inspector with comments: open them to read why")
     return 0
 
 

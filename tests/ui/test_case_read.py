@@ -262,3 +262,20 @@ def test_a_failed_save_is_shown_kept_and_sent_again(ui, qtbot, demo_path, monkey
     stored = ui.stored(demo_path, case)
     assert stored.answers[kq.question.id] == "yes" and stored.answers[prompt.question.id] == "no"
     assert store is ui.window.store
+
+
+def test_a_returned_read_shows_the_lead_inspectors_comments(ui, demo_path):
+    import sqlite3
+
+    case = ui.rows("complete")[0]["case_id"]
+    raw = sqlite3.connect(demo_path)
+    raw.execute("INSERT INTO read_comments VALUES ('demo', ?, 'Add the risk review date', 'lead1', '2026-11-21T10:00:00', 'r1')",
+                [case])
+    raw.commit()
+    raw.close()
+    ui.open(case)
+    banner = ui.window.page.lead_banner
+    assert banner.isVisible() and "Add the risk review date" in banner.text()
+    other = ui.rows("not_started")[0]["case_id"]
+    ui.open(other)
+    assert not ui.window.page.lead_banner.isVisible()

@@ -29,7 +29,7 @@ from sqlalchemy.exc import DBAPIError
 
 from ..exchange import archive, envelope
 from ..exchange.envelope import Rejected
-from ..exchange.formats import CaseReadRecord, Manifest, Receipt, ReceiptEntry
+from ..exchange.formats import CaseReadRecord, Manifest, Receipt, ReceiptComment, ReceiptEntry
 from ..exchange.keys import parse_public
 from ..exchange.revisions import MEMBER, canonical, content_hash, revision_id
 from . import schema
@@ -164,8 +164,12 @@ def _apply(conn, opened: Opened, now: str) -> dict[str, str]:
     cr = schema.case_reads
     case_ids = [r.case_id for r in opened.records]
     lineage = _Lineage(conn, m.inspection_id, case_ids)
+    # Locked (PostgreSQL; on SQLite this transaction already holds the write lock): a lead
+    # moderating one of these reads meanwhile either finishes first, and its moderated
+    # revision is seen here (flagged for re-review), or waits and sees the new head.
     current = {row.case_id: row for row in conn.execute(
-        select(cr).where(cr.c.inspection_id == m.inspection_id, cr.c.case_id.in_(case_ids)))}
+        select(cr).where(cr.c.inspection_id == m.inspection_id, cr.c.case_id.in_(case_ids))
+        .order_by(cr.c.case_id).with_for_update())}
     outcomes: dict[str, str] = {}
     new_revisions, new_answers, new_reads, moved, conflicts = [], [], [], [], []
     for r in opened.records:
@@ -278,9 +282,17 @@ def _receipt(store: CentralStore, conn, opened: Opened, new: bool, now: str) -> 
                             outcome="head" if (r.case_id, r.revision_id) in heads else
                             "conflict" if (r.case_id, r.revision_id) in conflicted else "ancestor")
                for r in rows]
+    # The latest QA outcome of each of these reads: those returned carry their comments back.
+    latest: dict[str, object] = {}
+    ro = schema.read_outcomes
+    cases = [r.case_id for r in rows]
+    for o in conn.execute(select(ro).where(ro.c.inspection_id == inspection_id, ro.c.case_id.in_(cases)).order_by(ro.c.id)):
+        latest[o.case_id] = o
+    comments = [ReceiptComment(case_id=o.case_id, outcome="returned", comments=o.comments, moderator=o.moderator,
+                               at=o.created_at) for o in latest.values() if o.outcome == "returned"]
     receipt = Receipt(format=1, receipt_id=uuid.uuid4().hex, bundle_id=m.bundle_id, inspection_id=inspection_id,
                       device_id=m.device_id, sequence=m.sequence, store_id=store.store_id, received_at=now,
-                      newly_imported=new, case_reads=entries)
+                      newly_imported=new, case_reads=entries, comments=comments)
     sender = conn.execute(select(schema.keys.c.public_key).where(schema.keys.c.key_id == opened.key_id)).scalar()
     public, _ = parse_public(sender)
     from cryptography.hazmat.primitives import serialization

@@ -112,6 +112,16 @@ class ReceiptEntry(Strict):
     outcome: Literal["head", "conflict", "ancestor", "known"]
 
 
+class ReceiptComment(Strict):
+    """A lead inspector's comments on a read returned to its reader after QA."""
+
+    case_id: Ident
+    outcome: Literal["returned"]
+    comments: LongText
+    moderator: Ident
+    at: Stamp
+
+
 class Receipt(Strict):
     format: Literal[1]
     receipt_id: Ident
@@ -124,6 +134,8 @@ class Receipt(Strict):
     #: False when this exact bundle had been imported before (nothing changed).
     newly_imported: bool
     case_reads: Annotated[list[ReceiptEntry], Field(max_length=10_000)]
+    #: Reads returned to their reader with comments (they travel back with the next receipt).
+    comments: Annotated[list[ReceiptComment], Field(max_length=10_000)] = []
 
 
 class PackInspection(Strict):

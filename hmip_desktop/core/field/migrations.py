@@ -183,4 +183,22 @@ def _export_cache(db: Database) -> None:
         db.execute(statement)
 
 
+@MIGRATIONS(name="0004_returned_comments")
+def _returned_comments(db: Database) -> None:
+    # A lead inspector's comments on reads returned after QA, from receipts.
+    db.execute(
+        """
+CREATE TABLE read_comments (
+    inspection_id TEXT NOT NULL,
+    case_id TEXT NOT NULL,
+    comments TEXT NOT NULL,
+    moderator TEXT NOT NULL,
+    at TEXT NOT NULL,
+    receipt_id TEXT NOT NULL,
+    PRIMARY KEY (inspection_id, case_id, at)
+)
+        """
+    )
+
+
 SCHEMA_VERSION = len(MIGRATIONS._migrations)

@@ -76,13 +76,17 @@ def import_receipt(db: Database, data: bytes, key: SigningKey) -> dict:
                 [entry.revision_id, receipt.inspection_id, entry.case_id, entry.revision_id],
             )
             held += cursor.rowcount
+        for c in receipt.comments:
+            db.execute("INSERT OR IGNORE INTO read_comments (inspection_id, case_id, comments, moderator, at, receipt_id)"
+                       " VALUES (?, ?, ?, ?, ?, ?)",
+                       [receipt.inspection_id, c.case_id, c.comments, c.moderator, c.at, receipt.receipt_id])
         db.execute("INSERT INTO receipts (receipt_id, bundle_id, inspection_id, received_at, imported_at)"
                    " VALUES (?, ?, ?, ?, ?)",
                    [receipt.receipt_id, receipt.bundle_id, receipt.inspection_id, receipt.received_at, audit.utc_now()])
         audit.append(db, actor=f"key:{key.key_id[:16]}", action="receipt", inspection_id=receipt.inspection_id,
                      target="receipt", after={"receipt_id": receipt.receipt_id, "bundle_id": receipt.bundle_id,
                                               "held": held})
-    return {"receipt_id": receipt.receipt_id, "new": True, "held": held}
+    return {"receipt_id": receipt.receipt_id, "new": True, "held": held, "returned": len(receipt.comments)}
 
 
 def not_held(db: Database, inspection_id: str) -> list[str]:
@@ -116,7 +120,7 @@ def purge(db: Database, inspection_id: str, actor: str = "inspector") -> dict:
         db.execute("INSERT INTO purge_grants (inspection_id, receipt_id) VALUES (?, ?)", [inspection_id, receipt_id])
         db.execute("DELETE FROM answers WHERE case_read_id IN (SELECT id FROM case_reads WHERE inspection_id = ?)",
                    [inspection_id])
-        for table in ("case_reads", "cases", "team_members", "exports", "receipts"):
+        for table in ("case_reads", "cases", "team_members", "exports", "receipts", "read_comments"):
             db.execute(f"DELETE FROM {table} WHERE inspection_id = ?", [inspection_id])
         db.execute("DELETE FROM inspections WHERE id = ?", [inspection_id])
         db.execute("DELETE FROM audit_log WHERE inspection_id = ?", [inspection_id])

@@ -67,6 +67,8 @@ class CaseRead:
     interview_date: str | None = None
     interview_note: str = ""
     updated_at: str = ""
+    #: A lead inspector's comments on this read after QA, newest last (from receipts).
+    lead_comments: list[dict] = field(default_factory=list)
 
     def values(self) -> ReadValues:
         return ReadValues(self.profile, self.answers, self.notes, self.interview_held)
@@ -127,6 +129,11 @@ class FieldStore:
             raise KeyError(f"no case read {case_read_id}")
         held = None if row[6] is None else bool(row[6])
         read = CaseRead(row[0], row[1], row[2], row[3], row[4], json.loads(row[5]), {}, {}, held, row[7], row[8], row[9])
+        read.lead_comments = [
+            {"comments": c, "moderator": m, "at": a} for c, m, a in self.db.execute(
+                "SELECT comments, moderator, at FROM read_comments WHERE inspection_id = ? AND case_id = ? ORDER BY at",
+                [read.inspection_id, read.case_id])
+        ]
         for qid, value, note in self.db.execute(
             "SELECT question_id, value, note FROM answers WHERE case_read_id = ?", [case_read_id]
         ):

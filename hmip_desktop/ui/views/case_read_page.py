@@ -83,6 +83,13 @@ class CaseReadPage(QWidget):
         self.error_banner.setVisible(False)
         outer.addWidget(self.error_banner)
 
+        # A lead inspector's comments when the read was returned after QA.
+        self.lead_banner = QLabel(self)
+        self.lead_banner.setObjectName("lead_banner")
+        self.lead_banner.setWordWrap(True)
+        self.lead_banner.setVisible(False)
+        outer.addWidget(self.lead_banner)
+
         # What is missing, each item a link to its question.
         self.missing_list = QListWidget(self)
         self.missing_list.setObjectName("missing_list")
@@ -179,7 +186,17 @@ class CaseReadPage(QWidget):
             widget.show_missing(set())
         self.error_banner.setVisible(False)
         self.saved_label.setText("")
+        self._show_lead_comments()
         self._apply_state()
+
+    def _show_lead_comments(self) -> None:
+        comments = self.read.lead_comments if self.read is not None else []
+        if comments:
+            last = comments[-1]
+            self.lead_banner.setText(_tr("Returned by the lead inspector (%1): %2")
+                                     .replace("%1", last["moderator"]).replace("%2", last["comments"]))
+            self.lead_banner.setAccessibleName(self.lead_banner.text())
+        self.lead_banner.setVisible(bool(comments))
 
     def values(self) -> ReadValues:
         r = self.read

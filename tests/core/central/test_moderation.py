@@ -108,3 +108,20 @@ def test_override_sign_off_lock_and_reopen(world):
     with store.engine.connect() as conn:
         actions = [e["action"] for e in events.for_inspection(conn, "demo")]
     assert actions == ["override", "sign_off", "reopen", "moderate:changed"]
+
+
+def test_returned_comments_travel_back_with_the_next_receipt(world, capsys):
+    tmp, store, fw = world
+    case_id, _ = _a_yes(store, fw)
+    moderation.finish_read(store, "demo", case_id, "returned", "Please record the MAPPA level", "lead1")
+    capsys.readouterr()
+    main(["export", "f.sqlite", "--inspection", "demo", "--key", "k", "--out", "b2.bundle"])
+    main(["central", "import", "c.sqlite", "b2.bundle"])
+    assert main(["receipt", "f.sqlite", "b2.bundle.receipt", "--key", "k"]) == 0
+    assert "1 case read(s) returned by the lead inspector" in capsys.readouterr().out
+    from hmip_desktop.core.field.store import FieldStore
+
+    field = FieldStore.open(tmp / "f.sqlite")
+    read_id = field.db.execute("SELECT id FROM case_reads WHERE case_id = ?", [case_id]).fetchone()[0]
+    assert field.read(read_id).lead_comments[0]["comments"] == "Please record the MAPPA level"
+    field.close()

@@ -1,5 +1,5 @@
 """Quality assurance by lead inspectors: moderating judgements, read outcomes, QA
-sampling, professional-judgement overrides and sign-off.
+sampling, resolving conflicts, professional-judgement overrides and sign-off.
 
 Nothing an inspector recorded is ever changed: a moderation is a separate record
 (against the revision it looked at) with a rationale for every change; the effective
@@ -49,10 +49,56 @@ def _head(conn, inspection_id: str, case_id: str):
     return row
 
 
+def _lock_case_read(conn, inspection_id: str, case_id: str):
+    """The case read's row, locked for the rest of the transaction: ``SELECT … FOR
+    UPDATE`` on PostgreSQL (a second moderator or an import of the same read waits here
+    until this transaction ends). On SQLite FOR UPDATE is not emitted, and the driver only
+    opens the transaction at the first write, so a no-op UPDATE of the row comes first:
+    it takes the database's write lock (waiting for other writers), and every read after
+    it sees the latest committed state until commit."""
+    cr = schema.case_reads
+    where = (cr.c.inspection_id == inspection_id, cr.c.case_id == case_id)
+    if conn.dialect.name == "sqlite":
+        conn.execute(update(cr).where(*where).values(needs_rereview=cr.c.needs_rereview))
+    row = conn.execute(select(cr).where(*where).with_for_update()).first()
+    if row is None:
+        raise CentralError(f"no case read {case_id} in inspection '{inspection_id}'")
+    return row
+
+
+def _latest_moderation_id(conn, inspection_id: str, case_id: str, revision_id: str, question_id: str) -> int | None:
+    md = schema.moderations
+    return conn.execute(select(md.c.id).where(
+        md.c.inspection_id == inspection_id, md.c.case_id == case_id, md.c.revision_id == revision_id,
+        md.c.question_id == question_id).order_by(md.c.id.desc()).limit(1)).scalar()
+
+
+def moderation_state(store: CentralStore, inspection_id: str, case_id: str, question_id: str) -> tuple[str, int | None]:
+    """What a moderator is looking at when they open a judgement: (the case read's head
+    revision, the id of the latest moderation of this judgement of that revision, or
+    None). Pass them back to :func:`moderate` as ``seen_revision``/``seen_moderation_id``."""
+    with store.engine.connect() as conn:
+        head = _head(conn, inspection_id, case_id).head_revision_id
+        return head, _latest_moderation_id(conn, inspection_id, case_id, head, question_id)
+
+
 def moderate(store: CentralStore, inspection_id: str, case_id: str, question_id: str, value: object,
-             rationale: str, moderator: str, fw: Framework | None = None) -> str:
+             rationale: str, moderator: str, fw: Framework | None = None, *,
+             seen_revision: str | None = None, seen_moderation_id: int | None = None) -> str:
     """Agree with or change one judgement of the case read's current revision.
-    Returns "agreed" or "changed"; a change without a rationale is refused."""
+    Returns "agreed" or "changed"; a change without a rationale is refused.
+
+    Optimistic concurrency (several lead inspectors at once): pass what the moderator
+    was looking at, as returned by :func:`moderation_state`: ``seen_revision`` (the case
+    read's head revision) and ``seen_moderation_id`` (the latest moderation of this
+    judgement of that revision, None if there was none). Inside the transaction the case
+    read's row is locked (:func:`_lock_case_read`) and, if the head has moved since, or
+    another moderation of the same judgement of the same revision was recorded after the
+    one seen, CentralError("case X changed while you were moderating it: … reload it;
+    nothing was recorded") is raised and nothing is written: the other lead's record
+    stays, and this one can be made again after reloading. With ``seen_revision`` None
+    (the default) there is no check: the current head is moderated, as before.
+    Moderating different reads, or different judgements of one read, never conflicts."""
     rationale = (rationale or "").strip()
     if fw is not None:
         allowed = [o.id for o in fw.options(fw.question(question_id).answer)]
@@ -60,8 +106,20 @@ def moderate(store: CentralStore, inspection_id: str, case_id: str, question_id:
             raise CentralError(f"case {case_id}, {question_id}: '{value}' is not one of {', '.join(allowed)}")
     ra = schema.revision_answers
     with store.engine.begin() as conn:
+        head = _lock_case_read(conn, inspection_id, case_id)
         _refuse_if_locked(conn, inspection_id)
-        head = _head(conn, inspection_id, case_id)
+        if seen_revision is not None:
+            if head.head_revision_id != seen_revision:
+                raise CentralError(
+                    f"case {case_id} changed while you were moderating it: a new revision arrived "
+                    f"({seen_revision[:12]} → {head.head_revision_id[:12]}); reload it; nothing was recorded")
+            latest = _latest_moderation_id(conn, inspection_id, case_id, seen_revision, question_id)
+            if latest != seen_moderation_id:
+                by = conn.execute(select(schema.moderations.c.moderator).where(
+                    schema.moderations.c.id == latest)).scalar() if latest is not None else None
+                raise CentralError(
+                    f"case {case_id} changed while you were moderating it: {question_id} was moderated "
+                    f"{'by ' + by + ' ' if by else ''}after you opened it; reload it; nothing was recorded")
         stored = conn.execute(select(ra.c.value).where(
             ra.c.inspection_id == inspection_id, ra.c.case_id == case_id, ra.c.revision_id == head.head_revision_id,
             ra.c.question_id == question_id)).scalar()
@@ -168,6 +226,44 @@ def overrides_for(store: CentralStore, inspection_id: str | list[str]):
             else:
                 out[r.inspection_id][r.standard_id] = (r.band_id, r.reason)
     return out[inspection_id] if isinstance(inspection_id, str) else out
+
+
+def resolve_conflict(store: CentralStore, inspection_id: str, conflict_id: int, keep_revision_id: str, by: str,
+                     reason: str) -> str:
+    """Resolve a conflict by keeping one of its two versions (with a recorded reason).
+
+    The kept version becomes the case read's current (head) revision if it is not
+    already; a moderation of the version that stops being current flags the read for
+    re-review. Nothing is deleted: both revisions stay on record. Returns the case id."""
+    reason = (reason or "").strip()
+    cf, cr = schema.conflicts, schema.case_reads
+    with store.engine.begin() as conn:
+        conflict = conn.execute(select(cf).where(cf.c.id == conflict_id, cf.c.inspection_id == inspection_id)).first()
+        if conflict is None:
+            raise CentralError(f"no conflict {conflict_id} in inspection '{inspection_id}'")
+        # Lock the read first (another lead, or an import, waits), then look again.
+        head = _lock_case_read(conn, inspection_id, conflict.case_id)
+        _refuse_if_locked(conn, inspection_id)
+        conflict = conn.execute(select(cf).where(cf.c.id == conflict_id)).one()
+        if conflict.resolved_at is not None:
+            raise CentralError(f"conflict {conflict_id} (case {conflict.case_id}) is already resolved")
+        sides = (conflict.revision_id, conflict.against_revision_id)
+        if keep_revision_id not in sides:
+            raise CentralError(f"case {conflict.case_id}: the version to keep must be one of the two in conflict")
+        if not reason:
+            raise CentralError(f"case {conflict.case_id}: resolving a conflict needs a recorded reason")
+        dropped = sides[1] if keep_revision_id == sides[0] else sides[0]
+        now = utc_now()
+        if head.head_revision_id != keep_revision_id:
+            moderated = conn.execute(select(schema.moderations.c.id).where(
+                schema.moderations.c.inspection_id == inspection_id, schema.moderations.c.case_id == conflict.case_id,
+                schema.moderations.c.revision_id == head.head_revision_id).limit(1)).first() is not None
+            conn.execute(update(cr).where(cr.c.inspection_id == inspection_id, cr.c.case_id == conflict.case_id).values(
+                head_revision_id=keep_revision_id, updated_at=now, needs_rereview=bool(head.needs_rereview or moderated)))
+        conn.execute(update(cf).where(cf.c.id == conflict_id).values(resolved_at=now))
+        events.append(conn, actor=by, action="conflict:resolve", inspection_id=inspection_id, target=conflict.case_id,
+                      after={"kept": keep_revision_id, "dropped": dropped, "reason": reason})
+    return conflict.case_id
 
 
 def _sign(store: CentralStore, inspection_id: str, key: SigningKey, action: str, reason: str, ratings: dict) -> str:

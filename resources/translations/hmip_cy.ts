@@ -138,92 +138,97 @@
 <context>
     <name>CaseReadPage</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="301"/>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="318"/>
         <source>%1 still to do</source>
         <translation>%1 i'w gwneud o hyd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="154"/>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="161"/>
         <source>Back to the case list (Ctrl+L)</source>
         <translation>Yn ôl i'r rhestr achosion (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="283"/>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="300"/>
         <source>Case %1</source>
         <translation>Achos %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="153"/>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="160"/>
         <source>Case list</source>
         <translation>Rhestr achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="284"/>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="301"/>
         <source>Complete</source>
         <translation>Wedi'i gwblhau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="288"/>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="305"/>
         <source>Ctrl+Return</source>
         <translation>Ctrl+Return</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="299"/>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="316"/>
         <source>Does not apply to this case</source>
         <translation>Nid yw'n berthnasol i'r achos hwn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="303"/>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="320"/>
         <source>Done</source>
         <translation>Wedi'i wneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="157"/>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="164"/>
         <source>Guidance</source>
         <translation>Canllawiau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="284"/>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="301"/>
         <source>In progress</source>
         <translation>Ar waith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="287"/>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="304"/>
         <source>Mark complete</source>
         <translation>Marcio'n gyflawn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="250"/>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="267"/>
         <source>Not saved</source>
         <translation>Heb ei gadw</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="245"/>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="262"/>
         <source>Not saved: %1. What you entered is still on screen and will be saved again with your next change.</source>
         <translation>Heb ei gadw: %1. Mae'r hyn a roesoch i mewn yn dal ar y sgrin, a bydd yn cael ei gadw eto gyda'ch newid nesaf.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="284"/>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="301"/>
         <source>Not started</source>
         <translation>Heb ddechrau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="287"/>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="304"/>
         <source>Reopen</source>
         <translation>Ailagor</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="240"/>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="196"/>
+        <source>Returned by the lead inspector (%1): %2</source>
+        <translation>Dychwelwyd gan yr arolygydd arweiniol (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="257"/>
         <source>Saved at %1</source>
         <translation>Cadwyd am %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="155"/>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="162"/>
         <source>Standards</source>
         <translation>Safonau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="156"/>
+        <location filename="../../hmip_desktop/ui/views/case_read_page.py" line="163"/>
         <source>What is missing</source>
         <translation>Beth sydd ar goll</translation>
     </message>
@@ -385,17 +390,17 @@
 <context>
     <name>CentralModeration</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="240"/>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="244"/>
         <source>%1 by %2 on %3</source>
         <translation>%1 gan %2 ar %3</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_conflict.py" line="110"/>
+        <location filename="../../hmip_desktop/ui/views/central_conflict.py" line="175"/>
         <source>%1, device %2, sequence %3, edited %4</source>
         <translation>%1, dyfais %2, dilyniant %3, golygwyd %4</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="231"/>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="235"/>
         <source>A newer version arrived after moderation: please moderate it again.</source>
         <translation>Cyrhaeddodd fersiwn mwy newydd ar ôl cymedroli: cymedrolwch ef eto.</translation>
     </message>
@@ -410,7 +415,7 @@
         <translation>Cytuno â'r darllenydd ar %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="172"/>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="175"/>
         <source>Agreed</source>
         <translation>Cytunwyd</translation>
     </message>
@@ -420,22 +425,21 @@
         <translation>Cytunwyd gan %1 ar %2</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="161"/>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="164"/>
         <source>Back to the dashboard</source>
         <translation>Yn ôl i'r dangosfwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="160"/>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="163"/>
         <source>Back to the dashboard (Ctrl+L)</source>
         <translation>Yn ôl i'r dangosfwrdd (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_conflict.py" line="116"/>
         <source>Both versions are kept. Choosing one here is not available yet: ask the reader to bring their read up to date and send a new bundle, which becomes current.</source>
-        <translation>Cedwir y ddau fersiwn. Nid yw'n bosibl dewis un yma eto: gofynnwch i'r darllenydd ddiweddaru ei ddarlleniad ac anfon bwndel newydd, a fydd yn dod yn gyfredol.</translation>
+        <translation type="vanished">Cedwir y ddau fersiwn. Nid yw'n bosibl dewis un yma eto: gofynnwch i'r darllenydd ddiweddaru ei ddarlleniad ac anfon bwndel newydd, a fydd yn dod yn gyfredol.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="222"/>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="226"/>
         <source>Case %1</source>
         <translation>Achos %1</translation>
     </message>
@@ -450,7 +454,7 @@
         <translation>Newid y farn ar %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="173"/>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="176"/>
         <source>Changed</source>
         <translation>Newidiwyd</translation>
     </message>
@@ -465,27 +469,27 @@
         <translation>Dewiswch farn y cymedrolwr yn gyntaf.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="170"/>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="173"/>
         <source>Comments for the reader</source>
         <translation>Sylwadau i'r darllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="171"/>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="174"/>
         <source>Comments for the reader (needed to return the read)</source>
         <translation>Sylwadau i'r darllenydd (mae eu hangen i ddychwelyd y darlleniad)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_conflict.py" line="70"/>
+        <location filename="../../hmip_desktop/ui/views/central_conflict.py" line="75"/>
         <source>Conflicting version</source>
         <translation>Fersiwn sy'n gwrthdaro</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_conflict.py" line="69"/>
+        <location filename="../../hmip_desktop/ui/views/central_conflict.py" line="74"/>
         <source>Current version</source>
         <translation>Fersiwn cyfredol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_conflict.py" line="113"/>
+        <location filename="../../hmip_desktop/ui/views/central_conflict.py" line="178"/>
         <source>Current version: %1.
 Conflicting version: %2.
 Rows marked ≠ differ.</source>
@@ -494,7 +498,7 @@ Fersiwn sy'n gwrthdaro: %2.
 Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="159"/>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="162"/>
         <source>Dashboard</source>
         <translation>Dangosfwrdd</translation>
     </message>
@@ -504,9 +508,29 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Tystiolaeth: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="168"/>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="171"/>
         <source>Judgements</source>
         <translation>Barnau</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_conflict.py" line="164"/>
+        <source>Keep this version (conflicting)</source>
+        <translation>Cadw'r fersiwn hwn (sy'n gwrthdaro)</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_conflict.py" line="163"/>
+        <source>Keep this version (current)</source>
+        <translation>Cadw'r fersiwn hwn (cyfredol)</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_conflict.py" line="166"/>
+        <source>Keep this version: the conflicting one</source>
+        <translation>Cadw'r fersiwn hwn: yr un sy'n gwrthdaro</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_conflict.py" line="165"/>
+        <source>Keep this version: the current one</source>
+        <translation>Cadw'r fersiwn hwn: yr un cyfredol</translation>
     </message>
     <message>
         <location filename="../../hmip_desktop/ui/views/central_question.py" line="215"/>
@@ -529,13 +553,13 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Dim nodyn tystiolaeth</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_conflict.py" line="56"/>
+        <location filename="../../hmip_desktop/ui/views/central_conflict.py" line="61"/>
         <location filename="../../hmip_desktop/ui/views/central_question.py" line="51"/>
         <source>Not answered</source>
         <translation>Heb ei ateb</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="265"/>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="269"/>
         <source>Not changed: %1</source>
         <translation>Heb ei newid: %1</translation>
     </message>
@@ -545,17 +569,17 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Heb ei gymedroli eto</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="169"/>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="172"/>
         <source>Outcome of this read:</source>
         <translation>Canlyniad y darlleniad hwn:</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="225"/>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="229"/>
         <source>QA: %1</source>
         <translation>SA: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_conflict.py" line="68"/>
+        <location filename="../../hmip_desktop/ui/views/central_conflict.py" line="73"/>
         <source>Question or profile field</source>
         <translation>Cwestiwn neu faes proffil</translation>
     </message>
@@ -580,27 +604,32 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Barn y darllenydd ar %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="223"/>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="227"/>
         <source>Reader: %1</source>
         <translation>Darllenydd: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="175"/>
+        <location filename="../../hmip_desktop/ui/views/central_conflict.py" line="161"/>
+        <source>Reason for the version kept</source>
+        <translation>Rheswm dros y fersiwn a gadwyd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="178"/>
         <source>Record the outcome: agreed</source>
         <translation>Cofnodi'r canlyniad: cytunwyd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="176"/>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="179"/>
         <source>Record the outcome: changed</source>
         <translation>Cofnodi'r canlyniad: newidiwyd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="177"/>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="180"/>
         <source>Return the read to its reader with the comments</source>
         <translation>Dychwelyd y darlleniad i'w ddarllenydd gyda'r sylwadau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="174"/>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="177"/>
         <source>Return to reader with comments</source>
         <translation>Dychwelyd i'r darllenydd gyda sylwadau</translation>
     </message>
@@ -615,27 +644,27 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Ni roddodd y darllenydd farn yma: dewiswch un a defnyddiwch Newid, gyda rhesymeg.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_conflict.py" line="104"/>
+        <location filename="../../hmip_desktop/ui/views/central_conflict.py" line="169"/>
         <source>This case read has no versions in conflict.</source>
         <translation>Nid oes gan y darlleniad achos hwn fersiynau sy'n gwrthdaro.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="229"/>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="233"/>
         <source>This inspection is signed off: nothing can be changed until it is reopened.</source>
         <translation>Mae'r arolygiad hwn wedi'i gymeradwyo: ni ellir newid dim nes iddo gael ei ailagor.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="233"/>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="237"/>
         <source>Two versions of this read are in conflict: compare them in the Versions in conflict tab.</source>
         <translation>Mae dau fersiwn o'r darlleniad hwn yn gwrthdaro: cymharwch nhw yn y tab Fersiynau sy'n gwrthdaro.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_conflict.py" line="102"/>
+        <location filename="../../hmip_desktop/ui/views/central_conflict.py" line="160"/>
         <source>Versions in conflict</source>
         <translation>Fersiynau sy'n gwrthdaro</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="219"/>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="223"/>
         <source>Versions in conflict (%1)</source>
         <translation>Fersiynau sy'n gwrthdaro (%1)</translation>
     </message>
@@ -645,17 +674,32 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Pam y dylai'r farn fod yn wahanol</translation>
     </message>
     <message>
+        <location filename="../../hmip_desktop/ui/views/central_conflict.py" line="162"/>
+        <source>Why this version is kept (needed; recorded with the choice)</source>
+        <translation>Pam y cedwir y fersiwn hwn (angenrheidiol; fe'i cofnodir gyda'r dewis)</translation>
+    </message>
+    <message>
         <location filename="../../hmip_desktop/ui/views/central_question.py" line="254"/>
         <source>Write a rationale: every change of a judgement needs one. Nothing was changed.</source>
         <translation>Ysgrifennwch resymeg: mae angen un ar gyfer pob newid i farn. Ni newidiwyd dim.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="251"/>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="255"/>
         <source>Write comments for the reader before returning the read.</source>
         <translation>Ysgrifennwch sylwadau i'r darllenydd cyn dychwelyd y darlleniad.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="238"/>
+        <location filename="../../hmip_desktop/ui/views/central_conflict.py" line="143"/>
+        <source>Write why you keep this version before choosing it.</source>
+        <translation>Ysgrifennwch pam rydych yn cadw'r fersiwn hwn cyn ei ddewis.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_conflict.py" line="181"/>
+        <source>Write why, then keep one version: it becomes current and the conflict is resolved. Both versions stay on record.</source>
+        <translation>Ysgrifennwch pam, yna cadwch un fersiwn: daw'n gyfredol a chaiff y gwrthdaro ei ddatrys. Mae'r ddau fersiwn yn aros ar gofnod.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_moderation.py" line="242"/>
         <source>not recorded yet</source>
         <translation>heb ei gofnodi eto</translation>
     </message>
@@ -663,27 +707,72 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
 <context>
     <name>CentralRatings</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_ratings.py" line="79"/>
+        <location filename="../../hmip_desktop/ui/views/central_ratings.py" line="164"/>
+        <source>&amp;Professional judgement…</source>
+        <translation>&amp;Barn broffesiynol…</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_ratings.py" line="165"/>
+        <source>&amp;Sign off…</source>
+        <translation>&amp;Cymeradwyo…</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_ratings.py" line="84"/>
         <source>Chart: %1</source>
         <translation>Siart: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_ratings.py" line="159"/>
+        <location filename="../../hmip_desktop/ui/views/central_ratings.py" line="209"/>
         <source>Figures from the effective (moderated) answers, as hmip central ratings gives them. ◆ Borderline: the 95% interval crosses a band boundary. %1</source>
         <translation>Ffigurau o'r atebion effeithiol (wedi'u cymedroli), fel y mae hmip central ratings yn eu rhoi. ◆ Ar y ffin: mae'r cyfwng 95% yn croesi ffin band. %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_ratings.py" line="73"/>
+        <location filename="../../hmip_desktop/ui/views/central_ratings.py" line="78"/>
         <source>Key question figures: %1</source>
         <translation>Ffigurau'r cwestiynau allweddol: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_ratings.py" line="155"/>
+        <location filename="../../hmip_desktop/ui/views/central_ratings.py" line="205"/>
         <source>No ratings yet</source>
         <translation>Dim graddau eto</translation>
     </message>
     <message>
+        <location filename="../../hmip_desktop/ui/views/central_ratings.py" line="175"/>
+        <source>Not done: %1</source>
+        <translation>Heb ei wneud: %1</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_ratings.py" line="181"/>
+        <source>Not signed off yet.</source>
+        <translation>Heb ei gymeradwyo eto.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_ratings.py" line="166"/>
+        <source>Re&amp;open…</source>
+        <translation>&amp;Ailagor…</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_ratings.py" line="169"/>
+        <source>Reopen the signed-off inspection (recorded and signed)</source>
+        <translation>Ailagor yr arolygiad a gymeradwywyd (wedi'i gofnodi a'i lofnodi)</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_ratings.py" line="167"/>
+        <source>Set or withdraw a standard's rating by professional judgement</source>
+        <translation>Pennu neu dynnu'n ôl radd safon drwy farn broffesiynol</translation>
+    </message>
+    <message>
         <location filename="../../hmip_desktop/ui/views/central_ratings.py" line="168"/>
+        <source>Sign the ratings with your lead inspector's key and lock the inspection</source>
+        <translation>Llofnodi'r graddau â'ch allwedd arolygydd arweiniol a chloi'r arolygiad</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_ratings.py" line="180"/>
+        <source>Signed off: the ratings are locked until the inspection is reopened.</source>
+        <translation>Wedi'i gymeradwyo: mae'r graddau wedi'u cloi nes i'r arolygiad gael ei ailagor.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_ratings.py" line="218"/>
         <source>Thread: %1</source>
         <translation>Thema: %1</translation>
     </message>
@@ -920,12 +1009,17 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
 <context>
     <name>CentralWindow</name>
     <message>
+        <location filename="../../hmip_desktop/ui/views/central_decisions.py" line="85"/>
+        <source>%1 (computed: %2)</source>
+        <translation>%1 (wedi'i gyfrifo: %2)</translation>
+    </message>
+    <message>
         <location filename="../../hmip_desktop/ui/views/central_actions.py" line="33"/>
         <source>%1 already held</source>
         <translation>%1 eisoes wedi'u cadw</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="270"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="277"/>
         <source>%1 case reads</source>
         <translation>Darlleniadau achos: %1</translation>
     </message>
@@ -970,49 +1064,59 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>%1: gwrthodwyd: %2</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="184"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="191"/>
         <source>&amp;Case read</source>
         <translation>Darlleniad a&amp;chos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="184"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="191"/>
         <source>&amp;Dashboard</source>
         <translation>Dangos&amp;fwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="179"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="186"/>
         <source>&amp;File</source>
         <translation>&amp;Ffeil</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="180"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="187"/>
         <source>&amp;Go</source>
         <translation>&amp;Mynd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="182"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="189"/>
         <source>&amp;Import bundles…</source>
         <translation>&amp;Mewnforio bwndeli…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="181"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="188"/>
         <source>&amp;Language</source>
         <translation>&amp;Iaith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="188"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="195"/>
         <source>&amp;Moderator: </source>
         <translation>&amp;Cymedrolwr: </translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="182"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="189"/>
         <source>&amp;Quit</source>
         <translation>&amp;Gadael</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="182"/>
+        <location filename="../../hmip_desktop/ui/views/central_decisions.py" line="93"/>
+        <source>&amp;Rating:</source>
+        <translation>&amp;Gradd:</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="189"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Adnewyddu</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_decisions.py" line="66"/>
+        <source>A reason is needed: it is recorded with the decision.</source>
+        <translation>Mae angen rheswm: caiff ei gofnodi gyda'r penderfyniad.</translation>
     </message>
     <message>
         <location filename="../../hmip_desktop/ui/views/central_actions.py" line="231"/>
@@ -1020,7 +1124,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Bwndeli (*.bundle);;Pob ffeil (*)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="241"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="248"/>
         <source>Cannot open the central store</source>
         <translation>Methu agor y storfa ganolog</translation>
     </message>
@@ -1030,18 +1134,28 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Ychwanegwyd achos %1 at y sampl SA.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="193"/>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="362"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="200"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="371"/>
         <source>Case read</source>
         <translation>Darlleniad achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="195"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="202"/>
         <source>Choose a case read on the dashboard and press Enter to moderate it.</source>
         <translation>Dewiswch ddarlleniad achos ar y dangosfwrdd a phwyswch Enter i'w gymedroli.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="192"/>
+        <location filename="../../hmip_desktop/ui/views/central_decisions.py" line="164"/>
+        <source>Choose your lead inspector's key folder</source>
+        <translation>Dewiswch ffolder eich allwedd arolygydd arweiniol</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_decisions.py" line="124"/>
+        <source>Conflict resolved: the version kept is now current for case %1.</source>
+        <translation>Gwrthdaro wedi'i ddatrys: y fersiwn a gadwyd sy'n gyfredol bellach ar gyfer achos %1.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="199"/>
         <source>Dashboard</source>
         <translation>Dangosfwrdd</translation>
     </message>
@@ -1051,7 +1165,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Rhowch eich dynodydd cymedrolwr yn y bar offer yn gyntaf.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="185"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="192"/>
         <source>I&amp;nspections</source>
         <translation>&amp;Arolygiadau</translation>
     </message>
@@ -1066,9 +1180,14 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Wrthi'n mewnforio bwndeli…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="183"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="190"/>
         <source>Inspection &amp;report…</source>
         <translation>&amp;Adroddiad yr arolygiad…</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_decisions.py" line="210"/>
+        <source>Inspection reopened: changes can be made again.</source>
+        <translation>Arolygiad wedi'i ailagor: gellir gwneud newidiadau eto.</translation>
     </message>
     <message>
         <location filename="../../hmip_desktop/ui/views/central_actions.py" line="90"/>
@@ -1076,7 +1195,12 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Adroddiad yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="191"/>
+        <location filename="../../hmip_desktop/ui/views/central_decisions.py" line="209"/>
+        <source>Inspection signed off: it is locked until it is reopened.</source>
+        <translation>Arolygiad wedi'i gymeradwyo: mae wedi'i gloi nes iddo gael ei ailagor.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="198"/>
         <source>Inspections</source>
         <translation>Arolygiadau</translation>
     </message>
@@ -1091,7 +1215,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Newidiwyd y farn; mae'r graddau wedi'u diweddaru.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="189"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="196"/>
         <source>Moderator id</source>
         <translation>Dynodydd y cymedrolwr</translation>
     </message>
@@ -1106,19 +1230,44 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Adroddiad PDF (*.pdf);;Tudalen we hygyrch (*.html)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="185"/>
+        <location filename="../../hmip_desktop/ui/views/central_decisions.py" line="77"/>
+        <source>Professional judgement</source>
+        <translation>Barn broffesiynol</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_decisions.py" line="157"/>
+        <source>Professional judgement recorded; the ratings are updated.</source>
+        <translation>Barn broffesiynol wedi'i chofnodi; mae'r graddau wedi'u diweddaru.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="192"/>
         <source>R&amp;atings</source>
         <translation>&amp;Graddau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="194"/>
+        <location filename="../../hmip_desktop/ui/views/central_decisions.py" line="88"/>
+        <source>Rating by professional judgement</source>
+        <translation>Gradd drwy farn broffesiynol</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="201"/>
         <source>Ratings</source>
         <translation>Graddau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="190"/>
+        <location filename="../../hmip_desktop/ui/views/central_decisions.py" line="77"/>
+        <source>Reason (recorded):</source>
+        <translation>Rheswm (caiff ei gofnodi):</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="197"/>
         <source>Recorded with every moderation and QA action</source>
         <translation>Cofnodir gyda phob cam cymedroli ac SA</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_decisions.py" line="182"/>
+        <source>Reopen the inspection</source>
+        <translation>Ailagor yr arolygiad</translation>
     </message>
     <message>
         <location filename="../../hmip_desktop/ui/views/central_actions.py" line="108"/>
@@ -1126,7 +1275,27 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Ysgrifennwyd yr adroddiad i %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="214"/>
+        <location filename="../../hmip_desktop/ui/views/central_decisions.py" line="92"/>
+        <source>S&amp;tandard:</source>
+        <translation>&amp;Safon:</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_decisions.py" line="81"/>
+        <source>Standard</source>
+        <translation>Safon</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_decisions.py" line="182"/>
+        <source>Why it is reopened (recorded):</source>
+        <translation>Pam y caiff ei ailagor (caiff ei gofnodi):</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_decisions.py" line="91"/>
+        <source>Withdraw the override (use the computed rating)</source>
+        <translation>Tynnu'r newid yn ôl (defnyddio'r radd a gyfrifwyd)</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="221"/>
         <source>Working…</source>
         <translation>Wrthi'n gweithio…</translation>
     </message>
@@ -1136,7 +1305,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Wrthi'n ysgrifennu'r adroddiad…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="178"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="185"/>
         <source>hmip-desktop: central store</source>
         <translation>hmip-desktop: storfa ganolog</translation>
     </message>
@@ -1146,7 +1315,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>dim darlleniadau achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="270"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="277"/>
         <source>signed off</source>
         <translation>wedi'i gymeradwyo</translation>
     </message>

@@ -2,15 +2,20 @@
 
 :func:`conflict_rows` lists every profile field and question that either version
 answered, with both versions' values and evidence and whether they differ (marked ≠);
-:class:`ConflictView` shows them. Both versions are kept: nothing here chooses one.
+:class:`ConflictView` shows them, with "Keep this version" for each side and a reason
+box (required): it emits ``resolve_requested`` and the window resolves the conflict on its
+worker (``moderation.resolve_conflict``). Both versions stay on record either way.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
+    QPlainTextEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -72,7 +77,10 @@ def conflict_columns() -> list[Column]:
 
 
 class ConflictView(QWidget):
-    """The current version and a conflicting one, side by side, read-only."""
+    """The current version and a conflicting one, side by side; the lead keeps one."""
+
+    #: conflict id, the revision id to keep, the reason.
+    resolve_requested = Signal(int, str, str)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -95,11 +103,68 @@ class ConflictView(QWidget):
         layout.addWidget(self.table, 1)
         self.next_step = _plain_label(self, "hint_label")
         layout.addWidget(self.next_step)
+        row = QHBoxLayout()
+        self.reason = QPlainTextEdit(self)
+        self.reason.setObjectName("conflict_reason")
+        self.reason.setTabChangesFocus(True)
+        self.reason.setFixedHeight(56)
+        row.addWidget(self.reason, 1)
+        self.keep_buttons: dict[str, QPushButton] = {}
+        for side in ("current", "other"):
+            button = QPushButton(self)
+            button.setObjectName(f"keep_{side}")
+            button.clicked.connect(lambda _=False, s=side: self._keep(s))
+            row.addWidget(button)
+            self.keep_buttons[side] = button
+        layout.addLayout(row)
+        self.message = _plain_label(self, "missing_message")
+        self.message.setVisible(False)
+        layout.addWidget(self.message)
         self._shown = None
+        self._locked = False
+
+    def set_locked(self, locked: bool) -> None:
+        """A signed-off inspection: nothing can be chosen until it is reopened."""
+        self._locked = locked
+        self._enable()
+
+    def _enable(self) -> None:
+        can = not self._locked and self._shown is not None and self._shown[2] is not None
+        for button in self.keep_buttons.values():
+            button.setEnabled(can)
+        self.reason.setEnabled(can)
+
+    def _keep(self, side: str) -> None:
+        if self._shown is None or self._shown[2] is None:
+            return
+        _, current, other = self._shown
+        reason = self.reason.toPlainText().strip()
+        if not reason:
+            self.set_message(_tr("Write why you keep this version before choosing it."))
+            self.reason.setFocus()
+            return
+        self.set_message("")
+        kept = current if side == "current" else other
+        self.resolve_requested.emit(int(other["conflict_id"]), kept["revision_id"], reason)
+
+    def set_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
 
     def show_versions(self, fw: Framework, current: dict, other: dict | None, lang: str) -> None:
+        previous = self._shown[2] if self._shown else None
         self._shown = (fw, current, other)
+        if other is None or previous is None or previous.get("conflict_id") != other.get("conflict_id"):
+            self.reason.setPlainText("")
+            self.set_message("")
         self.table.setAccessibleName(_tr("Versions in conflict"))
+        self.reason.setAccessibleName(_tr("Reason for the version kept"))
+        self.reason.setPlaceholderText(_tr("Why this version is kept (needed; recorded with the choice)"))
+        self.keep_buttons["current"].setText(_tr("Keep this version (current)"))
+        self.keep_buttons["other"].setText(_tr("Keep this version (conflicting)"))
+        self.keep_buttons["current"].setAccessibleName(_tr("Keep this version: the current one"))
+        self.keep_buttons["other"].setAccessibleName(_tr("Keep this version: the conflicting one"))
+        self._enable()
         if other is None:
             self.intro.setText(_tr("This case read has no versions in conflict."))
             self.model.set_rows([])
@@ -113,5 +178,5 @@ class ConflictView(QWidget):
         self.intro.setText(_tr("Current version: %1.\nConflicting version: %2.\nRows marked ≠ differ.")
                            .replace("%1", who(current)).replace("%2", who(other)))
         self.model.set_rows(conflict_rows(fw, current, other, lang))
-        self.next_step.setText(_tr("Both versions are kept. Choosing one here is not available yet: ask the reader "
-                                   "to bring their read up to date and send a new bundle, which becomes current."))
+        self.next_step.setText(_tr("Write why, then keep one version: it becomes current and the conflict is "
+                                   "resolved. Both versions stay on record."))

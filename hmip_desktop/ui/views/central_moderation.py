@@ -9,7 +9,7 @@ outcome: agreed, changed, or returned to the reader with comments.
 The page never writes anything itself: it emits ``moderate_requested`` and
 ``outcome_requested`` and the window runs the core call on its worker thread, then
 loads the page again from the store (``load``). A second tab shows the versions of a
-read in conflict side by side (read-only).
+read in conflict side by side, where the lead keeps one (``resolve_requested``).
 
 The per-question card is :mod:`.central_question`, the side-by-side view of versions in
 conflict :mod:`.central_conflict`; their public names are re-exported here.
@@ -63,6 +63,8 @@ QLabel#outcome_label { font-weight: 600; }
 class ModerationPage(QWidget):
     moderate_requested = Signal(str, object, str)
     outcome_requested = Signal(str, str)
+    #: conflict id, revision id to keep, reason (from the Versions in conflict tab).
+    resolve_requested = Signal(int, str, str)
     back_requested = Signal()
 
     def __init__(self, fw: Framework, parent=None):
@@ -117,6 +119,7 @@ class ModerationPage(QWidget):
         self.scroll.setWidget(body)
         self.tabs.addTab(self.scroll, "")
         self.conflict_view = ConflictView(self.tabs)
+        self.conflict_view.resolve_requested.connect(self.resolve_requested)
         self.tabs.addTab(self.conflict_view, "")
         outer.addWidget(self.tabs, 1)
 
@@ -208,6 +211,7 @@ class ModerationPage(QWidget):
         self.set_outcome_message("")
         conflicts = detail["conflicts"]
         self.conflict_view.show_versions(self.fw, detail, conflicts[0] if conflicts else None, self.lang)
+        self.conflict_view.set_locked(locked)
         self.tabs.setTabEnabled(1, bool(conflicts))
         if not conflicts and self.tabs.currentIndex() == 1:
             self.tabs.setCurrentIndex(0)

@@ -5,16 +5,21 @@ chart module is installed.
 
 The figures come from the core's ``rate`` over the effective answers and the current
 overrides (``central_rows.compute_ratings``): the same as ``hmip central ratings --json``.
+
+Above them, the lead's decisions: "Professional judgement…", "Sign off…" and "Reopen…"
+(signals; the window asks for the details and runs the core call on its worker).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QScrollArea,
     QTableView,
     QVBoxLayout,
@@ -99,10 +104,15 @@ class StandardBlock(QWidget):
 
 
 class RatingsPage(QWidget):
+    override_requested = Signal()
+    sign_off_requested = Signal()
+    reopen_requested = Signal()
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.fw = None
         self.ratings = None
+        self.signed_off = False
         self.charts: dict[str, tuple[bytes, str]] = {}
         self.charts_shown = 0
         self.lang = "en"
@@ -117,6 +127,26 @@ class RatingsPage(QWidget):
         self.source.setWordWrap(True)
         self.source.setTextFormat(Qt.TextFormat.PlainText)
         outer.addWidget(self.source)
+        decisions = QHBoxLayout()
+        self.state = QLabel(self)
+        self.state.setObjectName("signoff_state")
+        self.state.setTextFormat(Qt.TextFormat.PlainText)
+        decisions.addWidget(self.state, 1)
+        self.decision_buttons: dict[str, QPushButton] = {}
+        for key, signal in (("override", self.override_requested), ("sign_off", self.sign_off_requested),
+                            ("reopen", self.reopen_requested)):
+            button = QPushButton(self)
+            button.setObjectName(f"{key}_button")
+            button.clicked.connect(signal)
+            decisions.addWidget(button)
+            self.decision_buttons[key] = button
+        outer.addLayout(decisions)
+        self.error = QLabel(self)
+        self.error.setObjectName("error_banner")
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setWordWrap(True)
+        self.error.setVisible(False)
+        outer.addWidget(self.error)
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -131,7 +161,27 @@ class RatingsPage(QWidget):
 
     def set_language(self, lang: str) -> None:
         self.lang = lang
+        self.decision_buttons["override"].setText(_tr("&Professional judgement…"))
+        self.decision_buttons["sign_off"].setText(_tr("&Sign off…"))
+        self.decision_buttons["reopen"].setText(_tr("Re&open…"))
+        self.decision_buttons["override"].setToolTip(_tr("Set or withdraw a standard's rating by professional judgement"))
+        self.decision_buttons["sign_off"].setToolTip(_tr("Sign the ratings with your lead inspector's key and lock the inspection"))
+        self.decision_buttons["reopen"].setToolTip(_tr("Reopen the signed-off inspection (recorded and signed)"))
+        self.set_signed_off(self.signed_off)
         self._show()
+
+    def show_error(self, text: str) -> None:
+        """A decision the core refused (or "" to clear it)."""
+        self.error.setText(_tr("Not done: %1").replace("%1", text) if text else "")
+        self.error.setVisible(bool(text))
+
+    def set_signed_off(self, signed_off: bool) -> None:
+        self.signed_off = signed_off
+        self.state.setText(_tr("Signed off: the ratings are locked until the inspection is reopened.") if signed_off
+                           else _tr("Not signed off yet."))
+        self.decision_buttons["override"].setEnabled(not signed_off)
+        self.decision_buttons["sign_off"].setEnabled(not signed_off)
+        self.decision_buttons["reopen"].setEnabled(signed_off)
 
     def set_ratings(self, fw, ratings, charts: dict[str, tuple[bytes, str]] | None = None) -> None:
         """Show ``ratings`` (a core ``Ratings``) of framework ``fw``; ``charts``: standard

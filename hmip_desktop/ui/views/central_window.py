@@ -7,7 +7,8 @@ reads with the QA actions), the moderation view of one case read, and the rating
 Every core call runs on ``self.ops`` (one worker thread) and never touches a widget.
 After every write the window reloads what it shows from the store in one operation
 (``_reload``): the store stays the truth and the views refresh from it. The slots that
-call the core (a case read, QA, import, the report) are in :mod:`.central_actions`.
+call the core (a case read, QA, import, the report) are in :mod:`.central_actions`; the
+lead's decisions (conflicts, overrides, sign-off) in :mod:`.central_decisions`.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from ..i18n import Translations, language_actions
 from ..ops import Ops
 from .central_actions import CentralActions, describe_import, outcome_labels
 from .central_dashboard import DashboardPage
+from .central_decisions import CentralDecisions
 from .central_ratings import RatingsPage
 
 __all__ = ["CentralWindow", "describe_import", "outcome_labels"]
@@ -44,7 +46,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("CentralWindow", text)
 
 
-class CentralWindow(CentralActions, QMainWindow):
+class CentralWindow(CentralDecisions, CentralActions, QMainWindow):
     #: The store is open and its inspections listed.
     store_loaded = Signal()
     #: An inspection's dashboard (and ratings) were (re)loaded.
@@ -59,6 +61,8 @@ class CentralWindow(CentralActions, QMainWindow):
     action_failed = Signal(str)
     #: Emitted with the path when a report has been written.
     report_written = Signal(str)
+    #: A decision (conflict, override, sign-off, reopening) was recorded: the message shown.
+    decision_recorded = Signal(str)
 
     def __init__(self, location: str | Path, keys_dir: Path | None = None, settings: QSettings | None = None,
                  translations: Translations | None = None):
@@ -89,6 +93,9 @@ class CentralWindow(CentralActions, QMainWindow):
         self.dashboard.add_requested.connect(self.add_to_qa)
         self.dashboard.open_requested.connect(self.open_read)
         self.ratings_page = RatingsPage(self.tabs)
+        self.ratings_page.override_requested.connect(self.professional_judgement)
+        self.ratings_page.sign_off_requested.connect(self.sign_off)
+        self.ratings_page.reopen_requested.connect(self.reopen)
         self.read_placeholder = QLabel(self.tabs)
         self.read_placeholder.setObjectName("hint_label")
         self.read_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -337,6 +344,7 @@ class CentralWindow(CentralActions, QMainWindow):
         self.dashboard.set_summary(inspection, summary)
         self.tabs.setTabEnabled(2, True)
         self.ratings = ratings
+        self.ratings_page.set_signed_off(summary["signed_off"])
         self.ratings_page.set_ratings(fw, ratings, charts)
         self.inspection_loaded.emit(inspection_id)
         self.ratings_loaded.emit(inspection_id)
@@ -355,6 +363,7 @@ class CentralWindow(CentralActions, QMainWindow):
         page.set_language(self.lang)
         page.moderate_requested.connect(self.moderate)
         page.outcome_requested.connect(self.record_outcome)
+        page.resolve_requested.connect(self.resolve_conflict)
         page.back_requested.connect(lambda: self.show_tab(0))
         current = self.tabs.currentIndex()
         old = self.tabs.widget(1)

@@ -200,7 +200,8 @@ def central_consistency(args) -> int:
 
     from .core.central import agreement, moderation
 
-    results = agreement.consistency(moderation.reader_pairs(_central(args), args.inspection))
+    results = agreement.consistency(moderation.reader_pairs(_central(args), args.inspection),
+                                    min_unchanged=args.min_unchanged, min_kappa_low=args.min_kappa)
     if args.json:
         print(json.dumps([{"reader": r.reader, "moderated": r.moderated, "unchanged": r.unchanged,
                            "unchanged_share": r.unchanged_share, "kappa": r.kappa.kappa, "ci_low": r.kappa.ci_low,
@@ -331,6 +332,10 @@ def register_central(sub):
     q = store_parser("consistency", "per reader: moderated judgements unchanged and Cohen's kappa", central_consistency)
     q.add_argument("--inspection", required=True)
     q.add_argument("--json", action="store_true")
+    q.add_argument("--min-unchanged", type=float, default=0.8, metavar="SHARE",
+                   help="flag readers with fewer moderated judgements unchanged (default 0.8)")
+    q.add_argument("--min-kappa", type=float, default=0.4, metavar="K",
+                   help="flag readers whose kappa's lower 95%% bound is below this (default 0.4)")
     q = store_parser("override", "record professional judgement on a standard's rating", central_override)
     for name in ("--inspection", "--standard", "--band", "--reason", "--by"):
         q.add_argument(name, required=True)

@@ -44,7 +44,8 @@ def cohen_kappa(pairs: Sequence[tuple[str, str]]) -> Kappa:
     term3 = (kappa - pe * (1 - kappa)) ** 2
     var = max(0.0, (term1 + term2 - term3) / (n * (1 - pe) ** 2))
     se = math.sqrt(var)
-    return Kappa(kappa, se, kappa - Z95 * se, kappa + Z95 * se, n)
+    # Kappa lies in [-1, 1]; the normal approximation's interval is clipped to it.
+    return Kappa(kappa, se, max(-1.0, kappa - Z95 * se), min(1.0, kappa + Z95 * se), n)
 
 
 @dataclass(frozen=True)

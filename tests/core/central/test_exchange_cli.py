@@ -8,22 +8,34 @@ import sys
 import pytest
 
 from hmip_desktop.cli import main
+from hmip_desktop.core.central.store import is_url
 
 
 @pytest.fixture
-def world(tmp_path, monkeypatch):
+def central(tmp_path, central_location):
+    """The central store on each backend (``central_location``) as the command line takes
+    it: (STORE, [--keys DIR]). ``hmip demo`` puts a PostgreSQL store's keys in
+    k/central-store; a SQLite file's keys sit beside it (no --keys needed)."""
+    if is_url(central_location):
+        return central_location, ["--keys", str(tmp_path / "k" / "central-store")]
+    return central_location, []
+
+
+@pytest.fixture
+def world(tmp_path, monkeypatch, central):
     monkeypatch.setenv("HMIP_KEY_PASSPHRASE", "correct horse")
     monkeypatch.chdir(tmp_path)
-    assert main(["demo", "f.sqlite", "--central", "c.sqlite", "--keys", "k"]) == 0
+    assert main(["demo", "f.sqlite", "--central", central[0], "--keys", "k"]) == 0
     return tmp_path
 
 
-def test_round_trip_with_receipt_and_purge(world, capsys):
+def test_round_trip_with_receipt_and_purge(world, central, capsys):
+    c, keys = central
     assert main(["export", "f.sqlite", "--inspection", "demo", "--key", "k", "--out", "b1.bundle"]) == 0
-    assert main(["verify", "b1.bundle", "--store", "c.sqlite"]) == 0
-    assert main(["central", "import", "c.sqlite", "b1.bundle"]) == 0
+    assert main(["verify", "b1.bundle", "--store", c, *keys]) == 0
+    assert main(["central", "import", c, "b1.bundle", *keys]) == 0
     assert "48 head" in capsys.readouterr().out
-    assert main(["central", "import", "c.sqlite", "b1.bundle"]) == 0
+    assert main(["central", "import", c, "b1.bundle", *keys]) == 0
     assert "already imported: nothing changed" in capsys.readouterr().out
     # Purging before the receipt is recorded is refused, and nothing is removed.
     assert main(["purge", "f.sqlite", "--inspection", "demo"]) == 1
@@ -38,9 +50,10 @@ def test_round_trip_with_receipt_and_purge(world, capsys):
     assert b"Northmoor" not in raw
 
 
-def test_changes_after_the_receipt_block_the_purge(world, capsys):
+def test_changes_after_the_receipt_block_the_purge(world, central, capsys):
+    c, keys = central
     main(["export", "f.sqlite", "--inspection", "demo", "--key", "k", "--out", "b1.bundle"])
-    main(["central", "import", "c.sqlite", "b1.bundle"])
+    main(["central", "import", c, "b1.bundle", *keys])
     main(["receipt", "f.sqlite", "b1.bundle.receipt", "--key", "k"])
     from hmip_desktop.core.field.store import FieldStore
 
@@ -52,29 +65,31 @@ def test_changes_after_the_receipt_block_the_purge(world, capsys):
     assert main(["purge", "f.sqlite", "--inspection", "demo"]) == 1
     assert row["case_id"] in capsys.readouterr().err
     main(["export", "f.sqlite", "--inspection", "demo", "--key", "k", "--out", "b2.bundle"])
-    main(["central", "import", "c.sqlite", "b2.bundle"])
+    main(["central", "import", c, "b2.bundle", *keys])
     assert "1 head, 47 known" in capsys.readouterr().out
     main(["receipt", "f.sqlite", "b2.bundle.receipt", "--key", "k"])
     assert main(["purge", "f.sqlite", "--inspection", "demo"]) == 0
 
 
-def test_revoked_key_is_refused_and_store_unchanged(world, capsys):
+def test_revoked_key_is_refused_and_store_unchanged(world, central, capsys):
+    c, keys = central
     main(["export", "f.sqlite", "--inspection", "demo", "--key", "k", "--out", "b1.bundle"])
     key_id = (world / "k" / "public.key").read_text()
     from hmip_desktop.core.exchange.keys import fingerprint, read_public
 
     fp = fingerprint(read_public(world / "k")[0])
-    assert main(["central", "revoke", "c.sqlite", fp[:12]]) == 0
-    assert main(["central", "import", "c.sqlite", "b1.bundle"]) == 1
+    assert main(["central", "revoke", c, fp[:12], *keys]) == 0
+    assert main(["central", "import", c, "b1.bundle", *keys]) == 1
     assert "revoked" in capsys.readouterr().err
-    assert main(["verify", "b1.bundle", "--store", "c.sqlite"]) == 1
+    assert main(["verify", "b1.bundle", "--store", c, *keys]) == 1
     assert key_id
 
 
-def test_unknown_key_and_wrong_passphrase(world, capsys, monkeypatch):
+def test_unknown_key_and_wrong_passphrase(world, central, capsys, monkeypatch):
+    c, keys = central
     assert main(["keys", "new", "--name", "Stranger", "--out", "k2"]) == 0
     main(["export", "f.sqlite", "--inspection", "demo", "--key", "k2", "--out", "b.bundle"])
-    assert main(["verify", "b.bundle", "--store", "c.sqlite"]) == 1
+    assert main(["verify", "b.bundle", "--store", c, *keys]) == 1
     assert "unknown key" in capsys.readouterr().out
     monkeypatch.setenv("HMIP_KEY_PASSPHRASE", "wrong")
     assert main(["export", "f.sqlite", "--inspection", "demo", "--key", "k", "--out", "c.bundle"]) == 1
@@ -82,23 +97,25 @@ def test_unknown_key_and_wrong_passphrase(world, capsys, monkeypatch):
     assert not (world / "c.bundle").exists()
 
 
-def test_receipt_for_another_inspector_is_refused(world, capsys):
+def test_receipt_for_another_inspector_is_refused(world, central, capsys):
+    c, keys = central
     main(["export", "f.sqlite", "--inspection", "demo", "--key", "k", "--out", "b1.bundle"])
-    main(["central", "import", "c.sqlite", "b1.bundle"])
+    main(["central", "import", c, "b1.bundle", *keys])
     main(["keys", "new", "--name", "Other", "--out", "k2"])
     capsys.readouterr()
     assert main(["receipt", "f.sqlite", "b1.bundle.receipt", "--key", "k2"]) == 1
     assert "another inspector" in capsys.readouterr().err
 
 
-def test_inbox_files_bundles_and_rejects(world, capsys):
+def test_inbox_files_bundles_and_rejects(world, central, capsys):
+    c, keys = central
     main(["export", "f.sqlite", "--inspection", "demo", "--key", "k", "--out", "b1.bundle"])
     inbox = world / "inbox"
     inbox.mkdir()
     (inbox / "b1.bundle").write_bytes((world / "b1.bundle").read_bytes())
     (inbox / "junk.bundle").write_bytes(b"not a bundle at all")
     (inbox / ".copying.bundle").write_bytes(b"partial")
-    assert main(["central", "watch", "c.sqlite", "inbox", "--once"]) == 0
+    assert main(["central", "watch", c, "inbox", "--once", *keys]) == 0
     assert (inbox / "processed" / "b1.bundle").exists()
     assert (inbox / "processed" / "b1.bundle.receipt").exists()
     reason = (inbox / "rejected" / "junk.bundle.reason.txt").read_text()
@@ -129,7 +146,8 @@ def test_no_keyring_and_no_passphrase_is_a_clear_error(tmp_path, monkeypatch):
     assert not (tmp_path / "k" / "private.pem").exists()
 
 
-def test_a_new_revision_after_moderation_is_flagged_for_re_review(world, capsys):
+def test_a_new_revision_after_moderation_is_flagged_for_re_review(world, central, capsys):
+    c, keys = central
     from sqlalchemy import select, update
 
     from hmip_desktop.core.central import schema
@@ -137,18 +155,19 @@ def test_a_new_revision_after_moderation_is_flagged_for_re_review(world, capsys)
     from hmip_desktop.core.field.store import FieldStore
 
     main(["export", "f.sqlite", "--inspection", "demo", "--key", "k", "--out", "b1.bundle"])
-    main(["central", "import", "c.sqlite", "b1.bundle"])
+    main(["central", "import", c, "b1.bundle", *keys])
     store = FieldStore.open(world / "f.sqlite")
     row = next(r for r in store.case_reads("demo") if r["status"] == "in_progress")
-    central = CentralStore.open(world / "c.sqlite")
+    central_store = CentralStore.open(c, keys_dir=world / "k" / "central-store" if keys else None)
     cr = schema.case_reads
-    with central.engine.begin() as conn:
+    with central_store.engine.begin() as conn:
         head = conn.execute(select(cr.c.head_revision_id).where(cr.c.case_id == row["case_id"])).scalar()
         conn.execute(update(cr).where(cr.c.case_id == row["case_id"]).values(moderated_revision_id=head))
     store.set_note(row["id"], next(iter(store.framework("demo").key_questions())).id, "changed after QA")
     store.close()
     main(["export", "f.sqlite", "--inspection", "demo", "--key", "k", "--out", "b2.bundle"])
-    main(["central", "import", "c.sqlite", "b2.bundle"])
-    with central.engine.connect() as conn:
+    main(["central", "import", c, "b2.bundle", *keys])
+    with central_store.engine.connect() as conn:
         flagged = {r.case_id for r in conn.execute(select(cr.c.case_id).where(cr.c.needs_rereview.is_(True)))}
+    central_store.engine.dispose()
     assert flagged == {row["case_id"]}

@@ -11,19 +11,28 @@ from hmip_desktop.cli import main
 from hmip_desktop.core.central import events, moderation, schema
 from hmip_desktop.core.central.answers import answers_by_case, effective_rows, framework_for
 from hmip_desktop.core.central.ratings import rate
-from hmip_desktop.core.central.store import CentralError, CentralStore
+from hmip_desktop.core.central.store import CentralError, CentralStore, is_url
 from hmip_desktop.core.exchange.keys import load_key
 
 
+def _keys_args(location, tmp_path):
+    """``--keys DIR`` for a PostgreSQL store (``hmip demo`` puts its keys in
+    k/central-store); nothing for a SQLite file (its keys sit beside it)."""
+    return ["--keys", str(tmp_path / "k" / "central-store")] if is_url(location) else []
+
+
 @pytest.fixture
-def world(tmp_path, monkeypatch):
+def world(tmp_path, monkeypatch, central_location):
+    """The demo on a central store on each backend (``central_location``)."""
     monkeypatch.setenv("HMIP_KEY_PASSPHRASE", "pw")
     monkeypatch.chdir(tmp_path)
-    assert main(["demo", "f.sqlite", "--central", "c.sqlite", "--keys", "k"]) == 0
-    main(["export", "f.sqlite", "--inspection", "demo", "--key", "k", "--out", "b.bundle"])
-    main(["central", "import", "c.sqlite", "b.bundle"])
-    store = CentralStore.open(tmp_path / "c.sqlite")
-    return tmp_path, store, framework_for(store, "demo")
+    keys = _keys_args(central_location, tmp_path)
+    assert main(["demo", "f.sqlite", "--central", central_location, "--keys", "k"]) == 0
+    assert main(["export", "f.sqlite", "--inspection", "demo", "--key", "k", "--out", "b.bundle"]) == 0
+    assert main(["central", "import", central_location, "b.bundle", *keys]) == 0
+    store = CentralStore.open(central_location, keys_dir=tmp_path / "k" / "central-store" if keys else None)
+    yield tmp_path, store, framework_for(store, "demo")
+    store.engine.dispose()
 
 
 def _a_yes(store, fw):
@@ -110,13 +119,13 @@ def test_override_sign_off_lock_and_reopen(world):
     assert actions == ["override", "sign_off", "reopen", "moderate:changed"]
 
 
-def test_returned_comments_travel_back_with_the_next_receipt(world, capsys):
+def test_returned_comments_travel_back_with_the_next_receipt(world, capsys, central_location):
     tmp, store, fw = world
     case_id, _ = _a_yes(store, fw)
     moderation.finish_read(store, "demo", case_id, "returned", "Please record the MAPPA level", "lead1")
     capsys.readouterr()
-    main(["export", "f.sqlite", "--inspection", "demo", "--key", "k", "--out", "b2.bundle"])
-    main(["central", "import", "c.sqlite", "b2.bundle"])
+    assert main(["export", "f.sqlite", "--inspection", "demo", "--key", "k", "--out", "b2.bundle"]) == 0
+    assert main(["central", "import", central_location, "b2.bundle", *_keys_args(central_location, tmp)]) == 0
     assert main(["receipt", "f.sqlite", "b2.bundle.receipt", "--key", "k"]) == 0
     assert "1 case read(s) returned by the lead inspector" in capsys.readouterr().out
     from hmip_desktop.core.field.store import FieldStore

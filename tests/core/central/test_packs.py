@@ -13,9 +13,10 @@ from hmip_desktop.core.paths import forms_dir
 
 
 @pytest.fixture
-def setup(tmp_path, monkeypatch):
+def setup(tmp_path, monkeypatch, central_location):
+    """An inspection set up on a central store on each backend (``central_location``)."""
     monkeypatch.setenv("HMIP_KEY_PASSPHRASE", "pw")
-    store = CentralStore.init(tmp_path / "c.sqlite")
+    store = CentralStore.init(central_location, keys_dir=tmp_path / "central-keys")
     lead, insp, outsider = (new_key(tmp_path / n, n) for n in ("lead", "insp", "outsider"))
     store.enrol("Lead", "lead", (tmp_path / "lead" / "public.key").read_text())
     store.enrol("Insp", "inspector", (tmp_path / "insp" / "public.key").read_text())
@@ -33,7 +34,8 @@ def setup(tmp_path, monkeypatch):
         {"case_id": "AA-3", "profile": profile, "selection": "reserve", "reserve_rank": 1, "stratum": "f|l|h"},
         {"case_id": "AA-4", "profile": profile, "selection": "caseload", "stratum": "f|l|h"},
     ])
-    return tmp_path, store, lead, insp, outsider
+    yield tmp_path, store, lead, insp, outsider
+    store.engine.dispose()
 
 
 def test_pack_round_trip_creates_the_inspection_on_the_laptop(setup):

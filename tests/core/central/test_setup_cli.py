@@ -6,8 +6,10 @@ import random
 import sqlite3
 
 import pytest
+from sqlalchemy import text as sql_text
 
 from hmip_desktop.cli import main
+from hmip_desktop.core.central.store import CentralStore, is_url
 from hmip_desktop.core.exchange.keys import fingerprint, read_public
 from hmip_desktop.core.paths import forms_dir
 
@@ -25,47 +27,60 @@ def write_caseload(path, n=300, seed=5):
 
 
 @pytest.fixture
-def central(tmp_path, monkeypatch, capsys):
+def central(tmp_path, monkeypatch, capsys, central_location):
+    """An inspection set up through the command line on a central store on each backend
+    (``central_location``). Returns (folder, key ids, STORE, [--keys DIR]): a PostgreSQL
+    store's keys go in central-keys; a SQLite file's sit beside it (no --keys needed)."""
     monkeypatch.setenv("HMIP_KEY_PASSPHRASE", "pw")
     monkeypatch.chdir(tmp_path)
-    assert main(["central", "init", "c.sqlite"]) == 0
+    c = central_location
+    keys = ["--keys", str(tmp_path / "central-keys")] if is_url(c) else []
+    assert main(["central", "init", c, *keys]) == 0
     ids = {}
     for name, role in (("lead", "lead"), ("insp", "inspector"), ("la", "local_assessor")):
         assert main(["keys", "new", "--name", name, "--out", name]) == 0
-        assert main(["central", "enrol", "c.sqlite", "--name", name, "--role", role, "--public-key",
-                     f"{name}/public.key"]) == 0
+        assert main(["central", "enrol", c, "--name", name, "--role", role, "--public-key",
+                     f"{name}/public.key", *keys]) == 0
         ids[name] = fingerprint(read_public(tmp_path / name)[0])
-    assert main(["central", "inspection", "c.sqlite", "--id", "nm-2026", "--framework",
+    assert main(["central", "inspection", c, "--id", "nm-2026", "--framework",
                  str(forms_dir() / "adult_probation.yaml"), "--provider", "Northmoor PDU", "--title", "Northmoor",
-                 "--start", "2026-12-01", "--end", "2026-12-12"]) == 0
+                 "--start", "2026-12-01", "--end", "2026-12-12", *keys]) == 0
     (tmp_path / "team.csv").write_text(
         "id,name,role,key_id\n"
         f"lead1,Lead,lead,{ids['lead']}\ninsp1,Inspector,inspector,{ids['insp']}\nla1,Assessor,local_assessor,{ids['la']}\n",
         encoding="utf-8")
-    assert main(["central", "team", "c.sqlite", "--inspection", "nm-2026", "team.csv"]) == 0
+    assert main(["central", "team", c, "--inspection", "nm-2026", "team.csv", *keys]) == 0
     write_caseload(tmp_path / "caseload.csv")
     capsys.readouterr()
-    return tmp_path, ids
+    return tmp_path, ids, c, keys
 
 
 def test_draw_replace_pack_and_import_on_a_laptop(central, capsys):
-    tmp, ids = central
-    assert main(["central", "draw", "c.sqlite", "--inspection", "nm-2026", "caseload.csv", "--seed", "7"]) == 0
+    tmp, ids, c, keys = central
+    assert main(["central", "draw", c, "--inspection", "nm-2026", "caseload.csv", "--seed", "7", *keys]) == 0
     out = capsys.readouterr().out
     assert "sample of 73 with" in out and "from 300 cases" in out
-    raw = sqlite3.connect(tmp / "c.sqlite")
-    sampled = raw.execute("SELECT case_id, stratum, reader_id FROM setup_cases WHERE selection = 'sample'"
-                          " ORDER BY case_id").fetchall()
+    # The central store is read through its own engine (either backend), a connection per query.
+    store = CentralStore.open(c, keys_dir=tmp / "central-keys" if keys else None)
+
+    def query(sql, **params):
+        with store.engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(sql_text(sql), params)]
+
+    sampled = query("SELECT case_id, stratum, reader_id FROM setup_cases WHERE selection = 'sample'"
+                    " ORDER BY case_id")
     readers = [r[2] for r in sampled]
     assert readers.count("la1") <= len(sampled) // 3 and readers.count("lead1") == 0
     victim, stratum, reader = sampled[0]
-    assert main(["central", "replace", "c.sqlite", "--inspection", "nm-2026", victim, "--reason", "case transferred"]) == 0
+    assert main(["central", "replace", c, "--inspection", "nm-2026", victim, "--reason", "case transferred",
+                 *keys]) == 0
     new = capsys.readouterr().out.split("reserve ")[1].split()[0]
-    row = raw.execute("SELECT stratum, reader_id, selection FROM setup_cases WHERE case_id = ?", [new]).fetchone()
+    row = query("SELECT stratum, reader_id, selection FROM setup_cases WHERE case_id = :c", c=new)[0]
     assert row == (stratum, reader, "sample"), "the reserve comes from the same stratum and takes over the reader"
-    assert raw.execute("SELECT replacement_reason FROM setup_cases WHERE case_id = ?", [victim]).fetchone() == (
+    assert query("SELECT replacement_reason FROM setup_cases WHERE case_id = :c", c=victim)[0] == (
         "case transferred",)
-    assert main(["pack", "create", "c.sqlite", "--inspection", "nm-2026", "--key", "lead", "--out", "nm.pack"]) == 0
+    store.engine.dispose()
+    assert main(["pack", "create", c, "--inspection", "nm-2026", "--key", "lead", "--out", "nm.pack", *keys]) == 0
     assert main(["pack", "import", "laptop.sqlite", "nm.pack", "--key", "insp", "--trust", ids["lead"][:16]]) == 0
     laptop = sqlite3.connect(tmp / "laptop.sqlite")
     reads = {r[0] for r in laptop.execute("SELECT case_id FROM case_reads")}
@@ -76,14 +91,14 @@ def test_draw_replace_pack_and_import_on_a_laptop(central, capsys):
 
 
 def test_a_bad_caseload_is_refused_with_line_numbers(central, capsys):
-    tmp, _ = central
+    tmp, _, c, keys = central
     text = (tmp / "caseload.csv").read_text().splitlines()
     fields = text[4].split(",")
     fields[2] = "detention"
     text[4] = ",".join(fields)
     text.append(text[2])
     (tmp / "caseload.csv").write_text("\n".join(text) + "\n")
-    assert main(["central", "draw", "c.sqlite", "--inspection", "nm-2026", "caseload.csv", "--seed", "7"]) == 1
+    assert main(["central", "draw", c, "--inspection", "nm-2026", "caseload.csv", "--seed", "7", *keys]) == 1
     err = capsys.readouterr().err
     assert "has 2 invalid row(s); nothing was drawn" in err
     assert "caseload.csv:5: " in err and "detention" in err
@@ -91,7 +106,8 @@ def test_a_bad_caseload_is_refused_with_line_numbers(central, capsys):
 
 
 def test_pack_signed_by_a_non_lead_is_refused(central, capsys):
-    main(["central", "draw", "c.sqlite", "--inspection", "nm-2026", "caseload.csv", "--seed", "7"])
+    _, _, c, keys = central
+    main(["central", "draw", c, "--inspection", "nm-2026", "caseload.csv", "--seed", "7", *keys])
     capsys.readouterr()
-    assert main(["pack", "create", "c.sqlite", "--inspection", "nm-2026", "--key", "insp", "--out", "x.pack"]) == 1
+    assert main(["pack", "create", c, "--inspection", "nm-2026", "--key", "insp", "--out", "x.pack", *keys]) == 1
     assert "lead inspector" in capsys.readouterr().err

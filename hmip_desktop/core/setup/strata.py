@@ -1,33 +1,9 @@
 """Allocation of the sample to strata: how many cases each stratum gets, and why.
 
-Contract (docs/sampling.md explains the choices; :mod:`.selection` draws the cases):
-
-* **Strata** are the combinations of the stratification attributes' values that occur in
-  the caseload (for the frameworks: the case profile fields with ``stratify: true``,
-  gender × disposal type × risk level), in sorted order.
-* **Allocation** (:func:`plan_allocation`, pure): each stratum's exact proportional share
-  is ``size × population / caseload``; shares are rounded by largest remainder (Hamilton),
-  so without minimums or quotas every stratum gets its share rounded down or up, and the
-  total is exactly ``size``. Then:
-
-  - ``minimum_per_group = m``: every stratum gets at least ``min(m, population)`` (a
-    stratum smaller than the minimum gives all its cases); the cases this costs are
-    taken from the strata most over their share.
-  - ``quotas = {attribute: {value: q}}``: at least ``q`` cases with that value in every
-    ``quota_base`` cases of the sample (``quota_base`` is the framework's target size, or
-    100), i.e. ``ceil(q × size / quota_base)``, never more than the caseload has. Where the
-    proportional share falls short, the value's strata are scaled up to the quota and the
-    other values' strata scaled down in proportion, before rounding.
-  - Balancing: Hamilton rounds each stratum on its own, and across many small strata the
-    roundings of one attribute value can add up (a small group could get no case). A
-    last pass moves round-ups between strata, each staying within one case of its
-    target and keeping minimums and quotas, while that brings every attribute's value
-    totals closer to their shares.
-
-  Each stratum records its population, exact share, allocation and the reasons it
-  departs from its share ("rounding", a minimum, a quota, making room for either).
-
-No I/O, no Qt, no randomness.
+The contract (strata, proportional allocation with largest-remainder rounding,
+minimums, quotas, balancing, the reasons recorded) is stated once, in
+:mod:`.selection`'s docstring, and explained in docs/sampling.md. This module holds
+that allocation; :mod:`.selection` draws the cases. No I/O, no Qt, no randomness.
 """
 
 from __future__ import annotations

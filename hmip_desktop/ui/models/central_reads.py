@@ -5,7 +5,6 @@ and a search over case reference and reader)."""
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -13,6 +12,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor
+from .rows import PlainRowsModel
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -64,39 +64,13 @@ def matches(row: dict, what: str) -> bool:
     return True
 
 
-class CentralReadsModel(QAbstractTableModel):
+class CentralReadsModel(PlainRowsModel):
     COLUMNS = ("case", "reader", "status", "qa", "moderated", "rereview", "conflict")
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[dict] = []
+    def column_keys(self):
+        return self.COLUMNS
 
-    def set_rows(self, rows: list[dict]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[dict]:
-        return list(self._rows)
-
-    def retranslate(self) -> None:
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
-
-    # -- the model -------------------------------------------------------------------
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(self.COLUMNS):
-            return None
+    def header(self, section: int) -> str:
         return [_tr("Case"), _tr("Reader"), _tr("Status"), _tr("QA"), _tr("Moderation"), _tr("Re-review"),
                 _tr("Conflict")][section]
 

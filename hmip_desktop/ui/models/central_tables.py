@@ -13,8 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QFont
+
+from .rows import PlainRowsModel
 
 if TYPE_CHECKING:
     from ...core.central.ratings import Figure, Ratings
@@ -38,38 +40,17 @@ class Column:
     tip: Callable[[dict], str] | None = None
 
 
-class RowsModel(QAbstractTableModel):
+class RowsModel(PlainRowsModel):
     """A read-only table over plain dict rows."""
 
     def __init__(self, columns: list[Column], parent=None):
         super().__init__(parent)
         self.columns = list(columns)
-        self._rows: list[dict] = []
 
-    def set_rows(self, rows: list[dict]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    def column_keys(self):
+        return self.columns
 
-    def rows(self) -> list[dict]:
-        return list(self._rows)
-
-    def retranslate(self) -> None:
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.columns) - 1))
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(self.columns):
-            return None
+    def header(self, section: int) -> str:
         return self.columns[section].title()
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):

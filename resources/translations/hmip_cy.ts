@@ -780,7 +780,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
 <context>
     <name>CentralReadsModel</name>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="115"/>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="89"/>
         <source>%1 judgement(s)</source>
         <translation>Barnau: %1</translation>
     </message>
@@ -800,7 +800,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Pob darlleniad achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="100"/>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="74"/>
         <source>Case</source>
         <translation>Achos</translation>
     </message>
@@ -816,13 +816,13 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Wedi'i gwblhau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="101"/>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="75"/>
         <source>Conflict</source>
         <translation>Gwrthdaro</translation>
     </message>
     <message>
         <location filename="../../hmip_desktop/ui/models/central_reads.py" line="46"/>
-        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="119"/>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="93"/>
         <source>In conflict</source>
         <translation>Yn gwrthdaro</translation>
     </message>
@@ -832,13 +832,13 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Ar waith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="100"/>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="74"/>
         <source>Moderation</source>
         <translation>Cymedroli</translation>
     </message>
     <message>
         <location filename="../../hmip_desktop/ui/models/central_reads.py" line="46"/>
-        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="117"/>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="91"/>
         <source>Needs re-review</source>
         <translation>Angen ailadolygu</translation>
     </message>
@@ -853,7 +853,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Heb ddechrau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="100"/>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="74"/>
         <source>QA</source>
         <translation>SA</translation>
     </message>
@@ -863,12 +863,12 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>SA i'w orffen o hyd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="100"/>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="74"/>
         <source>Re-review</source>
         <translation>Ailadolygu</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="100"/>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="74"/>
         <source>Reader</source>
         <translation>Darllenydd</translation>
     </message>
@@ -888,7 +888,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Wedi'u dewis ar gyfer SA</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="100"/>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="74"/>
         <source>Status</source>
         <translation>Statws</translation>
     </message>
@@ -896,112 +896,112 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
 <context>
     <name>CentralTables</name>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="190"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="171"/>
         <source>%1: %2 (score %3)</source>
         <translation>%1: %2 (sgôr %3)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="189"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="170"/>
         <source>%1: no rating</source>
         <translation>%1: dim gradd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="175"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="156"/>
         <source>95% interval</source>
         <translation>Cyfwng 95%</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="176"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="157"/>
         <source>Band</source>
         <translation>Band</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="177"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="158"/>
         <source>Borderline</source>
         <translation>Ar y ffin</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="135"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="116"/>
         <source>Case reads</source>
         <translation>Darlleniadau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="136"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="117"/>
         <source>Complete</source>
         <translation>Wedi'u cwblhau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="138"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="119"/>
         <source>Judgements moderated</source>
         <translation>Barnau a gymedrolwyd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="140"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="121"/>
         <source>Kappa (95% interval)</source>
         <translation>Kappa (cyfwng 95%)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="171"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="152"/>
         <source>Key question</source>
         <translation>Cwestiwn allweddol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="141"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="122"/>
         <source>Needs more QA</source>
         <translation>Angen mwy o SA</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="207"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="188"/>
         <source>Overall: %1 (score %2)</source>
         <translation>Yn gyffredinol: %1 (sgôr %2)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="206"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="187"/>
         <source>Overall: no rating</source>
         <translation>Yn gyffredinol: dim gradd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="174"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="155"/>
         <source>Percent</source>
         <translation>Canran</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="134"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="115"/>
         <source>Reader</source>
         <translation>Darllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="137"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="118"/>
         <source>Selected for QA</source>
         <translation>Yn y sampl SA</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="172"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="153"/>
         <source>Sufficient / applicable</source>
         <translation>Digonol / perthnasol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="178"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="159"/>
         <source>The 95% interval crosses a band boundary: more cases could change the band.</source>
         <translation>Mae'r cyfwng 95% yn croesi ffin band: gallai rhagor o achosion newid y band.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="139"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="120"/>
         <source>Unchanged</source>
         <translation>Heb eu newid</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="141"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="122"/>
         <source>Yes</source>
         <translation>Oes</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="193"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="174"/>
         <source>professional judgement; computed: %1</source>
         <translation>barn broffesiynol; wedi'i gyfrifo: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="177"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="158"/>
         <source>◆ Borderline</source>
         <translation>◆ Ar y ffin</translation>
     </message>
@@ -1659,7 +1659,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="273"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="284"/>
         <source>Allocation and replacements</source>
         <translation>Dyraniad ac amnewid</translation>
     </message>
@@ -1674,54 +1674,54 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Pori…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="177"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="188"/>
         <source>CSV files (*.csv)</source>
         <translation>Ffeiliau CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="279"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="290"/>
         <source>Case</source>
         <translation>Achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="244"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="255"/>
         <source>Caseload</source>
         <translation>Llwyth achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="220"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="231"/>
         <source>Caseload (CSV or XLSX)</source>
         <translation>Llwyth achosion (CSV neu XLSX)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="213"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="224"/>
         <source>Caseload and sample</source>
         <translation>Llwyth achosion a sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="219"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="230"/>
         <source>Caseload file</source>
         <translation>Ffeil y llwyth achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="244"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="255"/>
         <source>Caseloads (*.csv *.xlsx)</source>
         <translation>Llwythi achosion (*.csv *.xlsx)</translation>
     </message>
     <message>
         <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="92"/>
         <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="93"/>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="120"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="126"/>
         <source>Central store</source>
         <translation>Storfa ganolog</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="120"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="126"/>
         <source>Central store (*.sqlite)</source>
         <translation>Storfa ganolog (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="274"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="285"/>
         <source>Change a reader, or replace a case that cannot be read with the next reserve.</source>
         <translation>Newidiwch ddarllenydd, neu rhowch yr achos wrth gefn nesaf yn lle achos na ellir ei ddarllen.</translation>
     </message>
@@ -1731,80 +1731,91 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Dewiswch y storfa ganolog, y fframwaith a manylion yr arolygiad.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="352"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="363"/>
         <source>Create the pack</source>
         <translation>Creu'r pecyn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="387"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="398"/>
         <source>Creating the pack…</source>
         <translation>Wrthi'n creu'r pecyn…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="232"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="243"/>
         <source>Draw the sample</source>
         <translation>Tynnu'r sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="257"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="268"/>
         <source>Drawing the sample…</source>
         <translation>Wrthi'n tynnu'r sampl…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="110"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="115"/>
         <source>Fieldwork ends (YYYY-MM-DD)</source>
         <translation>Diwedd y gwaith maes (BBBB-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="110"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="115"/>
         <source>Fieldwork starts (YYYY-MM-DD)</source>
         <translation>Dechrau'r gwaith maes (BBBB-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="96"/>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="107"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="101"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="112"/>
         <source>Framework</source>
         <translation>Fframwaith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="171"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="182"/>
         <source>Id</source>
         <translation>Dynodydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="109"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="114"/>
         <source>Inspection id</source>
         <translation>Dynodydd yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="370"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="381"/>
         <source>Inspection packs (*.pack)</source>
         <translation>Pecynnau arolygiad (*.pack)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="171"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="182"/>
         <source>Key</source>
         <translation>Allwedd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="165"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="96"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="98"/>
+        <source>Keys folder</source>
+        <translation>Ffolder yr allweddi</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="176"/>
         <source>Load team CSV…</source>
         <translation>Llwytho CSV y tîm…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="214"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="225"/>
         <source>Load the provider's caseload, check the size, and draw the sample.</source>
         <translation>Llwythwch ffeil llwyth achosion y darparwr, gwiriwch y maint, a thynnwch y sampl.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="163"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="174"/>
         <source>Load the team from a CSV file with the columns id, name, role and key_id.</source>
         <translation>Llwythwch y tîm o ffeil CSV sydd â'r colofnau id, name, role a key_id.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="171"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="182"/>
         <source>Name</source>
         <translation>Enw</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="97"/>
+        <source>Needed for a postgresql:// store; a file keeps its keys beside it</source>
+        <translation>Ei angen ar gyfer storfa postgresql://; mae ffeil yn cadw ei hallweddi wrth ei hochr</translation>
     </message>
     <message>
         <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="72"/>
@@ -1812,66 +1823,66 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Heb ei wneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="391"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="402"/>
         <source>Pack saved. Give the team this fingerprint to trust when they import it: %1</source>
         <translation>Cadwyd y pecyn. Rhowch yr ôl bys hwn i'r tîm, er mwyn iddynt ymddiried ynddo wrth fewnforio'r pecyn: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="109"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="114"/>
         <source>Provider</source>
         <translation>Darparwr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="224"/>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="225"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="235"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="236"/>
         <source>Random seed</source>
         <translation>Hedyn hap</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="279"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="290"/>
         <source>Reader</source>
         <translation>Darllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="305"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="316"/>
         <source>Reader of case %1</source>
         <translation>Darllenydd achos %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="331"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="342"/>
         <source>Replace a case</source>
         <translation>Amnewid achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="282"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="293"/>
         <source>Replace the selected case…</source>
         <translation>Amnewid yr achos a ddewiswyd…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="171"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="182"/>
         <source>Role</source>
         <translation>Rôl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="278"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="289"/>
         <source>Sample and readers</source>
         <translation>Sampl a darllenwyr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="239"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="250"/>
         <source>Sample report</source>
         <translation>Adroddiad y sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="229"/>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="230"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="240"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="241"/>
         <source>Sample size</source>
         <translation>Maint y sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="350"/>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="351"/>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="369"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="361"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="362"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="380"/>
         <source>Save the pack as</source>
         <translation>Cadw'r pecyn fel</translation>
     </message>
@@ -1881,18 +1892,18 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Sefydlu arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="342"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="353"/>
         <source>Sign the pack with your lead inspector key and save it for the team.</source>
         <translation>Llofnodwch y pecyn â'ch allwedd fel arolygydd arweiniol, a'i gadw ar gyfer y tîm.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="279"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="290"/>
         <source>Stratum</source>
         <translation>Haen</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="170"/>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="177"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="181"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="188"/>
         <source>Team</source>
         <translation>Tîm</translation>
     </message>
@@ -1902,34 +1913,34 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="341"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="352"/>
         <source>The inspection pack</source>
         <translation>Pecyn yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="162"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="173"/>
         <source>The team</source>
         <translation>Y tîm</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="109"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="114"/>
         <source>Title</source>
         <translation>Teitl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="332"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="343"/>
         <source>Why can case %1 not be read?</source>
         <translation>Pam na ellir darllen achos %1?</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="346"/>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="347"/>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="364"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="357"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="358"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="375"/>
         <source>Your key folder</source>
         <translation>Ffolder eich allwedd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="228"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="239"/>
         <source>automatic</source>
         <translation>awtomatig</translation>
     </message>

@@ -137,3 +137,27 @@ def test_a_team_with_unenrolled_keys_is_refused(qtbot, qapp, tmp_path, keys):
     qtbot.waitUntil(lambda: wizard.findChild(QMessageBox, "setup_error") is not None, timeout=10000)
     assert "is not enrolled" in wizard.findChild(QMessageBox, "setup_error").text()
     assert wizard.currentId() == 1, "the wizard stays on the team page"
+
+
+def test_wizard_on_a_postgresql_store_needs_a_keys_folder(qtbot, qapp, tmp_path, keys, pg_url):
+    from hmip_desktop.core.central.store import CentralStore
+
+    wizard = SetupWizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    first = wizard.currentPage()
+    first.store_path.setText(pg_url)
+    for key, value in (("id", "pg-1"), ("provider", "P"), ("title", "T")):
+        first.fields[key].setText(value)
+    assert not first.isComplete(), "a PostgreSQL store needs a keys folder"
+    first.keys_dir.setText(str(tmp_path / "pg-keys"))
+    assert first.isComplete()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == 1, timeout=15000)
+    store = CentralStore.open(pg_url, tmp_path / "pg-keys")
+    with store.engine.connect() as conn:
+        from sqlalchemy import text
+
+        assert conn.execute(text("SELECT provider FROM inspections WHERE id = 'pg-1'")).scalar() == "P"
+    store.engine.dispose()
+    wizard.store.engine.dispose()

@@ -132,6 +132,23 @@ class CentralStore:
         return cls(engine, keys_dir, str(location))
 
     @classmethod
+    def open_or_init(cls, location: str | Path, keys_dir: Path | None = None) -> CentralStore:
+        """Open the store, or create it where there is none yet (an absent file, or an
+        empty PostgreSQL database)."""
+        if not is_url(str(location)):
+            return cls.open(location, keys_dir) if Path(location).exists() else cls.init(location, keys_dir)
+        engine = make_engine(location)
+        try:
+            with engine.connect() as conn:
+                empty = MigrationContext.configure(conn).get_current_revision() is None
+        except OperationalError as exc:
+            raise CentralError(f"{_redact(str(location))}: cannot reach the central store "
+                               f"({str(exc.orig).strip().splitlines()[0] if exc.orig else exc})") from None
+        finally:
+            engine.dispose()
+        return cls.init(location, keys_dir) if empty else cls.open(location, keys_dir)
+
+    @classmethod
     def open(cls, location: str | Path, keys_dir: Path | None = None) -> CentralStore:
         """Open an existing store, migrating it if it is older; refuse one that is newer."""
         if not is_url(str(location)) and not Path(location).exists():

@@ -91,6 +91,11 @@ class InspectionPage(QWizardPage):
         self.store_path.setObjectName("store_path")
         self.store_path.setAccessibleName(_tr("Central store"))
         form.addRow(_tr("Central store"), _browse_row(self, self.store_path, self._pick_store))
+        self.keys_dir = QLineEdit(self)
+        self.keys_dir.setObjectName("keys_dir")
+        self.keys_dir.setAccessibleName(_tr("Keys folder"))
+        self.keys_dir.setPlaceholderText(_tr("Needed for a postgresql:// store; a file keeps its keys beside it"))
+        form.addRow(_tr("Keys folder"), self.keys_dir)
         self.framework = QComboBox(self)
         self.framework.setObjectName("framework")
         self.framework.setAccessibleName(_tr("Framework"))
@@ -115,6 +120,7 @@ class InspectionPage(QWizardPage):
             form.addRow(label, edit)
             self.fields[key] = edit
         self.store_path.textChanged.connect(self.completeChanged)
+        self.keys_dir.textChanged.connect(self.completeChanged)
 
     def _pick_store(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, _tr("Central store"), "", _tr("Central store (*.sqlite)"),
@@ -123,20 +129,23 @@ class InspectionPage(QWizardPage):
             self.store_path.setText(path)
 
     def isComplete(self) -> bool:
-        return all(self.fields[k].text().strip() for k in ("id", "provider", "title")) and bool(self.store_path.text())
+        location = self.store_path.text().strip()
+        if "://" in location and not self.keys_dir.text().strip():
+            return False  # a PostgreSQL store keeps its keys in a folder of its own
+        return all(self.fields[k].text().strip() for k in ("id", "provider", "title")) and bool(location)
 
     def validatePage(self) -> bool:
         from ...core.central import packs
-        from ...core.central.store import CentralStore, is_url
+        from ...core.central.store import CentralStore
         from ...core.frameworks.loader import read_file
 
         location = self.store_path.text().strip()
+        keys_text = self.keys_dir.text().strip()
         values = {k: e.text().strip() or None for k, e in self.fields.items()}
         framework = Path(self.framework.currentData())
 
         def work():
-            exists = is_url(location) or Path(location).exists()
-            store = CentralStore.open(location) if exists else CentralStore.init(location)
+            store = CentralStore.open_or_init(location, Path(keys_text) if keys_text else None)
             with store.engine.connect() as conn:
                 from sqlalchemy import select
 

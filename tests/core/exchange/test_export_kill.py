@@ -34,10 +34,6 @@ import os
 import random
 import re
 import signal
-import subprocess
-import sys
-import threading
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -49,6 +45,7 @@ from hmip_desktop.core.field.db import open_db
 
 from . import _export_child as child
 from .conftest import World
+from tests.kill_child import kill_at, run_child
 
 SEED = int(os.environ.get("HMIP_EXPORT_KILL_SEED", "8675309"))
 RUNS = 60
@@ -57,50 +54,15 @@ RUNS = 60
 EARLY_EVERY = 10
 #: An export (edit + export + fsync) takes ~15-25 ms here; kill within a few of them.
 MAX_DELAY = 0.15
-REPO_ROOT = Path(__file__).resolve().parents[3]
 TARGET = "out.bundle"
 PARTIAL = re.compile(rf"^\.{re.escape(TARGET)}\.(\d+)\.partial$")
 
 
-def _spawn(world: World, out: Path, err_path: Path, count: int | None = None) -> subprocess.Popen:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO_ROOT), env.get("PYTHONPATH", "")) if p)
-    args = [sys.executable, child.__file__, str(world.field_path), str(world.root / "k"), str(out)]
-    if count is not None:
-        args.append(str(count))
-    with open(err_path, "wb") as err:
-        return subprocess.Popen(args, stdout=subprocess.PIPE, stderr=err, stdin=subprocess.DEVNULL, env=env,
-                                cwd=out.parent)
-
-
 def _run_and_kill(world: World, out: Path, err_path: Path, delay: float, early: bool) -> tuple[list[dict], int, int]:
     """Start the child, SIGKILL it after ``delay``; return (reported exports, return code, pid)."""
-    proc = _spawn(world, out, err_path)
-    lines: list[bytes] = []
-    ready = threading.Event()
-
-    def pump() -> None:
-        for raw in proc.stdout:  # the last line may be cut short by the kill
-            lines.append(raw)
-            if raw == b"ready\n":
-                ready.set()
-        ready.set()  # EOF: the child died
-
-    reader = threading.Thread(target=pump, daemon=True)
-    reader.start()
-    try:
-        if not early:
-            ready.wait(timeout=60)
-        time.sleep(delay)
-        proc.send_signal(signal.SIGKILL)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-        proc.wait(timeout=60)
-        reader.join(timeout=60)
-        proc.stdout.close()
-    reported = [json.loads(raw) for raw in lines if raw.endswith(b"\n") and raw != b"ready\n"]
-    return reported, proc.returncode, proc.pid
+    args = [str(world.field_path), str(world.root / "k"), str(out)]
+    killed = kill_at(child.__file__, args, err_path, delay, early, cwd=out.parent)
+    return [json.loads(raw) for raw in killed.lines], killed.returncode, killed.pid
 
 
 def _digest(path: Path) -> str:
@@ -239,10 +201,10 @@ def test_export_killed_at_random_leaves_no_file_or_a_valid_one(world: World, tmp
     # Leftovers before a fresh, uninterrupted export.
     leftovers = {name: _digest(out_dir / name) for name in os.listdir(out_dir) if name != TARGET}
     err_path = tmp_path / "final.err"
-    proc = _spawn(world, target, err_path, count=1)
-    stdout, _ = proc.communicate(timeout=60)
+    proc = run_child(child.__file__, [str(world.field_path), str(world.root / "k"), str(target), "1"], err_path,
+                     cwd=target.parent)
     assert proc.returncode == 0, err_path.read_text()
-    final = json.loads(stdout.decode().splitlines()[-1])
+    final = json.loads(proc.stdout.decode().splitlines()[-1])
     assert " is valid" in importer.verify_bundle(world.central, target.read_bytes())
     result = importer.import_file(world.central, target)
     assert result.newly_imported and result.bundle_id == final["bundle_id"]

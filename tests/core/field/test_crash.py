@@ -22,9 +22,6 @@ import json
 import os
 import random
 import signal
-import subprocess
-import sys
-import threading
 import time
 from pathlib import Path
 
@@ -32,6 +29,8 @@ import pytest
 
 from hmip_desktop.core.field import audit
 from hmip_desktop.core.field.db import open_db
+
+from tests.kill_child import kill_at
 
 from . import _autosave_child as child
 
@@ -42,7 +41,6 @@ RUNS = 60
 #: after the child said it is ready, i.e. while it is saving.
 EARLY_EVERY = 10
 MIN_WRITING_KILLS = 50
-REPO_ROOT = Path(__file__).resolve().parents[3]
 
 State = dict[tuple[int, str], object]
 Event = tuple[int, str, object, object]  # (case read id, target, before, after)
@@ -98,39 +96,8 @@ def _describe_difference(stored: State, expected: State, base: State) -> str:
 
 def _run_child_and_kill(path: Path, run: int, reads: list[int], delay: float, early: bool, err_path: Path):
     """Start the child, kill it with SIGKILL after ``delay``; return (complete lines, return code, saw ready)."""
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO_ROOT), env.get("PYTHONPATH", "")) if p)
-    with open(err_path, "wb") as err:
-        proc = subprocess.Popen(
-            [sys.executable, child.__file__, str(path), str(run), *map(str, reads)],
-            stdout=subprocess.PIPE, stderr=err, stdin=subprocess.DEVNULL, env=env,
-        )
-    lines: list[bytes] = []
-    ready = threading.Event()
-
-    def pump() -> None:
-        for raw in proc.stdout:  # the last line may be cut short by the kill
-            lines.append(raw)
-            if raw == b"ready\n":
-                ready.set()
-        ready.set()  # EOF: the child died on its own (or was killed)
-
-    reader = threading.Thread(target=pump, daemon=True)
-    reader.start()
-    try:
-        if not early:
-            ready.wait(timeout=60)
-        time.sleep(delay)
-        proc.send_signal(signal.SIGKILL)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-        proc.wait(timeout=60)
-        reader.join(timeout=60)
-        proc.stdout.close()
-    saw_ready = b"ready\n" in lines
-    complete = [raw for raw in lines if raw.endswith(b"\n") and raw != b"ready\n"]
-    return complete, proc.returncode, saw_ready
+    killed = kill_at(child.__file__, [str(path), str(run), *map(str, reads)], err_path, delay, early)
+    return killed.lines, killed.returncode, killed.saw_ready
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")

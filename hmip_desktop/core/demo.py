@@ -96,26 +96,17 @@ def _caseload(rng: random.Random, size: int) -> list[dict]:
     return cases
 
 
-def _select(rng: random.Random, cases: list[dict], size: int, reserves: int) -> None:
-    """A simple stratified draw (gender × disposal × risk), proportional with at least one
-    case per stratum that is large enough. Inspection set-up has the full method."""
-    strata: dict[tuple, list[dict]] = {}
+def _select(cases: list[dict], size: int, fw: Framework, seed: int) -> None:
+    """Mark the sample and its ranked reserves with inspection set-up's own stratified
+    draw (the framework's stratification attributes, quotas and minimums)."""
+    from .setup.selection import draw_for_framework
+
+    flat = [{"case_id": c["case_id"], **c["profile"]} for c in cases]
+    chosen = draw_for_framework(flat, size, fw, seed=seed).selections()
     for c in cases:
-        p = c["profile"]
-        strata.setdefault((p["gender"], p["disposal_type"], p["risk_level"]), []).append(c)
-    ordered = sorted(strata.items())
-    quotas = {key: size * len(members) / len(cases) for key, members in ordered}
-    counts = {key: int(q) for key, q in quotas.items()}
-    for key in sorted(quotas, key=lambda k: quotas[k] - counts[k], reverse=True)[: size - sum(counts.values())]:
-        counts[key] += 1
-    rank = 0
-    for key, members in ordered:
-        chosen = rng.sample(members, min(len(members), counts[key] + 1))
-        for c in chosen[: counts[key]]:
-            c["selection"] = "sample"
-        if len(chosen) > counts[key] and rank < reserves:
-            rank += 1
-            chosen[-1].update(selection="reserve", reserve_rank=rank)
+        state, rank = chosen.get(c["case_id"], ("caseload", None))
+        if state in ("sample", "reserve"):
+            c.update(selection=state, reserve_rank=rank)
 
 
 def _fill(fw: Framework, rng: random.Random, profile: dict, complete: bool) -> tuple[dict, dict]:
@@ -150,11 +141,13 @@ def create_demo(
     framework_yaml = read_file(forms_dir() / FRAMEWORK_FILE)
     fw = load_text(framework_yaml, FRAMEWORK_FILE)
     cases = _caseload(rng, caseload_size)
-    _select(rng, cases, sample_size, reserves=12)
+    _select(cases, sample_size, fw, seed)
     sample = [c for c in cases if c["selection"] == "sample"]
-    readers = ["insp1", "insp2", "la1"]
-    # Round robin: the local assessor reads every third case, so no more than a third.
-    allocation = [(c["case_id"], readers[i % 3]) for i, c in enumerate(sample)]
+    from .setup.allocation import allocate
+
+    # Set-up's allocation: balanced, local assessors at most a third, the lead reads none.
+    dealt = allocate([c["case_id"] for c in sample], TEAM).assignments
+    allocation = [(c["case_id"], dealt[c["case_id"]]) for c in sample]
     db = open_db(path)
     try:
         create_inspection(

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from ..central import agreement, moderation, schema
-from ..central.answers import answers_by_case, effective_rows, framework_for
-from ..central.ratings import Figure, Ratings, key_question_figure, rate
+from ..central.answers import answers_by_case, effective_rows, framework_for, rate_inspection
+from ..central.ratings import Figure, Ratings, key_question_figure
 from ..central.store import CentralError, CentralStore
 from ..frameworks.model import Framework, KeyQuestion
 from .text import check_lang
@@ -224,7 +224,7 @@ def gather(store: CentralStore, inspection_id: str, lang: str = "en") -> ReportD
     rows = effective_rows(store, inspection_id)
     answers = answers_by_case(rows)
     overrides = moderation.overrides_for(store, inspection_id)
-    ratings = rate(fw, inspection_id, answers, overrides, lang=lang)
+    ratings = rate_inspection(store, inspection_id, lang)  # the one place ratings come from
     consistency = agreement.consistency(moderation.reader_pairs(store, inspection_id),
                                         min_unchanged=MIN_UNCHANGED, min_kappa_low=MIN_KAPPA_LOW)
     return ReportData(inspection, fw, lang, ratings, overrides, team, reads, rows, answers,
@@ -265,9 +265,7 @@ def gather_case(store: CentralStore, inspection_id: str, case_id: str) -> CaseDa
         outcomes = _outcome_rows(conn, inspection_id, case_id)
         team = {r.member_id: r.name for r in conn.execute(select(schema.team_members).where(
             schema.team_members.c.inspection_id == inspection_id))}
-    effective = {qid: value for qid, (value, _) in recorded.items()}
-    for m in moderations:  # the latest moderation of the current revision wins (as answers.effective_rows)
-        if m["revision_id"] == read.revision_id:
-            effective[m["question_id"]] = m["moderated_value"]
+    # The effective answers exactly as everywhere else (moderation of the current revision wins).
+    effective = {r["question_id"]: r["value"] for r in effective_rows(store, inspection_id) if r["case_id"] == case_id}
     return CaseData(inspection, fw, read, recorded, effective, moderations, outcomes, team)
 

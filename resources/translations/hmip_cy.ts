@@ -1019,7 +1019,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>%1 eisoes wedi'u cadw</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="277"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="274"/>
         <source>%1 case reads</source>
         <translation>Darlleniadau achos: %1</translation>
     </message>
@@ -1064,42 +1064,42 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>%1: gwrthodwyd: %2</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="191"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="192"/>
         <source>&amp;Case read</source>
         <translation>Darlleniad a&amp;chos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="191"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="192"/>
         <source>&amp;Dashboard</source>
         <translation>Dangos&amp;fwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="186"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="187"/>
         <source>&amp;File</source>
         <translation>&amp;Ffeil</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="187"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="188"/>
         <source>&amp;Go</source>
         <translation>&amp;Mynd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="189"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="190"/>
         <source>&amp;Import bundles…</source>
         <translation>&amp;Mewnforio bwndeli…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="188"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="189"/>
         <source>&amp;Language</source>
         <translation>&amp;Iaith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="195"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="196"/>
         <source>&amp;Moderator: </source>
         <translation>&amp;Cymedrolwr: </translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="189"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="190"/>
         <source>&amp;Quit</source>
         <translation>&amp;Gadael</translation>
     </message>
@@ -1109,7 +1109,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>&amp;Gradd:</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="189"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="190"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Adnewyddu</translation>
     </message>
@@ -1124,7 +1124,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Bwndeli (*.bundle);;Pob ffeil (*)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="248"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="249"/>
         <source>Cannot open the central store</source>
         <translation>Methu agor y storfa ganolog</translation>
     </message>
@@ -1134,13 +1134,13 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Ychwanegwyd achos %1 at y sampl SA.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="200"/>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="371"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="201"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="368"/>
         <source>Case read</source>
         <translation>Darlleniad achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="202"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="203"/>
         <source>Choose a case read on the dashboard and press Enter to moderate it.</source>
         <translation>Dewiswch ddarlleniad achos ar y dangosfwrdd a phwyswch Enter i'w gymedroli.</translation>
     </message>
@@ -1155,7 +1155,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Gwrthdaro wedi'i ddatrys: y fersiwn a gadwyd sy'n gyfredol bellach ar gyfer achos %1.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="199"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="200"/>
         <source>Dashboard</source>
         <translation>Dangosfwrdd</translation>
     </message>
@@ -1165,7 +1165,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Rhowch eich dynodydd cymedrolwr yn y bar offer yn gyntaf.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="192"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="193"/>
         <source>I&amp;nspections</source>
         <translation>&amp;Arolygiadau</translation>
     </message>
@@ -1180,7 +1180,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Wrthi'n mewnforio bwndeli…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="190"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="191"/>
         <source>Inspection &amp;report…</source>
         <translation>&amp;Adroddiad yr arolygiad…</translation>
     </message>
@@ -1200,7 +1200,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Arolygiad wedi'i gymeradwyo: mae wedi'i gloi nes iddo gael ei ailagor.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="198"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="199"/>
         <source>Inspections</source>
         <translation>Arolygiadau</translation>
     </message>
@@ -1215,7 +1215,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Newidiwyd y farn; mae'r graddau wedi'u diweddaru.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="196"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="197"/>
         <source>Moderator id</source>
         <translation>Dynodydd y cymedrolwr</translation>
     </message>
@@ -1240,7 +1240,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Barn broffesiynol wedi'i chofnodi; mae'r graddau wedi'u diweddaru.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="192"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="193"/>
         <source>R&amp;atings</source>
         <translation>&amp;Graddau</translation>
     </message>
@@ -1250,7 +1250,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Gradd drwy farn broffesiynol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="201"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="202"/>
         <source>Ratings</source>
         <translation>Graddau</translation>
     </message>
@@ -1260,7 +1260,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Rheswm (caiff ei gofnodi):</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="197"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="198"/>
         <source>Recorded with every moderation and QA action</source>
         <translation>Cofnodir gyda phob cam cymedroli ac SA</translation>
     </message>
@@ -1295,7 +1295,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Tynnu'r newid yn ôl (defnyddio'r radd a gyfrifwyd)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="221"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="222"/>
         <source>Working…</source>
         <translation>Wrthi'n gweithio…</translation>
     </message>
@@ -1305,7 +1305,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Wrthi'n ysgrifennu'r adroddiad…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="185"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="186"/>
         <source>hmip-desktop: central store</source>
         <translation>hmip-desktop: storfa ganolog</translation>
     </message>
@@ -1315,7 +1315,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>dim darlleniadau achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central_window.py" line="277"/>
+        <location filename="../../hmip_desktop/ui/views/central_window.py" line="274"/>
         <source>signed off</source>
         <translation>wedi'i gymeradwyo</translation>
     </message>
@@ -1323,57 +1323,57 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
 <context>
     <name>ExchangeActions</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/exchange_actions.py" line="59"/>
+        <location filename="../../hmip_desktop/ui/views/exchange_actions.py" line="60"/>
         <source>Bundle written to %1: %2 case reads, %3 changed since the last export.</source>
         <translation>Ysgrifennwyd y bwndel i %1: darlleniadau achos: %2; wedi newid ers yr allforio diwethaf: %3.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/exchange_actions.py" line="38"/>
+        <location filename="../../hmip_desktop/ui/views/exchange_actions.py" line="39"/>
         <source>Bundles (*.bundle)</source>
         <translation>Bwndeli (*.bundle)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/exchange_actions.py" line="38"/>
+        <location filename="../../hmip_desktop/ui/views/exchange_actions.py" line="39"/>
         <source>Export bundle</source>
         <translation>Allforio bwndel</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/exchange_actions.py" line="54"/>
+        <location filename="../../hmip_desktop/ui/views/exchange_actions.py" line="55"/>
         <source>Exporting the bundle…</source>
         <translation>Wrthi'n allforio'r bwndel…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/exchange_actions.py" line="68"/>
+        <location filename="../../hmip_desktop/ui/views/exchange_actions.py" line="69"/>
         <source>Import receipt</source>
         <translation>Mewnforio derbynneb</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/exchange_actions.py" line="82"/>
+        <location filename="../../hmip_desktop/ui/views/exchange_actions.py" line="83"/>
         <source>Importing the receipt…</source>
         <translation>Wrthi'n mewnforio'r dderbynneb…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/exchange_actions.py" line="94"/>
+        <location filename="../../hmip_desktop/ui/views/exchange_actions.py" line="95"/>
         <source>Not done</source>
         <translation>Heb ei wneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/exchange_actions.py" line="87"/>
+        <location filename="../../hmip_desktop/ui/views/exchange_actions.py" line="88"/>
         <source>Receipt recorded: the central store holds %1 case read(s) as you sent them.</source>
         <translation>Cofnodwyd y dderbynneb: mae'r storfa ganolog yn dal %1 darlleniad achos fel y'u hanfonwyd gennych.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/exchange_actions.py" line="68"/>
+        <location filename="../../hmip_desktop/ui/views/exchange_actions.py" line="69"/>
         <source>Receipts (*.receipt)</source>
         <translation>Derbynebau (*.receipt)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/exchange_actions.py" line="90"/>
+        <location filename="../../hmip_desktop/ui/views/exchange_actions.py" line="91"/>
         <source>This receipt was recorded before: nothing changed.</source>
         <translation>Cofnodwyd y dderbynneb hon o'r blaen: ni newidiodd dim.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/exchange_actions.py" line="26"/>
+        <location filename="../../hmip_desktop/ui/views/exchange_actions.py" line="27"/>
         <source>Your key folder</source>
         <translation>Ffolder eich allwedd</translation>
     </message>
@@ -1381,188 +1381,188 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="409"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="408"/>
         <source>%1 change(s) could not be saved. Close anyway and lose them?</source>
         <translation>Nid oedd modd cadw %1 newid. Cau beth bynnag a'u colli?</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="130"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="131"/>
         <source>&amp;Case list</source>
         <translation>&amp;Rhestr achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="136"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="137"/>
         <source>&amp;Check audit trail…</source>
         <translation>&amp;Gwirio'r trywydd archwilio…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="125"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="126"/>
         <source>&amp;Edit</source>
         <translation>&amp;Golygu</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="136"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="137"/>
         <source>&amp;Export bundle…</source>
         <translation>&amp;Allforio bwndel…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="124"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="125"/>
         <source>&amp;File</source>
         <translation>&amp;Ffeil</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="131"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="132"/>
         <source>&amp;Find case</source>
         <translation>&amp;Canfod achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="126"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="127"/>
         <source>&amp;Go</source>
         <translation>&amp;Mynd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="128"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="129"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="135"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="136"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Llwybrau byr bysellfwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="127"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="128"/>
         <source>&amp;Language</source>
         <translation>&amp;Iaith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="134"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="135"/>
         <source>&amp;Mark complete or reopen</source>
         <translation>&amp;Marcio'n gyflawn neu ailagor</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="133"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="134"/>
         <source>&amp;Next case</source>
         <translation>&amp;Achos nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="132"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="133"/>
         <source>&amp;Previous question</source>
         <translation>Cwestiwn &amp;blaenorol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="135"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="136"/>
         <source>&amp;Quit</source>
         <translation>&amp;Gadael</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="130"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="131"/>
         <source>&amp;Redo</source>
         <translation>&amp;Ailwneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="130"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="131"/>
         <source>&amp;Undo</source>
         <translation>&amp;Dadwneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="289"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="290"/>
         <source>All changes saved</source>
         <translation>Cadwyd pob newid</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="394"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="395"/>
         <source>Answer a judgement</source>
         <translation>Rhoi barn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="381"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="382"/>
         <source>Audit check cancelled.</source>
         <translation>Diddymwyd y gwiriad archwilio.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="375"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="376"/>
         <source>Audit trail broken at event %1.</source>
         <translation>Mae'r trywydd archwilio wedi'i dorri wrth ddigwyddiad %1.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="373"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="374"/>
         <source>Audit trail intact: %1 events.</source>
         <translation>Mae'r trywydd archwilio'n gyfan: %1 digwyddiad.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="196"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="197"/>
         <source>Cannot open the field store</source>
         <translation>Methu agor y storfa maes</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="289"/>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="408"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="290"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="407"/>
         <source>Changes not saved</source>
         <translation>Newidiadau heb eu cadw</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="366"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="367"/>
         <source>Checking the audit trail…</source>
         <translation>Wrthi'n gwirio'r trywydd archwilio…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="395"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="396"/>
         <source>Clear an answer</source>
         <translation>Clirio ateb</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="395"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="396"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="137"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="138"/>
         <source>Import &amp;receipt…</source>
         <translation>Mewnforio &amp;derbynneb…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="397"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="398"/>
         <source>Keyboard shortcuts</source>
         <translation>Llwybrau byr bysellfwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="131"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="132"/>
         <source>Next &amp;question</source>
         <translation>Cwestiwn &amp;nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="132"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="133"/>
         <source>Next &amp;standard</source>
         <translation>&amp;Safon nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="299"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="300"/>
         <source>Nothing to undo or redo</source>
         <translation>Dim byd i'w ddadwneud na'i ailwneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="133"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="134"/>
         <source>P&amp;revious standard</source>
         <translation>Safon b&amp;laenorol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="134"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="135"/>
         <source>Pre&amp;vious case</source>
         <translation>Achos bla&amp;enorol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="289"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="290"/>
         <source>Saving…</source>
         <translation>Yn cadw…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="394"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="395"/>
         <source>Y, N, A or 1–9</source>
         <translation>Y, N, A neu 1–9</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/main_window.py" line="123"/>
+        <location filename="../../hmip_desktop/ui/views/main_window.py" line="124"/>
         <source>hmip-desktop: case reading</source>
         <translation>hmip-desktop: darllen achosion</translation>
     </message>
@@ -1659,7 +1659,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="284"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="279"/>
         <source>Allocation and replacements</source>
         <translation>Dyraniad ac amnewid</translation>
     </message>
@@ -1674,146 +1674,146 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Pori…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="188"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="183"/>
         <source>CSV files (*.csv)</source>
         <translation>Ffeiliau CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="290"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="285"/>
         <source>Case</source>
         <translation>Achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="255"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="250"/>
         <source>Caseload</source>
         <translation>Llwyth achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="231"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="226"/>
         <source>Caseload (CSV or XLSX)</source>
         <translation>Llwyth achosion (CSV neu XLSX)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="224"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="219"/>
         <source>Caseload and sample</source>
         <translation>Llwyth achosion a sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="230"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="225"/>
         <source>Caseload file</source>
         <translation>Ffeil y llwyth achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="255"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="250"/>
         <source>Caseloads (*.csv *.xlsx)</source>
         <translation>Llwythi achosion (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="92"/>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="93"/>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="126"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="89"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="90"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="123"/>
         <source>Central store</source>
         <translation>Storfa ganolog</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="126"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="123"/>
         <source>Central store (*.sqlite)</source>
         <translation>Storfa ganolog (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="285"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="280"/>
         <source>Change a reader, or replace a case that cannot be read with the next reserve.</source>
         <translation>Newidiwch ddarllenydd, neu rhowch yr achos wrth gefn nesaf yn lle achos na ellir ei ddarllen.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="88"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="85"/>
         <source>Choose the central store, the framework and the inspection's details.</source>
         <translation>Dewiswch y storfa ganolog, y fframwaith a manylion yr arolygiad.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="363"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="358"/>
         <source>Create the pack</source>
         <translation>Creu'r pecyn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="398"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="393"/>
         <source>Creating the pack…</source>
         <translation>Wrthi'n creu'r pecyn…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="243"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="238"/>
         <source>Draw the sample</source>
         <translation>Tynnu'r sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="268"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="263"/>
         <source>Drawing the sample…</source>
         <translation>Wrthi'n tynnu'r sampl…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="115"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="112"/>
         <source>Fieldwork ends (YYYY-MM-DD)</source>
         <translation>Diwedd y gwaith maes (BBBB-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="115"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="112"/>
         <source>Fieldwork starts (YYYY-MM-DD)</source>
         <translation>Dechrau'r gwaith maes (BBBB-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="101"/>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="112"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="98"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="109"/>
         <source>Framework</source>
         <translation>Fframwaith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="182"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="177"/>
         <source>Id</source>
         <translation>Dynodydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="114"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="111"/>
         <source>Inspection id</source>
         <translation>Dynodydd yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="381"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="376"/>
         <source>Inspection packs (*.pack)</source>
         <translation>Pecynnau arolygiad (*.pack)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="182"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="177"/>
         <source>Key</source>
         <translation>Allwedd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="96"/>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="98"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="93"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="95"/>
         <source>Keys folder</source>
         <translation>Ffolder yr allweddi</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="176"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="171"/>
         <source>Load team CSV…</source>
         <translation>Llwytho CSV y tîm…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="225"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="220"/>
         <source>Load the provider's caseload, check the size, and draw the sample.</source>
         <translation>Llwythwch ffeil llwyth achosion y darparwr, gwiriwch y maint, a thynnwch y sampl.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="174"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="169"/>
         <source>Load the team from a CSV file with the columns id, name, role and key_id.</source>
         <translation>Llwythwch y tîm o ffeil CSV sydd â'r colofnau id, name, role a key_id.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="182"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="177"/>
         <source>Name</source>
         <translation>Enw</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="97"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="94"/>
         <source>Needed for a postgresql:// store; a file keeps its keys beside it</source>
         <translation>Ei angen ar gyfer storfa postgresql://; mae ffeil yn cadw ei hallweddi wrth ei hochr</translation>
     </message>
@@ -1823,66 +1823,66 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Heb ei wneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="402"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="397"/>
         <source>Pack saved. Give the team this fingerprint to trust when they import it: %1</source>
         <translation>Cadwyd y pecyn. Rhowch yr ôl bys hwn i'r tîm, er mwyn iddynt ymddiried ynddo wrth fewnforio'r pecyn: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="114"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="111"/>
         <source>Provider</source>
         <translation>Darparwr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="235"/>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="236"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="230"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="231"/>
         <source>Random seed</source>
         <translation>Hedyn hap</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="290"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="285"/>
         <source>Reader</source>
         <translation>Darllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="316"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="311"/>
         <source>Reader of case %1</source>
         <translation>Darllenydd achos %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="342"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="337"/>
         <source>Replace a case</source>
         <translation>Amnewid achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="293"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="288"/>
         <source>Replace the selected case…</source>
         <translation>Amnewid yr achos a ddewiswyd…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="182"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="177"/>
         <source>Role</source>
         <translation>Rôl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="289"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="284"/>
         <source>Sample and readers</source>
         <translation>Sampl a darllenwyr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="250"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="245"/>
         <source>Sample report</source>
         <translation>Adroddiad y sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="240"/>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="241"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="235"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="236"/>
         <source>Sample size</source>
         <translation>Maint y sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="361"/>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="362"/>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="380"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="356"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="357"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="375"/>
         <source>Save the pack as</source>
         <translation>Cadw'r pecyn fel</translation>
     </message>
@@ -1892,55 +1892,55 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Sefydlu arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="353"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="348"/>
         <source>Sign the pack with your lead inspector key and save it for the team.</source>
         <translation>Llofnodwch y pecyn â'ch allwedd fel arolygydd arweiniol, a'i gadw ar gyfer y tîm.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="290"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="285"/>
         <source>Stratum</source>
         <translation>Haen</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="181"/>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="188"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="176"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="183"/>
         <source>Team</source>
         <translation>Tîm</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="87"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="84"/>
         <source>The inspection</source>
         <translation>Yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="352"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="347"/>
         <source>The inspection pack</source>
         <translation>Pecyn yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="173"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="168"/>
         <source>The team</source>
         <translation>Y tîm</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="114"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="111"/>
         <source>Title</source>
         <translation>Teitl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="343"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="338"/>
         <source>Why can case %1 not be read?</source>
         <translation>Pam na ellir darllen achos %1?</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="357"/>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="358"/>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="375"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="352"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="353"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="370"/>
         <source>Your key folder</source>
         <translation>Ffolder eich allwedd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="239"/>
+        <location filename="../../hmip_desktop/ui/views/setup_wizard.py" line="234"/>
         <source>automatic</source>
         <translation>awtomatig</translation>
     </message>

@@ -36,6 +36,7 @@ from .central_actions import CentralActions, describe_import, outcome_labels
 from .central_dashboard import DashboardPage
 from .central_decisions import CentralDecisions
 from .central_ratings import RatingsPage
+from ..notice import notice
 
 __all__ = ["CentralWindow", "describe_import", "outcome_labels"]
 
@@ -245,11 +246,7 @@ class CentralWindow(CentralDecisions, CentralActions, QMainWindow):
 
     def _fatal(self, error: BaseException) -> None:
         self.action_failed.emit(str(error))
-        box = QMessageBox(QMessageBox.Icon.Critical, _tr("Cannot open the central store"), str(error),
-                          QMessageBox.StandardButton.Close, self)
-        box.setObjectName("central_error")
-        box.setModal(False)
-        box.show()
+        notice(self, _tr("Cannot open the central store"), str(error), "central_error", QMessageBox.Icon.Critical)
 
     def _set_inspections(self, rows: list[dict]) -> None:
         self.inspections = rows

@@ -10,9 +10,10 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from ..ops import run_with_progress
+from ..notice import notice
 
 
 def _tr(text: str) -> str:
@@ -91,7 +92,4 @@ class ExchangeActions:
         self.statusBar().showMessage(text, 15000)
 
     def _exchange_failed(self, error: BaseException) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, _tr("Not done"), str(error), QMessageBox.StandardButton.Close, self)
-        box.setObjectName("exchange_error")
-        box.setModal(False)
-        box.show()
+        notice(self, _tr("Not done"), str(error), "exchange_error")

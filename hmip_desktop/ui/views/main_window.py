@@ -20,6 +20,7 @@ from ..i18n import Translations, language_actions
 from ..ops import Ops, run_with_progress
 from .case_list_page import CaseListPage
 from .exchange_actions import ExchangeActions
+from ..notice import notice
 
 if TYPE_CHECKING:  # built lazily, after the window shows
     from .case_read_page import CaseReadPage
@@ -394,9 +395,7 @@ class MainWindow(ExchangeActions, QMainWindow):
         rows.append((_tr("Answer a judgement"), _tr("Y, N, A or 1–9")))
         rows.append((_tr("Clear an answer"), _tr("Delete")))
         text = "\n".join(f"{keys:<22} {name}" for name, keys in rows)
-        box = QMessageBox(QMessageBox.Icon.Information, _tr("Keyboard shortcuts"), text, QMessageBox.StandardButton.Close, self)
-        box.setModal(False)
-        box.show()
+        notice(self, _tr("Keyboard shortcuts"), text, icon=QMessageBox.Icon.Information)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.page is not None:

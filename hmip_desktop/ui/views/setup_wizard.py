@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ...core.paths import forms_dir
 from ..ops import Ops, run_with_progress
+from ..notice import notice
 
 
 def _tr(text: str) -> str:
@@ -69,10 +69,7 @@ class SetupWizard(QWizard):
         return box["result"]
 
     def show_error(self, error) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, _tr("Not done"), str(error), QMessageBox.StandardButton.Close, self)
-        box.setObjectName("setup_error")
-        box.setModal(False)
-        box.show()
+        notice(self, _tr("Not done"), str(error), "setup_error")
 
     def done(self, result) -> None:
         self.ops.wait()

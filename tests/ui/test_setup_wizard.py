@@ -35,6 +35,20 @@ def _files(tmp_path, ids):
                         rng.choice(["low", "medium", "high"])])
 
 
+def _past_first_page(qtbot, tmp_path) -> SetupWizard:
+    """A wizard with a new SQLite central store and inspection, on the team page."""
+    wizard = SetupWizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    first = wizard.currentPage()
+    first.store_path.setText(str(tmp_path / "c.sqlite"))
+    for key, value in (("id", "x"), ("provider", "P"), ("title", "T")):
+        first.fields[key].setText(value)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == 1, timeout=10000)
+    return wizard
+
+
 def test_wizard_sets_up_an_inspection_and_writes_a_pack(qtbot, qapp, tmp_path, keys):
     from hmip_desktop.core.central.store import CentralStore
 
@@ -99,15 +113,7 @@ def test_wizard_sets_up_an_inspection_and_writes_a_pack(qtbot, qapp, tmp_path, k
 def test_a_bad_caseload_is_shown_and_nothing_drawn(qtbot, qapp, tmp_path, keys):
     _files(tmp_path, keys)
     (tmp_path / "caseload.csv").write_text("case_id,gender,disposal_type,risk_level\nA1,male,community_order,purple\n")
-    wizard = SetupWizard()
-    qtbot.addWidget(wizard)
-    wizard.show()
-    first = wizard.currentPage()
-    first.store_path.setText(str(tmp_path / "c.sqlite"))
-    for key, value in (("id", "x"), ("provider", "P"), ("title", "T")):
-        first.fields[key].setText(value)
-    wizard.next()
-    qtbot.waitUntil(lambda: wizard.currentId() == 1, timeout=10000)
+    wizard = _past_first_page(qtbot, tmp_path)
     for name, role in (("lead", "lead"), ("insp", "inspector"), ("la", "local_assessor")):
         wizard.store.enrol(name, role, (tmp_path / name / "public.key").read_text())
     wizard.currentPage().load(tmp_path / "team.csv")
@@ -123,15 +129,7 @@ def test_a_bad_caseload_is_shown_and_nothing_drawn(qtbot, qapp, tmp_path, keys):
 
 def test_a_team_with_unenrolled_keys_is_refused(qtbot, qapp, tmp_path, keys):
     _files(tmp_path, keys)
-    wizard = SetupWizard()
-    qtbot.addWidget(wizard)
-    wizard.show()
-    first = wizard.currentPage()
-    first.store_path.setText(str(tmp_path / "c.sqlite"))
-    for key, value in (("id", "x"), ("provider", "P"), ("title", "T")):
-        first.fields[key].setText(value)
-    wizard.next()
-    qtbot.waitUntil(lambda: wizard.currentId() == 1, timeout=10000)
+    wizard = _past_first_page(qtbot, tmp_path)
     wizard.currentPage().load(tmp_path / "team.csv")
     wizard.next()
     qtbot.waitUntil(lambda: wizard.findChild(QMessageBox, "setup_error") is not None, timeout=10000)

@@ -87,7 +87,7 @@ def open_case_read(ctx: Context) -> Measurement:
 
     from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-    from hmip_desktop.ui.views.case_read_page import CaseReadPage
+    from hmip_desktop.ui.views.field.case_read_page import CaseReadPage
 
     fw, read = _largest_framework_read(ctx)
     probe = CaseReadPage(fw)
@@ -172,7 +172,7 @@ def gui_autosave_block_ms(ctx: Context) -> Measurement:
     from PySide6.QtWidgets import QMainWindow
 
     from hmip_desktop.core.demo import create_demo
-    from hmip_desktop.ui.views.main_window import MainWindow
+    from hmip_desktop.ui.views.field.main_window import MainWindow
 
     template = ctx.workdir / "template.sqlite"
     create_demo(template)

@@ -192,7 +192,7 @@ def open_main_window(ctx) -> str:
     app = _app()
     from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QSettings, QTimer
 
-    from .ui.views.main_window import MainWindow
+    from .ui.views.field.main_window import MainWindow
 
     settings = QSettings(str(ctx.tmp / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(ctx.field_path, settings)

@@ -97,11 +97,11 @@ def main(argv=None) -> int:
     app = make_app()
     from PySide6.QtCore import QTimer
 
-    from .views.main_window import MainWindow
+    from .views.field.main_window import MainWindow
 
     install_excepthook()
     if args.central:
-        from .views.central_window import CentralWindow
+        from .views.central.window import CentralWindow
 
         central = CentralWindow(args.central, Path(args.keys) if args.keys else None, settings())
         if args.lang:
@@ -111,7 +111,7 @@ def main(argv=None) -> int:
         return app.exec()
     if args.setup:
         from .i18n import Translations
-        from .views.setup_wizard import SetupWizard
+        from .views.setup.wizard import SetupWizard
 
         if args.lang:
             Translations().set_language(args.lang)

@@ -72,7 +72,7 @@ class Harness:
 
 @pytest.fixture
 def make_window(qtbot, styled_app, settings):
-    from hmip_desktop.ui.views.main_window import MainWindow
+    from hmip_desktop.ui.views.field.main_window import MainWindow
 
     made = []
 

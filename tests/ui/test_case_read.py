@@ -4,7 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QRadioButton
 
 from hmip_desktop.core.field.store import FieldStore
-from hmip_desktop.ui.views.answer_editors import EDITORS
+from hmip_desktop.ui.views.field.answer_editors import EDITORS
 
 
 def not_started(ui):

@@ -114,7 +114,7 @@ class Central:
 
 @pytest.fixture
 def central(qtbot, styled_app, tmp_path, monkeypatch):
-    from hmip_desktop.ui.views.central_window import CentralWindow
+    from hmip_desktop.ui.views.central.window import CentralWindow
 
     monkeypatch.setenv("HMIP_KEY_PASSPHRASE", PASS)
     made = []
@@ -452,7 +452,7 @@ def test_every_control_has_an_accessible_name(imported):
 
 
 def test_a_missing_store_is_reported_not_fatal(qtbot, styled_app, tmp_path):
-    from hmip_desktop.ui.views.central_window import CentralWindow
+    from hmip_desktop.ui.views.central.window import CentralWindow
 
     window = CentralWindow(tmp_path / "nothing.sqlite", None, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtWidgets import QComboBox, QMessageBox
 
 from hmip_desktop.core.exchange.keys import fingerprint, new_key, read_public
-from hmip_desktop.ui.views.setup_wizard import SetupWizard
+from hmip_desktop.ui.views.setup.wizard import SetupWizard
 
 
 @pytest.fixture

@@ -57,7 +57,7 @@ def test_saved_work_survives_closing_and_reopens_on_the_same_case(make_window, d
     assert ui.stored(demo_path, case).notes[kq.question.id] == "Risk of harm not analysed"
 
     conf = QSettings(settings.fileName(), QSettings.Format.IniFormat)
-    from hmip_desktop.ui.views.main_window import MainWindow
+    from hmip_desktop.ui.views.field.main_window import MainWindow
 
     window = MainWindow(demo_path, conf)
     qtbot.addWidget(window)

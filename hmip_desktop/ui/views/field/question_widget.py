@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from ...core.frameworks.model import Framework, KeyQuestion, Prompt
+from ....core.frameworks.model import Framework, KeyQuestion, Prompt
 from .answer_editors import NoteEditor, editor_for
 
 

@@ -16,11 +16,11 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
 
-from ..i18n import Translations, language_actions
-from ..ops import Ops, run_with_progress
+from ...i18n import Translations, language_actions
+from ...ops import Ops, run_with_progress
 from .case_list_page import CaseListPage
 from .exchange_actions import ExchangeActions
-from ..notice import notice
+from ...notice import notice
 
 if TYPE_CHECKING:  # built lazily, after the window shows
     from .case_read_page import CaseReadPage
@@ -158,7 +158,7 @@ class MainWindow(ExchangeActions, QMainWindow):
         path = self.store_path
 
         def work():
-            from ...core.field.store import FieldStore
+            from ....core.field.store import FieldStore
 
             store = FieldStore.open(path)
             inspections = store.inspections()
@@ -260,8 +260,8 @@ class MainWindow(ExchangeActions, QMainWindow):
         self.save_finished.emit(True)
 
     def _save_failed(self, read_id: int, target: str, value: object, ticket: int, error: BaseException) -> None:
-        from ...core.field.store import ReadLocked
-        from ...core.field.values import InvalidValue
+        from ....core.field.store import ReadLocked
+        from ....core.field.values import InvalidValue
 
         log.warning("save failed for case read %s, %s: %s", read_id, target.split(":")[0], type(error).__name__)
         newest = self._latest.get((read_id, target)) == ticket
@@ -279,7 +279,7 @@ class MainWindow(ExchangeActions, QMainWindow):
         row = dict(rows.get(read.id, {}))
         if not row:
             return
-        from ...core.field import form_state
+        from ....core.field import form_state
 
         done, total = form_state.progress(self.fw, self.page.values())
         row.update(status=read.status, done=done, total=total, percent=round(100 * done / total) if total else 100,
@@ -360,7 +360,7 @@ class MainWindow(ExchangeActions, QMainWindow):
         """Recompute the audit trail's hash chain, with progress; safe to cancel (read only)."""
         if self.store is None:
             return None
-        from ...core.field import audit
+        from ....core.field import audit
 
         store = self.store
         return run_with_progress(
@@ -377,7 +377,7 @@ class MainWindow(ExchangeActions, QMainWindow):
         self.statusBar().showMessage(text, 10000)
 
     def _audit_failed(self, error: BaseException) -> None:
-        from ...core.field.audit import Cancelled
+        from ....core.field.audit import Cancelled
 
         self.statusBar().showMessage(_tr("Audit check cancelled.") if isinstance(error, Cancelled) else str(error), 10000)
 

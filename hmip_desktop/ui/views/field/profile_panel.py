@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFormLayout, QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from ...core.frameworks.model import Answer, Framework, Option, Text
+from ....core.frameworks.model import Answer, Framework, Option, Text
 from .answer_editors import ChoiceEditor, ComboEditor, LineEditor, NoteEditor, editor_for
 
 

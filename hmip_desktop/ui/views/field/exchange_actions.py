@@ -12,8 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog
 
-from ..ops import run_with_progress
-from ..notice import notice
+from ...ops import run_with_progress
+from ...notice import notice
 
 
 def _tr(text: str) -> str:
@@ -42,8 +42,8 @@ class ExchangeActions:
 
     def start_export(self, key_dir: Path, out: Path):
         """Export to ``out`` signed with the key in ``key_dir``; returns the progress dialog."""
-        from ...core.exchange.keys import load_key
-        from ...core.field.export import export_bundle
+        from ....core.exchange.keys import load_key
+        from ....core.field.export import export_bundle
 
         if self.page is not None:
             self.page.flush()
@@ -71,9 +71,9 @@ class ExchangeActions:
             self.start_receipt(Path(key), Path(path))
 
     def start_receipt(self, key_dir: Path, path: Path):
-        from ...core.exchange.envelope import read_bounded
-        from ...core.exchange.keys import load_key
-        from ...core.field.receipts import MAX_RECEIPT, import_receipt
+        from ....core.exchange.envelope import read_bounded
+        from ....core.exchange.keys import load_key
+        from ....core.field.receipts import MAX_RECEIPT, import_receipt
 
         store = self.store
 

@@ -11,8 +11,8 @@ The page never writes anything itself: it emits ``moderate_requested`` and
 loads the page again from the store (``load``). A second tab shows the versions of a
 read in conflict side by side, where the lead keeps one (``resolve_requested``).
 
-The per-question card is :mod:`.central_question`, the side-by-side view of versions in
-conflict :mod:`.central_conflict`; their public names are re-exported here.
+The per-question card is :mod:`.question`, the side-by-side view of versions in
+conflict :mod:`.conflict`; their public names are re-exported here.
 """
 
 from __future__ import annotations
@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.field import form_state
-from ...core.frameworks import Framework
-from ..models.central_reads import outcome_text, qa_text, status_text
-from .central_conflict import ConflictView, conflict_columns, conflict_rows
-from .central_question import ModerationCard, _plain_label, local_time, value_text
+from ....core.field import form_state
+from ....core.frameworks import Framework
+from ...models.central_reads import outcome_text, qa_text, status_text
+from .conflict import ConflictView, conflict_columns, conflict_rows
+from .question import ModerationCard, _plain_label, local_time, value_text
 
 __all__ = [
     "STYLE", "ConflictView", "ModerationCard", "ModerationPage", "conflict_columns", "conflict_rows", "local_time",

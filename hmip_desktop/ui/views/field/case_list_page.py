@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..models.case_list import ROW_ROLE, CaseFilterProxy, CaseListModel
+from ...models.case_list import ROW_ROLE, CaseFilterProxy, CaseListModel
 
 
 def _tr(text: str) -> str:

@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..models.central_reads import FILTERS, CentralReadsFilter, CentralReadsModel, filter_labels
-from ..models.central_reads import ROW_ROLE as READ_ROW
-from ..models.central_tables import RowsModel, reader_columns
-from .central_moderation import local_time
+from ...models.central_reads import FILTERS, CentralReadsFilter, CentralReadsModel, filter_labels
+from ...models.central_reads import ROW_ROLE as READ_ROW
+from ...models.central_tables import RowsModel, reader_columns
+from .moderation import local_time
 
 
 def _tr(text: str) -> str:

@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
-from ..ops import run_with_progress
+from ...ops import run_with_progress
 
 log = logging.getLogger("hmip.ui.central")
 
@@ -50,8 +50,8 @@ def _import_files(store, paths: list[Path], progress) -> list[dict]:
     """Import each file in turn (each import is all or nothing); write each receipt beside
     its bundle, as ``hmip central import`` does. Runs on the worker; stops between files
     when cancelled. Returns one plain dict per file."""
-    from ...core.central import importer
-    from ...core.exchange.envelope import write_atomically
+    from ....core.central import importer
+    from ....core.exchange.envelope import write_atomically
 
     results = []
     for i, path in enumerate(paths):
@@ -94,7 +94,7 @@ class CentralActions:
 
     def start_report(self, out: Path, open_when_done: bool = True):
         """Write the report on the worker with progress; open it with the system viewer."""
-        from ...core.reports import write_report
+        from ....core.reports import write_report
 
         store, inspection, lang = self.store, self.inspection_id, self.lang
 
@@ -118,7 +118,7 @@ class CentralActions:
         """Load a case read into the moderation view and show it."""
         if self.store is None or self.inspection_id is None:
             return
-        from ..models import central_rows
+        from ...models import central_rows
 
         self.case_id = case_id
         store, inspection_id = self.store, self.inspection_id
@@ -151,7 +151,7 @@ class CentralActions:
         who = self._moderator()
         if who is None or self.case_id is None:
             return
-        from ...core.central import moderation
+        from ....core.central import moderation
 
         store, inspection_id, case_id, fw = self.store, self.inspection_id, self.case_id, self.fw
 
@@ -173,7 +173,7 @@ class CentralActions:
         who = self._moderator()
         if who is None or self.case_id is None:
             return
-        from ...core.central import moderation
+        from ....core.central import moderation
 
         store, inspection_id, case_id = self.store, self.inspection_id, self.case_id
 
@@ -194,7 +194,7 @@ class CentralActions:
     def choose_qa_sample(self, seed: int) -> None:
         if self.store is None or self.inspection_id is None:
             return
-        from ...core.central import moderation
+        from ....core.central import moderation
 
         store, inspection_id = self.store, self.inspection_id
 
@@ -210,7 +210,7 @@ class CentralActions:
         who = self._moderator()
         if who is None or self.store is None or self.inspection_id is None:
             return
-        from ...core.central import moderation
+        from ....core.central import moderation
 
         store, inspection_id = self.store, self.inspection_id
 

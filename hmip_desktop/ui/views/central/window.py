@@ -7,8 +7,8 @@ reads with the QA actions), the moderation view of one case read, and the rating
 Every core call runs on ``self.ops`` (one worker thread) and never touches a widget.
 After every write the window reloads what it shows from the store in one operation
 (``_reload``): the store stays the truth and the views refresh from it. The slots that
-call the core (a case read, QA, import, the report) are in :mod:`.central_actions`; the
-lead's decisions (conflicts, overrides, sign-off) in :mod:`.central_decisions`.
+call the core (a case read, QA, import, the report) are in :mod:`.actions`; the
+lead's decisions (conflicts, overrides, sign-off) in :mod:`.decisions`.
 """
 
 from __future__ import annotations
@@ -30,13 +30,13 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
-from ..i18n import Translations, language_actions
-from ..ops import Ops
-from .central_actions import CentralActions, describe_import, outcome_labels
-from .central_dashboard import DashboardPage
-from .central_decisions import CentralDecisions
-from .central_ratings import RatingsPage
-from ..notice import notice
+from ...i18n import Translations, language_actions
+from ...ops import Ops
+from .actions import CentralActions, describe_import, outcome_labels
+from .dashboard import DashboardPage
+from .decisions import CentralDecisions
+from .ratings import RatingsPage
+from ...notice import notice
 
 __all__ = ["CentralWindow", "describe_import", "outcome_labels"]
 
@@ -228,8 +228,8 @@ class CentralWindow(CentralDecisions, CentralActions, QMainWindow):
         location, keys_dir = self.location, self.keys_dir
 
         def work():
-            from ...core.central.store import CentralStore
-            from ..models import central_rows
+            from ....core.central.store import CentralStore
+            from ...models import central_rows
 
             store = CentralStore.open(location, keys_dir)
             return store, central_rows.inspections(store)
@@ -295,7 +295,7 @@ class CentralWindow(CentralDecisions, CentralActions, QMainWindow):
         may have changed the store)."""
         if self.store is None:
             return
-        from ..models import central_rows
+        from ...models import central_rows
 
         store = self.store
         self.ops.run(lambda: central_rows.inspections(store), self._set_inspections, self._failed)
@@ -306,13 +306,13 @@ class CentralWindow(CentralDecisions, CentralActions, QMainWindow):
         operation (so the three always agree)."""
         if self.store is None or self.inspection_id is None:
             return
-        from ..models import central_rows
+        from ...models import central_rows
 
         store, inspection_id, case_id, lang = self.store, self.inspection_id, self.case_id, self.lang
         known = self.frameworks.get(inspection_id)
 
         def work():
-            from ...core.central.answers import framework_for
+            from ....core.central.answers import framework_for
 
             fw = known or framework_for(store, inspection_id)
             summary = central_rows.summary(store, inspection_id)
@@ -353,7 +353,7 @@ class CentralWindow(CentralDecisions, CentralActions, QMainWindow):
         """Build the moderation view for this framework (once per framework version)."""
         if self.fw is not None and (self.fw.id, self.fw.version) == (fw.id, fw.version) and self.moderation is not None:
             return
-        from .central_moderation import ModerationPage
+        from .moderation import ModerationPage
 
         self.fw = fw
         page = ModerationPage(fw, self.tabs)

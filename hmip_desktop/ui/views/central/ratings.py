@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..models.central_tables import (
+from ...models.central_tables import (
     RowsModel,
     figure_columns,
     figure_rows,

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from ...core.paths import forms_dir
-from ..ops import Ops, run_with_progress
-from ..notice import notice
+from ....core.paths import forms_dir
+from ...ops import Ops, run_with_progress
+from ...notice import notice
 
 
 def _tr(text: str) -> str:
@@ -96,8 +96,8 @@ class InspectionPage(QWizardPage):
         self.framework = QComboBox(self)
         self.framework.setObjectName("framework")
         self.framework.setAccessibleName(_tr("Framework"))
-        from ...core.frameworks import FrameworkInvalid, load_file
-        from ..i18n import Translations
+        from ....core.frameworks import FrameworkInvalid, load_file
+        from ...i18n import Translations
 
         for path in sorted(forms_dir().glob("*.yaml")):
             try:
@@ -132,9 +132,9 @@ class InspectionPage(QWizardPage):
         return all(self.fields[k].text().strip() for k in ("id", "provider", "title")) and bool(location)
 
     def validatePage(self) -> bool:
-        from ...core.central import packs
-        from ...core.central.store import CentralStore
-        from ...core.frameworks.loader import read_file
+        from ....core.central import packs
+        from ....core.central.store import CentralStore
+        from ....core.frameworks.loader import read_file
 
         location = self.store_path.text().strip()
         keys_text = self.keys_dir.text().strip()
@@ -146,7 +146,7 @@ class InspectionPage(QWizardPage):
             with store.engine.connect() as conn:
                 from sqlalchemy import select
 
-                from ...core.central import schema
+                from ....core.central import schema
 
                 known = conn.execute(select(schema.inspections.c.id).where(schema.inspections.c.id == values["id"])).first()
             if not known:
@@ -206,7 +206,7 @@ class TeamPage(QWizardPage):
         return bool(self.members)
 
     def validatePage(self) -> bool:
-        from ...core.central import packs
+        from ....core.central import packs
 
         store, inspection, members = self.w.store, self.w.inspection_id, self.members
         return self.w.run(lambda: packs.set_team(store, inspection, members) or True) is not None
@@ -252,7 +252,7 @@ class SamplePage(QWizardPage):
             self.caseload.setText(path)
 
     def draw(self):
-        from ...core.central import setup_flow
+        from ....core.central import setup_flow
 
         store, inspection = self.w.store, self.w.inspection_id
         path, seed, size = Path(self.caseload.text()), self.seed.value(), self.size.value() or None
@@ -295,7 +295,7 @@ class AllocationPage(QWizardPage):
         self.refresh()
 
     def refresh(self) -> None:
-        from ...core.central import setup_flow
+        from ....core.central import setup_flow
 
         store, inspection = self.w.store, self.w.inspection_id
         rows = self.w.run(lambda: [r for r in setup_flow.sample_rows(store, inspection) if r["selection"] == "sample"])
@@ -313,7 +313,7 @@ class AllocationPage(QWizardPage):
             self.table.setCellWidget(i, 2, combo)
 
     def reassign(self, case_id: str, member: str) -> bool:
-        from ...core.central import setup_flow
+        from ....core.central import setup_flow
 
         store, inspection = self.w.store, self.w.inspection_id
         done = self.w.run(lambda: setup_flow.reassign(store, inspection, case_id, member) or True)
@@ -322,7 +322,7 @@ class AllocationPage(QWizardPage):
         return done is not None
 
     def replace_case(self, case_id: str, reason: str) -> str | None:
-        from ...core.central import setup_flow
+        from ....core.central import setup_flow
 
         store, inspection = self.w.store, self.w.inspection_id
         new = self.w.run(lambda: setup_flow.replace(store, inspection, case_id, reason))
@@ -378,9 +378,9 @@ class PackPage(QWizardPage):
             self.out.setText(path)
 
     def create(self):
-        from ...core.central import packs
-        from ...core.exchange.envelope import write_atomically
-        from ...core.exchange.keys import load_key
+        from ....core.central import packs
+        from ....core.exchange.envelope import write_atomically
+        from ....core.exchange.keys import load_key
 
         store, inspection = self.w.store, self.w.inspection_id
         key_dir, out = Path(self.key.text()), Path(self.out.text())

@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.frameworks import Framework
-from ...core.frameworks.model import KeyQuestion
-from ..models.central_reads import outcome_text
+from ....core.frameworks import Framework
+from ....core.frameworks.model import KeyQuestion
+from ...models.central_reads import outcome_text
 
 
 def _tr(text: str) -> str:
-    # The same context as central_moderation: these strings were translated there.
+    # The same context as the moderation module: these strings were translated there.
     return QCoreApplication.translate("CentralModeration", text)
 
 

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.field import form_state
-from ...core.field.form_state import Missing, ReadValues
-from ...core.field.store import CaseRead
-from ...core.frameworks import Framework
+from ....core.field import form_state
+from ....core.field.form_state import Missing, ReadValues
+from ....core.field.store import CaseRead
+from ....core.frameworks import Framework
 from .profile_panel import ProfilePanel
 from .question_widget import QuestionWidget
 

@@ -1,5 +1,5 @@
 """The lead inspector's decisions in the central window (a mixin, like
-:mod:`.central_actions`): resolving a conflict by keeping one version, a professional-
+:mod:`.actions`): resolving a conflict by keeping one version, a professional-
 judgement override of a standard's rating, signing off and reopening an inspection.
 
 Every core call runs on ``self.ops`` (never on the GUI thread); the key is loaded there
@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..models.central_tables import band_label, fw_standard_title
+from ...models.central_tables import band_label, fw_standard_title
 
 
 def _tr(text: str) -> str:
-    # The same context as central_window and central_actions.
+    # The same context as the window and actions modules.
     return QCoreApplication.translate("CentralWindow", text)
 
 
@@ -116,7 +116,7 @@ class CentralDecisions:
         who = self._moderator()
         if who is None or self.store is None or self.case_id is None:
             return
-        from ...core.central import moderation
+        from ....core.central import moderation
 
         store, inspection_id = self.store, self.inspection_id
 
@@ -150,7 +150,7 @@ class CentralDecisions:
         who = self._moderator()
         if who is None or self.store is None or self.inspection_id is None:
             return
-        from ...core.central import moderation
+        from ....core.central import moderation
 
         store, inspection_id, fw = self.store, self.inspection_id, self.fw
         self.ops.run(lambda: moderation.set_override(store, inspection_id, standard_id, band_id, reason, who, fw),
@@ -193,9 +193,9 @@ class CentralDecisions:
         return dialog
 
     def _sign(self, action: str, folder: Path, reason: str) -> None:
-        from ...core.central import moderation
-        from ...core.central.answers import rate_inspection
-        from ...core.exchange.keys import load_key
+        from ....core.central import moderation
+        from ....core.central.answers import rate_inspection
+        from ....core.exchange.keys import load_key
 
         store, inspection_id = self.store, self.inspection_id
 

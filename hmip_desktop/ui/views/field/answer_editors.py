@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.frameworks.model import Answer, Framework, Option
+from ....core.frameworks.model import Answer, Framework, Option
 
 #: Typing pauses this long (ms) before an evidence note is autosaved; focus-out saves at once.
 NOTE_DEBOUNCE_MS = 700

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
 
 from ...i18n import Translations, language_actions
 from ...ops import Ops, run_with_progress
+from ...text import fmt, time_text
 from .case_list_page import CaseListPage
 from .exchange_actions import ExchangeActions
 from ...notice import notice
@@ -255,8 +256,7 @@ class MainWindow(ExchangeActions, QMainWindow):
             del self.unsaved[(read_id, target)]
         self._busy_changed(self.ops.pending)
         if self.page is not None and self.page.read is not None and self.page.read.id == read_id and not self.unsaved:
-            stamp = datetime.fromisoformat(changes.saved_at).astimezone().strftime("%H:%M:%S")
-            self.page.show_saved(stamp)
+            self.page.show_saved(time_text(changes.saved_at, seconds=True))
         self.save_finished.emit(True)
 
     def _save_failed(self, read_id: int, target: str, value: object, ticket: int, error: BaseException) -> None:
@@ -311,8 +311,7 @@ class MainWindow(ExchangeActions, QMainWindow):
         else:
             self.page.load(read)
             self.list_page.select_read(read.id)
-        stamp = datetime.fromisoformat(changes.saved_at).astimezone().strftime("%H:%M:%S")
-        self.page.show_saved(stamp)
+        self.page.show_saved(time_text(changes.saved_at, seconds=True))
         kind, _, key = changes.targets[0].partition(":") if changes.targets else ("", "", "")
         if focus_target and kind in ("answer", "note"):
             self.page.go_to("evidence" if kind == "note" else "answer", key)
@@ -371,9 +370,9 @@ class MainWindow(ExchangeActions, QMainWindow):
 
     def _audit_checked(self, report) -> None:
         if report.ok:
-            text = _tr("Audit trail intact: %1 events.").replace("%1", str(report.events))
+            text = fmt(_tr("Audit trail intact: %1 events."), report.events)
         else:
-            text = _tr("Audit trail broken at event %1.").replace("%1", str(report.bad_seq))
+            text = fmt(_tr("Audit trail broken at event %1."), report.bad_seq)
         self.statusBar().showMessage(text, 10000)
 
     def _audit_failed(self, error: BaseException) -> None:
@@ -405,7 +404,7 @@ class MainWindow(ExchangeActions, QMainWindow):
         if self.unsaved:
             answer = QMessageBox.warning(
                 self, _tr("Changes not saved"),
-                _tr("%1 change(s) could not be saved. Close anyway and lose them?").replace("%1", str(len(self.unsaved))),
+                fmt(_tr("%1 change(s) could not be saved. Close anyway and lose them?"), len(self.unsaved)),
                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             )
             if answer != QMessageBox.StandardButton.Discard:

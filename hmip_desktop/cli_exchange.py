@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .cli import _progress_bar
 from .cli_central import _central, central_export_data, register_central  # noqa: F401 (central_export_data: registered below)
+from .core.words import LANGS
 
 
 def keys_new(args) -> int:
@@ -216,7 +217,7 @@ def register(sub) -> None:
         q.add_argument("store", metavar="STORE", help="a SQLite path or a postgresql:// URL")
         q.add_argument("--keys", metavar="DIR", help="the central store's keys folder (default STORE.keys)")
         q.add_argument("--inspection", required=True, metavar="ID")
-        q.add_argument("--lang", choices=["en", "cy"], default="en", help="the language of the text (default en)")
+        q.add_argument("--lang", choices=LANGS, default="en", help="the language of the text (default en)")
         return q
 
     p = with_store(sub.add_parser("report", help="the inspection report: PDF or accessible HTML (by --out's extension)"))

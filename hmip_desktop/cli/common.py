@@ -14,9 +14,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-KEYS_HELP = "the central store's keys folder (default STORE.keys)"
-
-
 class CliError(Exception):
     """A user-facing error: printed as one line, exit status 1."""
 
@@ -73,8 +70,13 @@ def key(folder: str):
     return load_key(Path(folder))
 
 
+def add_keys_argument(parser: argparse.ArgumentParser) -> None:
+    """``--keys DIR``: where the central store's keys are, when not beside it."""
+    parser.add_argument("--keys", metavar="DIR", help="the central store's keys folder (default STORE.keys)")
+
+
 def add_store_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     """STORE and ``--keys DIR``: the central store a command works on."""
     parser.add_argument("store", metavar="STORE", help="a SQLite path or a postgresql:// URL")
-    parser.add_argument("--keys", metavar="DIR", help=KEYS_HELP)
+    add_keys_argument(parser)
     return parser

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .common import KEYS_HELP, central_store, field_store, key, progress_bar
+from .common import add_keys_argument, central_store, field_store, key, progress_bar
 
 
 def keys_new(args: argparse.Namespace) -> int:
@@ -89,6 +89,13 @@ def pack_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _from_the_centre(parser: argparse.ArgumentParser, dest: str, metavar: str, what: str) -> None:
+    """FIELD_DB, a file from the central store and ``--key DIR``, the key folder it is encrypted to."""
+    parser.add_argument("field_db", metavar="FIELD_DB")
+    parser.add_argument(dest, metavar=metavar)
+    parser.add_argument("--key", required=True, metavar="DIR", help=f"your key folder (the {what} is encrypted to it)")
+
+
 def register(sub) -> None:
     """Add the exchange commands to the ``hmip`` sub-command parser."""
     keys = sub.add_parser("keys", help="signing keys").add_subparsers(dest="keys_command", metavar="ACTION")
@@ -107,13 +114,11 @@ def register(sub) -> None:
     p = sub.add_parser("verify", help="check a bundle against a central store (exit 0 valid, 1 invalid)")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--store", required=True, metavar="STORE")
-    p.add_argument("--keys", metavar="DIR", help=KEYS_HELP)
+    add_keys_argument(p)
     p.set_defaults(func=verify)
 
     p = sub.add_parser("receipt", help="record a receipt from the central store in a field store")
-    p.add_argument("field_db", metavar="FIELD_DB")
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("--key", required=True, metavar="DIR", help="your key folder (the receipt is encrypted to it)")
+    _from_the_centre(p, "file", "FILE", "receipt")
     p.set_defaults(func=receipt)
 
     p = sub.add_parser("purge", help="remove an inspection's personal data once the central store holds it")
@@ -127,12 +132,10 @@ def register(sub) -> None:
     p.add_argument("--inspection", required=True, metavar="ID")
     p.add_argument("--key", required=True, metavar="DIR", help="a lead inspector's key folder (signs the pack)")
     p.add_argument("--out", required=True, metavar="PACK")
-    p.add_argument("--keys", metavar="DIR", help=KEYS_HELP)
+    add_keys_argument(p)
     p.set_defaults(func=pack_create)
     p = pack.add_parser("import", help="verify an inspection pack and create the inspection on this laptop")
-    p.add_argument("field_db", metavar="FIELD_DB")
-    p.add_argument("pack", metavar="PACK")
-    p.add_argument("--key", required=True, metavar="DIR", help="your key folder (the pack is encrypted to it)")
+    _from_the_centre(p, "pack", "PACK", "pack")
     p.add_argument("--trust", required=True, metavar="FINGERPRINT",
                    help="the signing lead inspector's key fingerprint (at least its first 16 hex digits)")
     p.set_defaults(func=pack_import)

@@ -33,24 +33,24 @@ def export_data(args: argparse.Namespace) -> int:
     return 0
 
 
-def _report_parser(parser: argparse.ArgumentParser, func) -> argparse.ArgumentParser:
+def _report_arguments(parser: argparse.ArgumentParser, func) -> None:
     """STORE, --keys, --inspection and --lang: what every report and data file is made from."""
     add_store_arguments(parser)
     parser.add_argument("--inspection", required=True, metavar="ID")
     parser.add_argument("--lang", choices=["en", "cy"], default="en", help="the language of the text (default en)")
     parser.set_defaults(func=func)
-    return parser
 
 
 def register(sub, central) -> None:
     """Add report and report-case to the ``hmip`` sub-command parser, and export-data to
     ``central``, the ``hmip central`` sub-parsers."""
-    p = _report_parser(sub.add_parser("report", help="the inspection report: PDF or accessible HTML (by --out's extension)"),
-                       report)
+    p = sub.add_parser("report", help="the inspection report: PDF or accessible HTML (by --out's extension)")
+    _report_arguments(p, report)
     p.add_argument("--out", required=True, metavar="FILE.pdf|FILE.html")
-    p = _report_parser(sub.add_parser("report-case", help="one case read's record as a PDF (personal data)"), report_case)
+    p = sub.add_parser("report-case", help="one case read's record as a PDF (personal data)")
+    _report_arguments(p, report_case)
     p.add_argument("--case", required=True, metavar="CASE_ID")
     p.add_argument("--out", required=True, metavar="FILE.pdf")
-    p = _report_parser(central.add_parser("export-data", help="answers, moderation and ratings as XLSX or CSV files"),
-                       export_data)
+    p = central.add_parser("export-data", help="answers, moderation and ratings as XLSX or CSV files")
+    _report_arguments(p, export_data)
     p.add_argument("--out", required=True, metavar="FILE.xlsx|DIR", help="a .xlsx workbook, or a folder for CSV files")

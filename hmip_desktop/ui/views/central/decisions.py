@@ -1,17 +1,20 @@
-"""The lead inspector's decisions in the central window (a mixin, like
-:mod:`.actions`): resolving a conflict by keeping one version, a professional-
-judgement override of a standard's rating, signing off and reopening an inspection.
+"""The lead inspector's decisions in the central window: resolving a conflict by keeping
+one version, a professional-judgement override of a standard's rating, signing off and
+reopening an inspection. :class:`CentralDecisions` is built by the window with everything
+it uses (see its constructor), like :class:`.actions.CentralActions`.
 
-Every core call runs on ``self.ops`` (never on the GUI thread); the key is loaded there
-too (its passphrase from the keyring or ``HMIP_KEY_PASSPHRASE``, as everywhere). After
-every decision the window reloads what it shows from the store.
+Every core call runs on ``ops`` (never on the GUI thread); the key is loaded there too
+(its passphrase from the keyring or ``HMIP_KEY_PASSPHRASE``, as everywhere). After every
+decision the window reloads what it shows from the store.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,10 +23,18 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QPlainTextEdit,
+    QStatusBar,
     QVBoxLayout,
+    QWidget,
 )
 
 from ...models.central_tables import band_label, fw_standard_title
+from ...ops import Ops
+from .state import CentralSettings, Selection
+
+if TYPE_CHECKING:
+    from .moderation import ModerationPage
+    from .ratings import RatingsPage
 
 
 def _tr(text: str) -> str:
@@ -96,14 +107,50 @@ class OverrideDialog(ReasonDialog):
         return self.standard.currentData(), self.band.currentData(), self.text()
 
 
-class CentralDecisions:
-    """The window's slots for the lead's decisions (mixed into CentralWindow)."""
+class CentralDecisions(QObject):
+    """The window's slots for the lead's decisions."""
+
+    #: A decision (conflict, override, sign-off, reopening) was recorded: the message shown.
+    decision_recorded = Signal(str)
+    #: A decision was refused or failed: the message shown.
+    action_failed = Signal(str)
+
+    def __init__(self, parent: QWidget, ops: Ops, current: Selection, prefs: CentralSettings, status_bar: QStatusBar,
+                 ratings_page: RatingsPage, moderation: Callable[[], ModerationPage | None],
+                 moderator: Callable[[], str | None], refresh: Callable[[], None],
+                 failed: Callable[[BaseException], None]):
+        """``parent``: the window (the dialogs' parent); ``ops``: its worker; ``current``:
+        what it has open; ``prefs``: its remembered settings (the key folder);
+        ``status_bar``: where a decision is said; ``ratings_page``: where a refusal is
+        shown; ``moderation``: the moderation view, if built (a conflict's refusal);
+        ``moderator``: the moderator id, or None (and the window says why); ``refresh``:
+        reload everything after a decision; ``failed``: show an error."""
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.ops = ops
+        self.current = current
+        self.prefs = prefs
+        self._status_bar = status_bar
+        self.ratings_page = ratings_page
+        self._moderation_page = moderation
+        self._moderator = moderator
+        self._refresh = refresh
+        self._failed = failed
+        #: The open decision dialog (override or reopening), for the tests.
+        self.decision_dialog: ReasonDialog | None = None
+
+    def statusBar(self) -> QStatusBar:  # noqa: N802 - the window's, passed in
+        return self._status_bar
+
+    @property
+    def moderation(self) -> ModerationPage | None:
+        return self._moderation_page()
 
     def _decided(self, text: str) -> None:
         self.ratings_page.show_error("")
         self.statusBar().showMessage(text, 10000)
         self.decision_recorded.emit(text)
-        self.refresh()
+        self._refresh()
 
     def _refused(self, error: BaseException) -> None:
         text = str(error) or type(error).__name__
@@ -114,11 +161,11 @@ class CentralDecisions:
 
     def resolve_conflict(self, conflict_id: int, revision_id: str, reason: str) -> None:
         who = self._moderator()
-        if who is None or self.store is None or self.case_id is None:
+        if who is None or self.current.store is None or self.current.case_id is None:
             return
         from ....core.central import moderation
 
-        store, inspection_id = self.store, self.inspection_id
+        store, inspection_id = self.current.store, self.current.inspection_id
 
         def done(case_id):
             self._decided(_tr("Conflict resolved: the version kept is now current for case %1.").replace("%1", case_id))
@@ -137,9 +184,10 @@ class CentralDecisions:
 
     def professional_judgement(self) -> OverrideDialog | None:
         """Ask for a standard, a band and the reason (non-modal); returns the dialog."""
-        if self.store is None or self.inspection_id is None or self.fw is None or self.ratings is None:
+        current = self.current
+        if current.store is None or current.inspection_id is None or current.fw is None or current.ratings is None:
             return None
-        dialog = OverrideDialog(self.fw, self.ratings, self.lang, self)
+        dialog = OverrideDialog(current.fw, current.ratings, current.lang, self.parent_widget)
         dialog.accepted.connect(lambda: self.set_override(*dialog.choice()))
         dialog.finished.connect(dialog.deleteLater)
         self.decision_dialog = dialog
@@ -148,11 +196,11 @@ class CentralDecisions:
 
     def set_override(self, standard_id: str, band_id: str | None, reason: str) -> None:
         who = self._moderator()
-        if who is None or self.store is None or self.inspection_id is None:
+        if who is None or self.current.store is None or self.current.inspection_id is None:
             return
         from ....core.central import moderation
 
-        store, inspection_id, fw = self.store, self.inspection_id, self.fw
+        store, inspection_id, fw = self.current.store, self.current.inspection_id, self.current.fw
         self.ops.run(lambda: moderation.set_override(store, inspection_id, standard_id, band_id, reason, who, fw),
                      lambda _: self._decided(_tr("Professional judgement recorded; the ratings are updated.")),
                      self._refused)
@@ -160,16 +208,16 @@ class CentralDecisions:
     # -- sign-off and reopening ----------------------------------------------------------------
 
     def _key_folder(self) -> Path | None:
-        start = str(self._setting("lead_key_folder", str(Path.home())))
-        folder = QFileDialog.getExistingDirectory(self, _tr("Choose your lead inspector's key folder"), start)
+        start = str(self.prefs.value("lead_key_folder", str(Path.home())))
+        folder = QFileDialog.getExistingDirectory(self.parent_widget, _tr("Choose your lead inspector's key folder"), start)
         if not folder:
             return None
-        self._remember("lead_key_folder", folder)
+        self.prefs.remember("lead_key_folder", folder)
         return Path(folder)
 
     def sign_off(self) -> None:
         """Sign the current ratings with the lead's key (chosen folder) and lock the inspection."""
-        if self.store is None or self.inspection_id is None:
+        if self.current.store is None or self.current.inspection_id is None:
             return
         folder = self._key_folder()
         if folder is not None:
@@ -177,9 +225,9 @@ class CentralDecisions:
 
     def reopen(self) -> ReasonDialog | None:
         """Ask for the reason (non-modal), then the key folder; returns the dialog."""
-        if self.store is None or self.inspection_id is None:
+        if self.current.store is None or self.current.inspection_id is None:
             return None
-        dialog = ReasonDialog(_tr("Reopen the inspection"), _tr("Why it is reopened (recorded):"), self)
+        dialog = ReasonDialog(_tr("Reopen the inspection"), _tr("Why it is reopened (recorded):"), self.parent_widget)
 
         def accepted():
             folder = self._key_folder()
@@ -197,7 +245,7 @@ class CentralDecisions:
         from ....core.central.answers import rate_inspection
         from ....core.exchange.keys import load_key
 
-        store, inspection_id = self.store, self.inspection_id
+        store, inspection_id = self.current.store, self.current.inspection_id
 
         def work():
             key = load_key(folder)

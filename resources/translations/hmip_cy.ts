@@ -1009,313 +1009,313 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
 <context>
     <name>CentralWindow</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="96"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="91"/>
         <source>%1 (computed: %2)</source>
         <translation>%1 (wedi'i gyfrifo: %2)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="39"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="37"/>
         <source>%1 already held</source>
         <translation>%1 eisoes wedi'u cadw</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="284"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="283"/>
         <source>%1 case reads</source>
         <translation>Darlleniadau achos: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="236"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="210"/>
         <source>%1 case reads chosen for QA with seed %2.</source>
         <translation>Dewiswyd %1 darlleniad achos ar gyfer SA gyda hedyn %2.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="38"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="36"/>
         <source>%1 in conflict</source>
         <translation>%1 yn gwrthdaro</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="38"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="36"/>
         <source>%1 now current</source>
         <translation>%1 bellach yn gyfredol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="280"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="254"/>
         <source>%1 of %2 bundle(s) imported.</source>
         <translation>Mewnforiwyd %1 o %2 bwndel.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="38"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="36"/>
         <source>%1 older than held</source>
         <translation>%1 yn hŷn na'r hyn a gedwir</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="48"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="46"/>
         <source>%1: already imported; nothing changed</source>
         <translation>%1: wedi'i fewnforio eisoes; ni newidiodd dim</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="51"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="49"/>
         <source>%1: imported into inspection %2: %3</source>
         <translation>%1: wedi'i fewnforio i arolygiad %2: %3</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="46"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="44"/>
         <source>%1: refused: %2</source>
         <translation>%1: gwrthodwyd: %2</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="202"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="201"/>
         <source>&amp;Case read</source>
         <translation>Darlleniad a&amp;chos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="202"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="201"/>
         <source>&amp;Dashboard</source>
         <translation>Dangos&amp;fwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="197"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="196"/>
         <source>&amp;File</source>
         <translation>&amp;Ffeil</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="198"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="197"/>
         <source>&amp;Go</source>
         <translation>&amp;Mynd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="200"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="199"/>
         <source>&amp;Import bundles…</source>
         <translation>&amp;Mewnforio bwndeli…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="199"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="198"/>
         <source>&amp;Language</source>
         <translation>&amp;Iaith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="206"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="205"/>
         <source>&amp;Moderator: </source>
         <translation>&amp;Cymedrolwr: </translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="200"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="199"/>
         <source>&amp;Quit</source>
         <translation>&amp;Gadael</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="104"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="99"/>
         <source>&amp;Rating:</source>
         <translation>&amp;Gradd:</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="200"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="199"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Adnewyddu</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="77"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="72"/>
         <source>A reason is needed: it is recorded with the decision.</source>
         <translation>Mae angen rheswm: caiff ei gofnodi gyda'r penderfyniad.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="263"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="237"/>
         <source>Bundles (*.bundle);;All files (*)</source>
         <translation>Bwndeli (*.bundle);;Pob ffeil (*)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="259"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="258"/>
         <source>Cannot open the central store</source>
         <translation>Methu agor y storfa ganolog</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="251"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="225"/>
         <source>Case %1 added to the QA sample.</source>
         <translation>Ychwanegwyd achos %1 at y sampl SA.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="211"/>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="378"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="210"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="377"/>
         <source>Case read</source>
         <translation>Darlleniad achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="213"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="212"/>
         <source>Choose a case read on the dashboard and press Enter to moderate it.</source>
         <translation>Dewiswch ddarlleniad achos ar y dangosfwrdd a phwyswch Enter i'w gymedroli.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="212"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="182"/>
         <source>Choose your lead inspector's key folder</source>
         <translation>Dewiswch ffolder eich allwedd arolygydd arweiniol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="171"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="141"/>
         <source>Conflict resolved: the version kept is now current for case %1.</source>
         <translation>Gwrthdaro wedi'i ddatrys: y fersiwn a gadwyd sy'n gyfredol bellach ar gyfer achos %1.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="210"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="209"/>
         <source>Dashboard</source>
         <translation>Dangosfwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="400"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="399"/>
         <source>Enter your moderator id in the toolbar first.</source>
         <translation>Rhowch eich dynodydd cymedrolwr yn y bar offer yn gyntaf.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="203"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="202"/>
         <source>I&amp;nspections</source>
         <translation>&amp;Arolygiadau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="262"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="236"/>
         <source>Import bundles</source>
         <translation>Mewnforio bwndeli</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="272"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="246"/>
         <source>Importing bundles…</source>
         <translation>Wrthi'n mewnforio bwndeli…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="201"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="200"/>
         <source>Inspection &amp;report…</source>
         <translation>&amp;Adroddiad yr arolygiad…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="258"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="228"/>
         <source>Inspection reopened: changes can be made again.</source>
         <translation>Arolygiad wedi'i ailagor: gellir gwneud newidiadau eto.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="138"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="112"/>
         <source>Inspection report</source>
         <translation>Adroddiad yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="257"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="227"/>
         <source>Inspection signed off: it is locked until it is reopened.</source>
         <translation>Arolygiad wedi'i gymeradwyo: mae wedi'i gloi nes iddo gael ei ailagor.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="209"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="208"/>
         <source>Inspections</source>
         <translation>Arolygiadau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="191"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="165"/>
         <source>Judgement agreed.</source>
         <translation>Cytunwyd â'r farn.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="191"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="165"/>
         <source>Judgement changed; the ratings are updated.</source>
         <translation>Newidiwyd y farn; mae'r graddau wedi'u diweddaru.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="207"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="206"/>
         <source>Moderator id</source>
         <translation>Dynodydd y cymedrolwr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="213"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="187"/>
         <source>Outcome recorded for case %1.</source>
         <translation>Cofnodwyd y canlyniad ar gyfer achos %1.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="139"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="113"/>
         <source>PDF report (*.pdf);;Accessible web page (*.html)</source>
         <translation>Adroddiad PDF (*.pdf);;Tudalen we hygyrch (*.html)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="88"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="83"/>
         <source>Professional judgement</source>
         <translation>Barn broffesiynol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="205"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="175"/>
         <source>Professional judgement recorded; the ratings are updated.</source>
         <translation>Barn broffesiynol wedi'i chofnodi; mae'r graddau wedi'u diweddaru.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="203"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="202"/>
         <source>R&amp;atings</source>
         <translation>&amp;Graddau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="99"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="94"/>
         <source>Rating by professional judgement</source>
         <translation>Gradd drwy farn broffesiynol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="212"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="211"/>
         <source>Ratings</source>
         <translation>Graddau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="88"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="83"/>
         <source>Reason (recorded):</source>
         <translation>Rheswm (caiff ei gofnodi):</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="208"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="207"/>
         <source>Recorded with every moderation and QA action</source>
         <translation>Cofnodir gyda phob cam cymedroli ac SA</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="230"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="200"/>
         <source>Reopen the inspection</source>
         <translation>Ailagor yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="156"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="130"/>
         <source>Report written to %1</source>
         <translation>Ysgrifennwyd yr adroddiad i %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="103"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="98"/>
         <source>S&amp;tandard:</source>
         <translation>&amp;Safon:</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="92"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="87"/>
         <source>Standard</source>
         <translation>Safon</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="230"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="200"/>
         <source>Why it is reopened (recorded):</source>
         <translation>Pam y caiff ei ailagor (caiff ei gofnodi):</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="102"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="97"/>
         <source>Withdraw the override (use the computed rating)</source>
         <translation>Tynnu'r newid yn ôl (defnyddio'r radd a gyfrifwyd)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="232"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="231"/>
         <source>Working…</source>
         <translation>Wrthi'n gweithio…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="161"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="135"/>
         <source>Writing the report…</source>
         <translation>Wrthi'n ysgrifennu'r adroddiad…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="196"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="195"/>
         <source>hmip-desktop: central store</source>
         <translation>hmip-desktop: storfa ganolog</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="52"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="50"/>
         <source>no case reads</source>
         <translation>dim darlleniadau achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="284"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="283"/>
         <source>signed off</source>
         <translation>wedi'i gymeradwyo</translation>
     </message>

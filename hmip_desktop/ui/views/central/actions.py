@@ -9,21 +9,19 @@ window reloads what it shows from the store (``reload``), so the store stays the
 from __future__ import annotations
 
 import logging
-from pathlib import Path
-
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QStatusBar, QWidget
+from PySide6.QtWidgets import QFileDialog
 
-from ...ops import Ops, run_with_progress
-from .state import CentralSettings, Selection
+from ...ops import run_with_progress
+from .part import CentralPart
 
 if TYPE_CHECKING:
     from .dashboard import DashboardPage
-    from .moderation import ModerationPage
 
 log = logging.getLogger("hmip.ui.central")
 
@@ -83,50 +81,26 @@ def _import_files(store, paths: list[Path], progress) -> list[dict]:
     return results
 
 
-class CentralActions(QObject):
+class CentralActions(CentralPart):
     """The window's slots that call the core: a case read, QA, import, the report."""
 
-    #: A core call was refused or failed: the message shown.
-    action_failed = Signal(str)
     #: Emitted with the path when a report has been written.
     report_written = Signal(str)
     #: An import finished: one dict per file (see ``_import_files``).
     imported = Signal(list)
 
-    def __init__(self, parent: QWidget, ops: Ops, current: Selection, prefs: CentralSettings, status_bar: QStatusBar,
-                 dashboard: DashboardPage, moderation: Callable[[], ModerationPage | None],
-                 show_read: Callable[[dict], None], moderator: Callable[[], str | None],
-                 reload: Callable[[], None], refresh: Callable[[], None],
-                 failed: Callable[[BaseException], None], fatal: Callable[[BaseException], None]):
-        """``parent``: the window (the dialogs' parent); ``ops``: its worker; ``current``:
-        what it has open (``open_read`` sets the case read, an import the inspection if none
-        was); ``prefs``: its remembered settings; ``status_bar``: where results are said;
-        ``dashboard``: where QA and import results are shown; ``moderation``: the moderation
-        view, if built; ``show_read``: show a loaded case read (``central_rows.read_detail``)
-        in it; ``moderator``: the moderator id, or None (and the window says why);
-        ``reload``: reload the open inspection after a write; ``refresh``: reload everything
-        (the list of inspections too); ``failed``, ``fatal``: show an error."""
-        super().__init__(parent)
-        self.parent_widget = parent
-        self.ops = ops
-        self.current = current
-        self.prefs = prefs
-        self._status_bar = status_bar
+    def __init__(self, dashboard: DashboardPage, show_read: Callable[[dict], None], reload: Callable[[], None],
+                 fatal: Callable[[BaseException], None], **shared):
+        """``shared``: as for every :class:`.part.CentralPart` (``current``: ``open_read``
+        sets its case read, an import its inspection if none was open); ``dashboard``: where
+        QA and import results are shown; ``show_read``: show a loaded case read
+        (``central_rows.read_detail``) in the moderation view; ``reload``: reload the open
+        inspection after a write; ``fatal``: show a failed report."""
+        super().__init__(**shared)
         self.dashboard = dashboard
-        self._moderation_page = moderation
         self._show_read = show_read
-        self._moderator = moderator
         self._reload = reload
-        self._refresh = refresh
-        self._failed = failed
         self._fatal = fatal
-
-    def statusBar(self) -> QStatusBar:  # noqa: N802 - the window's, passed in
-        return self._status_bar
-
-    @property
-    def moderation(self) -> ModerationPage | None:
-        return self._moderation_page()
 
     # -- the report ----------------------------------------------------------------------------
 

@@ -10,11 +10,10 @@ decision the window reloads what it shows from the store.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,17 +22,13 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QPlainTextEdit,
-    QStatusBar,
     QVBoxLayout,
-    QWidget,
 )
 
 from ...models.central_tables import band_label, fw_standard_title
-from ...ops import Ops
-from .state import CentralSettings, Selection
+from .part import CentralPart
 
 if TYPE_CHECKING:
-    from .moderation import ModerationPage
     from .ratings import RatingsPage
 
 
@@ -107,44 +102,19 @@ class OverrideDialog(ReasonDialog):
         return self.standard.currentData(), self.band.currentData(), self.text()
 
 
-class CentralDecisions(QObject):
+class CentralDecisions(CentralPart):
     """The window's slots for the lead's decisions."""
 
     #: A decision (conflict, override, sign-off, reopening) was recorded: the message shown.
     decision_recorded = Signal(str)
-    #: A decision was refused or failed: the message shown.
-    action_failed = Signal(str)
 
-    def __init__(self, parent: QWidget, ops: Ops, current: Selection, prefs: CentralSettings, status_bar: QStatusBar,
-                 ratings_page: RatingsPage, moderation: Callable[[], ModerationPage | None],
-                 moderator: Callable[[], str | None], refresh: Callable[[], None],
-                 failed: Callable[[BaseException], None]):
-        """``parent``: the window (the dialogs' parent); ``ops``: its worker; ``current``:
-        what it has open; ``prefs``: its remembered settings (the key folder);
-        ``status_bar``: where a decision is said; ``ratings_page``: where a refusal is
-        shown; ``moderation``: the moderation view, if built (a conflict's refusal);
-        ``moderator``: the moderator id, or None (and the window says why); ``refresh``:
-        reload everything after a decision; ``failed``: show an error."""
-        super().__init__(parent)
-        self.parent_widget = parent
-        self.ops = ops
-        self.current = current
-        self.prefs = prefs
-        self._status_bar = status_bar
+    def __init__(self, ratings_page: RatingsPage, **shared):
+        """``shared``: as for every :class:`.part.CentralPart` (``prefs`` keeps the key
+        folder); ``ratings_page``: where a decision's refusal is shown."""
+        super().__init__(**shared)
         self.ratings_page = ratings_page
-        self._moderation_page = moderation
-        self._moderator = moderator
-        self._refresh = refresh
-        self._failed = failed
         #: The open decision dialog (override or reopening), for the tests.
         self.decision_dialog: ReasonDialog | None = None
-
-    def statusBar(self) -> QStatusBar:  # noqa: N802 - the window's, passed in
-        return self._status_bar
-
-    @property
-    def moderation(self) -> ModerationPage | None:
-        return self._moderation_page()
 
     def _decided(self, text: str) -> None:
         self.ratings_page.show_error("")

@@ -145,13 +145,12 @@ class CentralWindow(QMainWindow):
 
     def _build_parts(self) -> None:
         """The actions and the decisions, given what they use; the pages' requests go to them."""
-        self.central_actions = CentralActions(
-            self, self.ops, self.current, self.prefs, self.statusBar(), self.dashboard, lambda: self.moderation,
-            show_read=self._show_read, moderator=self.moderator_id, reload=self._reload, refresh=self.refresh,
-            failed=self._failed, fatal=self._fatal)
-        self.decisions = CentralDecisions(
-            self, self.ops, self.current, self.prefs, self.statusBar(), self.ratings_page, lambda: self.moderation,
-            moderator=self.moderator_id, refresh=self.refresh, failed=self._failed)
+        shared = dict(parent=self, ops=self.ops, current=self.current, prefs=self.prefs, status_bar=self.statusBar(),
+                      moderation=lambda: self.moderation, moderator=self.moderator_id, refresh=self.refresh,
+                      failed=self._failed)
+        self.central_actions = CentralActions(self.dashboard, show_read=self._show_read, reload=self._reload,
+                                              fatal=self._fatal, **shared)
+        self.decisions = CentralDecisions(self.ratings_page, **shared)
         for part in (self.central_actions, self.decisions):
             part.action_failed.connect(self.action_failed)
         self.central_actions.report_written.connect(self.report_written)

@@ -93,8 +93,8 @@ class CentralActions(CentralPart):
                  fatal: Callable[[BaseException], None], **shared):
         """``shared``: as for every :class:`.part.CentralPart` (``current``: ``open_read``
         sets its case read, an import its inspection if none was open); ``dashboard``: where
-        QA and import results are shown; ``show_read``: show a loaded case read
-        (``central_rows.read_detail``) in the moderation view; ``reload``: reload the open
+        QA and import results are shown; ``show_read``: show a loaded case read's
+        detail in the moderation view; ``reload``: reload the open
         inspection after a write; ``fatal``: show a failed report."""
         super().__init__(**shared)
         self.dashboard = dashboard

@@ -382,7 +382,7 @@ class CentralWindow(QMainWindow):
         self.tabs.setTabEnabled(1, False)
 
     def _show_read(self, detail: dict) -> None:
-        """Show a loaded case read (``central_rows.read_detail``) in the moderation view."""
+        """Show a loaded case read's detail in the moderation view."""
         if self.moderation is None:
             return
         self.moderation.load(detail)

@@ -167,7 +167,7 @@ def render_pdf(ctx) -> str:
 def _app():
     """The QApplication, made on Qt's offscreen platform if there is none yet."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before Qt is imported: no display needed
-    from .ui.app import make_app
+    from .ui.qapp import make_app
 
     return make_app()
 
@@ -194,8 +194,6 @@ def open_main_window(ctx) -> str:
 
     from .ui.views.field.main_window import MainWindow
 
-    settings = QSettings(str(ctx.tmp / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(ctx.field_path, settings)
     outcome: dict[str, object] = {}
     loop = QEventLoop()
 
@@ -203,11 +201,12 @@ def open_main_window(ctx) -> str:
         outcome["loaded"] = inspection_id
         loop.quit()
 
-    def fatal(error):  # instead of the window's modal message box, which would wait for a click
+    def load_failed(error):  # instead of the window's modal message box, which would wait for a click
         outcome["error"] = error
         loop.quit()
 
-    window._fatal = fatal
+    settings = QSettings(str(ctx.tmp / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(ctx.field_path, settings, on_load_failed=load_failed)
     window.inspection_loaded.connect(loaded)
     window.show()
     QTimer.singleShot(0, window.load)

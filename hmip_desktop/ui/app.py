@@ -20,8 +20,9 @@ from pathlib import Path
 
 from .. import __version__
 from ..core import logs
-from ..core.paths import data_dir, resources_dir
+from ..core.paths import data_dir
 from ..core.words import LANGS
+from .qapp import make_app
 
 log = logging.getLogger("hmip.ui")
 
@@ -74,18 +75,6 @@ def install_excepthook() -> None:
             QMessageBox.critical(None, "hmip-desktop", f"Something went wrong: {value}\n\nDetails are in the log file.")
 
     sys.excepthook = hook
-
-
-def make_app(argv=None):
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
-    app.setApplicationName("hmip-desktop")
-    app.setApplicationVersion(__version__)
-    style = resources_dir() / "style.qss"
-    if style.exists():
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
-    return app
 
 
 def main(argv=None) -> int:

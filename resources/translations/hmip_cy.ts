@@ -995,313 +995,313 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
 <context>
     <name>CentralWindow</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="86"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="92"/>
         <source>%1 (computed: %2)</source>
         <translation>%1 (wedi'i gyfrifo: %2)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="34"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="38"/>
         <source>%1 already held</source>
         <translation>%1 eisoes wedi'u cadw</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="275"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="284"/>
         <source>%1 case reads</source>
         <translation>Darlleniadau achos: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="205"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="211"/>
         <source>%1 case reads chosen for QA with seed %2.</source>
         <translation>Dewiswyd %1 darlleniad achos ar gyfer SA gyda hedyn %2.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="33"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="37"/>
         <source>%1 in conflict</source>
         <translation>%1 yn gwrthdaro</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="33"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="37"/>
         <source>%1 now current</source>
         <translation>%1 bellach yn gyfredol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="249"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="255"/>
         <source>%1 of %2 bundle(s) imported.</source>
         <translation>Mewnforiwyd %1 o %2 bwndel.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="33"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="37"/>
         <source>%1 older than held</source>
         <translation>%1 yn hŷn na'r hyn a gedwir</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="43"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="47"/>
         <source>%1: already imported; nothing changed</source>
         <translation>%1: wedi'i fewnforio eisoes; ni newidiodd dim</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="46"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="50"/>
         <source>%1: imported into inspection %2: %3</source>
         <translation>%1: wedi'i fewnforio i arolygiad %2: %3</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="41"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="45"/>
         <source>%1: refused: %2</source>
         <translation>%1: gwrthodwyd: %2</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="193"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="202"/>
         <source>&amp;Case read</source>
         <translation>Darlleniad a&amp;chos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="193"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="202"/>
         <source>&amp;Dashboard</source>
         <translation>Dangos&amp;fwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="188"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="197"/>
         <source>&amp;File</source>
         <translation>&amp;Ffeil</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="189"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="198"/>
         <source>&amp;Go</source>
         <translation>&amp;Mynd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="191"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="200"/>
         <source>&amp;Import bundles…</source>
         <translation>&amp;Mewnforio bwndeli…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="190"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="199"/>
         <source>&amp;Language</source>
         <translation>&amp;Iaith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="197"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="206"/>
         <source>&amp;Moderator: </source>
         <translation>&amp;Cymedrolwr: </translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="191"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="200"/>
         <source>&amp;Quit</source>
         <translation>&amp;Gadael</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="94"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="100"/>
         <source>&amp;Rating:</source>
         <translation>&amp;Gradd:</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="191"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="200"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Adnewyddu</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="67"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="73"/>
         <source>A reason is needed: it is recorded with the decision.</source>
         <translation>Mae angen rheswm: caiff ei gofnodi gyda'r penderfyniad.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="232"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="238"/>
         <source>Bundles (*.bundle);;All files (*)</source>
         <translation>Bwndeli (*.bundle);;Pob ffeil (*)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="250"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="259"/>
         <source>Cannot open the central store</source>
         <translation>Methu agor y storfa ganolog</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="220"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="226"/>
         <source>Case %1 added to the QA sample.</source>
         <translation>Ychwanegwyd achos %1 at y sampl SA.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="202"/>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="369"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="211"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="378"/>
         <source>Case read</source>
         <translation>Darlleniad achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="204"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="213"/>
         <source>Choose a case read on the dashboard and press Enter to moderate it.</source>
         <translation>Dewiswch ddarlleniad achos ar y dangosfwrdd a phwyswch Enter i'w gymedroli.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="165"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="183"/>
         <source>Choose your lead inspector's key folder</source>
         <translation>Dewiswch ffolder eich allwedd arolygydd arweiniol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="125"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="142"/>
         <source>Conflict resolved: the version kept is now current for case %1.</source>
         <translation>Gwrthdaro wedi'i ddatrys: y fersiwn a gadwyd sy'n gyfredol bellach ar gyfer achos %1.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="201"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="210"/>
         <source>Dashboard</source>
         <translation>Dangosfwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="141"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="400"/>
         <source>Enter your moderator id in the toolbar first.</source>
         <translation>Rhowch eich dynodydd cymedrolwr yn y bar offer yn gyntaf.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="194"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="203"/>
         <source>I&amp;nspections</source>
         <translation>&amp;Arolygiadau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="231"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="237"/>
         <source>Import bundles</source>
         <translation>Mewnforio bwndeli</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="241"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="247"/>
         <source>Importing bundles…</source>
         <translation>Wrthi'n mewnforio bwndeli…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="192"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="201"/>
         <source>Inspection &amp;report…</source>
         <translation>&amp;Adroddiad yr arolygiad…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="211"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="229"/>
         <source>Inspection reopened: changes can be made again.</source>
         <translation>Arolygiad wedi'i ailagor: gellir gwneud newidiadau eto.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="91"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="113"/>
         <source>Inspection report</source>
         <translation>Adroddiad yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="210"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="228"/>
         <source>Inspection signed off: it is locked until it is reopened.</source>
         <translation>Arolygiad wedi'i gymeradwyo: mae wedi'i gloi nes iddo gael ei ailagor.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="200"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="209"/>
         <source>Inspections</source>
         <translation>Arolygiadau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="160"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="166"/>
         <source>Judgement agreed.</source>
         <translation>Cytunwyd â'r farn.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="160"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="166"/>
         <source>Judgement changed; the ratings are updated.</source>
         <translation>Newidiwyd y farn; mae'r graddau wedi'u diweddaru.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="198"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="207"/>
         <source>Moderator id</source>
         <translation>Dynodydd y cymedrolwr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="182"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="188"/>
         <source>Outcome recorded for case %1.</source>
         <translation>Cofnodwyd y canlyniad ar gyfer achos %1.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="92"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="114"/>
         <source>PDF report (*.pdf);;Accessible web page (*.html)</source>
         <translation>Adroddiad PDF (*.pdf);;Tudalen we hygyrch (*.html)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="78"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="84"/>
         <source>Professional judgement</source>
         <translation>Barn broffesiynol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="158"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="176"/>
         <source>Professional judgement recorded; the ratings are updated.</source>
         <translation>Barn broffesiynol wedi'i chofnodi; mae'r graddau wedi'u diweddaru.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="194"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="203"/>
         <source>R&amp;atings</source>
         <translation>&amp;Graddau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="89"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="95"/>
         <source>Rating by professional judgement</source>
         <translation>Gradd drwy farn broffesiynol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="203"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="212"/>
         <source>Ratings</source>
         <translation>Graddau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="78"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="84"/>
         <source>Reason (recorded):</source>
         <translation>Rheswm (caiff ei gofnodi):</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="199"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="208"/>
         <source>Recorded with every moderation and QA action</source>
         <translation>Cofnodir gyda phob cam cymedroli ac SA</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="183"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="201"/>
         <source>Reopen the inspection</source>
         <translation>Ailagor yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="109"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="131"/>
         <source>Report written to %1</source>
         <translation>Ysgrifennwyd yr adroddiad i %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="93"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="99"/>
         <source>S&amp;tandard:</source>
         <translation>&amp;Safon:</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="82"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="88"/>
         <source>Standard</source>
         <translation>Safon</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="183"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="201"/>
         <source>Why it is reopened (recorded):</source>
         <translation>Pam y caiff ei ailagor (caiff ei gofnodi):</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="92"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="98"/>
         <source>Withdraw the override (use the computed rating)</source>
         <translation>Tynnu'r newid yn ôl (defnyddio'r radd a gyfrifwyd)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="223"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="232"/>
         <source>Working…</source>
         <translation>Wrthi'n gweithio…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="114"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="136"/>
         <source>Writing the report…</source>
         <translation>Wrthi'n ysgrifennu'r adroddiad…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="187"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="196"/>
         <source>hmip-desktop: central store</source>
         <translation>hmip-desktop: storfa ganolog</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="47"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="51"/>
         <source>no case reads</source>
         <translation>dim darlleniadau achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="275"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="284"/>
         <source>signed off</source>
         <translation>wedi'i gymeradwyo</translation>
     </message>
@@ -1367,188 +1367,188 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="407"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="406"/>
         <source>%1 change(s) could not be saved. Close anyway and lose them?</source>
         <translation>Nid oedd modd cadw %1 newid. Cau beth bynnag a'u colli?</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="132"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="128"/>
         <source>&amp;Case list</source>
         <translation>&amp;Rhestr achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="138"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="134"/>
         <source>&amp;Check audit trail…</source>
         <translation>&amp;Gwirio'r trywydd archwilio…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="127"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="123"/>
         <source>&amp;Edit</source>
         <translation>&amp;Golygu</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="138"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="134"/>
         <source>&amp;Export bundle…</source>
         <translation>&amp;Allforio bwndel…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="126"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="122"/>
         <source>&amp;File</source>
         <translation>&amp;Ffeil</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="133"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="129"/>
         <source>&amp;Find case</source>
         <translation>&amp;Canfod achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="128"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="124"/>
         <source>&amp;Go</source>
         <translation>&amp;Mynd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="130"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="126"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="137"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="133"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Llwybrau byr bysellfwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="129"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="125"/>
         <source>&amp;Language</source>
         <translation>&amp;Iaith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="136"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="132"/>
         <source>&amp;Mark complete or reopen</source>
         <translation>&amp;Marcio'n gyflawn neu ailagor</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="135"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="131"/>
         <source>&amp;Next case</source>
         <translation>&amp;Achos nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="134"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="130"/>
         <source>&amp;Previous question</source>
         <translation>Cwestiwn &amp;blaenorol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="137"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="133"/>
         <source>&amp;Quit</source>
         <translation>&amp;Gadael</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="132"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="128"/>
         <source>&amp;Redo</source>
         <translation>&amp;Ailwneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="132"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="128"/>
         <source>&amp;Undo</source>
         <translation>&amp;Dadwneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="290"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="289"/>
         <source>All changes saved</source>
         <translation>Cadwyd pob newid</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="394"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="393"/>
         <source>Answer a judgement</source>
         <translation>Rhoi barn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="381"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="380"/>
         <source>Audit check cancelled.</source>
         <translation>Diddymwyd y gwiriad archwilio.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="375"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="374"/>
         <source>Audit trail broken at event %1.</source>
         <translation>Mae'r trywydd archwilio wedi'i dorri wrth ddigwyddiad %1.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="373"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="372"/>
         <source>Audit trail intact: %1 events.</source>
         <translation>Mae'r trywydd archwilio'n gyfan: %1 digwyddiad.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="198"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="197"/>
         <source>Cannot open the field store</source>
         <translation>Methu agor y storfa maes</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="290"/>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="406"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="289"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="405"/>
         <source>Changes not saved</source>
         <translation>Newidiadau heb eu cadw</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="366"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="365"/>
         <source>Checking the audit trail…</source>
         <translation>Wrthi'n gwirio'r trywydd archwilio…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="395"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="394"/>
         <source>Clear an answer</source>
         <translation>Clirio ateb</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="395"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="394"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="139"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="135"/>
         <source>Import &amp;receipt…</source>
         <translation>Mewnforio &amp;derbynneb…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="397"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="396"/>
         <source>Keyboard shortcuts</source>
         <translation>Llwybrau byr bysellfwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="133"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="129"/>
         <source>Next &amp;question</source>
         <translation>Cwestiwn &amp;nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="134"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="130"/>
         <source>Next &amp;standard</source>
         <translation>&amp;Safon nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="300"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="299"/>
         <source>Nothing to undo or redo</source>
         <translation>Dim byd i'w ddadwneud na'i ailwneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="135"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="131"/>
         <source>P&amp;revious standard</source>
         <translation>Safon b&amp;laenorol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="136"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="132"/>
         <source>Pre&amp;vious case</source>
         <translation>Achos bla&amp;enorol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="290"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="289"/>
         <source>Saving…</source>
         <translation>Yn cadw…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="394"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="393"/>
         <source>Y, N, A or 1–9</source>
         <translation>Y, N, A neu 1–9</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="125"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="121"/>
         <source>hmip-desktop: case reading</source>
         <translation>hmip-desktop: darllen achosion</translation>
     </message>

@@ -70,7 +70,7 @@ def test_an_override_is_shown_beside_the_computed_rating(imported, qtbot):
     w = imported.window
     w.show_tab(2)
     qtbot.mouseClick(w.ratings_page.decision_buttons["override"], Qt.MouseButton.LeftButton)
-    dialog = w.decision_dialog
+    dialog = w.decisions.decision_dialog
     fw = framework_for(imported.store(), "demo")
     standard = w.ratings.standards[0]
     band = next(b for b in fw.rating.bands if b.id != standard.rating)
@@ -120,14 +120,14 @@ def test_sign_off_locks_moderation_and_reopen_unlocks_it(imported, qtbot, tmp_pa
     page = imported.open(case)
     assert "signed off" in page.notice.text() and not page.cards[kq].change_button.isEnabled()
     with qtbot.waitSignal(w.action_failed, timeout=10000) as failed:
-        w.moderate(kq, "no", "Engagement not evidenced")
+        w.central_actions.moderate(kq, "no", "Engagement not evidenced")
     imported.settle()
     assert "signed off" in failed.args[0] and "reopen" in failed.args[0]
 
     # Reopen: a reason is required, then the key folder.
     w.show_tab(2)
     qtbot.mouseClick(page_r.decision_buttons["reopen"], Qt.MouseButton.LeftButton)
-    dialog = w.decision_dialog
+    dialog = w.decisions.decision_dialog
     _ok(qtbot, dialog)
     assert dialog.isVisible() and dialog.message.isVisible()
     qtbot.keyClicks(dialog.reason, "Late evidence on partnership work")
@@ -138,7 +138,7 @@ def test_sign_off_locks_moderation_and_reopen_unlocks_it(imported, qtbot, tmp_pa
     assert page_r.decision_buttons["sign_off"].isEnabled() and "Not signed off" in page_r.state.text()
     assert page.cards[kq].change_button.isEnabled() and "signed off" not in page.notice.text()
     with qtbot.waitSignal(w.ratings_loaded, timeout=10000):
-        w.moderate(kq, "no", "Engagement not evidenced")
+        w.central_actions.moderate(kq, "no", "Engagement not evidenced")
     imported.settle()
     with imported.store().engine.connect() as conn:
         actions = [e["action"] for e in events.for_inspection(conn, "demo")]

@@ -180,7 +180,7 @@ def test_import_bundles_with_progress_and_per_file_results(fresh, qtbot):
     bogus = fresh.folder / "not-a.bundle"
     bogus.write_bytes(b"hello")
     with qtbot.waitSignal(w.imported, timeout=20000) as got:
-        dialog = w.import_files([fresh.folder / "b.bundle", bogus])
+        dialog = w.central_actions.import_files([fresh.folder / "b.bundle", bogus])
         assert dialog.objectName() == "progress_dialog"
     fresh.settle()
     results = got.args[0]
@@ -196,7 +196,7 @@ def test_import_bundles_with_progress_and_per_file_results(fresh, qtbot):
 
     # Importing the same bundle again changes nothing and says so.
     with qtbot.waitSignal(w.imported, timeout=20000) as again:
-        w.import_files([fresh.folder / "b.bundle"])
+        w.central_actions.import_files([fresh.folder / "b.bundle"])
     fresh.settle()
     assert again.args[0][0]["newly_imported"] is False
     assert "already imported" in w.dashboard.results.item(0).text()
@@ -472,7 +472,7 @@ def test_report_from_the_window_with_progress(imported, qtbot, tmp_path, monkeyp
     out = tmp_path / "report.pdf"
     w = imported.window
     with qtbot.waitSignal(w.report_written, timeout=60000) as blocker:
-        w.start_report(out)
+        w.central_actions.start_report(out)
     assert blocker.args == [str(out)]
     assert out.read_bytes()[:5] == b"%PDF-"
     assert opened == [str(out)], "the report opens in the system viewer"

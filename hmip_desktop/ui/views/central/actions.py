@@ -1,24 +1,28 @@
-"""The central window's actions: import, QA, moderation and the report (a mixin).
+"""The central window's actions: import, QA, moderation and the report.
 
-:class:`CentralActions` is mixed into :class:`.central_window.CentralWindow` and uses its
-state (``store``, ``inspection_id``, ``case_id``, ``fw``, ``lang``, ``ops``, the pages,
-the signals) and its helpers (``_reload``, ``_failed``, ``_fatal``, ``_setting``,
-``_remember``). As there: every core call runs on ``self.ops`` (one worker thread) and
-never touches a widget; after every write the window reloads what it shows from the
-store (``_reload``), so the store stays the truth.
+:class:`CentralActions` is built by :class:`.window.CentralWindow` with everything it uses
+(see its constructor) and reads nothing else of the window. As there: every core call
+runs on ``ops`` (one worker thread) and never touches a widget; after every write the
+window reloads what it shows from the store (``reload``), so the store stays the truth.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
 from ...ops import run_with_progress
 from ...text import fmt
+from .part import CentralPart
+
+if TYPE_CHECKING:
+    from .dashboard import DashboardPage
 
 log = logging.getLogger("hmip.ui.central")
 
@@ -78,17 +82,35 @@ def _import_files(store, paths: list[Path], progress) -> list[dict]:
     return results
 
 
-class CentralActions:
+class CentralActions(CentralPart):
     """The window's slots that call the core: a case read, QA, import, the report."""
+
+    #: Emitted with the path when a report has been written.
+    report_written = Signal(str)
+    #: An import finished: one dict per file (see ``_import_files``).
+    imported = Signal(list)
+
+    def __init__(self, dashboard: DashboardPage, show_read: Callable[[dict], None], reload: Callable[[], None],
+                 fatal: Callable[[BaseException], None], **shared):
+        """``shared``: as for every :class:`.part.CentralPart` (``current``: ``open_read``
+        sets its case read, an import its inspection if none was open); ``dashboard``: where
+        QA and import results are shown; ``show_read``: show a loaded case read's
+        detail in the moderation view; ``reload``: reload the open
+        inspection after a write; ``fatal``: show a failed report."""
+        super().__init__(**shared)
+        self.dashboard = dashboard
+        self._show_read = show_read
+        self._reload = reload
+        self._fatal = fatal
 
     # -- the report ----------------------------------------------------------------------------
 
     def write_report(self) -> None:
         """Ask where to save the inspection report (PDF or HTML), then write it."""
-        if self.store is None or self.inspection_id is None:
+        if self.current.store is None or self.current.inspection_id is None:
             return
-        default = Path.home() / f"{self.inspection_id}-report-{self.lang}.pdf"
-        out, _ = QFileDialog.getSaveFileName(self, _tr("Inspection report"), str(default),
+        default = Path.home() / f"{self.current.inspection_id}-report-{self.current.lang}.pdf"
+        out, _ = QFileDialog.getSaveFileName(self.parent_widget, _tr("Inspection report"), str(default),
                                              _tr("PDF report (*.pdf);;Accessible web page (*.html)"))
         if out:
             self.start_report(Path(out))
@@ -97,7 +119,7 @@ class CentralActions:
         """Write the report on the worker with progress; open it with the system viewer."""
         from ....core.reports import write_report
 
-        store, inspection, lang = self.store, self.inspection_id, self.lang
+        store, inspection, lang = self.current.store, self.current.inspection_id, self.current.lang
 
         def work(progress):
             progress.update(0, 1)
@@ -111,50 +133,34 @@ class CentralActions:
             if open_when_done:
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
-        return run_with_progress(self.ops, self, _tr("Writing the report…"), work, done, self._fatal, cancellable=False)
+        return run_with_progress(self.ops, self.parent_widget, _tr("Writing the report…"), work, done, self._fatal, cancellable=False)
 
     # -- a case read -----------------------------------------------------------------------
 
     def open_read(self, case_id: str) -> None:
         """Load a case read into the moderation view and show it."""
-        if self.store is None or self.inspection_id is None:
+        if self.current.store is None or self.current.inspection_id is None:
             return
         from ...models import central_rows
 
-        self.case_id = case_id
-        store, inspection_id = self.store, self.inspection_id
+        self.current.case_id = case_id
+        store, inspection_id = self.current.store, self.current.inspection_id
 
         def shown(detail):
-            if inspection_id != self.inspection_id or detail["case_id"] != self.case_id or self.moderation is None:
-                return
-            self.moderation.load(detail)
-            self.tabs.setTabEnabled(1, True)
-            self.tabs.setCurrentIndex(1)
-            self.moderation.first_question()
-            self.read_loaded.emit(case_id)
+            if inspection_id == self.current.inspection_id and detail["case_id"] == self.current.case_id:
+                self._show_read(detail)
 
         self.ops.run(lambda: central_rows.read_detail(store, inspection_id, case_id), shown, self._failed)
-
-    def _moderator(self) -> str | None:
-        who = self.moderator.text().strip()
-        if not who:
-            text = _tr("Enter your moderator id in the toolbar first.")
-            self.statusBar().showMessage(text, 10000)
-            self.action_failed.emit(text)
-            self.moderator.setFocus()
-            return None
-        self._remember("moderator", who)
-        return who
 
     def moderate(self, question_id: str, value: object, rationale: str) -> None:
         """Agree with or change one judgement of the open read (the core decides which,
         and refuses a change without a rationale or on a signed-off inspection)."""
         who = self._moderator()
-        if who is None or self.case_id is None:
+        if who is None or self.current.case_id is None:
             return
         from ....core.central import moderation
 
-        store, inspection_id, case_id, fw = self.store, self.inspection_id, self.case_id, self.fw
+        store, inspection_id, case_id, fw = self.current.store, self.current.inspection_id, self.current.case_id, self.current.fw
 
         def done(outcome):
             text = _tr("Judgement agreed.") if outcome == "agreed" else _tr("Judgement changed; the ratings are updated.")
@@ -172,11 +178,11 @@ class CentralActions:
 
     def record_outcome(self, outcome: str, comments: str) -> None:
         who = self._moderator()
-        if who is None or self.case_id is None:
+        if who is None or self.current.case_id is None:
             return
         from ....core.central import moderation
 
-        store, inspection_id, case_id = self.store, self.inspection_id, self.case_id
+        store, inspection_id, case_id = self.current.store, self.current.inspection_id, self.current.case_id
 
         def done(_):
             self.statusBar().showMessage(fmt(_tr("Outcome recorded for case %1."), case_id), 8000)
@@ -193,11 +199,11 @@ class CentralActions:
     # -- QA ------------------------------------------------------------------------------------
 
     def choose_qa_sample(self, seed: int) -> None:
-        if self.store is None or self.inspection_id is None:
+        if self.current.store is None or self.current.inspection_id is None:
             return
         from ....core.central import moderation
 
-        store, inspection_id = self.store, self.inspection_id
+        store, inspection_id = self.current.store, self.current.inspection_id
 
         def done(chosen):
             self.dashboard.show_error("")
@@ -209,11 +215,11 @@ class CentralActions:
 
     def add_to_qa(self, case_id: str) -> None:
         who = self._moderator()
-        if who is None or self.store is None or self.inspection_id is None:
+        if who is None or self.current.store is None or self.current.inspection_id is None:
             return
         from ....core.central import moderation
 
-        store, inspection_id = self.store, self.inspection_id
+        store, inspection_id = self.current.store, self.current.inspection_id
 
         def done(_):
             self.dashboard.show_error("")
@@ -225,20 +231,20 @@ class CentralActions:
     # -- import --------------------------------------------------------------------------------
 
     def import_bundles(self) -> None:
-        if self.store is None:
+        if self.current.store is None:
             return
-        start = str(self._setting("bundle_folder", str(Path.home())))
-        names, _ = QFileDialog.getOpenFileNames(self, _tr("Import bundles"), start,
+        start = str(self.prefs.value("bundle_folder", str(Path.home())))
+        names, _ = QFileDialog.getOpenFileNames(self.parent_widget, _tr("Import bundles"), start,
                                                 _tr("Bundles (*.bundle);;All files (*)"))
         if names:
-            self._remember("bundle_folder", str(Path(names[0]).parent))
+            self.prefs.remember("bundle_folder", str(Path(names[0]).parent))
             self.import_files([Path(n) for n in names])
 
     def import_files(self, paths: list[Path]):
         """Import ``paths`` with progress (cancellable between files); returns the dialog."""
-        store = self.store
+        store = self.current.store
         paths = [Path(p) for p in paths]
-        return run_with_progress(self.ops, self, _tr("Importing bundles…"),
+        return run_with_progress(self.ops, self.parent_widget, _tr("Importing bundles…"),
                                  lambda progress: _import_files(store, paths, progress), self._imported, self._failed)
 
     def _imported(self, results: list[dict]) -> None:
@@ -248,7 +254,7 @@ class CentralActions:
         ok = sum(r["ok"] for r in results)
         self.statusBar().showMessage(fmt(_tr("%1 of %2 bundle(s) imported."), ok, len(results)), 10000)
         newly = next((r["inspection_id"] for r in results if r["ok"]), None)
-        if self.inspection_id is None and newly:
-            self.inspection_id = newly
+        if self.current.inspection_id is None and newly:
+            self.current.inspection_id = newly
         self.imported.emit(results)
-        self.refresh()
+        self._refresh()

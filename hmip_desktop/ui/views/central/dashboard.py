@@ -305,10 +305,6 @@ class DashboardPage(QWidget):
             self.results.addItem(item)
         self.results.setVisible(bool(results))
 
-    def hide_results(self) -> None:
-        self.results.clear()
-        self.results.setVisible(False)
-
     # -- selection --------------------------------------------------------------------------
 
     def selected_case(self) -> str | None:

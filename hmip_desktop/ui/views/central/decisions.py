@@ -1,17 +1,19 @@
-"""The lead inspector's decisions in the central window (a mixin, like
-:mod:`.actions`): resolving a conflict by keeping one version, a professional-
-judgement override of a standard's rating, signing off and reopening an inspection.
+"""The lead inspector's decisions in the central window: resolving a conflict by keeping
+one version, a professional-judgement override of a standard's rating, signing off and
+reopening an inspection. :class:`CentralDecisions` is built by the window with everything
+it uses (see its constructor), like :class:`.actions.CentralActions`.
 
-Every core call runs on ``self.ops`` (never on the GUI thread); the key is loaded there
-too (its passphrase from the keyring or ``HMIP_KEY_PASSPHRASE``, as everywhere). After
-every decision the window reloads what it shows from the store.
+Every core call runs on ``ops`` (never on the GUI thread); the key is loaded there too
+(its passphrase from the keyring or ``HMIP_KEY_PASSPHRASE``, as everywhere). After every
+decision the window reloads what it shows from the store.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,6 +27,10 @@ from PySide6.QtWidgets import (
 
 from ...models.central_tables import band_label, fw_standard_title
 from ...text import fmt
+from .part import CentralPart
+
+if TYPE_CHECKING:
+    from .ratings import RatingsPage
 
 
 def _tr(text: str) -> str:
@@ -97,14 +103,25 @@ class OverrideDialog(ReasonDialog):
         return self.standard.currentData(), self.band.currentData(), self.text()
 
 
-class CentralDecisions:
-    """The window's slots for the lead's decisions (mixed into CentralWindow)."""
+class CentralDecisions(CentralPart):
+    """The window's slots for the lead's decisions."""
+
+    #: A decision (conflict, override, sign-off, reopening) was recorded: the message shown.
+    decision_recorded = Signal(str)
+
+    def __init__(self, ratings_page: RatingsPage, **shared):
+        """``shared``: as for every :class:`.part.CentralPart` (``prefs`` keeps the key
+        folder); ``ratings_page``: where a decision's refusal is shown."""
+        super().__init__(**shared)
+        self.ratings_page = ratings_page
+        #: The open decision dialog (override or reopening), for the tests.
+        self.decision_dialog: ReasonDialog | None = None
 
     def _decided(self, text: str) -> None:
         self.ratings_page.show_error("")
         self.statusBar().showMessage(text, 10000)
         self.decision_recorded.emit(text)
-        self.refresh()
+        self._refresh()
 
     def _refused(self, error: BaseException) -> None:
         text = str(error) or type(error).__name__
@@ -115,11 +132,11 @@ class CentralDecisions:
 
     def resolve_conflict(self, conflict_id: int, revision_id: str, reason: str) -> None:
         who = self._moderator()
-        if who is None or self.store is None or self.case_id is None:
+        if who is None or self.current.store is None or self.current.case_id is None:
             return
         from ....core.central import moderation
 
-        store, inspection_id = self.store, self.inspection_id
+        store, inspection_id = self.current.store, self.current.inspection_id
 
         def done(case_id):
             self._decided(fmt(_tr("Conflict resolved: the version kept is now current for case %1."), case_id))
@@ -138,9 +155,10 @@ class CentralDecisions:
 
     def professional_judgement(self) -> OverrideDialog | None:
         """Ask for a standard, a band and the reason (non-modal); returns the dialog."""
-        if self.store is None or self.inspection_id is None or self.fw is None or self.ratings is None:
+        current = self.current
+        if current.store is None or current.inspection_id is None or current.fw is None or current.ratings is None:
             return None
-        dialog = OverrideDialog(self.fw, self.ratings, self.lang, self)
+        dialog = OverrideDialog(current.fw, current.ratings, current.lang, self.parent_widget)
         dialog.accepted.connect(lambda: self.set_override(*dialog.choice()))
         dialog.finished.connect(dialog.deleteLater)
         self.decision_dialog = dialog
@@ -149,11 +167,11 @@ class CentralDecisions:
 
     def set_override(self, standard_id: str, band_id: str | None, reason: str) -> None:
         who = self._moderator()
-        if who is None or self.store is None or self.inspection_id is None:
+        if who is None or self.current.store is None or self.current.inspection_id is None:
             return
         from ....core.central import moderation
 
-        store, inspection_id, fw = self.store, self.inspection_id, self.fw
+        store, inspection_id, fw = self.current.store, self.current.inspection_id, self.current.fw
         self.ops.run(lambda: moderation.set_override(store, inspection_id, standard_id, band_id, reason, who, fw),
                      lambda _: self._decided(_tr("Professional judgement recorded; the ratings are updated.")),
                      self._refused)
@@ -161,16 +179,16 @@ class CentralDecisions:
     # -- sign-off and reopening ----------------------------------------------------------------
 
     def _key_folder(self) -> Path | None:
-        start = str(self._setting("lead_key_folder", str(Path.home())))
-        folder = QFileDialog.getExistingDirectory(self, _tr("Choose your lead inspector's key folder"), start)
+        start = str(self.prefs.value("lead_key_folder", str(Path.home())))
+        folder = QFileDialog.getExistingDirectory(self.parent_widget, _tr("Choose your lead inspector's key folder"), start)
         if not folder:
             return None
-        self._remember("lead_key_folder", folder)
+        self.prefs.remember("lead_key_folder", folder)
         return Path(folder)
 
     def sign_off(self) -> None:
         """Sign the current ratings with the lead's key (chosen folder) and lock the inspection."""
-        if self.store is None or self.inspection_id is None:
+        if self.current.store is None or self.current.inspection_id is None:
             return
         folder = self._key_folder()
         if folder is not None:
@@ -178,9 +196,9 @@ class CentralDecisions:
 
     def reopen(self) -> ReasonDialog | None:
         """Ask for the reason (non-modal), then the key folder; returns the dialog."""
-        if self.store is None or self.inspection_id is None:
+        if self.current.store is None or self.current.inspection_id is None:
             return None
-        dialog = ReasonDialog(_tr("Reopen the inspection"), _tr("Why it is reopened (recorded):"), self)
+        dialog = ReasonDialog(_tr("Reopen the inspection"), _tr("Why it is reopened (recorded):"), self.parent_widget)
 
         def accepted():
             folder = self._key_folder()
@@ -198,7 +216,7 @@ class CentralDecisions:
         from ....core.central.answers import rate_inspection
         from ....core.exchange.keys import load_key
 
-        store, inspection_id = self.store, self.inspection_id
+        store, inspection_id = self.current.store, self.current.inspection_id
 
         def work():
             key = load_key(folder)

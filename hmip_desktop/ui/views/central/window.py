@@ -7,8 +7,10 @@ reads with the QA actions), the moderation view of one case read, and the rating
 Every core call runs on ``self.ops`` (one worker thread) and never touches a widget.
 After every write the window reloads what it shows from the store in one operation
 (``_reload``): the store stays the truth and the views refresh from it. The slots that
-call the core (a case read, QA, import, the report) are in :mod:`.actions`; the
-lead's decisions (conflicts, overrides, sign-off) in :mod:`.decisions`.
+call the core (a case read, QA, import, the report) are a :class:`.actions.CentralActions`;
+the lead's decisions (conflicts, overrides, sign-off) a :class:`.decisions.CentralDecisions`:
+the window builds both with what they use, and connects its menus and pages to them. What
+it has open is one :class:`.state.Selection`, shared with them.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -30,14 +32,16 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
+from ...actions import add_action
 from ...i18n import Translations, language_actions
+from ...notice import notice
 from ...ops import Ops
 from ...text import fmt
 from .actions import CentralActions, describe_import, outcome_labels
 from .dashboard import DashboardPage
 from .decisions import CentralDecisions
 from .ratings import RatingsPage
-from ...notice import notice
+from .state import CentralSettings, Selection
 
 __all__ = ["CentralWindow", "describe_import", "outcome_labels"]
 
@@ -48,7 +52,12 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("CentralWindow", text)
 
 
-class CentralWindow(CentralDecisions, CentralActions, QMainWindow):
+def _selected(name: str) -> property:
+    """The window's ``name`` is its :class:`Selection`'s (which the actions and decisions share)."""
+    return property(lambda self: getattr(self.current, name), lambda self, value: setattr(self.current, name, value))
+
+
+class CentralWindow(QMainWindow):
     #: The store is open and its inspections listed.
     store_loaded = Signal()
     #: An inspection's dashboard (and ratings) were (re)loaded.
@@ -66,6 +75,13 @@ class CentralWindow(CentralDecisions, CentralActions, QMainWindow):
     #: A decision (conflict, override, sign-off, reopening) was recorded: the message shown.
     decision_recorded = Signal(str)
 
+    store = _selected("store")  # a CentralStore, used only on the worker thread
+    inspection_id = _selected("inspection_id")
+    case_id = _selected("case_id")
+    fw = _selected("fw")
+    ratings = _selected("ratings")
+    lang = _selected("lang")
+
     def __init__(self, location: str | Path, keys_dir: Path | None = None, settings: QSettings | None = None,
                  translations: Translations | None = None):
         super().__init__()
@@ -74,14 +90,11 @@ class CentralWindow(CentralDecisions, CentralActions, QMainWindow):
         self.keys_dir = Path(keys_dir) if keys_dir else None
         self.settings = settings
         self.translations = translations or Translations()
+        self.prefs = CentralSettings(settings)
         self.ops = Ops(self)
-        self.store = None  # a CentralStore, used only on the worker thread
+        self.current = Selection()
         self.inspections: list[dict] = []
-        self.inspection_id: str | None = None
-        self.case_id: str | None = None
         self.frameworks: dict[str, object] = {}
-        self.fw = None
-        self.ratings = None
         self.moderation = None  # a ModerationPage, built per framework
 
         self.inspection_list = QListWidget(self)
@@ -90,14 +103,7 @@ class CentralWindow(CentralDecisions, CentralActions, QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("central_tabs")
         self.dashboard = DashboardPage(self.tabs)
-        self.dashboard.import_requested.connect(self.import_bundles)
-        self.dashboard.sample_requested.connect(self.choose_qa_sample)
-        self.dashboard.add_requested.connect(self.add_to_qa)
-        self.dashboard.open_requested.connect(self.open_read)
         self.ratings_page = RatingsPage(self.tabs)
-        self.ratings_page.override_requested.connect(self.professional_judgement)
-        self.ratings_page.sign_off_requested.connect(self.sign_off)
-        self.ratings_page.reopen_requested.connect(self.reopen)
         self.read_placeholder = QLabel(self.tabs)
         self.read_placeholder.setObjectName("hint_label")
         self.read_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -120,16 +126,17 @@ class CentralWindow(CentralDecisions, CentralActions, QMainWindow):
         self.moderator = QLineEdit(self.toolbar)
         self.moderator.setObjectName("moderator_id")
         self.moderator.setMaximumWidth(180)
-        self.moderator.setText(str(self._setting("moderator", "lead")))
+        self.moderator.setText(str(self.prefs.value("moderator", "lead")))
         self.moderator_label.setBuddy(self.moderator)
         self.addToolBar(self.toolbar)
         self.busy_label = QLabel(self)
         self.busy_label.setObjectName("saving_label")
         self.statusBar().addPermanentWidget(self.busy_label)
         self.ops.busy_changed.connect(self._busy_changed)
+        self._build_parts()
         self._build_actions()
-        self.set_language(str(self._setting("language", Translations.lang or "en")))
-        geometry = self._setting("geometry", None)
+        self.set_language(str(self.prefs.value("language", Translations.lang or "en")))
+        geometry = self.prefs.value("geometry", None)
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
@@ -137,34 +144,36 @@ class CentralWindow(CentralDecisions, CentralActions, QMainWindow):
 
     # -- settings, actions, language -----------------------------------------------------------
 
-    def _setting(self, key: str, default):
-        if self.settings is None:
-            return default
-        return self.settings.value(f"central/{key}", default) if key != "language" else self.settings.value(key, default)
-
-    def _remember(self, key: str, value) -> None:
-        if self.settings is not None:
-            self.settings.setValue(key if key == "language" else f"central/{key}", value)
-
-    def _action(self, name: str, shortcut, slot) -> QAction:
-        action = QAction(self)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
+    def _build_parts(self) -> None:
+        """The actions and the decisions, given what they use; the pages' requests go to them."""
+        shared = dict(parent=self, ops=self.ops, current=self.current, prefs=self.prefs, status_bar=self.statusBar(),
+                      moderation=lambda: self.moderation, moderator=self.moderator_id, refresh=self.refresh,
+                      failed=self._failed)
+        self.central_actions = CentralActions(self.dashboard, show_read=self._show_read, reload=self._reload,
+                                              fatal=self._fatal, **shared)
+        self.decisions = CentralDecisions(self.ratings_page, **shared)
+        for part in (self.central_actions, self.decisions):
+            part.action_failed.connect(self.action_failed)
+        self.central_actions.report_written.connect(self.report_written)
+        self.central_actions.imported.connect(self.imported)
+        self.decisions.decision_recorded.connect(self.decision_recorded)
+        self.dashboard.import_requested.connect(self.central_actions.import_bundles)
+        self.dashboard.sample_requested.connect(self.central_actions.choose_qa_sample)
+        self.dashboard.add_requested.connect(self.central_actions.add_to_qa)
+        self.dashboard.open_requested.connect(self.central_actions.open_read)
+        self.ratings_page.override_requested.connect(self.decisions.professional_judgement)
+        self.ratings_page.sign_off_requested.connect(self.decisions.sign_off)
+        self.ratings_page.reopen_requested.connect(self.decisions.reopen)
 
     def _build_actions(self) -> None:
-        self.act_import = self._action("import_bundles", "Ctrl+I", self.import_bundles)
-        self.act_refresh = self._action("refresh", QKeySequence.StandardKey.Refresh, self.refresh)
-        self.act_quit = self._action("quit", QKeySequence.StandardKey.Quit, self.close)
-        self.act_report = self._action("write_report", "Ctrl+P", self.write_report)
-        self.act_dashboard = self._action("show_dashboard", "Ctrl+L", lambda: self.show_tab(0))
-        self.act_read = self._action("show_read", "Ctrl+2", lambda: self.show_tab(1))
-        self.act_ratings = self._action("show_ratings", "Ctrl+3", lambda: self.show_tab(2))
-        self.act_inspections = self._action("focus_inspections", "Ctrl+0", self.inspection_list.setFocus)
+        self.act_import = add_action(self, "import_bundles", "Ctrl+I", self.central_actions.import_bundles)
+        self.act_refresh = add_action(self, "refresh", QKeySequence.StandardKey.Refresh, self.refresh)
+        self.act_quit = add_action(self, "quit", QKeySequence.StandardKey.Quit, self.close)
+        self.act_report = add_action(self, "write_report", "Ctrl+P", self.central_actions.write_report)
+        self.act_dashboard = add_action(self, "show_dashboard", "Ctrl+L", lambda: self.show_tab(0))
+        self.act_read = add_action(self, "show_read", "Ctrl+2", lambda: self.show_tab(1))
+        self.act_ratings = add_action(self, "show_ratings", "Ctrl+3", lambda: self.show_tab(2))
+        self.act_inspections = add_action(self, "focus_inspections", "Ctrl+0", self.inspection_list.setFocus)
         self.lang_group, self.lang_actions = language_actions(self, self.set_language)
         bar = self.menuBar()
         self.menu_file = bar.addMenu("")
@@ -182,7 +191,7 @@ class CentralWindow(CentralDecisions, CentralActions, QMainWindow):
     def set_language(self, lang: str) -> None:
         self.translations.set_language(lang)
         self.lang = lang
-        self._remember("language", lang)
+        self.prefs.remember("language", lang)
         self.lang_actions[lang].setChecked(True)
         self.setWindowTitle(_tr("hmip-desktop: central store") + f" — {Path(self.location).name}")
         self.menu_file.setTitle(_tr("&File"))
@@ -251,7 +260,7 @@ class CentralWindow(CentralDecisions, CentralActions, QMainWindow):
 
     def _set_inspections(self, rows: list[dict]) -> None:
         self.inspections = rows
-        wanted = self.inspection_id or self._setting("inspection", None)
+        wanted = self.inspection_id or self.prefs.value("inspection", None)
         self.inspection_list.blockSignals(True)
         self.inspection_list.clear()
         for row in rows:
@@ -286,7 +295,7 @@ class CentralWindow(CentralDecisions, CentralActions, QMainWindow):
         if inspection_id != self.inspection_id:
             self.inspection_id = inspection_id
             self.case_id = None
-            self._remember("inspection", inspection_id)
+            self.prefs.remember("inspection", inspection_id)
             self.tabs.setCurrentIndex(0)
             self.tabs.setTabEnabled(1, False)  # the open read belonged to the other inspection
         self._reload()
@@ -359,9 +368,9 @@ class CentralWindow(CentralDecisions, CentralActions, QMainWindow):
         self.fw = fw
         page = ModerationPage(fw, self.tabs)
         page.set_language(self.lang)
-        page.moderate_requested.connect(self.moderate)
-        page.outcome_requested.connect(self.record_outcome)
-        page.resolve_requested.connect(self.resolve_conflict)
+        page.moderate_requested.connect(self.central_actions.moderate)
+        page.outcome_requested.connect(self.central_actions.record_outcome)
+        page.resolve_requested.connect(self.decisions.resolve_conflict)
         page.back_requested.connect(lambda: self.show_tab(0))
         current = self.tabs.currentIndex()
         old = self.tabs.widget(1)
@@ -372,6 +381,29 @@ class CentralWindow(CentralDecisions, CentralActions, QMainWindow):
             old.deleteLater()
         self.moderation = page
         self.tabs.setTabEnabled(1, False)
+
+    def _show_read(self, detail: dict) -> None:
+        """Show a loaded case read's detail in the moderation view."""
+        if self.moderation is None:
+            return
+        self.moderation.load(detail)
+        self.tabs.setTabEnabled(1, True)
+        self.tabs.setCurrentIndex(1)
+        self.moderation.first_question()
+        self.read_loaded.emit(detail["case_id"])
+
+    def moderator_id(self) -> str | None:
+        """The moderator id in the toolbar (remembered), or None: then the window says it is
+        needed and puts the focus there."""
+        who = self.moderator.text().strip()
+        if not who:
+            text = _tr("Enter your moderator id in the toolbar first.")
+            self.statusBar().showMessage(text, 10000)
+            self.action_failed.emit(text)
+            self.moderator.setFocus()
+            return None
+        self.prefs.remember("moderator", who)
+        return who
 
     def _failed(self, error: BaseException) -> None:
         text = str(error) or type(error).__name__
@@ -384,7 +416,7 @@ class CentralWindow(CentralDecisions, CentralActions, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.ops.wait()
         QCoreApplication.processEvents()
-        self._remember("geometry", self.saveGeometry())
+        self.prefs.remember("geometry", self.saveGeometry())
         if self.settings is not None:
             self.settings.sync()
         if self.store is not None:

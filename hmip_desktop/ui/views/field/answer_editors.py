@@ -321,9 +321,9 @@ class LineEditor(Editor):
         if self.answer.type == "number":
             number = float(text.replace(",", ""))
             return int(number) if number.is_integer() else number
-        for fmt in ("%d/%m/%Y", "%Y-%m-%d", "%d.%m.%Y"):
+        for pattern in ("%d/%m/%Y", "%Y-%m-%d", "%d.%m.%Y"):
             try:
-                return datetime.strptime(text, fmt).date().isoformat()
+                return datetime.strptime(text, pattern).date().isoformat()
             except ValueError:
                 continue
         raise ValueError(text)

@@ -8,14 +8,16 @@ that fails is kept in ``self.unsaved`` and sent again with the next change.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QCoreApplication, QSettings, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
 
+from ...actions import add_action
 from ...i18n import Translations, language_actions
 from ...ops import Ops, run_with_progress
 from ...text import fmt, time_text
@@ -44,12 +46,16 @@ class MainWindow(ExchangeActions, QMainWindow):
     #: Emitted after each autosave returns (True) or fails (False).
     save_finished = Signal(bool)
 
-    def __init__(self, store_path: Path, settings: QSettings, translations: Translations | None = None):
+    def __init__(self, store_path: Path, settings: QSettings, translations: Translations | None = None,
+                 on_load_failed: Callable[[BaseException], object] | None = None):
+        """``on_load_failed``: called with the error when the store cannot be opened, instead
+        of the modal message box (the self-test, which nobody is there to click through)."""
         super().__init__()
         self.setObjectName("main_window")
         self.store_path = Path(store_path)
         self.settings = settings
         self.translations = translations or Translations()
+        self.on_load_failed = on_load_failed
         self.ops = Ops(self)
         self.store = None  # a FieldStore, used only on the worker thread
         self.inspection_id: str | None = None
@@ -79,34 +85,24 @@ class MainWindow(ExchangeActions, QMainWindow):
 
     # -- actions and menus ----------------------------------------------------------
 
-    def _action(self, name: str, shortcut, slot, *more) -> QAction:
-        action = QAction(self)
-        action.setObjectName(name)
-        keys = [QKeySequence(shortcut)] + [QKeySequence(k) for k in more] if shortcut is not None else []
-        action.setShortcuts(keys)
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
     def _build_actions(self) -> None:
         K = QKeySequence.StandardKey
-        self.act_undo = self._action("undo", K.Undo, self.undo)
-        self.act_redo = self._action("redo", QKeySequence("Ctrl+Shift+Z"), self.redo, QKeySequence("Ctrl+Y"))
-        self.act_list = self._action("case_list", QKeySequence("Ctrl+L"), self.show_list)
-        self.act_find = self._action("find", K.Find, self._focus_search)
-        self.act_next_q = self._action("next_question", QKeySequence("Ctrl+Down"), lambda: self._page_call("step_question", 1))
-        self.act_prev_q = self._action("previous_question", QKeySequence("Ctrl+Up"), lambda: self._page_call("step_question", -1))
-        self.act_next_s = self._action("next_standard", QKeySequence("Ctrl+PgDown"), lambda: self._page_call("step_standard", 1))
-        self.act_prev_s = self._action("previous_standard", QKeySequence("Ctrl+PgUp"), lambda: self._page_call("step_standard", -1))
-        self.act_next_case = self._action("next_case", QKeySequence("Alt+Right"), lambda: self.step_case(1))
-        self.act_prev_case = self._action("previous_case", QKeySequence("Alt+Left"), lambda: self.step_case(-1))
-        self.act_complete = self._action("mark_complete", QKeySequence("Ctrl+Return"), self.complete_or_reopen, QKeySequence("Ctrl+Enter"))
-        self.act_quit = self._action("quit", K.Quit, self.close)
-        self.act_check = self._action("check_audit", None, self.check_audit)
-        self.act_export = self._action("export_bundle", QKeySequence("Ctrl+E"), self.export_bundle)
-        self.act_receipt = self._action("import_receipt", None, self.import_receipt)
-        self.act_shortcuts = self._action("shortcuts", QKeySequence("F1"), self._show_shortcuts)
+        self.act_undo = add_action(self, "undo", K.Undo, self.undo)
+        self.act_redo = add_action(self, "redo", QKeySequence("Ctrl+Shift+Z"), self.redo, QKeySequence("Ctrl+Y"))
+        self.act_list = add_action(self, "case_list", QKeySequence("Ctrl+L"), self.show_list)
+        self.act_find = add_action(self, "find", K.Find, self._focus_search)
+        self.act_next_q = add_action(self, "next_question", QKeySequence("Ctrl+Down"), lambda: self._page_call("step_question", 1))
+        self.act_prev_q = add_action(self, "previous_question", QKeySequence("Ctrl+Up"), lambda: self._page_call("step_question", -1))
+        self.act_next_s = add_action(self, "next_standard", QKeySequence("Ctrl+PgDown"), lambda: self._page_call("step_standard", 1))
+        self.act_prev_s = add_action(self, "previous_standard", QKeySequence("Ctrl+PgUp"), lambda: self._page_call("step_standard", -1))
+        self.act_next_case = add_action(self, "next_case", QKeySequence("Alt+Right"), lambda: self.step_case(1))
+        self.act_prev_case = add_action(self, "previous_case", QKeySequence("Alt+Left"), lambda: self.step_case(-1))
+        self.act_complete = add_action(self, "mark_complete", QKeySequence("Ctrl+Return"), self.complete_or_reopen, QKeySequence("Ctrl+Enter"))
+        self.act_quit = add_action(self, "quit", K.Quit, self.close)
+        self.act_check = add_action(self, "check_audit", None, self.check_audit)
+        self.act_export = add_action(self, "export_bundle", QKeySequence("Ctrl+E"), self.export_bundle)
+        self.act_receipt = add_action(self, "import_receipt", None, self.import_receipt)
+        self.act_shortcuts = add_action(self, "shortcuts", QKeySequence("F1"), self._show_shortcuts)
         self.lang_group, self.lang_actions = language_actions(self, self.set_language)
         bar = self.menuBar()
         self.menu_file = bar.addMenu("")
@@ -195,6 +191,9 @@ class MainWindow(ExchangeActions, QMainWindow):
         return f"last_case_read/{self.store_path.resolve()}"
 
     def _fatal(self, error: BaseException) -> None:
+        if self.on_load_failed is not None:
+            self.on_load_failed(error)
+            return
         QMessageBox.critical(self, _tr("Cannot open the field store"), str(error))
 
     def open_read(self, read_id: int) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import build_installer
-from hmip_desktop import selftest
+from hmip_desktop.ui import selftest
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -80,7 +80,7 @@ def install_excepthook() -> None:
 def main(argv=None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.self_test:  # before any QApplication: the self-test runs on the offscreen platform
-        from .. import selftest
+        from . import selftest
 
         return selftest.main()
     logs.setup()

@@ -36,8 +36,8 @@ WINDOW_TIMEOUT_MS = 60_000
 
 
 def load_frameworks(ctx) -> str:
-    from .core.frameworks import check_dir, load_file
-    from .core.paths import forms_dir
+    from ..core.frameworks import check_dir, load_file
+    from ..core.paths import forms_dir
 
     files, errors = check_dir(forms_dir())
     if errors:
@@ -47,7 +47,7 @@ def load_frameworks(ctx) -> str:
 
 
 def create_field_store(ctx) -> str:
-    from .core import demo
+    from ..core import demo
 
     ctx.field_path = ctx.tmp / "field.sqlite"
     summary = demo.create_demo(ctx.field_path)
@@ -55,7 +55,7 @@ def create_field_store(ctx) -> str:
 
 
 def save_and_undo(ctx) -> str:
-    from .core.field.store import FieldStore
+    from ..core.field.store import FieldStore
 
     store = FieldStore.open(ctx.field_path, actor="insp1", create=False)
     try:
@@ -76,7 +76,7 @@ def save_and_undo(ctx) -> str:
 
 
 def make_keys(ctx) -> str:
-    from .core.exchange.keys import new_key
+    from ..core.exchange.keys import new_key
 
     if not os.environ.get(PASSPHRASE_ENV):  # a build machine has no keyring; never use the user's
         os.environ[PASSPHRASE_ENV] = secrets.token_urlsafe(24)
@@ -87,15 +87,15 @@ def make_keys(ctx) -> str:
 
 
 def init_central(ctx) -> str:
-    from .core.central.store import CentralStore
+    from ..core.central.store import CentralStore
 
     ctx.central = CentralStore.init(ctx.tmp / "central.sqlite")
     return f"central store {ctx.central.store_id[:16]}, its Alembic migrations applied"
 
 
 def enrol_and_trust(ctx) -> str:
-    from .core.field.db import open_db
-    from .core.field.export import trust_central
+    from ..core.field.db import open_db
+    from ..core.field.export import trust_central
 
     key_id = ctx.central.enrol("Self-test inspector", "inspector", (ctx.key_dir / "public.key").read_text(encoding="utf-8"))
     db = open_db(ctx.field_path, create=False)
@@ -108,8 +108,8 @@ def enrol_and_trust(ctx) -> str:
 
 
 def export_bundle(ctx) -> str:
-    from .core.field.db import open_db
-    from .core.field.export import export_bundle as export
+    from ..core.field.db import open_db
+    from ..core.field.export import export_bundle as export
 
     ctx.bundle = ctx.tmp / "demo.bundle"
     db = open_db(ctx.field_path, create=False)
@@ -121,7 +121,7 @@ def export_bundle(ctx) -> str:
 
 
 def verify_and_import(ctx) -> str:
-    from .core.central import importer
+    from ..core.central import importer
 
     importer.verify_bundle(ctx.central, ctx.bundle.read_bytes())  # raises Rejected if invalid
     result = importer.import_file(ctx.central, ctx.bundle)
@@ -143,7 +143,7 @@ def load_postgres_driver(ctx) -> str:
 def _check_report_fonts() -> str:
     """The report's own fonts (DejaVu Sans, for Welsh ŵ and ŷ) are shipped and used, not
     a copy that happens to be installed on the build machine."""
-    from .core.reports import style
+    from ..core.reports import style
 
     used = style.font_path(style.FONT)
     if used is None or used.parent != style.FONT_DIR:
@@ -152,7 +152,7 @@ def _check_report_fonts() -> str:
 
 
 def render_pdf(ctx) -> str:
-    from .core.reports.pdf_report import write_report_pdf
+    from ..core.reports.pdf_report import write_report_pdf
 
     font = _check_report_fonts()
     out = write_report_pdf(ctx.central, "demo", ctx.tmp / "report.pdf", lang="cy")  # Welsh: the harder case
@@ -167,13 +167,13 @@ def render_pdf(ctx) -> str:
 def _app():
     """The QApplication, made on Qt's offscreen platform if there is none yet."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before Qt is imported: no display needed
-    from .ui.qapp import make_app
+    from .qapp import make_app
 
     return make_app()
 
 
 def load_translations(ctx) -> str:
-    from .ui.i18n import LANGUAGES, Translations, translations_dir
+    from .i18n import LANGUAGES, Translations, translations_dir
 
     _app()
     from PySide6.QtCore import QLocale
@@ -192,7 +192,7 @@ def open_main_window(ctx) -> str:
     app = _app()
     from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QSettings, QTimer
 
-    from .ui.views.field.main_window import MainWindow
+    from .views.field.main_window import MainWindow
 
     outcome: dict[str, object] = {}
     loop = QEventLoop()
@@ -249,7 +249,7 @@ STEPS: list[tuple[str, Callable]] = [
 def run(report: Callable[[str], object] = print) -> int:
     """Run every step in a temporary folder; return 0 if all passed, else 1 after the
     first failure (whose line names the step and the reason)."""
-    from . import __version__
+    from .. import __version__
 
     report(f"hmip-desktop {__version__} self-test ({'frozen' if getattr(sys, 'frozen', False) else 'from source'})")
     tmp = Path(tempfile.mkdtemp(prefix="hmip-selftest-"))
@@ -279,7 +279,7 @@ def main() -> int:
     (sys.stdout is None): the report then goes to ``self-test.txt`` in the log folder."""
     if sys.stdout is not None:
         return run(lambda line: print(line, flush=True))
-    from .core.paths import log_dir
+    from ..core.paths import log_dir
 
     folder = log_dir()
     folder.mkdir(parents=True, exist_ok=True)

@@ -117,6 +117,7 @@ class SequenceOwners:
         return shared
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 def test_export_killed_at_random_leaves_no_file_or_a_valid_one(world: World, tmp_path: Path):
     out_dir = tmp_path / "outbox"

@@ -436,6 +436,7 @@ class SyncMachine(RuleBasedStateMachine):
             assert not conflicts, "bundles from one laptop made a conflict"
 
 
+@pytest.mark.slow
 def test_exchange_state_machine(kit):
     run_state_machine_as_test(
         type("BoundSyncMachine", (SyncMachine,), {"kit": kit}),

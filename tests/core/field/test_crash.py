@@ -100,6 +100,7 @@ def _run_child_and_kill(path: Path, run: int, reads: list[int], delay: float, ea
     return killed.lines, killed.returncode, killed.saw_ready
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 def test_saves_survive_sigkill(tmp_path, make_store):
     path = tmp_path / "crash.sqlite"

@@ -327,6 +327,7 @@ class StoreMachine(RuleBasedStateMachine):
         assert report.events == self.events
 
 
+@pytest.mark.slow
 def test_store_behaves_like_the_model(make_store):
     machine = type("BoundStoreMachine", (StoreMachine,), {"make_store": staticmethod(make_store)})
     run_state_machine_as_test(

@@ -316,3 +316,40 @@ def test_the_form_and_the_store_agree_after_a_multiple_choice_is_cleared(qtbot, 
         assert in_core == in_form == shown, value
         assert prompt.isVisibleTo(page) == shown
         assert (page.read.answers, page.read.status) == (stored.answers, stored.status)
+
+
+def test_an_autosave_refreshes_the_list_from_the_one_changes_signal(ui, qtbot, demo_path):
+    case = not_started(ui)
+    ui.open(case)
+    seen = []
+    ui.window.ops.changes_applied.connect(seen.append)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Y)
+    ui.settle()
+    [changes] = seen
+    assert changes.action == "set" and changes.status_changed
+    row = next(r for r in ui.rows() if r["case_id"] == case)
+    store = FieldStore.open(demo_path)
+    try:
+        expected = next(r for r in store.case_reads(ui.window.inspection_id) if r["case_id"] == case)
+    finally:
+        store.close()
+    assert row["status"] == expected["status"] == "in_progress"
+    assert (row["done"], row["total"], row["percent"]) == (expected["done"], expected["total"], expected["percent"])
+    assert row["updated_at"] == changes.saved_at == expected["updated_at"]
+    assert ui.window.page.saved_label.text().startswith("Saved at")
+
+
+def test_undo_of_an_edit_to_another_case_opens_that_case(ui, qtbot, demo_path):
+    first, second = [r["case_id"] for r in ui.rows("not_started")[:2]]
+    ui.open(first)
+    kq = first_key(ui)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Y)
+    ui.settle()
+    ui.open(second)
+    with qtbot.waitSignal(ui.window.case_opened, timeout=5000):
+        ui.window.act_undo.trigger()
+    ui.settle()
+    page = ui.window.page
+    assert page.read.case_id == first and kq.editor.value() is None
+    assert kq.isAncestorOf(QApplication.focusWidget())
+    assert kq.question.id not in ui.stored(demo_path, first).answers

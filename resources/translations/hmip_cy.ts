@@ -4,17 +4,17 @@
 <context>
     <name>AnswerEditors</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/answer_editors.py" line="103"/>
+        <location filename="../../hmip_desktop/ui/views/field/answer_editors.py" line="104"/>
         <source>Key %1</source>
         <translation>Bysell %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/answer_editors.py" line="335"/>
+        <location filename="../../hmip_desktop/ui/views/field/answer_editors.py" line="336"/>
         <source>Not a valid value</source>
         <translation>Nid yw'n werth dilys</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/answer_editors.py" line="310"/>
+        <location filename="../../hmip_desktop/ui/views/field/answer_editors.py" line="311"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/bbbb</translation>
     </message>
@@ -22,32 +22,32 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../hmip_desktop/ui/models/case_list.py" line="79"/>
+        <location filename="../../hmip_desktop/ui/models/case_list.py" line="73"/>
         <source>Case</source>
         <translation>Achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/case_list.py" line="79"/>
+        <location filename="../../hmip_desktop/ui/models/case_list.py" line="73"/>
         <source>Complete</source>
         <translation>Wedi'i gwblhau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/case_list.py" line="79"/>
+        <location filename="../../hmip_desktop/ui/models/case_list.py" line="73"/>
         <source>Last edited</source>
         <translation>Golygwyd ddiwethaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/case_list.py" line="79"/>
+        <location filename="../../hmip_desktop/ui/models/case_list.py" line="73"/>
         <source>Profile</source>
         <translation>Proffil</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/case_list.py" line="79"/>
+        <location filename="../../hmip_desktop/ui/models/case_list.py" line="73"/>
         <source>Reader</source>
         <translation>Darllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/case_list.py" line="79"/>
+        <location filename="../../hmip_desktop/ui/models/case_list.py" line="73"/>
         <source>Status</source>
         <translation>Statws</translation>
     </message>
@@ -55,95 +55,92 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="142"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="144"/>
         <source>%1 complete · %2 in progress · %3 not started</source>
         <translation>Wedi'u cwblhau: %1 · Ar waith: %2 · Heb ddechrau: %3</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="139"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="141"/>
         <source>%v of %m case reads complete</source>
         <translation>%v o %m darlleniad achos wedi'u cwblhau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="89"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="91"/>
         <source>&amp;Find case</source>
         <translation>&amp;Canfod achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="93"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="95"/>
         <source>&amp;Reader</source>
         <translation>&amp;Darllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="92"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="94"/>
         <source>&amp;Status</source>
         <translation>&amp;Statws</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="104"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="106"/>
         <source>All</source>
         <translation>Y cyfan</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="96"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="98"/>
         <source>Case reads</source>
         <translation>Darlleniadau achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="90"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="92"/>
         <source>Case reference</source>
         <translation>Cyfeirnod achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="105"/>
         <source>Complete</source>
-        <translation>Wedi'i gwblhau</translation>
+        <translation type="vanished">Wedi'i gwblhau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="112"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="114"/>
         <source>Everyone</source>
         <translation>Pawb</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="95"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="97"/>
         <source>Filter by reader</source>
         <translation>Hidlo yn ôl darllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="94"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="96"/>
         <source>Filter by status</source>
         <translation>Hidlo yn ôl statws</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="91"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="93"/>
         <source>Find case by reference</source>
         <translation>Canfod achos yn ôl cyfeirnod</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="105"/>
         <source>In progress</source>
-        <translation>Ar waith</translation>
+        <translation type="vanished">Ar waith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="140"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="142"/>
         <source>Inspection progress</source>
         <translation>Cynnydd yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="105"/>
         <source>Not started</source>
-        <translation>Heb ddechrau</translation>
+        <translation type="vanished">Heb ddechrau</translation>
     </message>
 </context>
 <context>
     <name>CaseReadPage</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="318"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="317"/>
         <source>%1 still to do</source>
         <translation>%1 i'w gwneud o hyd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="161"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="162"/>
         <source>Back to the case list (Ctrl+L)</source>
         <translation>Yn ôl i'r rhestr achosion (Ctrl+L)</translation>
     </message>
@@ -153,42 +150,40 @@
         <translation>Achos %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="160"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="161"/>
         <source>Case list</source>
         <translation>Rhestr achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="301"/>
         <source>Complete</source>
-        <translation>Wedi'i gwblhau</translation>
+        <translation type="vanished">Wedi'i gwblhau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="305"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="304"/>
         <source>Ctrl+Return</source>
         <translation>Ctrl+Return</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="316"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="315"/>
         <source>Does not apply to this case</source>
         <translation>Nid yw'n berthnasol i'r achos hwn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="320"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="319"/>
         <source>Done</source>
         <translation>Wedi'i wneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="164"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="165"/>
         <source>Guidance</source>
         <translation>Canllawiau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="301"/>
         <source>In progress</source>
-        <translation>Ar waith</translation>
+        <translation type="vanished">Ar waith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="304"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="303"/>
         <source>Mark complete</source>
         <translation>Marcio'n gyflawn</translation>
     </message>
@@ -198,37 +193,36 @@
         <translation>Heb ei gadw</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="262"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="263"/>
         <source>Not saved: %1. What you entered is still on screen and will be saved again with your next change.</source>
         <translation>Heb ei gadw: %1. Mae'r hyn a roesoch i mewn yn dal ar y sgrin, a bydd yn cael ei gadw eto gyda'ch newid nesaf.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="301"/>
         <source>Not started</source>
-        <translation>Heb ddechrau</translation>
+        <translation type="vanished">Heb ddechrau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="304"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="303"/>
         <source>Reopen</source>
         <translation>Ailagor</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="196"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="197"/>
         <source>Returned by the lead inspector (%1): %2</source>
         <translation>Dychwelwyd gan yr arolygydd arweiniol (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="257"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="258"/>
         <source>Saved at %1</source>
         <translation>Cadwyd am %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="162"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="163"/>
         <source>Standards</source>
         <translation>Safonau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="163"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="164"/>
         <source>What is missing</source>
         <translation>Beth sydd ar goll</translation>
     </message>
@@ -317,7 +311,7 @@
     </message>
     <message>
         <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="263"/>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="294"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="292"/>
         <source>No bundles imported yet.</source>
         <translation>Nid oes bwndeli wedi'u mewnforio eto.</translation>
     </message>
@@ -395,7 +389,7 @@
         <translation>%1 gan %2 ar %3</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/conflict.py" line="175"/>
+        <location filename="../../hmip_desktop/ui/views/central/conflict.py" line="176"/>
         <source>%1, device %2, sequence %3, edited %4</source>
         <translation>%1, dyfais %2, dilyniant %3, golygwyd %4</translation>
     </message>
@@ -405,12 +399,12 @@
         <translation>Cyrhaeddodd fersiwn mwy newydd ar ôl cymedroli: cymedrolwch ef eto.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/question.py" line="166"/>
+        <location filename="../../hmip_desktop/ui/views/central/question.py" line="154"/>
         <source>Agree</source>
         <translation>Cytuno</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/question.py" line="167"/>
+        <location filename="../../hmip_desktop/ui/views/central/question.py" line="155"/>
         <source>Agree with the reader on %1</source>
         <translation>Cytuno â'r darllenydd ar %1</translation>
     </message>
@@ -420,7 +414,7 @@
         <translation>Cytunwyd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/question.py" line="205"/>
+        <location filename="../../hmip_desktop/ui/views/central/question.py" line="193"/>
         <source>Agreed by %1 on %2</source>
         <translation>Cytunwyd gan %1 ar %2</translation>
     </message>
@@ -444,12 +438,12 @@
         <translation>Achos %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/question.py" line="168"/>
+        <location filename="../../hmip_desktop/ui/views/central/question.py" line="156"/>
         <source>Change</source>
         <translation>Newid</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/question.py" line="169"/>
+        <location filename="../../hmip_desktop/ui/views/central/question.py" line="157"/>
         <source>Change the judgement on %1</source>
         <translation>Newid y farn ar %1</translation>
     </message>
@@ -459,12 +453,12 @@
         <translation>Newidiwyd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/question.py" line="208"/>
+        <location filename="../../hmip_desktop/ui/views/central/question.py" line="196"/>
         <source>Changed to %1 by %2 on %3: %4</source>
         <translation>Newidiwyd i %1 gan %2 ar %3: %4</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/question.py" line="247"/>
+        <location filename="../../hmip_desktop/ui/views/central/question.py" line="235"/>
         <source>Choose the moderator's judgement first.</source>
         <translation>Dewiswch farn y cymedrolwr yn gyntaf.</translation>
     </message>
@@ -479,17 +473,17 @@
         <translation>Sylwadau i'r darllenydd (mae eu hangen i ddychwelyd y darlleniad)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/conflict.py" line="75"/>
+        <location filename="../../hmip_desktop/ui/views/central/conflict.py" line="76"/>
         <source>Conflicting version</source>
         <translation>Fersiwn sy'n gwrthdaro</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/conflict.py" line="74"/>
+        <location filename="../../hmip_desktop/ui/views/central/conflict.py" line="75"/>
         <source>Current version</source>
         <translation>Fersiwn cyfredol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/conflict.py" line="178"/>
+        <location filename="../../hmip_desktop/ui/views/central/conflict.py" line="179"/>
         <source>Current version: %1.
 Conflicting version: %2.
 Rows marked ≠ differ.</source>
@@ -503,7 +497,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Dangosfwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/question.py" line="196"/>
+        <location filename="../../hmip_desktop/ui/views/central/question.py" line="184"/>
         <source>Evidence: %1</source>
         <translation>Tystiolaeth: %1</translation>
     </message>
@@ -513,58 +507,58 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Barnau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/conflict.py" line="164"/>
+        <location filename="../../hmip_desktop/ui/views/central/conflict.py" line="165"/>
         <source>Keep this version (conflicting)</source>
         <translation>Cadw'r fersiwn hwn (sy'n gwrthdaro)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/conflict.py" line="163"/>
+        <location filename="../../hmip_desktop/ui/views/central/conflict.py" line="164"/>
         <source>Keep this version (current)</source>
         <translation>Cadw'r fersiwn hwn (cyfredol)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/conflict.py" line="166"/>
+        <location filename="../../hmip_desktop/ui/views/central/conflict.py" line="167"/>
         <source>Keep this version: the conflicting one</source>
         <translation>Cadw'r fersiwn hwn: yr un sy'n gwrthdaro</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/conflict.py" line="165"/>
+        <location filename="../../hmip_desktop/ui/views/central/conflict.py" line="166"/>
         <source>Keep this version: the current one</source>
         <translation>Cadw'r fersiwn hwn: yr un cyfredol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/question.py" line="215"/>
+        <location filename="../../hmip_desktop/ui/views/central/question.py" line="203"/>
         <source>Moderated on an earlier version: %1 (%2)</source>
         <translation>Cymedrolwyd ar fersiwn cynharach: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/question.py" line="157"/>
+        <location filename="../../hmip_desktop/ui/views/central/question.py" line="145"/>
         <source>Moderator's judgement</source>
         <translation>Barn y cymedrolwr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/question.py" line="158"/>
+        <location filename="../../hmip_desktop/ui/views/central/question.py" line="146"/>
         <source>Moderator's judgement on %1</source>
         <translation>Barn y cymedrolwr ar %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/question.py" line="196"/>
+        <location filename="../../hmip_desktop/ui/views/central/question.py" line="184"/>
         <source>No evidence note</source>
         <translation>Dim nodyn tystiolaeth</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/conflict.py" line="61"/>
-        <location filename="../../hmip_desktop/ui/views/central/question.py" line="51"/>
+        <location filename="../../hmip_desktop/ui/views/central/conflict.py" line="62"/>
+        <location filename="../../hmip_desktop/ui/views/central/question.py" line="39"/>
         <source>Not answered</source>
         <translation>Heb ei ateb</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/moderation.py" line="269"/>
+        <location filename="../../hmip_desktop/ui/views/central/moderation.py" line="268"/>
         <source>Not changed: %1</source>
         <translation>Heb ei newid: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/question.py" line="203"/>
+        <location filename="../../hmip_desktop/ui/views/central/question.py" line="191"/>
         <source>Not moderated yet</source>
         <translation>Heb ei gymedroli eto</translation>
     </message>
@@ -579,27 +573,27 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>SA: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/conflict.py" line="73"/>
+        <location filename="../../hmip_desktop/ui/views/central/conflict.py" line="74"/>
         <source>Question or profile field</source>
         <translation>Cwestiwn neu faes proffil</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/question.py" line="163"/>
+        <location filename="../../hmip_desktop/ui/views/central/question.py" line="151"/>
         <source>Rationale (required for a change)</source>
         <translation>Rhesymeg (yn ofynnol ar gyfer newid)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/question.py" line="164"/>
+        <location filename="../../hmip_desktop/ui/views/central/question.py" line="152"/>
         <source>Rationale for %1</source>
         <translation>Rhesymeg ar gyfer %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/question.py" line="156"/>
+        <location filename="../../hmip_desktop/ui/views/central/question.py" line="144"/>
         <source>Reader's judgement</source>
         <translation>Barn y darllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/question.py" line="195"/>
+        <location filename="../../hmip_desktop/ui/views/central/question.py" line="183"/>
         <source>Reader's judgement on %1</source>
         <translation>Barn y darllenydd ar %1</translation>
     </message>
@@ -609,7 +603,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Darllenydd: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/conflict.py" line="161"/>
+        <location filename="../../hmip_desktop/ui/views/central/conflict.py" line="162"/>
         <source>Reason for the version kept</source>
         <translation>Rheswm dros y fersiwn a gadwyd</translation>
     </message>
@@ -634,17 +628,17 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Dychwelyd i'r darllenydd gyda sylwadau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/question.py" line="251"/>
+        <location filename="../../hmip_desktop/ui/views/central/question.py" line="239"/>
         <source>That is the reader's own judgement: use Agree, or choose a different one.</source>
         <translation>Dyna farn y darllenydd ei hun: defnyddiwch Cytuno, neu dewiswch un wahanol.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/question.py" line="238"/>
+        <location filename="../../hmip_desktop/ui/views/central/question.py" line="226"/>
         <source>The reader gave no judgement here: choose one and use Change, with a rationale.</source>
         <translation>Ni roddodd y darllenydd farn yma: dewiswch un a defnyddiwch Newid, gyda rhesymeg.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/conflict.py" line="169"/>
+        <location filename="../../hmip_desktop/ui/views/central/conflict.py" line="170"/>
         <source>This case read has no versions in conflict.</source>
         <translation>Nid oes gan y darlleniad achos hwn fersiynau sy'n gwrthdaro.</translation>
     </message>
@@ -659,7 +653,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Mae dau fersiwn o'r darlleniad hwn yn gwrthdaro: cymharwch nhw yn y tab Fersiynau sy'n gwrthdaro.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/conflict.py" line="160"/>
+        <location filename="../../hmip_desktop/ui/views/central/conflict.py" line="161"/>
         <source>Versions in conflict</source>
         <translation>Fersiynau sy'n gwrthdaro</translation>
     </message>
@@ -669,32 +663,32 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Fersiynau sy'n gwrthdaro (%1)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/question.py" line="165"/>
+        <location filename="../../hmip_desktop/ui/views/central/question.py" line="153"/>
         <source>Why the judgement should be different</source>
         <translation>Pam y dylai'r farn fod yn wahanol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/conflict.py" line="162"/>
+        <location filename="../../hmip_desktop/ui/views/central/conflict.py" line="163"/>
         <source>Why this version is kept (needed; recorded with the choice)</source>
         <translation>Pam y cedwir y fersiwn hwn (angenrheidiol; fe'i cofnodir gyda'r dewis)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/question.py" line="254"/>
+        <location filename="../../hmip_desktop/ui/views/central/question.py" line="242"/>
         <source>Write a rationale: every change of a judgement needs one. Nothing was changed.</source>
         <translation>Ysgrifennwch resymeg: mae angen un ar gyfer pob newid i farn. Ni newidiwyd dim.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/moderation.py" line="255"/>
+        <location filename="../../hmip_desktop/ui/views/central/moderation.py" line="254"/>
         <source>Write comments for the reader before returning the read.</source>
         <translation>Ysgrifennwch sylwadau i'r darllenydd cyn dychwelyd y darlleniad.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/conflict.py" line="143"/>
+        <location filename="../../hmip_desktop/ui/views/central/conflict.py" line="144"/>
         <source>Write why you keep this version before choosing it.</source>
         <translation>Ysgrifennwch pam rydych yn cadw'r fersiwn hwn cyn ei ddewis.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/conflict.py" line="181"/>
+        <location filename="../../hmip_desktop/ui/views/central/conflict.py" line="182"/>
         <source>Write why, then keep one version: it becomes current and the conflict is resolved. Both versions stay on record.</source>
         <translation>Ysgrifennwch pam, yna cadwch un fersiwn: daw'n gyfredol a chaiff y gwrthdaro ei ddatrys. Mae'r ddau fersiwn yn aros ar gofnod.</translation>
     </message>
@@ -707,72 +701,72 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
 <context>
     <name>CentralRatings</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/ratings.py" line="164"/>
+        <location filename="../../hmip_desktop/ui/views/central/ratings.py" line="165"/>
         <source>&amp;Professional judgement…</source>
         <translation>&amp;Barn broffesiynol…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/ratings.py" line="165"/>
+        <location filename="../../hmip_desktop/ui/views/central/ratings.py" line="166"/>
         <source>&amp;Sign off…</source>
         <translation>&amp;Cymeradwyo…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/ratings.py" line="84"/>
+        <location filename="../../hmip_desktop/ui/views/central/ratings.py" line="85"/>
         <source>Chart: %1</source>
         <translation>Siart: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/ratings.py" line="209"/>
+        <location filename="../../hmip_desktop/ui/views/central/ratings.py" line="210"/>
         <source>Figures from the effective (moderated) answers, as hmip central ratings gives them. ◆ Borderline: the 95% interval crosses a band boundary. %1</source>
         <translation>Ffigurau o'r atebion effeithiol (wedi'u cymedroli), fel y mae hmip central ratings yn eu rhoi. ◆ Ar y ffin: mae'r cyfwng 95% yn croesi ffin band. %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/ratings.py" line="78"/>
+        <location filename="../../hmip_desktop/ui/views/central/ratings.py" line="79"/>
         <source>Key question figures: %1</source>
         <translation>Ffigurau'r cwestiynau allweddol: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/ratings.py" line="205"/>
+        <location filename="../../hmip_desktop/ui/views/central/ratings.py" line="206"/>
         <source>No ratings yet</source>
         <translation>Dim graddau eto</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/ratings.py" line="175"/>
+        <location filename="../../hmip_desktop/ui/views/central/ratings.py" line="176"/>
         <source>Not done: %1</source>
         <translation>Heb ei wneud: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/ratings.py" line="181"/>
+        <location filename="../../hmip_desktop/ui/views/central/ratings.py" line="182"/>
         <source>Not signed off yet.</source>
         <translation>Heb ei gymeradwyo eto.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/ratings.py" line="166"/>
+        <location filename="../../hmip_desktop/ui/views/central/ratings.py" line="167"/>
         <source>Re&amp;open…</source>
         <translation>&amp;Ailagor…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/ratings.py" line="169"/>
+        <location filename="../../hmip_desktop/ui/views/central/ratings.py" line="170"/>
         <source>Reopen the signed-off inspection (recorded and signed)</source>
         <translation>Ailagor yr arolygiad a gymeradwywyd (wedi'i gofnodi a'i lofnodi)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/ratings.py" line="167"/>
+        <location filename="../../hmip_desktop/ui/views/central/ratings.py" line="168"/>
         <source>Set or withdraw a standard's rating by professional judgement</source>
         <translation>Pennu neu dynnu'n ôl radd safon drwy farn broffesiynol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/ratings.py" line="168"/>
+        <location filename="../../hmip_desktop/ui/views/central/ratings.py" line="169"/>
         <source>Sign the ratings with your lead inspector's key and lock the inspection</source>
         <translation>Llofnodi'r graddau â'ch allwedd arolygydd arweiniol a chloi'r arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/ratings.py" line="180"/>
+        <location filename="../../hmip_desktop/ui/views/central/ratings.py" line="181"/>
         <source>Signed off: the ratings are locked until the inspection is reopened.</source>
         <translation>Wedi'i gymeradwyo: mae'r graddau wedi'u cloi nes i'r arolygiad gael ei ailagor.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/ratings.py" line="218"/>
+        <location filename="../../hmip_desktop/ui/views/central/ratings.py" line="219"/>
         <source>Thread: %1</source>
         <translation>Thema: %1</translation>
     </message>
@@ -780,115 +774,107 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
 <context>
     <name>CentralReadsModel</name>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="89"/>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="76"/>
         <source>%1 judgement(s)</source>
         <translation>Barnau: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="41"/>
         <source>Added by lead</source>
-        <translation>Ychwanegwyd gan yr arweinydd</translation>
+        <translation type="vanished">Ychwanegwyd gan yr arweinydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="36"/>
         <source>Agreed</source>
-        <translation>Cytunwyd</translation>
+        <translation type="vanished">Cytunwyd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="45"/>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="32"/>
         <source>All case reads</source>
         <translation>Pob darlleniad achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="74"/>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="61"/>
         <source>Case</source>
         <translation>Achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="36"/>
         <source>Changed</source>
-        <translation>Newidiwyd</translation>
+        <translation type="vanished">Newidiwyd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="31"/>
-        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="46"/>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="33"/>
         <source>Complete</source>
         <translation>Wedi'i gwblhau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="75"/>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="62"/>
         <source>Conflict</source>
         <translation>Gwrthdaro</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="46"/>
-        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="93"/>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="33"/>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="80"/>
         <source>In conflict</source>
         <translation>Yn gwrthdaro</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="31"/>
         <source>In progress</source>
-        <translation>Ar waith</translation>
+        <translation type="vanished">Ar waith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="74"/>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="61"/>
         <source>Moderation</source>
         <translation>Cymedroli</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="46"/>
-        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="91"/>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="33"/>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="78"/>
         <source>Needs re-review</source>
         <translation>Angen ailadolygu</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="47"/>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="34"/>
         <source>Not complete</source>
         <translation>Heb ei gwblhau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="31"/>
         <source>Not started</source>
-        <translation>Heb ddechrau</translation>
+        <translation type="vanished">Heb ddechrau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="74"/>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="61"/>
         <source>QA</source>
         <translation>SA</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="45"/>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="32"/>
         <source>QA still to finish</source>
         <translation>SA i'w orffen o hyd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="74"/>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="61"/>
         <source>Re-review</source>
         <translation>Ailadolygu</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="74"/>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="61"/>
         <source>Reader</source>
         <translation>Darllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="36"/>
         <source>Returned to reader</source>
-        <translation>Dychwelwyd i'r darllenydd</translation>
+        <translation type="vanished">Dychwelwyd i'r darllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="41"/>
         <source>Sampled</source>
-        <translation>Yn y sampl</translation>
+        <translation type="vanished">Yn y sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="45"/>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="32"/>
         <source>Selected for QA</source>
         <translation>Wedi'u dewis ar gyfer SA</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="74"/>
+        <location filename="../../hmip_desktop/ui/models/central_reads.py" line="61"/>
         <source>Status</source>
         <translation>Statws</translation>
     </message>
@@ -896,112 +882,112 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
 <context>
     <name>CentralTables</name>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="171"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="172"/>
         <source>%1: %2 (score %3)</source>
         <translation>%1: %2 (sgôr %3)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="170"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="171"/>
         <source>%1: no rating</source>
         <translation>%1: dim gradd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="156"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="157"/>
         <source>95% interval</source>
         <translation>Cyfwng 95%</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="157"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="158"/>
         <source>Band</source>
         <translation>Band</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="158"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="159"/>
         <source>Borderline</source>
         <translation>Ar y ffin</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="116"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="117"/>
         <source>Case reads</source>
         <translation>Darlleniadau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="117"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="118"/>
         <source>Complete</source>
         <translation>Wedi'u cwblhau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="119"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="120"/>
         <source>Judgements moderated</source>
         <translation>Barnau a gymedrolwyd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="121"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="122"/>
         <source>Kappa (95% interval)</source>
         <translation>Kappa (cyfwng 95%)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="152"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="153"/>
         <source>Key question</source>
         <translation>Cwestiwn allweddol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="122"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="123"/>
         <source>Needs more QA</source>
         <translation>Angen mwy o SA</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="188"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="189"/>
         <source>Overall: %1 (score %2)</source>
         <translation>Yn gyffredinol: %1 (sgôr %2)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="187"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="188"/>
         <source>Overall: no rating</source>
         <translation>Yn gyffredinol: dim gradd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="155"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="156"/>
         <source>Percent</source>
         <translation>Canran</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="115"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="116"/>
         <source>Reader</source>
         <translation>Darllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="118"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="119"/>
         <source>Selected for QA</source>
         <translation>Yn y sampl SA</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="153"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="154"/>
         <source>Sufficient / applicable</source>
         <translation>Digonol / perthnasol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="159"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="160"/>
         <source>The 95% interval crosses a band boundary: more cases could change the band.</source>
         <translation>Mae'r cyfwng 95% yn croesi ffin band: gallai rhagor o achosion newid y band.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="120"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="121"/>
         <source>Unchanged</source>
         <translation>Heb eu newid</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="122"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="123"/>
         <source>Yes</source>
         <translation>Oes</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="174"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="175"/>
         <source>professional judgement; computed: %1</source>
         <translation>barn broffesiynol; wedi'i gyfrifo: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="158"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="159"/>
         <source>◆ Borderline</source>
         <translation>◆ Ar y ffin</translation>
     </message>
@@ -1009,313 +995,313 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
 <context>
     <name>CentralWindow</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="85"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="86"/>
         <source>%1 (computed: %2)</source>
         <translation>%1 (wedi'i gyfrifo: %2)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="33"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="34"/>
         <source>%1 already held</source>
         <translation>%1 eisoes wedi'u cadw</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="274"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="275"/>
         <source>%1 case reads</source>
         <translation>Darlleniadau achos: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="204"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="205"/>
         <source>%1 case reads chosen for QA with seed %2.</source>
         <translation>Dewiswyd %1 darlleniad achos ar gyfer SA gyda hedyn %2.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="32"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="33"/>
         <source>%1 in conflict</source>
         <translation>%1 yn gwrthdaro</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="32"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="33"/>
         <source>%1 now current</source>
         <translation>%1 bellach yn gyfredol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="248"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="249"/>
         <source>%1 of %2 bundle(s) imported.</source>
         <translation>Mewnforiwyd %1 o %2 bwndel.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="32"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="33"/>
         <source>%1 older than held</source>
         <translation>%1 yn hŷn na'r hyn a gedwir</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="42"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="43"/>
         <source>%1: already imported; nothing changed</source>
         <translation>%1: wedi'i fewnforio eisoes; ni newidiodd dim</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="45"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="46"/>
         <source>%1: imported into inspection %2: %3</source>
         <translation>%1: wedi'i fewnforio i arolygiad %2: %3</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="40"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="41"/>
         <source>%1: refused: %2</source>
         <translation>%1: gwrthodwyd: %2</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="192"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="193"/>
         <source>&amp;Case read</source>
         <translation>Darlleniad a&amp;chos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="192"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="193"/>
         <source>&amp;Dashboard</source>
         <translation>Dangos&amp;fwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="187"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="188"/>
         <source>&amp;File</source>
         <translation>&amp;Ffeil</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="188"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="189"/>
         <source>&amp;Go</source>
         <translation>&amp;Mynd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="190"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="191"/>
         <source>&amp;Import bundles…</source>
         <translation>&amp;Mewnforio bwndeli…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="189"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="190"/>
         <source>&amp;Language</source>
         <translation>&amp;Iaith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="196"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="197"/>
         <source>&amp;Moderator: </source>
         <translation>&amp;Cymedrolwr: </translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="190"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="191"/>
         <source>&amp;Quit</source>
         <translation>&amp;Gadael</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="93"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="94"/>
         <source>&amp;Rating:</source>
         <translation>&amp;Gradd:</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="190"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="191"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Adnewyddu</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="66"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="67"/>
         <source>A reason is needed: it is recorded with the decision.</source>
         <translation>Mae angen rheswm: caiff ei gofnodi gyda'r penderfyniad.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="231"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="232"/>
         <source>Bundles (*.bundle);;All files (*)</source>
         <translation>Bwndeli (*.bundle);;Pob ffeil (*)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="249"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="250"/>
         <source>Cannot open the central store</source>
         <translation>Methu agor y storfa ganolog</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="219"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="220"/>
         <source>Case %1 added to the QA sample.</source>
         <translation>Ychwanegwyd achos %1 at y sampl SA.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="201"/>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="368"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="202"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="369"/>
         <source>Case read</source>
         <translation>Darlleniad achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="203"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="204"/>
         <source>Choose a case read on the dashboard and press Enter to moderate it.</source>
         <translation>Dewiswch ddarlleniad achos ar y dangosfwrdd a phwyswch Enter i'w gymedroli.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="164"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="165"/>
         <source>Choose your lead inspector's key folder</source>
         <translation>Dewiswch ffolder eich allwedd arolygydd arweiniol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="124"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="125"/>
         <source>Conflict resolved: the version kept is now current for case %1.</source>
         <translation>Gwrthdaro wedi'i ddatrys: y fersiwn a gadwyd sy'n gyfredol bellach ar gyfer achos %1.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="200"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="201"/>
         <source>Dashboard</source>
         <translation>Dangosfwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="140"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="141"/>
         <source>Enter your moderator id in the toolbar first.</source>
         <translation>Rhowch eich dynodydd cymedrolwr yn y bar offer yn gyntaf.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="193"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="194"/>
         <source>I&amp;nspections</source>
         <translation>&amp;Arolygiadau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="230"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="231"/>
         <source>Import bundles</source>
         <translation>Mewnforio bwndeli</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="240"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="241"/>
         <source>Importing bundles…</source>
         <translation>Wrthi'n mewnforio bwndeli…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="191"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="192"/>
         <source>Inspection &amp;report…</source>
         <translation>&amp;Adroddiad yr arolygiad…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="210"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="211"/>
         <source>Inspection reopened: changes can be made again.</source>
         <translation>Arolygiad wedi'i ailagor: gellir gwneud newidiadau eto.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="90"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="91"/>
         <source>Inspection report</source>
         <translation>Adroddiad yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="209"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="210"/>
         <source>Inspection signed off: it is locked until it is reopened.</source>
         <translation>Arolygiad wedi'i gymeradwyo: mae wedi'i gloi nes iddo gael ei ailagor.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="199"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="200"/>
         <source>Inspections</source>
         <translation>Arolygiadau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="159"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="160"/>
         <source>Judgement agreed.</source>
         <translation>Cytunwyd â'r farn.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="159"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="160"/>
         <source>Judgement changed; the ratings are updated.</source>
         <translation>Newidiwyd y farn; mae'r graddau wedi'u diweddaru.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="197"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="198"/>
         <source>Moderator id</source>
         <translation>Dynodydd y cymedrolwr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="181"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="182"/>
         <source>Outcome recorded for case %1.</source>
         <translation>Cofnodwyd y canlyniad ar gyfer achos %1.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="91"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="92"/>
         <source>PDF report (*.pdf);;Accessible web page (*.html)</source>
         <translation>Adroddiad PDF (*.pdf);;Tudalen we hygyrch (*.html)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="77"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="78"/>
         <source>Professional judgement</source>
         <translation>Barn broffesiynol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="157"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="158"/>
         <source>Professional judgement recorded; the ratings are updated.</source>
         <translation>Barn broffesiynol wedi'i chofnodi; mae'r graddau wedi'u diweddaru.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="193"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="194"/>
         <source>R&amp;atings</source>
         <translation>&amp;Graddau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="88"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="89"/>
         <source>Rating by professional judgement</source>
         <translation>Gradd drwy farn broffesiynol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="202"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="203"/>
         <source>Ratings</source>
         <translation>Graddau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="77"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="78"/>
         <source>Reason (recorded):</source>
         <translation>Rheswm (caiff ei gofnodi):</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="198"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="199"/>
         <source>Recorded with every moderation and QA action</source>
         <translation>Cofnodir gyda phob cam cymedroli ac SA</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="182"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="183"/>
         <source>Reopen the inspection</source>
         <translation>Ailagor yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="108"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="109"/>
         <source>Report written to %1</source>
         <translation>Ysgrifennwyd yr adroddiad i %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="92"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="93"/>
         <source>S&amp;tandard:</source>
         <translation>&amp;Safon:</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="81"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="82"/>
         <source>Standard</source>
         <translation>Safon</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="182"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="183"/>
         <source>Why it is reopened (recorded):</source>
         <translation>Pam y caiff ei ailagor (caiff ei gofnodi):</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="91"/>
+        <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="92"/>
         <source>Withdraw the override (use the computed rating)</source>
         <translation>Tynnu'r newid yn ôl (defnyddio'r radd a gyfrifwyd)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="222"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="223"/>
         <source>Working…</source>
         <translation>Wrthi'n gweithio…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="113"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="114"/>
         <source>Writing the report…</source>
         <translation>Wrthi'n ysgrifennu'r adroddiad…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="186"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="187"/>
         <source>hmip-desktop: central store</source>
         <translation>hmip-desktop: storfa ganolog</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="46"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="47"/>
         <source>no case reads</source>
         <translation>dim darlleniadau achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="274"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="275"/>
         <source>signed off</source>
         <translation>wedi'i gymeradwyo</translation>
     </message>
@@ -1323,57 +1309,57 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
 <context>
     <name>ExchangeActions</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="60"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="61"/>
         <source>Bundle written to %1: %2 case reads, %3 changed since the last export.</source>
         <translation>Ysgrifennwyd y bwndel i %1: darlleniadau achos: %2; wedi newid ers yr allforio diwethaf: %3.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="39"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="40"/>
         <source>Bundles (*.bundle)</source>
         <translation>Bwndeli (*.bundle)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="39"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="40"/>
         <source>Export bundle</source>
         <translation>Allforio bwndel</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="55"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="56"/>
         <source>Exporting the bundle…</source>
         <translation>Wrthi'n allforio'r bwndel…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="69"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="70"/>
         <source>Import receipt</source>
         <translation>Mewnforio derbynneb</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="83"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="84"/>
         <source>Importing the receipt…</source>
         <translation>Wrthi'n mewnforio'r dderbynneb…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="95"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="96"/>
         <source>Not done</source>
         <translation>Heb ei wneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="88"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="89"/>
         <source>Receipt recorded: the central store holds %1 case read(s) as you sent them.</source>
         <translation>Cofnodwyd y dderbynneb: mae'r storfa ganolog yn dal %1 darlleniad achos fel y'u hanfonwyd gennych.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="69"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="70"/>
         <source>Receipts (*.receipt)</source>
         <translation>Derbynebau (*.receipt)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="91"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="92"/>
         <source>This receipt was recorded before: nothing changed.</source>
         <translation>Cofnodwyd y dderbynneb hon o'r blaen: ni newidiodd dim.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="27"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="28"/>
         <source>Your key folder</source>
         <translation>Ffolder eich allwedd</translation>
     </message>
@@ -1381,87 +1367,87 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="408"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="407"/>
         <source>%1 change(s) could not be saved. Close anyway and lose them?</source>
         <translation>Nid oedd modd cadw %1 newid. Cau beth bynnag a'u colli?</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="131"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="132"/>
         <source>&amp;Case list</source>
         <translation>&amp;Rhestr achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="137"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="138"/>
         <source>&amp;Check audit trail…</source>
         <translation>&amp;Gwirio'r trywydd archwilio…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="126"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="127"/>
         <source>&amp;Edit</source>
         <translation>&amp;Golygu</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="137"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="138"/>
         <source>&amp;Export bundle…</source>
         <translation>&amp;Allforio bwndel…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="125"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="126"/>
         <source>&amp;File</source>
         <translation>&amp;Ffeil</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="132"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="133"/>
         <source>&amp;Find case</source>
         <translation>&amp;Canfod achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="127"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="128"/>
         <source>&amp;Go</source>
         <translation>&amp;Mynd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="129"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="130"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="136"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="137"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Llwybrau byr bysellfwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="128"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="129"/>
         <source>&amp;Language</source>
         <translation>&amp;Iaith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="135"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="136"/>
         <source>&amp;Mark complete or reopen</source>
         <translation>&amp;Marcio'n gyflawn neu ailagor</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="134"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="135"/>
         <source>&amp;Next case</source>
         <translation>&amp;Achos nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="133"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="134"/>
         <source>&amp;Previous question</source>
         <translation>Cwestiwn &amp;blaenorol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="136"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="137"/>
         <source>&amp;Quit</source>
         <translation>&amp;Gadael</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="131"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="132"/>
         <source>&amp;Redo</source>
         <translation>&amp;Ailwneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="131"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="132"/>
         <source>&amp;Undo</source>
         <translation>&amp;Dadwneud</translation>
     </message>
@@ -1471,68 +1457,68 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Cadwyd pob newid</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="395"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="394"/>
         <source>Answer a judgement</source>
         <translation>Rhoi barn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="382"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="381"/>
         <source>Audit check cancelled.</source>
         <translation>Diddymwyd y gwiriad archwilio.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="376"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="375"/>
         <source>Audit trail broken at event %1.</source>
         <translation>Mae'r trywydd archwilio wedi'i dorri wrth ddigwyddiad %1.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="374"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="373"/>
         <source>Audit trail intact: %1 events.</source>
         <translation>Mae'r trywydd archwilio'n gyfan: %1 digwyddiad.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="197"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="198"/>
         <source>Cannot open the field store</source>
         <translation>Methu agor y storfa maes</translation>
     </message>
     <message>
         <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="290"/>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="407"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="406"/>
         <source>Changes not saved</source>
         <translation>Newidiadau heb eu cadw</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="367"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="366"/>
         <source>Checking the audit trail…</source>
         <translation>Wrthi'n gwirio'r trywydd archwilio…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="396"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="395"/>
         <source>Clear an answer</source>
         <translation>Clirio ateb</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="396"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="395"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="138"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="139"/>
         <source>Import &amp;receipt…</source>
         <translation>Mewnforio &amp;derbynneb…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="398"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="397"/>
         <source>Keyboard shortcuts</source>
         <translation>Llwybrau byr bysellfwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="132"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="133"/>
         <source>Next &amp;question</source>
         <translation>Cwestiwn &amp;nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="133"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="134"/>
         <source>Next &amp;standard</source>
         <translation>&amp;Safon nesaf</translation>
     </message>
@@ -1542,12 +1528,12 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Dim byd i'w ddadwneud na'i ailwneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="134"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="135"/>
         <source>P&amp;revious standard</source>
         <translation>Safon b&amp;laenorol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="135"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="136"/>
         <source>Pre&amp;vious case</source>
         <translation>Achos bla&amp;enorol</translation>
     </message>
@@ -1557,12 +1543,12 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Yn cadw…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="395"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="394"/>
         <source>Y, N, A or 1–9</source>
         <translation>Y, N, A neu 1–9</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="124"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="125"/>
         <source>hmip-desktop: case reading</source>
         <translation>hmip-desktop: darllen achosion</translation>
     </message>
@@ -1621,37 +1607,37 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
 <context>
     <name>QuestionWidget</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/question_widget.py" line="114"/>
+        <location filename="../../hmip_desktop/ui/views/field/question_widget.py" line="115"/>
         <source>A judgement is needed.</source>
         <translation>Mae angen barn.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/question_widget.py" line="114"/>
+        <location filename="../../hmip_desktop/ui/views/field/question_widget.py" line="115"/>
         <source>An answer is needed.</source>
         <translation>Mae angen ateb.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/question_widget.py" line="116"/>
+        <location filename="../../hmip_desktop/ui/views/field/question_widget.py" line="117"/>
         <source>An evidence note is needed.</source>
         <translation>Mae angen nodyn tystiolaeth.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/question_widget.py" line="87"/>
+        <location filename="../../hmip_desktop/ui/views/field/question_widget.py" line="88"/>
         <source>Evidence note (optional)</source>
         <translation>Nodyn tystiolaeth (dewisol)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/question_widget.py" line="87"/>
+        <location filename="../../hmip_desktop/ui/views/field/question_widget.py" line="88"/>
         <source>Evidence note (required)</source>
         <translation>Nodyn tystiolaeth (gofynnol)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/question_widget.py" line="88"/>
+        <location filename="../../hmip_desktop/ui/views/field/question_widget.py" line="89"/>
         <source>Evidence note for %1</source>
         <translation>Nodyn tystiolaeth ar gyfer %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/question_widget.py" line="82"/>
+        <location filename="../../hmip_desktop/ui/views/field/question_widget.py" line="83"/>
         <source>Prompts</source>
         <translation>Ysgogiadau</translation>
     </message>
@@ -1659,290 +1645,333 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="279"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="280"/>
         <source>Allocation and replacements</source>
         <translation>Dyraniad ac amnewid</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="42"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="43"/>
         <source>Browse for %1</source>
         <translation>Pori am %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="41"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="42"/>
         <source>Browse…</source>
         <translation>Pori…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="183"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="184"/>
         <source>CSV files (*.csv)</source>
         <translation>Ffeiliau CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="285"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="286"/>
         <source>Case</source>
         <translation>Achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="250"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="251"/>
         <source>Caseload</source>
         <translation>Llwyth achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="226"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="227"/>
         <source>Caseload (CSV or XLSX)</source>
         <translation>Llwyth achosion (CSV neu XLSX)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="219"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="220"/>
         <source>Caseload and sample</source>
         <translation>Llwyth achosion a sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="225"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="226"/>
         <source>Caseload file</source>
         <translation>Ffeil y llwyth achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="250"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="251"/>
         <source>Caseloads (*.csv *.xlsx)</source>
         <translation>Llwythi achosion (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="89"/>
         <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="90"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="123"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="91"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="124"/>
         <source>Central store</source>
         <translation>Storfa ganolog</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="123"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="124"/>
         <source>Central store (*.sqlite)</source>
         <translation>Storfa ganolog (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="280"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="281"/>
         <source>Change a reader, or replace a case that cannot be read with the next reserve.</source>
         <translation>Newidiwch ddarllenydd, neu rhowch yr achos wrth gefn nesaf yn lle achos na ellir ei ddarllen.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="85"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="86"/>
         <source>Choose the central store, the framework and the inspection's details.</source>
         <translation>Dewiswch y storfa ganolog, y fframwaith a manylion yr arolygiad.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="358"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="359"/>
         <source>Create the pack</source>
         <translation>Creu'r pecyn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="393"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="394"/>
         <source>Creating the pack…</source>
         <translation>Wrthi'n creu'r pecyn…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="238"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="239"/>
         <source>Draw the sample</source>
         <translation>Tynnu'r sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="263"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="264"/>
         <source>Drawing the sample…</source>
         <translation>Wrthi'n tynnu'r sampl…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="112"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="113"/>
         <source>Fieldwork ends (YYYY-MM-DD)</source>
         <translation>Diwedd y gwaith maes (BBBB-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="112"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="113"/>
         <source>Fieldwork starts (YYYY-MM-DD)</source>
         <translation>Dechrau'r gwaith maes (BBBB-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="98"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="109"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="99"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="110"/>
         <source>Framework</source>
         <translation>Fframwaith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="177"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="178"/>
         <source>Id</source>
         <translation>Dynodydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="111"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="112"/>
         <source>Inspection id</source>
         <translation>Dynodydd yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="376"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="377"/>
         <source>Inspection packs (*.pack)</source>
         <translation>Pecynnau arolygiad (*.pack)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="177"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="178"/>
         <source>Key</source>
         <translation>Allwedd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="93"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="95"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="94"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="96"/>
         <source>Keys folder</source>
         <translation>Ffolder yr allweddi</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="171"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="172"/>
         <source>Load team CSV…</source>
         <translation>Llwytho CSV y tîm…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="220"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="221"/>
         <source>Load the provider's caseload, check the size, and draw the sample.</source>
         <translation>Llwythwch ffeil llwyth achosion y darparwr, gwiriwch y maint, a thynnwch y sampl.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="169"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="170"/>
         <source>Load the team from a CSV file with the columns id, name, role and key_id.</source>
         <translation>Llwythwch y tîm o ffeil CSV sydd â'r colofnau id, name, role a key_id.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="177"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="178"/>
         <source>Name</source>
         <translation>Enw</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="94"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="95"/>
         <source>Needed for a postgresql:// store; a file keeps its keys beside it</source>
         <translation>Ei angen ar gyfer storfa postgresql://; mae ffeil yn cadw ei hallweddi wrth ei hochr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="72"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="73"/>
         <source>Not done</source>
         <translation>Heb ei wneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="397"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="398"/>
         <source>Pack saved. Give the team this fingerprint to trust when they import it: %1</source>
         <translation>Cadwyd y pecyn. Rhowch yr ôl bys hwn i'r tîm, er mwyn iddynt ymddiried ynddo wrth fewnforio'r pecyn: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="111"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="112"/>
         <source>Provider</source>
         <translation>Darparwr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="230"/>
         <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="231"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="232"/>
         <source>Random seed</source>
         <translation>Hedyn hap</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="285"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="286"/>
         <source>Reader</source>
         <translation>Darllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="311"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="312"/>
         <source>Reader of case %1</source>
         <translation>Darllenydd achos %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="337"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="338"/>
         <source>Replace a case</source>
         <translation>Amnewid achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="288"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="289"/>
         <source>Replace the selected case…</source>
         <translation>Amnewid yr achos a ddewiswyd…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="177"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="178"/>
         <source>Role</source>
         <translation>Rôl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="284"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="285"/>
         <source>Sample and readers</source>
         <translation>Sampl a darllenwyr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="245"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="246"/>
         <source>Sample report</source>
         <translation>Adroddiad y sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="235"/>
         <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="236"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="237"/>
         <source>Sample size</source>
         <translation>Maint y sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="356"/>
         <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="357"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="375"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="358"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="376"/>
         <source>Save the pack as</source>
         <translation>Cadw'r pecyn fel</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="52"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="53"/>
         <source>Set up an inspection</source>
         <translation>Sefydlu arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="348"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="349"/>
         <source>Sign the pack with your lead inspector key and save it for the team.</source>
         <translation>Llofnodwch y pecyn â'ch allwedd fel arolygydd arweiniol, a'i gadw ar gyfer y tîm.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="285"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="286"/>
         <source>Stratum</source>
         <translation>Haen</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="176"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="183"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="177"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="184"/>
         <source>Team</source>
         <translation>Tîm</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="84"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="85"/>
         <source>The inspection</source>
         <translation>Yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="347"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="348"/>
         <source>The inspection pack</source>
         <translation>Pecyn yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="168"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="169"/>
         <source>The team</source>
         <translation>Y tîm</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="111"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="112"/>
         <source>Title</source>
         <translation>Teitl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="338"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="339"/>
         <source>Why can case %1 not be read?</source>
         <translation>Pam na ellir darllen achos %1?</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="352"/>
         <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="353"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="370"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="354"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="371"/>
         <source>Your key folder</source>
         <translation>Ffolder eich allwedd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="234"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="235"/>
         <source>automatic</source>
         <translation>awtomatig</translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message>
+        <location filename="../../hmip_desktop/core/words.py" line="36"/>
+        <source>Added by lead</source>
+        <translation>Ychwanegwyd gan yr arweinydd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/core/words.py" line="28"/>
+        <source>Agreed</source>
+        <translation>Cytunwyd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/core/words.py" line="29"/>
+        <source>Changed</source>
+        <translation>Newidiwyd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/core/words.py" line="23"/>
+        <source>Complete</source>
+        <translation>Wedi'i gwblhau</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/core/words.py" line="22"/>
+        <source>In progress</source>
+        <translation>Ar waith</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/core/words.py" line="21"/>
+        <source>Not started</source>
+        <translation>Heb ddechrau</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/core/words.py" line="30"/>
+        <source>Returned to the reader</source>
+        <translation>Dychwelwyd i'r darllenydd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/core/words.py" line="35"/>
+        <source>Sampled</source>
+        <translation>Yn y sampl</translation>
     </message>
 </context>
 </TS>

@@ -307,7 +307,7 @@ def test_moderation_round_trip(imported, qtbot):
         moderated = conn.execute(select(schema.moderations.c.outcome, schema.moderations.c.moderator)).all()
     assert (outcome.outcome, outcome.comments, outcome.moderator) == ("returned", "Please add the evidence of engagement", "lead")
     assert sorted(moderated) == [("agreed", "lead"), ("changed", "lead")]
-    assert page.outcome_label.text().startswith("Returned to reader by lead")
+    assert page.outcome_label.text().startswith("Returned to the reader by lead")
 
 
 def test_the_moderator_id_is_recorded_and_required(imported, qtbot):

@@ -17,7 +17,6 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 Lang = Literal["en", "cy"]
-LANGS: tuple[Lang, ...] = ("en", "cy")
 
 #: Identifiers in framework files: lower-case, digits and underscores, starting
 #: with a letter. They cross boundaries (CSV, bundles), so keep them boring.

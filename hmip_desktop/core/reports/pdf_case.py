@@ -15,6 +15,7 @@ from ... import __version__
 from ..central.store import CentralStore
 from ..exchange.envelope import write_atomically
 from ..frameworks.model import Framework
+from ..words import STATUS
 from . import blocks as b
 from . import pdf_base
 from .data import CaseData, gather_case
@@ -114,8 +115,7 @@ def case_blocks(case: CaseData, lang: str) -> list:
 
 
 def _state(status: str, lang: str) -> str:
-    known = ("complete", "in_progress", "not_started")
-    return tr(lang, f"state_{status}") if status in known else status
+    return tr(lang, f"state_{status}") if status in STATUS else status
 
 
 def _moderation(case: CaseData, lang: str) -> list:

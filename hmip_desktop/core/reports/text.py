@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from ..words import LANGS, OUTCOME, STATUS
+
 EN: dict[str, str] = {
     # cover and running text
     "report_title": "Inspection report",
@@ -200,12 +202,9 @@ EN: dict[str, str] = {
     "read_outcome_caption": "Quality assurance outcome of this case read",
     "comments": "Comments",
     "no_read_outcome": "No read outcome has been recorded.",
-    "outcome_agreed": "Agreed",
-    "outcome_changed": "Changed",
-    "outcome_returned": "Returned to the reader",
-    "state_complete": "Complete",
-    "state_in_progress": "In progress",
-    "state_not_started": "Not started",
+    # the status words, shared with the windows (core/words.py)
+    **{f"outcome_{k}": en for k, (en, _) in OUTCOME.items()},
+    **{f"state_{k}": en for k, (en, _) in STATUS.items()},
     "yes": "Yes",
     "no": "No",
 }
@@ -389,17 +388,13 @@ CY: dict[str, str] = {
     "read_outcome_caption": "Canlyniad sicrhau ansawdd y darlleniad achos hwn",
     "comments": "Sylwadau",
     "no_read_outcome": "Nid oes canlyniad darlleniad wedi'i gofnodi.",
-    "outcome_agreed": "Cytunwyd",
-    "outcome_changed": "Newidiwyd",
-    "outcome_returned": "Dychwelwyd i'r darllenydd",
-    "state_complete": "Wedi'i gwblhau",
-    "state_in_progress": "Ar y gweill",
-    "state_not_started": "Heb ei ddechrau",
+    **{f"outcome_{k}": cy for k, (_, cy) in OUTCOME.items()},
+    **{f"state_{k}": cy for k, (_, cy) in STATUS.items()},
     "yes": "Ydy",
     "no": "Nac ydy",
 }
 
-STRINGS = {"en": EN, "cy": CY}
+STRINGS = dict(zip(LANGS, (EN, CY)))
 
 MONTHS = {
     "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",

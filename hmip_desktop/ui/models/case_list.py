@@ -3,23 +3,17 @@ and a proxy that filters by status and reader and searches by case reference."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from typing import TYPE_CHECKING
+
+from ..text import date_time_text, status_text
 
 if TYPE_CHECKING:  # pydantic is imported on the worker thread, after the window shows
     from ...core.frameworks import Framework
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-
-STATUS_TEXT = {
-    "not_started": ("Not started", "Heb ddechrau"),
-    "in_progress": ("In progress", "Ar waith"),
-    "complete": ("Complete", "Wedi'i gwblhau"),
-}
 
 
 def _tr(text: str) -> str:
@@ -115,12 +109,11 @@ class CaseListModel(QAbstractTableModel):
             if column == "reader":
                 return row["reader_name"]
             if column == "status":
-                en, cy = STATUS_TEXT[row["status"]]
-                return cy if self._lang == "cy" else en
+                return status_text(row["status"])
             if column == "percent":
                 return f"{row['percent']}%"
             if column == "updated":
-                return _local_time(row["updated_at"]) if row["status"] != "not_started" else ""
+                return date_time_text(row["updated_at"]) if row["status"] != "not_started" else ""
         if role == Qt.ItemDataRole.TextAlignmentRole and column == "percent":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -131,16 +124,6 @@ class CaseListModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-
-def _local_time(iso: str | None) -> str:
-    """A stored UTC time shown in local time, UK style (dd/mm/yyyy hh:mm)."""
-    if not iso:
-        return ""
-    try:
-        return datetime.fromisoformat(iso).astimezone().strftime("%d/%m/%Y %H:%M")
-    except ValueError:
-        return ""
 
 
 class CaseFilterProxy(QSortFilterProxyModel):

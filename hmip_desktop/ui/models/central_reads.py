@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor
+from ..text import fmt, outcome_text, qa_text, status_text
 from .rows import PlainRowsModel
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -25,20 +26,6 @@ FLAG_COLOUR = QColor("#aa2a16")
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("CentralReadsModel", text)
-
-
-def status_text(status: str) -> str:
-    return {"not_started": _tr("Not started"), "in_progress": _tr("In progress"), "complete": _tr("Complete")}.get(
-        status, status)
-
-
-def outcome_text(outcome: str | None) -> str:
-    return {"agreed": _tr("Agreed"), "changed": _tr("Changed"), "returned": _tr("Returned to reader")}.get(
-        outcome or "", "")
-
-
-def qa_text(reason: str | None) -> str:
-    return {"sampled": _tr("Sampled"), "added": _tr("Added by lead")}.get(reason or "", "")
 
 
 def filter_labels() -> dict[str, str]:
@@ -86,7 +73,7 @@ class CentralReadsModel(PlainRowsModel):
         if column == "moderated":
             if row["outcome"]:
                 return outcome_text(row["outcome"])
-            return _tr("%1 judgement(s)").replace("%1", str(row["moderated"])) if row["moderated"] else ""
+            return fmt(_tr("%1 judgement(s)"), row["moderated"]) if row["moderated"] else ""
         if column == "rereview":
             return _tr("Needs re-review") if row["needs_rereview"] else ""
         if column == "conflict":

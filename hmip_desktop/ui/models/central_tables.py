@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QFont
 
 from .rows import PlainRowsModel
+from ..text import fmt
 
 if TYPE_CHECKING:
     from ...core.central.ratings import Figure, Ratings
@@ -167,11 +168,11 @@ def standard_heading(fw: Framework, ratings: Ratings, index: int, lang: str) -> 
     s = ratings.standards[index]
     title = fw_standard_title(fw, s.id, lang) or s.title
     if s.effective_rating is None:
-        return _tr("%1: no rating").replace("%1", title)
-    text = _tr("%1: %2 (score %3)").replace("%1", title).replace("%2", band_label(fw, s.effective_rating, lang)) \
-        .replace("%3", "–" if s.score is None else str(s.score))
+        return fmt(_tr("%1: no rating"), title)
+    text = fmt(_tr("%1: %2 (score %3)"), title, band_label(fw, s.effective_rating, lang),
+               "–" if s.score is None else s.score)
     if s.override:
-        text += " — " + _tr("professional judgement; computed: %1").replace("%1", band_label(fw, s.rating, lang))
+        text += " — " + fmt(_tr("professional judgement; computed: %1"), band_label(fw, s.rating, lang))
     return text
 
 
@@ -185,5 +186,4 @@ def fw_standard_title(fw: Framework, standard_id: str, lang: str) -> str | None:
 def overall_text(fw: Framework, ratings: Ratings, lang: str) -> str:
     if ratings.overall_rating is None:
         return _tr("Overall: no rating")
-    return _tr("Overall: %1 (score %2)").replace("%1", band_label(fw, ratings.overall_rating, lang)) \
-        .replace("%2", str(ratings.overall_score))
+    return fmt(_tr("Overall: %1 (score %2)"), band_label(fw, ratings.overall_rating, lang), ratings.overall_score)

@@ -18,6 +18,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
 from ...ops import run_with_progress
+from ...text import fmt
 
 log = logging.getLogger("hmip.ui.central")
 
@@ -37,13 +38,13 @@ def describe_import(result: dict) -> str:
     """One translated line for one file's import (``_import_files`` result)."""
     name = Path(result["path"]).name
     if not result["ok"]:
-        return _tr("%1: refused: %2").replace("%1", name).replace("%2", result["error"])
+        return fmt(_tr("%1: refused: %2"), name, result["error"])
     if not result["newly_imported"]:
-        return _tr("%1: already imported; nothing changed").replace("%1", name)
+        return fmt(_tr("%1: already imported; nothing changed"), name)
     labels = outcome_labels()
-    parts = [labels.get(k, "%1 " + k).replace("%1", str(n)) for k, n in sorted(result["outcomes"].items())]
-    return _tr("%1: imported into inspection %2: %3").replace("%1", name).replace("%2", result["inspection_id"]) \
-        .replace("%3", ", ".join(parts) or _tr("no case reads"))
+    parts = [fmt(labels.get(k, "%1 " + k), n) for k, n in sorted(result["outcomes"].items())]
+    return fmt(_tr("%1: imported into inspection %2: %3"), name, result["inspection_id"],
+               ", ".join(parts) or _tr("no case reads"))
 
 
 def _import_files(store, paths: list[Path], progress) -> list[dict]:
@@ -105,7 +106,7 @@ class CentralActions:
             return path
 
         def done(path: Path) -> None:
-            self.statusBar().showMessage(_tr("Report written to %1").replace("%1", str(path)), 15000)
+            self.statusBar().showMessage(fmt(_tr("Report written to %1"), path), 15000)
             self.report_written.emit(str(path))
             if open_when_done:
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
@@ -178,7 +179,7 @@ class CentralActions:
         store, inspection_id, case_id = self.store, self.inspection_id, self.case_id
 
         def done(_):
-            self.statusBar().showMessage(_tr("Outcome recorded for case %1.").replace("%1", case_id), 8000)
+            self.statusBar().showMessage(fmt(_tr("Outcome recorded for case %1."), case_id), 8000)
             self._reload()
 
         def refused(error):
@@ -201,7 +202,7 @@ class CentralActions:
         def done(chosen):
             self.dashboard.show_error("")
             self.statusBar().showMessage(
-                _tr("%1 case reads chosen for QA with seed %2.").replace("%1", str(len(chosen))).replace("%2", str(seed)), 10000)
+                fmt(_tr("%1 case reads chosen for QA with seed %2."), len(chosen), seed), 10000)
             self._reload()
 
         self.ops.run(lambda: moderation.qa_sample(store, inspection_id, seed=seed), done, self._failed)
@@ -216,7 +217,7 @@ class CentralActions:
 
         def done(_):
             self.dashboard.show_error("")
-            self.statusBar().showMessage(_tr("Case %1 added to the QA sample.").replace("%1", case_id), 8000)
+            self.statusBar().showMessage(fmt(_tr("Case %1 added to the QA sample."), case_id), 8000)
             self._reload()
 
         self.ops.run(lambda: moderation.qa_add(store, inspection_id, case_id, who), done, self._failed)
@@ -245,8 +246,7 @@ class CentralActions:
             r["text"] = describe_import(r)
         self.dashboard.show_import_results(results)
         ok = sum(r["ok"] for r in results)
-        self.statusBar().showMessage(_tr("%1 of %2 bundle(s) imported.").replace("%1", str(ok))
-                                     .replace("%2", str(len(results))), 10000)
+        self.statusBar().showMessage(fmt(_tr("%1 of %2 bundle(s) imported."), ok, len(results)), 10000)
         newly = next((r["inspection_id"] for r in results if r["ok"]), None)
         if self.inspection_id is None and newly:
             self.inspection_id = newly

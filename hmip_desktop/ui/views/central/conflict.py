@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 from ....core.frameworks import Framework
 from ....core.frameworks.model import KeyQuestion
 from ...models.central_tables import Column, RowsModel
-from .question import _plain_label, local_time, value_text
+from ...text import date_time_text, fmt
+from .question import _plain_label, value_text
 
 
 def _tr(text: str) -> str:
@@ -172,11 +173,11 @@ class ConflictView(QWidget):
             return
 
         def who(v):
-            return _tr("%1, device %2, sequence %3, edited %4").replace("%1", v["reader_name"]) \
-                .replace("%2", v["device_id"][:8]).replace("%3", str(v["sequence"])).replace("%4", local_time(v["updated_at"]))
+            return fmt(_tr("%1, device %2, sequence %3, edited %4"), v["reader_name"], v["device_id"][:8],
+                       v["sequence"], date_time_text(v["updated_at"]))
 
-        self.intro.setText(_tr("Current version: %1.\nConflicting version: %2.\nRows marked ≠ differ.")
-                           .replace("%1", who(current)).replace("%2", who(other)))
+        self.intro.setText(fmt(_tr("Current version: %1.\nConflicting version: %2.\nRows marked ≠ differ."),
+                               who(current), who(other)))
         self.model.set_rows(conflict_rows(fw, current, other, lang))
         self.next_step.setText(_tr("Write why, then keep one version: it becomes current and the conflict is "
                                    "resolved. Both versions stay on record."))

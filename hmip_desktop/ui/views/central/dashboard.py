@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from ...models.central_reads import FILTERS, CentralReadsFilter, CentralReadsModel, filter_labels
 from ...models.central_reads import ROW_ROLE as READ_ROW
 from ...models.central_tables import RowsModel, reader_columns
-from .moderation import local_time
+from ...text import date_time_text, fmt
 
 
 def _tr(text: str) -> str:
@@ -286,10 +286,8 @@ class DashboardPage(QWidget):
         if s["bundles"]:
             who = ", ".join(f"{name} ({n})" for name, n in sorted(senders.items()))
             self.arrivals.setText(
-                _tr("%1 bundle(s) from %2; last imported %3. Framework %4 %5.")
-                .replace("%1", str(len(s["bundles"]))).replace("%2", who)
-                .replace("%3", local_time(s["bundles"][-1]["imported_at"]))
-                .replace("%4", i["framework_id"]).replace("%5", i["framework_version"]))
+                fmt(_tr("%1 bundle(s) from %2; last imported %3. Framework %4 %5."), len(s["bundles"]), who,
+                    date_time_text(s["bundles"][-1]["imported_at"]), i["framework_id"], i["framework_version"]))
         else:
             self.arrivals.setText(_tr("No bundles imported yet."))
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...models.central_tables import band_label, fw_standard_title
+from ...text import fmt
 
 
 def _tr(text: str) -> str:
@@ -82,7 +83,7 @@ class OverrideDialog(ReasonDialog):
         for s in ratings.standards:
             computed = band_label(fw, s.rating, lang)
             title = fw_standard_title(fw, s.id, lang) or s.title
-            self.standard.addItem(_tr("%1 (computed: %2)").replace("%1", title).replace("%2", computed), s.id)
+            self.standard.addItem(fmt(_tr("%1 (computed: %2)"), title, computed), s.id)
         self.band = QComboBox(self)
         self.band.setObjectName("override_band")
         self.band.setAccessibleName(_tr("Rating by professional judgement"))
@@ -121,7 +122,7 @@ class CentralDecisions:
         store, inspection_id = self.store, self.inspection_id
 
         def done(case_id):
-            self._decided(_tr("Conflict resolved: the version kept is now current for case %1.").replace("%1", case_id))
+            self._decided(fmt(_tr("Conflict resolved: the version kept is now current for case %1."), case_id))
 
         def refused(error):
             text = str(error) or type(error).__name__

@@ -32,12 +32,12 @@ from PySide6.QtWidgets import (
 
 from ....core.field import form_state
 from ....core.frameworks import Framework
-from ...models.central_reads import outcome_text, qa_text, status_text
+from ...text import date_time_text, fmt, outcome_text, qa_text, status_text
 from .conflict import ConflictView, conflict_columns, conflict_rows
-from .question import ModerationCard, _plain_label, local_time, value_text
+from .question import ModerationCard, _plain_label, value_text
 
 __all__ = [
-    "STYLE", "ConflictView", "ModerationCard", "ModerationPage", "conflict_columns", "conflict_rows", "local_time",
+    "STYLE", "ConflictView", "ModerationCard", "ModerationPage", "conflict_columns", "conflict_rows",
     "value_text",
 ]
 
@@ -220,13 +220,13 @@ class ModerationPage(QWidget):
 
     def _show_header(self) -> None:
         d = self.detail
-        self.tabs.setTabText(1, _tr("Versions in conflict (%1)").replace("%1", str(len(d["conflicts"]) if d else 0)))
+        self.tabs.setTabText(1, fmt(_tr("Versions in conflict (%1)"), len(d["conflicts"]) if d else 0))
         if d is None:
             return
-        self.case_label.setText(_tr("Case %1").replace("%1", d["case_id"]))
-        facts = [_tr("Reader: %1").replace("%1", d["reader_name"]), status_text(d["status"])]
+        self.case_label.setText(fmt(_tr("Case %1"), d["case_id"]))
+        facts = [fmt(_tr("Reader: %1"), d["reader_name"]), status_text(d["status"])]
         if d["qa"]:
-            facts.append(_tr("QA: %1").replace("%1", qa_text(d["qa"])))
+            facts.append(fmt(_tr("QA: %1"), qa_text(d["qa"])))
         self.facts_label.setText(" · ".join(facts))
         notices = []
         if d["signed_off"]:
@@ -241,8 +241,7 @@ class ModerationPage(QWidget):
         if o is None:
             self.outcome_label.setText(_tr("not recorded yet"))
         else:
-            text = _tr("%1 by %2 on %3").replace("%1", outcome_text(o["outcome"])).replace("%2", o["moderator"]) \
-                .replace("%3", local_time(o["created_at"]))
+            text = fmt(_tr("%1 by %2 on %3"), outcome_text(o["outcome"]), o["moderator"], date_time_text(o["created_at"]))
             if o["comments"]:
                 text += f" — {o['comments']}"
             self.outcome_label.setText(text)
@@ -266,7 +265,7 @@ class ModerationPage(QWidget):
         """A write the core refused: said beside the question (if any) and in the banner."""
         if question_id in self.cards:
             self.cards[question_id].set_message(text)
-        self.error_banner.setText(_tr("Not changed: %1").replace("%1", text))
+        self.error_banner.setText(fmt(_tr("Not changed: %1"), text))
         self.error_banner.setVisible(True)
 
     def go_to_question(self, question_id: str) -> None:

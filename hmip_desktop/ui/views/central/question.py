@@ -10,8 +10,6 @@ without a rationale too. The card never writes anything: it emits
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -27,22 +25,12 @@ from PySide6.QtWidgets import (
 
 from ....core.frameworks import Framework
 from ....core.frameworks.model import KeyQuestion
-from ...models.central_reads import outcome_text
+from ...text import date_time_text, fmt, outcome_text
 
 
 def _tr(text: str) -> str:
     # The same context as the moderation module: these strings were translated there.
     return QCoreApplication.translate("CentralModeration", text)
-
-
-def local_time(iso: str | None) -> str:
-    """A stored UTC time in local time, UK style."""
-    if not iso:
-        return ""
-    try:
-        return datetime.fromisoformat(iso).astimezone().strftime("%d/%m/%Y %H:%M")
-    except ValueError:
-        return iso
 
 
 def value_text(fw: Framework, question, value: object, lang: str) -> str:
@@ -155,18 +143,18 @@ class ModerationCard(QFrame):
         self.title.setAccessibleName(text)
         self.reader_heading.setText(_tr("Reader's judgement"))
         self.moderator_heading.setText(_tr("Moderator's judgement"))
-        self.options_box.setAccessibleName(_tr("Moderator's judgement on %1").replace("%1", self.number))
+        self.options_box.setAccessibleName(fmt(_tr("Moderator's judgement on %1"), self.number))
         for option in self.fw.options(q.answer):
             radio = self.radios[option.id]
             radio.setText(option.label.get(lang))
             radio.setAccessibleName(f"{option.label.get(lang)} ({self.number})")
         self.rationale_label.setText(_tr("Rationale (required for a change)"))
-        self.rationale.setAccessibleName(_tr("Rationale for %1").replace("%1", self.number))
+        self.rationale.setAccessibleName(fmt(_tr("Rationale for %1"), self.number))
         self.rationale.setPlaceholderText(_tr("Why the judgement should be different"))
         self.agree_button.setText(_tr("Agree"))
-        self.agree_button.setAccessibleName(_tr("Agree with the reader on %1").replace("%1", self.number))
+        self.agree_button.setAccessibleName(fmt(_tr("Agree with the reader on %1"), self.number))
         self.change_button.setText(_tr("Change"))
-        self.change_button.setAccessibleName(_tr("Change the judgement on %1").replace("%1", self.number))
+        self.change_button.setAccessibleName(fmt(_tr("Change the judgement on %1"), self.number))
         self._show_texts()
 
     def set_values(self, answers: dict, moderation: dict | None, earlier: dict | None, locked: bool) -> None:
@@ -192,8 +180,8 @@ class ModerationCard(QFrame):
     def _show_texts(self) -> None:
         fw, q, lang = self.fw, self.question, self.lang
         self.reader_value.setText(value_text(fw, q, self.original, lang))
-        self.reader_value.setAccessibleName(_tr("Reader's judgement on %1").replace("%1", self.number))
-        self.evidence.setText(_tr("Evidence: %1").replace("%1", self._note) if self._note else _tr("No evidence note"))
+        self.reader_value.setAccessibleName(fmt(_tr("Reader's judgement on %1"), self.number))
+        self.evidence.setText(fmt(_tr("Evidence: %1"), self._note) if self._note else _tr("No evidence note"))
         prompts = [f"• {p.text.get(lang)} — {value_text(fw, p, self._prompt_values.get(p.id), lang)}"
                    for p in q.prompts if self._prompt_values.get(p.id) not in (None, "")]
         self.prompts.setText("\n".join(prompts))
@@ -202,18 +190,18 @@ class ModerationCard(QFrame):
         if m is None:
             self.record.setText(_tr("Not moderated yet"))
         elif m["outcome"] == "agreed":
-            self.record.setText(_tr("Agreed by %1 on %2").replace("%1", m["moderator"]).replace("%2", local_time(m["created_at"])))
+            self.record.setText(fmt(_tr("Agreed by %1 on %2"), m["moderator"], date_time_text(m["created_at"])))
         else:
             self.record.setText(
-                _tr("Changed to %1 by %2 on %3: %4").replace("%1", value_text(fw, q, m["value"], lang))
-                .replace("%2", m["moderator"]).replace("%3", local_time(m["created_at"])).replace("%4", m["rationale"]))
+                fmt(_tr("Changed to %1 by %2 on %3: %4"), value_text(fw, q, m["value"], lang), m["moderator"],
+                    date_time_text(m["created_at"]), m["rationale"]))
         self.record.setProperty("moderated", "none" if m is None else m["outcome"])
         self.record.style().unpolish(self.record)
         self.record.style().polish(self.record)
         e = self._earlier
         if e is not None and m is None:
-            self.earlier.setText(_tr("Moderated on an earlier version: %1 (%2)").replace(
-                "%1", value_text(fw, q, e["value"], lang)).replace("%2", e["rationale"] or outcome_text(e["outcome"])))
+            self.earlier.setText(fmt(_tr("Moderated on an earlier version: %1 (%2)"), value_text(fw, q, e["value"], lang),
+                                     e["rationale"] or outcome_text(e["outcome"])))
             self.earlier.setVisible(True)
         else:
             self.earlier.setVisible(False)

@@ -33,6 +33,7 @@ from ...models.central_tables import (
     overall_text,
     standard_heading,
 )
+from ...text import fmt
 
 
 def _tr(text: str) -> str:
@@ -75,13 +76,13 @@ class StandardBlock(QWidget):
     def show_standard(self, heading: str, rows: list[dict], chart: tuple[bytes, str] | None) -> None:
         """``chart``: (PNG bytes, text alternative) or None."""
         self.heading.setText(heading)
-        self.table.setAccessibleName(_tr("Key question figures: %1").replace("%1", heading))
+        self.table.setAccessibleName(fmt(_tr("Key question figures: %1"), heading))
         self.model.set_rows(rows)
         self.fit()
         pixmap = QPixmap()
         if chart and pixmap.loadFromData(chart[0]):
             self.chart.setPixmap(pixmap)
-            self.chart.setAccessibleName(_tr("Chart: %1").replace("%1", heading))
+            self.chart.setAccessibleName(fmt(_tr("Chart: %1"), heading))
             self.chart.setAccessibleDescription(chart[1])
             self.chart.setToolTip(chart[1])
             self.chart.setVisible(True)
@@ -172,7 +173,7 @@ class RatingsPage(QWidget):
 
     def show_error(self, text: str) -> None:
         """A decision the core refused (or "" to clear it)."""
-        self.error.setText(_tr("Not done: %1").replace("%1", text) if text else "")
+        self.error.setText(fmt(_tr("Not done: %1"), text) if text else "")
         self.error.setVisible(bool(text))
 
     def set_signed_off(self, signed_off: bool) -> None:
@@ -206,8 +207,8 @@ class RatingsPage(QWidget):
             return
         self.overall.setText(overall_text(fw, ratings, lang))
         source = fw.rating.source.get(lang) if fw.rating.source else ""
-        self.source.setText(_tr("Figures from the effective (moderated) answers, as hmip central ratings gives them. "
-                                "◆ Borderline: the 95% interval crosses a band boundary. %1").replace("%1", source).strip())
+        self.source.setText(fmt(_tr("Figures from the effective (moderated) answers, as hmip central ratings gives them. "
+                                    "◆ Borderline: the 95% interval crosses a band boundary. %1"), source).strip())
         self._blocks(self.blocks, len(ratings.standards), 0)
         for i, standard in enumerate(ratings.standards):
             self.blocks[i].show_standard(standard_heading(fw, ratings, i, lang),
@@ -215,4 +216,4 @@ class RatingsPage(QWidget):
         threads = [(t, ratings.threads.get(t.id, [])) for t in fw.threads if ratings.threads.get(t.id)]
         self._blocks(self.thread_blocks, len(threads), len(self.blocks))
         for block, (thread, figures) in zip(self.thread_blocks, threads):
-            block.show_standard(_tr("Thread: %1").replace("%1", thread.title.get(lang)), figure_rows(fw, figures, lang), None)
+            block.show_standard(fmt(_tr("Thread: %1"), thread.title.get(lang)), figure_rows(fw, figures, lang), None)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from ...i18n import Translations, language_actions
 from ...ops import Ops
+from ...text import fmt
 from .actions import CentralActions, describe_import, outcome_labels
 from .dashboard import DashboardPage
 from .decisions import CentralDecisions
@@ -271,7 +272,7 @@ class CentralWindow(CentralDecisions, CentralActions, QMainWindow):
             item = self.inspection_list.item(i)
             if item is None:
                 continue
-            state = _tr("signed off") if row["signed_off"] else _tr("%1 case reads").replace("%1", str(row["reads"]))
+            state = _tr("signed off") if row["signed_off"] else fmt(_tr("%1 case reads"), row["reads"])
             item.setText(f"{row['title'] or row['id']}\n{state}")
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{row['title'] or row['id']}, {state}")
 

@@ -9,7 +9,7 @@ ISO dates, text).
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QDoubleValidator, QKeyEvent, QKeySequence
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ....core.frameworks.model import Answer, Framework, Option
+from ...text import entry_date_text, fmt
 
 #: Typing pauses this long (ms) before an evidence note is autosaved; focus-out saves at once.
 NOTE_DEBOUNCE_MS = 700
@@ -100,7 +101,7 @@ class ChoiceEditor(Editor):
             label = option.label.get(lang)
             button.setText(f"{label}")
             button.setAccessibleName(label)
-            button.setToolTip(_tr("Key %1").replace("%1", str(i + 1)))
+            button.setToolTip(fmt(_tr("Key %1"), i + 1))
 
     def value(self) -> str | None:
         checked = self.group.checkedId()
@@ -344,7 +345,7 @@ class LineEditor(Editor):
         if value is None:
             self.line.clear()
         elif self.answer.type == "date":
-            self.line.setText(date.fromisoformat(str(value)).strftime("%d/%m/%Y"))
+            self.line.setText(entry_date_text(str(value)))
         else:
             self.line.setText(f"{value:g}" if isinstance(value, float) else str(value))
 

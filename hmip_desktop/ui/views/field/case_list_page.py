@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ....core.words import STATUS
 from ...models.case_list import ROW_ROLE, CaseFilterProxy, CaseListModel
+from ...text import fmt, status_text
 
 
 def _tr(text: str) -> str:
@@ -102,8 +104,8 @@ class CaseListPage(QWidget):
         self.status_filter.blockSignals(True)
         self.status_filter.clear()
         self.status_filter.addItem(_tr("All"), None)
-        for key, text in (("not_started", _tr("Not started")), ("in_progress", _tr("In progress")), ("complete", _tr("Complete"))):
-            self.status_filter.addItem(text, key)
+        for key in STATUS:
+            self.status_filter.addItem(status_text(key), key)
         self.status_filter.setCurrentIndex(max(0, self.status_filter.findData(status)))
         self.status_filter.blockSignals(False)
         reader = self.reader_filter.currentData()
@@ -140,10 +142,8 @@ class CaseListPage(QWidget):
         self.progress.setFormat(_tr("%v of %m case reads complete"))
         self.progress.setAccessibleName(_tr("Inspection progress"))
         self.counts.setText(
-            _tr("%1 complete · %2 in progress · %3 not started")
-            .replace("%1", str(states["complete"]))
-            .replace("%2", str(states["in_progress"]))
-            .replace("%3", str(states["not_started"]))
+            fmt(_tr("%1 complete · %2 in progress · %3 not started"),
+                states["complete"], states["in_progress"], states["not_started"])
         )
 
     def _activated(self, index: QModelIndex) -> None:

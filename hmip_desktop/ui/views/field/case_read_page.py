@@ -31,6 +31,7 @@ from ....core.field.edits import CaseRead, ReadLocked, Target, apply_edit
 from ....core.field.form_state import Missing
 from ....core.field.values import InvalidValue
 from ....core.frameworks import Framework
+from ...text import fmt, status_text
 from .profile_panel import ProfilePanel
 from .question_widget import QuestionWidget
 
@@ -196,8 +197,8 @@ class CaseReadPage(QWidget):
         comments = self.read.lead_comments if self.read is not None else []
         if comments:
             last = comments[-1]
-            self.lead_banner.setText(_tr("Returned by the lead inspector (%1): %2")
-                                     .replace("%1", last["moderator"]).replace("%2", last["comments"]))
+            self.lead_banner.setText(fmt(_tr("Returned by the lead inspector (%1): %2"),
+                                         last["moderator"], last["comments"]))
             self.lead_banner.setAccessibleName(self.lead_banner.text())
         self.lead_banner.setVisible(bool(comments))
 
@@ -242,14 +243,13 @@ class CaseReadPage(QWidget):
     # -- feedback from the window ----------------------------------------------------
 
     def show_saved(self, time_text: str) -> None:
-        self.saved_label.setText(_tr("Saved at %1").replace("%1", time_text))
+        self.saved_label.setText(fmt(_tr("Saved at %1"), time_text))
         self.error_banner.setVisible(False)
 
     def show_save_error(self, message: str) -> None:
         self.error_banner.setText(
-            _tr("Not saved: %1. What you entered is still on screen and will be saved again with your next change.").replace(
-                "%1", message
-            )
+            fmt(_tr("Not saved: %1. What you entered is still on screen and will be saved again with your next change."),
+                message)
         )
         self.error_banner.setVisible(True)
         self.saved_label.setText(_tr("Not saved"))
@@ -290,9 +290,8 @@ class CaseReadPage(QWidget):
     def _refresh_header(self) -> None:
         if self.read is None:
             return
-        self.case_label.setText(_tr("Case %1").replace("%1", self.read.case_id))
-        status = {"not_started": _tr("Not started"), "in_progress": _tr("In progress"), "complete": _tr("Complete")}
-        self.status_label.setText(status[self.read.status])
+        self.case_label.setText(fmt(_tr("Case %1"), self.read.case_id))
+        self.status_label.setText(status_text(self.read.status))
         complete = self.read.status == "complete"
         self.complete_button.setText(_tr("Reopen") if complete else _tr("Mark complete"))
         self.complete_button.setToolTip(_tr("Ctrl+Return"))
@@ -308,7 +307,7 @@ class CaseReadPage(QWidget):
             if standard_id not in shown:
                 mark, tip = "–", _tr("Does not apply to this case")
             elif open_items:
-                mark, tip = str(open_items), _tr("%1 still to do").replace("%1", str(open_items))
+                mark, tip = str(open_items), fmt(_tr("%1 still to do"), open_items)
             else:
                 mark, tip = "✓", _tr("Done")
             item.setText(f"{mark}  {heading.text()}")

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from ...ops import run_with_progress
 from ...notice import notice
+from ...text import fmt
 
 
 def _tr(text: str) -> str:
@@ -57,8 +58,8 @@ class ExchangeActions:
 
     def _exported(self, out: Path, summary: dict) -> None:
         self.statusBar().showMessage(
-            _tr("Bundle written to %1: %2 case reads, %3 changed since the last export.")
-            .replace("%1", str(out)).replace("%2", str(summary["reads"])).replace("%3", str(summary["changed"])), 15000)
+            fmt(_tr("Bundle written to %1: %2 case reads, %3 changed since the last export."),
+                out, summary["reads"], summary["changed"]), 15000)
 
     def import_receipt(self) -> None:
         if self.store is None:
@@ -85,8 +86,8 @@ class ExchangeActions:
 
     def _receipt_imported(self, result: dict) -> None:
         if result["new"]:
-            text = _tr("Receipt recorded: the central store holds %1 case read(s) as you sent them.").replace(
-                "%1", str(result["held"]))
+            text = fmt(_tr("Receipt recorded: the central store holds %1 case read(s) as you sent them."),
+                       result["held"])
         else:
             text = _tr("This receipt was recorded before: nothing changed.")
         self.statusBar().showMessage(text, 15000)

@@ -10,7 +10,6 @@ display refresh from its one ``changes_applied`` signal. A save that fails is ke
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
 
 from ...i18n import Translations, language_actions
 from ...ops import Ops, run_with_progress
+from ...text import fmt, time_text
 from .case_list_page import CaseListPage
 from .exchange_actions import ExchangeActions
 from ...notice import notice
@@ -293,8 +293,7 @@ class MainWindow(ExchangeActions, QMainWindow):
             if changes.targets:
                 self.page.go_to_target(changes.targets[0])
         if self.page.read is not None and self.page.read.id == changes.case_read_id and not self.unsaved:
-            stamp = datetime.fromisoformat(changes.saved_at).astimezone().strftime("%H:%M:%S")
-            self.page.show_saved(stamp)
+            self.page.show_saved(time_text(changes.saved_at, seconds=True))
 
     def _nothing_to_undo(self, changes: Changes | None) -> None:
         if changes is None:
@@ -347,9 +346,9 @@ class MainWindow(ExchangeActions, QMainWindow):
 
     def _audit_checked(self, report) -> None:
         if report.ok:
-            text = _tr("Audit trail intact: %1 events.").replace("%1", str(report.events))
+            text = fmt(_tr("Audit trail intact: %1 events."), report.events)
         else:
-            text = _tr("Audit trail broken at event %1.").replace("%1", str(report.bad_seq))
+            text = fmt(_tr("Audit trail broken at event %1."), report.bad_seq)
         self.statusBar().showMessage(text, 10000)
 
     def _audit_failed(self, error: BaseException) -> None:
@@ -381,7 +380,7 @@ class MainWindow(ExchangeActions, QMainWindow):
         if self.unsaved:
             answer = QMessageBox.warning(
                 self, _tr("Changes not saved"),
-                _tr("%1 change(s) could not be saved. Close anyway and lose them?").replace("%1", str(len(self.unsaved))),
+                fmt(_tr("%1 change(s) could not be saved. Close anyway and lose them?"), len(self.unsaved)),
                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             )
             if answer != QMessageBox.StandardButton.Discard:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from ....core.field.edits import Target
 from ....core.frameworks.model import Framework, KeyQuestion, Prompt
+from ...text import fmt
 from .answer_editors import NoteEditor, editor_for
 
 
@@ -86,7 +87,7 @@ class QuestionWidget(QFrame):
         if self.note is not None:
             required = self.question.evidence == "required"
             self.note_label.setText(_tr("Evidence note (required)") if required else _tr("Evidence note (optional)"))
-            self.note.setAccessibleName(_tr("Evidence note for %1").replace("%1", self.number))
+            self.note.setAccessibleName(fmt(_tr("Evidence note for %1"), self.number))
             self.note.setAccessibleDescription(text)
 
     def set_values(self, answers: dict, notes: dict) -> None:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ....core.paths import forms_dir
 from ...ops import Ops, run_with_progress
 from ...notice import notice
+from ...text import fmt
 
 
 def _tr(text: str) -> str:
@@ -39,7 +40,7 @@ def _browse_row(parent, edit: QLineEdit, pick) -> QHBoxLayout:
     row = QHBoxLayout()
     row.addWidget(edit, 1)
     button = QPushButton(_tr("Browse…"), parent)
-    button.setAccessibleName(_tr("Browse for %1").replace("%1", edit.accessibleName()))
+    button.setAccessibleName(fmt(_tr("Browse for %1"), edit.accessibleName()))
     button.clicked.connect(pick)
     row.addWidget(button)
     return row
@@ -308,7 +309,7 @@ class AllocationPage(QWizardPage):
             combo = QComboBox(self.table)
             combo.addItems(self.readers)
             combo.setCurrentText(r["reader_id"] or "")
-            combo.setAccessibleName(_tr("Reader of case %1").replace("%1", r["case_id"]))
+            combo.setAccessibleName(fmt(_tr("Reader of case %1"), r["case_id"]))
             combo.currentTextChanged.connect(lambda member, case=r["case_id"]: self.reassign(case, member))
             self.table.setCellWidget(i, 2, combo)
 
@@ -335,7 +336,7 @@ class AllocationPage(QWizardPage):
             return
         case_id = self.table.item(row, 0).text()
         reason, ok = QInputDialog.getText(self, _tr("Replace a case"),
-                                          _tr("Why can case %1 not be read?").replace("%1", case_id))
+                                          fmt(_tr("Why can case %1 not be read?"), case_id))
         if ok and reason.strip():
             self.replace_case(case_id, reason.strip())
 
@@ -394,8 +395,8 @@ class PackPage(QWizardPage):
                                  cancellable=False)
 
     def _made(self, key_id: str) -> None:
-        self.result.setText(_tr("Pack saved. Give the team this fingerprint to trust when they import it: %1")
-                            .replace("%1", key_id[:16]))
+        self.result.setText(fmt(_tr("Pack saved. Give the team this fingerprint to trust when they import it: %1"),
+                                key_id[:16]))
         self.made = True
         self.completeChanged.emit()
 

@@ -1,24 +1,27 @@
 """The central-store commands of ``hmip`` (``hmip central …``): store and keys, import,
-set-up, quality assurance and ratings. Registered by ``cli_exchange.register``."""
+set-up, quality assurance, ratings and results. ``register`` returns the ``central``
+sub-parsers so that ``hmip central export-data`` (in reports.py) can join them."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from .cli import CliError, _progress_bar
+from .common import CliError, add_store_arguments, central_store, key, keys_dir, progress_bar
 
 
-def _central(args):
-    from .core.central.store import CentralStore
-
-    return CentralStore.open(args.store, Path(args.keys) if args.keys else None)
+def _read(path: Path, read):
+    """``read(path)``, an unreadable file reported as ``PATH: cannot read (reason)``."""
+    try:
+        return read(path)
+    except OSError as exc:
+        raise CliError(f"{path}: cannot read ({exc.strerror})") from None
 
 
 def central_init(args) -> int:
-    from .core.central.store import CentralStore
+    from ..core.central.store import CentralStore
 
-    store = CentralStore.init(args.store, Path(args.keys) if args.keys else None, args.escrow)
+    store = CentralStore.init(args.store, keys_dir(args), args.escrow)
     print(f"central store {store.store_id} created in {args.store}; keys in {store.keys_dir}")
     print(f"encryption recipient: {store.meta('recipient')}")
     return 0
@@ -26,23 +29,20 @@ def central_init(args) -> int:
 
 def central_enrol(args) -> int:
     path = Path(args.public_key)
-    try:
-        text = path.read_text(encoding="utf-8")[:2000]
-    except OSError as exc:
-        raise CliError(f"{path}: cannot read ({exc.strerror})") from None
-    key_id = _central(args).enrol(args.name, args.role, text, str(path))
+    text = _read(path, lambda p: p.read_text(encoding="utf-8")[:2000])
+    key_id = central_store(args).enrol(args.name, args.role, text, str(path))
     print(f"enrolled {args.name} ({args.role}): key {key_id}")
     return 0
 
 
 def central_revoke(args) -> int:
-    key_id = _central(args).revoke(args.key_id)
+    key_id = central_store(args).revoke(args.key_id)
     print(f"revoked key {key_id}; its bundles will be refused from now on")
     return 0
 
 
 def _write_receipt(result, bundle: Path, folder: str | None) -> Path:
-    from .core.exchange.envelope import write_atomically
+    from ..core.exchange.envelope import write_atomically
 
     target = (Path(folder) if folder else bundle.parent) / f"{bundle.name}.receipt"
     write_atomically(target, result.receipt)
@@ -50,12 +50,12 @@ def _write_receipt(result, bundle: Path, folder: str | None) -> Path:
 
 
 def central_import(args) -> int:
-    from .core.central import importer
-    from .core.exchange.envelope import Rejected
+    from ..core.central import importer
+    from ..core.exchange.envelope import Rejected
 
-    store = _central(args)
+    store = central_store(args)
     failures = 0
-    bar = _progress_bar("Importing bundles")
+    bar = progress_bar("Importing bundles")
     for i, name in enumerate(args.files, 1):
         path = Path(name)
         try:
@@ -71,9 +71,9 @@ def central_import(args) -> int:
 
 
 def central_watch(args) -> int:
-    from .core.central.inbox import watch
+    from ..core.central.inbox import watch
 
-    store = _central(args)
+    store = central_store(args)
     for line in watch(store, Path(args.inbox), once=args.once, interval=args.interval):
         print(line, flush=True)
     return 0
@@ -82,9 +82,9 @@ def central_watch(args) -> int:
 def central_ratings(args) -> int:
     import json
 
-    from .core.central.answers import rate_inspection
+    from ..core.central.answers import rate_inspection
 
-    ratings = rate_inspection(_central(args), args.inspection)
+    ratings = rate_inspection(central_store(args), args.inspection)
     if args.json:
         print(json.dumps(ratings.as_json(), ensure_ascii=False, indent=1))
     else:
@@ -98,9 +98,9 @@ def central_answers(args) -> int:
     import csv
     import json
 
-    from .core.central.answers import effective_rows
+    from ..core.central.answers import effective_rows
 
-    rows = effective_rows(_central(args), args.inspection)
+    rows = effective_rows(central_store(args), args.inspection)
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(["case_id", "question_id", "value", "inspector", "moderated"])
     for r in rows:
@@ -112,10 +112,10 @@ def central_answers(args) -> int:
 
 
 def central_inspection(args) -> int:
-    from .core.central import packs
-    from .core.frameworks.loader import read_file
+    from ..core.central import packs
+    from ..core.frameworks.loader import read_file
 
-    store = _central(args)
+    store = central_store(args)
     packs.create_inspection(store, args.id, read_file(Path(args.framework)), args.provider, args.title,
                             (args.start, args.end))
     print(f"inspection {args.id} created in {args.store}")
@@ -125,28 +125,28 @@ def central_inspection(args) -> int:
 def central_team(args) -> int:
     import csv
 
-    from .core.central import packs
+    from ..core.central import packs
+
+    def rows(p: Path) -> list[dict]:
+        with open(p, newline="", encoding="utf-8-sig") as fh:
+            return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(fh)]
 
     path = Path(args.team)
-    try:
-        with open(path, newline="", encoding="utf-8-sig") as fh:
-            members = [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(fh)]
-    except OSError as exc:
-        raise CliError(f"{path}: cannot read ({exc.strerror})") from None
+    members = _read(path, rows)
     for line, m in enumerate(members, 2):
         if not m.get("id") or not m.get("name") or m.get("role") not in ("inspector", "local_assessor", "lead"):
             raise CliError(f"{path}:{line}: each row needs id, name and role (inspector, local_assessor or lead)")
         m["key_id"] = m.get("key_id") or None
-    packs.set_team(_central(args), args.inspection, members)
+    packs.set_team(central_store(args), args.inspection, members)
     print(f"team of {len(members)} set for inspection {args.inspection}")
     return 0
 
 
 def central_draw(args) -> int:
-    from .core.central import setup_flow
+    from ..core.central import setup_flow
 
-    result = setup_flow.draw(_central(args), args.inspection, Path(args.caseload), seed=args.seed,
-                             sample_size=args.size, progress=_progress_bar("Reading the caseload"))
+    result = setup_flow.draw(central_store(args), args.inspection, Path(args.caseload), seed=args.seed,
+                             sample_size=args.size, progress=progress_bar("Reading the caseload"))
     print(result.report_text)
     print(f"sample of {result.sample_size} with {result.reserves} reserves drawn from {result.caseload_size} cases "
           f"(margin of error ±{result.margin * 100:.1f} points) and allocated to the team")
@@ -154,23 +154,23 @@ def central_draw(args) -> int:
 
 
 def central_replace(args) -> int:
-    from .core.central import setup_flow
+    from ..core.central import setup_flow
 
-    new = setup_flow.replace(_central(args), args.inspection, args.case_id, args.reason)
+    new = setup_flow.replace(central_store(args), args.inspection, args.case_id, args.reason)
     print(f"case {args.case_id} replaced by reserve {new} (same stratum); the reason is recorded")
     return 0
 
 
 def _fw(store, inspection):
-    from .core.central.answers import framework_for
+    from ..core.central.answers import framework_for
 
     return framework_for(store, inspection)
 
 
 def central_moderate(args) -> int:
-    from .core.central import moderation
+    from ..core.central import moderation
 
-    store = _central(args)
+    store = central_store(args)
     outcome = moderation.moderate(store, args.inspection, args.case, args.question, args.value, args.rationale or "",
                                   args.by, _fw(store, args.inspection))
     print(f"case {args.case}, {args.question}: {outcome}")
@@ -178,17 +178,17 @@ def central_moderate(args) -> int:
 
 
 def central_outcome(args) -> int:
-    from .core.central import moderation
+    from ..core.central import moderation
 
-    moderation.finish_read(_central(args), args.inspection, args.case, args.outcome, args.comments or "", args.by)
+    moderation.finish_read(central_store(args), args.inspection, args.case, args.outcome, args.comments or "", args.by)
     print(f"case {args.case}: read {args.outcome}")
     return 0
 
 
 def central_qa(args) -> int:
-    from .core.central import moderation
+    from ..core.central import moderation
 
-    chosen = moderation.qa_sample(_central(args), args.inspection, seed=args.seed)
+    chosen = moderation.qa_sample(central_store(args), args.inspection, seed=args.seed)
     print(f"{len(chosen)} case reads chosen for quality assurance:")
     for case_id in chosen:
         print(case_id)
@@ -198,9 +198,9 @@ def central_qa(args) -> int:
 def central_consistency(args) -> int:
     import json
 
-    from .core.central import agreement, moderation
+    from ..core.central import agreement, moderation
 
-    results = agreement.consistency(moderation.reader_pairs(_central(args), args.inspection),
+    results = agreement.consistency(moderation.reader_pairs(central_store(args), args.inspection),
                                     min_unchanged=args.min_unchanged, min_kappa_low=args.min_kappa)
     if args.json:
         print(json.dumps([{"reader": r.reader, "moderated": r.moderated, "unchanged": r.unchanged,
@@ -216,9 +216,9 @@ def central_consistency(args) -> int:
 
 
 def central_override(args) -> int:
-    from .core.central import moderation
+    from ..core.central import moderation
 
-    store = _central(args)
+    store = central_store(args)
     band = None if args.band == "none" else args.band
     moderation.set_override(store, args.inspection, args.standard, band, args.reason, args.by, _fw(store, args.inspection))
     print(f"{args.standard}: professional judgement {band or 'withdrawn'} recorded")
@@ -226,60 +226,46 @@ def central_override(args) -> int:
 
 
 def _ratings_json(store, inspection):
-    from .core.central.answers import rate_inspection
+    from ..core.central.answers import rate_inspection
 
     return rate_inspection(store, inspection).as_json()
 
 
 def central_signoff(args) -> int:
-    from .core.central import moderation
-    from .core.exchange.keys import load_key
+    from ..core.central import moderation
 
-    store = _central(args)
-    key = load_key(Path(args.key))
-    digest = moderation.sign_off(store, args.inspection, key, _ratings_json(store, args.inspection))
+    store = central_store(args)
+    digest = moderation.sign_off(store, args.inspection, key(args.key), _ratings_json(store, args.inspection))
     print(f"inspection {args.inspection} signed off (ratings {digest[:16]}); it is locked until reopened")
     return 0
 
 
 def central_reopen(args) -> int:
-    from .core.central import moderation
-    from .core.exchange.keys import load_key
+    from ..core.central import moderation
 
-    store = _central(args)
-    moderation.reopen(store, args.inspection, load_key(Path(args.key)), args.reason, _ratings_json(store, args.inspection))
+    store = central_store(args)
+    moderation.reopen(store, args.inspection, key(args.key), args.reason, _ratings_json(store, args.inspection))
     print(f"inspection {args.inspection} reopened; the reason is recorded and signed")
     return 0
 
 
-def central_export_data(args) -> int:
-    from .core.reports import export_data
-
-    files = export_data(_central(args), args.inspection, Path(args.out), args.lang)
-    print(f"{len(files)} data file(s) written: {', '.join(str(f) for f in files)}")
-    return 0
-
-
 def central_results(args) -> int:
-    from .core.central.results import export_results
-    from .core.exchange.keys import load_key
-    from .core.files import write_atomically
+    from ..core.central.results import export_results
+    from ..core.files import write_atomically
 
-    key = load_key(Path(args.key))
-    write_atomically(Path(args.out), export_results(_central(args), args.inspection, key, args.to))
+    signing = key(args.key)
+    write_atomically(Path(args.out), export_results(central_store(args), args.inspection, signing, args.to))
     print(f"{args.out}: signed results of inspection {args.inspection} for the national store "
-          f"(signed by key {key.key_id[:16]})")
+          f"(signed by key {signing.key_id[:16]})")
     return 0
 
 
-def register_central(sub):
+def register(sub):
     """Add ``hmip central …`` to the sub-command parser; returns its sub-parsers."""
     central = sub.add_parser("central", help="the central store").add_subparsers(dest="central_command", metavar="ACTION")
 
     def store_parser(name, help_text, func):
-        q = central.add_parser(name, help=help_text)
-        q.add_argument("store", metavar="STORE", help="a SQLite path or a postgresql:// URL")
-        q.add_argument("--keys", metavar="DIR", help="the central store's keys folder (default STORE.keys)")
+        q = add_store_arguments(central.add_parser(name, help=help_text))
         q.set_defaults(func=func)
         return q
 
@@ -358,6 +344,4 @@ def register_central(sub):
     q = store_parser("answers", "the effective (moderated) answers as CSV", central_answers)
     q.add_argument("--inspection", required=True, metavar="ID")
     q.add_argument("--csv", action="store_true", help="CSV on standard output (the only format)")
-
-
     return central

@@ -1,0 +1,75 @@
+"""The laptop's commands of ``hmip``: framework files (forms check), the demo inspection
+and the field store's audit trail."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .common import CliError, field_store, progress_bar
+
+
+def forms_check(args: argparse.Namespace) -> int:
+    from ..core.frameworks import check_dir
+    from ..core.paths import forms_dir
+
+    directory = Path(args.dir) if args.dir else forms_dir()
+    if not directory.is_dir():
+        raise CliError(f"{directory}: no such folder of framework files")
+    files, errors = check_dir(directory)
+    for error in errors:
+        print(error)
+    if errors:
+        print(f"{len(errors)} error(s) in {len(files)} framework file(s)", file=sys.stderr)
+        return 1
+    print(f"{len(files)} framework file(s) OK: {', '.join(f.name for f in files)}")
+    return 0
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from ..core import demo
+
+    if bool(args.central) != bool(args.keys):
+        raise CliError("--central and --keys go together")
+    path = Path(args.field_db)
+    summary = demo.create_demo(path, seed=args.seed, progress=progress_bar("Creating the demo inspection"))
+    print(demo.describe(path, summary))
+    if args.central:
+        key_id = demo.connect_central(path, args.central, Path(args.keys))
+        print(f"Central store initialised in {args.central}; demo inspector key {key_id} written to {args.keys}")
+        print(f"Export with: hmip export {path} --inspection demo --key {args.keys} --out demo.bundle")
+    return 0
+
+
+def audit_verify(args: argparse.Namespace) -> int:
+    from ..core.field import audit
+
+    path = Path(args.field_db)
+    with field_store(path) as db:
+        report = audit.verify(db)
+    if report.ok:
+        print(f"{path}: audit trail OK, {report.events} events, head {report.head[:16]}")
+        return 0
+    print(f"{path}: audit trail BROKEN at event {report.bad_seq}: {report.reason}")
+    return 1
+
+
+def register(sub) -> None:
+    """Add forms check, demo and audit verify to the ``hmip`` sub-command parser."""
+    forms = sub.add_parser("forms", help="framework files").add_subparsers(dest="forms_command", metavar="ACTION")
+    p = forms.add_parser("check", help="check framework files; print FILE:LINE: reason for every error")
+    p.add_argument("dir", nargs="?", metavar="DIR", help="folder of framework files (default: the shipped forms/)")
+    p.set_defaults(func=forms_check)
+
+    p = sub.add_parser("demo", help="create the demo inspection (id 'demo') in a field store")
+    p.add_argument("field_db", metavar="FIELD_DB")
+    p.add_argument("--seed", type=int, default=2003, help="random seed (same seed, same demo)")
+    p.add_argument("--central", metavar="STORE", help="also initialise a central store and enrol a demo inspector")
+    p.add_argument("--keys", metavar="DIR", help="where to write the demo inspector's key (with --central)")
+    p.set_defaults(func=run_demo)
+
+    audit = sub.add_parser("audit", help="the field store's audit trail").add_subparsers(dest="audit_command", metavar="ACTION")
+    p = audit.add_parser("verify", help="check that no audit event was edited, removed or reordered")
+    p.add_argument("field_db", metavar="FIELD_DB")
+    p.set_defaults(func=audit_verify)

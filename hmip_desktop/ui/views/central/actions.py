@@ -118,7 +118,7 @@ class CentralActions:
         """Load a case read into the moderation view and show it."""
         if self.store is None or self.inspection_id is None:
             return
-        from ...models import central_rows
+        from ....core.central import queries
 
         self.case_id = case_id
         store, inspection_id = self.store, self.inspection_id
@@ -132,7 +132,7 @@ class CentralActions:
             self.moderation.first_question()
             self.read_loaded.emit(case_id)
 
-        self.ops.run(lambda: central_rows.read_detail(store, inspection_id, case_id), shown, self._failed)
+        self.ops.run(lambda: queries.read_detail(store, inspection_id, case_id), shown, self._failed)
 
     def _moderator(self) -> str | None:
         who = self.moderator.text().strip()

@@ -7,12 +7,15 @@ moderator's judgement is effective. The reader's original always stays on record
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import and_, select
 
 from ..frameworks import Framework, content_hash, load_text
 from ..paths import forms_dir
 from . import schema
 from .queries.rows import decode, heads_join
+from .ratings import Ratings, rate
 from .store import CentralError, CentralStore
 
 
@@ -93,37 +96,51 @@ def answers_by_case(rows: list[dict]) -> dict[str, dict[str, object]]:
     return out
 
 
-def rate_inspections(store: CentralStore, inspection_ids: list[str], lang: str = "en") -> dict:
-    """Ratings of many inspections (the national collation) with a handful of queries:
-    inspection id → Ratings. Each is exactly what :func:`rate_inspection` gives."""
+@dataclass(frozen=True)
+class Rated:
+    """An inspection's ratings with what they were computed from, read once."""
+
+    ratings: Ratings
+    #: case id → question id → effective value: the key questions' (every question's with rows).
+    answers: dict[str, dict[str, object]]
+    #: standard id → (band id, reason): the professional-judgement overrides applied.
+    overrides: dict[str, tuple[str, str]]
+    #: :func:`effective_rows` (every answered question, with notes), where asked for.
+    rows: list[dict] | None = None
+
+
+def rated(store: CentralStore, inspection_ids: list[str], lang: str = "en", *, rows: bool = False) -> dict[str, Rated]:
+    """Inspection id → its :class:`Rated`, for many inspections in a handful of queries.
+    The effective answers are read once: only the key questions' (all the ratings need),
+    or, with ``rows``, every answer row (for the data files) and the ratings from those."""
     from .moderation import overrides_for
-    from .ratings import rate
 
     frameworks = {i: framework_for(store, i) for i in inspection_ids}
-    questions = sorted({kq.id for fw in frameworks.values() for kq in fw.key_questions(case_based=None)})
+    questions = None if rows else sorted({kq.id for fw in frameworks.values() for kq in fw.key_questions(case_based=None)})
     with store.engine.connect() as conn:
-        values = _effective(conn, list(inspection_ids), questions, lean=True)
+        values = _effective(conn, list(inspection_ids), questions, lean=not rows)
     answers: dict[str, dict[str, dict[str, object]]] = {i: {} for i in inspection_ids}
-    for (inspection, case, question), value in values.items():
+    listed: dict[str, list[dict]] = {i: [] for i in inspection_ids}
+    for key in sorted(values) if rows else values:
+        inspection, case, question = key
+        value = values[key]
+        if rows:
+            listed[inspection].append(value)
+            value = value["value"]
         answers[inspection].setdefault(case, {})[question] = value
     overrides = overrides_for(store, list(inspection_ids))
-    return {i: rate(frameworks[i], i, answers[i], overrides.get(i, {}), lang) for i in inspection_ids}
+    return {i: Rated(rate(frameworks[i], i, answers[i], overrides.get(i, {}), lang), answers[i], overrides.get(i, {}),
+                     listed[i] if rows else None) for i in inspection_ids}
 
 
-def rows_and_ratings(store: CentralStore, inspection_id: str, lang: str = "en"):
-    """(:func:`effective_rows`, the ratings :func:`rate_inspection` gives) from one reading
-    of the effective answers: for a caller that needs both (the report)."""
-    from .moderation import overrides_for
-    from .ratings import rate
-
-    rows = effective_rows(store, inspection_id)
-    ratings = rate(framework_for(store, inspection_id), inspection_id, answers_by_case(rows),
-                   overrides_for(store, inspection_id), lang)
-    return rows, ratings
+def rate_inspections(store: CentralStore, inspection_ids: list[str], lang: str = "en") -> dict[str, Ratings]:
+    """Ratings of many inspections (the national collation) with a handful of queries:
+    inspection id → Ratings. Each is exactly what :func:`rate_inspection` gives."""
+    return {i: r.ratings for i, r in rated(store, inspection_ids, lang).items()}
 
 
-def rate_inspection(store: CentralStore, inspection_id: str, lang: str = "en"):
+def rate_inspection(store: CentralStore, inspection_id: str, lang: str = "en") -> Ratings:
     """The inspection's ratings from its effective answers, its framework's rules and
     any professional-judgement overrides: the one place the CLI, the window, the reports
     and the self-test get ratings from."""
-    return rate_inspections(store, [inspection_id], lang)[inspection_id]
+    return rated(store, [inspection_id], lang)[inspection_id].ratings

@@ -2,8 +2,8 @@
 
 The figures are the core's: :func:`gather` reads the store through the central read
 model (``central.queries``), takes the effective answers and the ratings from one
-reading of them (``answers.rows_and_ratings``: the effective rows, and ``ratings.rate``
-with the recorded professional-judgement overrides) and the reader consistency from
+reading of them (``answers.rated``: ``ratings.rate`` with the recorded
+professional-judgement overrides) and the reader consistency from
 ``agreement.consistency``; sub-group figures are ``ratings.key_question_figure`` on
 each group's cases. Nothing here computes a percentage, a band or an interval itself.
 The renderers (PDF, HTML, CSV/XLSX) only read what is gathered here.
@@ -17,8 +17,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..central import agreement, moderation, queries
-from ..central.answers import answers_by_case, effective_rows, framework_for, rows_and_ratings
+from ..central import agreement, queries
+from ..central.answers import effective_rows, framework_for, rated
 from ..central.queries import Inspection, Read
 from ..central.ratings import Figure, Ratings, key_question_figure
 from ..central.store import CentralError, CentralStore
@@ -55,7 +55,9 @@ class ReportData:
     overrides: dict[str, tuple[str, str]]
     team: list[dict]
     reads: dict[str, Read]
-    rows: list[dict]
+    #: Every effective answer row (``answers.effective_rows``): gathered for the data files only.
+    rows: list[dict] | None
+    #: case id → key question id → effective value (every question's where ``rows`` were gathered).
     answers: dict[str, dict[str, object]]
     caseload_size: int | None
     qa_selected: int
@@ -137,8 +139,10 @@ def subgroup_table(fw: Framework, field_id: str, reads: dict[str, Read],
     return SubgroupTable(field_id, [(g, len(members[g])) for g in groups], rows)
 
 
-def gather(store: CentralStore, inspection_id: str, lang: str = "en") -> ReportData:
-    """Read one inspection's report data (ratings with overrides, reads and profiles, QA)."""
+def gather(store: CentralStore, inspection_id: str, lang: str = "en", *, rows: bool = False) -> ReportData:
+    """Read one inspection's report data (ratings with overrides, reads and profiles, QA).
+    The effective answers are read once, the key questions' (all a report shows), or with
+    ``rows`` every answer row as well (what the data files list)."""
     check_lang(lang)
     fw = framework_for(store, inspection_id)
     with store.engine.connect() as conn:
@@ -151,10 +155,9 @@ def gather(store: CentralStore, inspection_id: str, lang: str = "en") -> ReportD
         outcomes = queries.outcome_rows(conn, inspection_id)
         pairs = queries.reader_pairs(conn, inspection_id, moderations)
         signed_off = queries.locked(conn, inspection_id)
-    rows, ratings = rows_and_ratings(store, inspection_id, lang)  # the effective answers, read once
-    overrides = moderation.overrides_for(store, inspection_id)
+    r = rated(store, [inspection_id], lang, rows=rows)[inspection_id]  # the one place ratings come from
     consistency = agreement.consistency(pairs, min_unchanged=MIN_UNCHANGED, min_kappa_low=MIN_KAPPA_LOW)
-    return ReportData(inspection, fw, lang, ratings, overrides, team, reads, rows, answers_by_case(rows),
+    return ReportData(inspection, fw, lang, r.ratings, r.overrides, team, reads, r.rows, r.answers,
                       caseload, qa_selected, moderations, outcomes, consistency, signed_off)
 
 

@@ -22,6 +22,7 @@ from .rows import (
     head_revisions,
     heads_join,
     inspection,
+    latest_moderations,
     latest_outcomes,
     locked,
     moderation_rows,
@@ -36,6 +37,7 @@ from .screens import dashboard, inspections, read_detail
 
 __all__ = [
     "Inspection", "Read", "bundles", "caseload_size", "conflicts", "current_reads", "dashboard", "decode",
-    "head_revisions", "heads_join", "inspection", "inspections", "latest_outcomes", "locked", "moderation_rows",
+    "head_revisions", "heads_join", "inspection", "inspections", "latest_moderations",
+    "latest_outcomes", "locked", "moderation_rows",
     "outcome_rows", "qa_selection", "read_detail", "reader_pairs", "recorded_answers", "team", "team_names",
 ]

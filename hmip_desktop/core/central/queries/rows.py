@@ -115,6 +115,12 @@ def moderation_rows(conn, inspection_id: str, case_id: str | None = None) -> lis
             for m in conn.execute(query.order_by(md.c.id))]
 
 
+def latest_moderations(rows: Iterable[dict]) -> dict[tuple[str, str, str], dict]:
+    """(case id, revision id, question id) → the latest of ``moderation_rows`` for that
+    judgement of that revision: each moderated judgement counts once."""
+    return {(m["case_id"], m["revision_id"], m["question_id"]): m for m in rows}
+
+
 def outcome_rows(conn, inspection_id: str, case_ids: Iterable[str] | None = None) -> list[dict]:
     """Every QA outcome of a read, oldest first: id, case_id, revision_id, outcome,
     comments, moderator, created_at."""
@@ -201,12 +207,9 @@ def reader_pairs(conn, inspection_id: str, moderations: list[dict] | None = None
     rv = schema.revisions
     readers = {(r.case_id, r.revision_id): r.reader_id for r in conn.execute(
         select(rv.c.case_id, rv.c.revision_id, rv.c.reader_id).where(rv.c.inspection_id == inspection_id))}
-    latest: dict[tuple, tuple[str, str, str]] = {}
-    for m in moderation_rows(conn, inspection_id) if moderations is None else moderations:
-        original = "" if m["original_value"] is None else str(m["original_value"])
-        latest[(m["case_id"], m["revision_id"], m["question_id"])] = (
-            readers.get((m["case_id"], m["revision_id"]), "?"), original, str(m["moderated_value"]))
     out: dict[str, list[tuple[str, str]]] = {}
-    for reader, original, moderated in latest.values():
-        out.setdefault(reader, []).append((original, moderated))
+    for m in latest_moderations(moderation_rows(conn, inspection_id) if moderations is None else moderations).values():
+        original = "" if m["original_value"] is None else str(m["original_value"])
+        out.setdefault(readers.get((m["case_id"], m["revision_id"]), "?"), []).append(
+            (original, str(m["moderated_value"])))
     return out

@@ -326,7 +326,7 @@ class CentralWindow(QMainWindow):
 
             fw = known or framework_for(store, inspection_id)
             summary = queries.dashboard(store, inspection_id)
-            ratings = rate_inspection(store, inspection_id)
+            ratings = rate_inspection(store, inspection_id, lang)
             try:
                 charts = standard_pngs(ratings, fw, lang)
             except Exception as exc:  # noqa: BLE001 - a chart is an extra: the table still shows

@@ -89,6 +89,10 @@ def store_error(path: Path | str, exc: BaseException) -> BaseException:
     name = getattr(exc, "sqlite_errorname", "") or ""
     if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
         return StoreDamaged(Path(path), str(exc))
+    if name.startswith("SQLITE_FULL"):
+        error = StoreError(f"{path}: cannot be written, the disk is full ({exc}); free some space and try again")
+        error.reason = f"the disk is full ({exc})"
+        return error
     error = StoreError(f"{path}: the field store cannot be used ({exc})")
     error.reason = f"the field store cannot be used ({exc})"
     return error

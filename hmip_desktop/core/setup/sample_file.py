@@ -139,5 +139,5 @@ def _write_atomically(path: Path, data: bytes) -> None:
     """The complete file or none (see core/files.py); a failure says which file."""
     try:
         write_atomically(path, data)
-    except OSError as exc:
-        raise SampleFileError(f"cannot write {path}: {exc.strerror or exc}") from None
+    except OSError as exc:  # WriteFailed: "PATH: cannot be written (reason); nothing was written"
+        raise SampleFileError(str(exc)) from None

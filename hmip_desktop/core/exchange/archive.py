@@ -116,6 +116,12 @@ def _depth(text: bytes) -> int:
     return deepest
 
 
+def check_depth(text: bytes, member: str) -> None:
+    """Refuse a JSON member nested deeper than MAX_JSON_DEPTH, before it is parsed."""
+    if _depth(text) > MAX_JSON_DEPTH:
+        raise Rejected(f"{member}: JSON nested too deeply")
+
+
 def check_lines(data: bytes, member: str, max_count: int) -> list[bytes]:
     """The lines of a JSON Lines member; Rejected if there are more than ``max_count`` or
     one is longer than MAX_LINE (the caps :func:`json_lines` applies, without parsing)."""

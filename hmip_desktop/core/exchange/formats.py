@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+#: The version of the formats here (the ``format`` field of each).
 FORMAT_VERSION = 1
 
 #: The caps on one bundle (docs/bundle-format.md): the central store's import refuses a

@@ -18,6 +18,7 @@ never import each other. The order of the ``register`` calls is the order of ``h
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Sequence
 
@@ -54,4 +55,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # ValueError covers Rejected, CentralError, ExportError, PurgeRefused and key errors.
         message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
         print(f"hmip: error: {message}", file=sys.stderr)
+        return 1
+    except sqlite3.DatabaseError as exc:
+        # Field stores are explained where they are opened (FILE: damaged …); this is the
+        # last resort for any other SQLite file, so that no command ends in a traceback.
+        print(f"hmip: error: a store cannot be used ({exc})", file=sys.stderr)
         return 1

@@ -95,18 +95,21 @@ def central_ratings(args) -> int:
 
 
 def central_answers(args) -> int:
-    import csv
     import json
 
+    from ..core.cells import csv_writer
     from ..core.central.answers import effective_rows
 
     rows = effective_rows(central_store(args), args.inspection)
-    writer = csv.writer(sys.stdout, lineterminator="\n")
+    # Safe to open in a spreadsheet: formula-like text gets a ' in front (docs/cli.md);
+    # yes/no/na and numbers (written as numbers) are never changed.
+    writer = csv_writer(sys.stdout, lineterminator="\n")
     writer.writerow(["case_id", "question_id", "value", "inspector", "moderated"])
     for r in rows:
         value = r["value"]
+        number = isinstance(value, (int, float)) and not isinstance(value, bool)
         text = "" if value is None else (";".join(value) if isinstance(value, list) else
-                                          value if isinstance(value, str) else json.dumps(value))
+                                          value if isinstance(value, str) or number else json.dumps(value))
         writer.writerow([r["case_id"], r["question_id"], text, r["inspector"], "yes" if r["moderated"] else "no"])
     return 0
 

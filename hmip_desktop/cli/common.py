@@ -41,14 +41,16 @@ def progress_bar(label: str) -> Callable[[int, int], None]:
 
 @contextmanager
 def field_store(path: str | Path, *, create: bool = False) -> Iterator:
-    """The field store at ``path``, closed afterwards; a missing one is an error unless ``create``."""
-    from ..core.field.db import open_db
+    """The field store at ``path``, closed afterwards; a missing one is an error unless ``create``.
+    A damaged store (found on opening or while in use) is a one-line error naming it."""
+    from ..core.field.db import explained, open_db
 
-    db = open_db(Path(path), create=create)
-    try:
-        yield db
-    finally:
-        db.close()
+    with explained(path):
+        db = open_db(Path(path), create=create)
+        try:
+            yield db
+        finally:
+            db.close()
 
 
 def central_store(args: argparse.Namespace):

@@ -9,14 +9,16 @@ only timestamps reflect when it was made.
 from __future__ import annotations
 
 import json
+import os
 import random
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 from .field import audit, form_state
-from .field.db import open_db, write_transaction
+from .field.db import explained, open_db, write_transaction
 from .field.edits import Target
+from .files import WriteFailed, sync_folder
 from .field.inspections import create_inspection
 from .frameworks import Framework, load_text
 from .frameworks.loader import read_file
@@ -149,7 +151,30 @@ def create_demo(
     # Set-up's allocation: balanced, local assessors at most a third, the lead reads none.
     dealt = allocate([c["case_id"] for c in sample], TEAM).assignments
     allocation = [(c["case_id"], dealt[c["case_id"]]) for c in sample]
-    db = open_db(path)
+    path = Path(path)
+    if path.exists():  # adding the demo to a store that exists: each step is its own transaction
+        with explained(path):
+            return _populate(open_db(path), fw, framework_yaml, cases, allocation, rng, progress)
+    # A new store is made beside the target and moved into place when complete, so that
+    # a failure (a full disk) leaves no half-made store, only the one-line error.
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.creating")
+    try:
+        with explained(path):
+            summary = _populate(open_db(tmp), fw, framework_yaml, cases, allocation, rng, progress)
+            os.replace(tmp, path)
+        sync_folder(path.parent)
+    except OSError as exc:
+        raise WriteFailed(path, exc) from None
+    finally:
+        for leftover in (tmp, *(tmp.with_name(tmp.name + s) for s in ("-wal", "-shm", "-journal"))):
+            leftover.unlink(missing_ok=True)
+    return summary
+
+
+def _populate(db, fw: Framework, framework_yaml: str, cases: list[dict], allocation: list[tuple[str, str]],
+          rng: random.Random, progress: Callable[[int, int], None] | None) -> dict[str, object]:
+    """Create the demo inspection in the opened store ``db`` and close it; return the summary."""
+    sample_size = len(allocation)
     try:
         create_inspection(
             db, inspection_id=DEMO_ID, provider="Northmoor Probation Delivery Unit (fictional)",
@@ -169,7 +194,7 @@ def create_demo(
                 _write_read(db, fw, rng, read_id, json.loads(profile_json), state)
     finally:
         db.close()
-    return {"cases": len(cases), "sample": len(sample), "reads": len(reads), "states": dict(states)}
+    return {"cases": len(cases), "sample": sample_size, "reads": len(reads), "states": dict(states)}
 
 
 def _write_read(db, fw: Framework, rng: random.Random, read_id: int, profile: dict, state: str) -> None:

@@ -77,6 +77,28 @@ def install_excepthook() -> None:
     sys.excepthook = hook
 
 
+def cannot_open(app, path: Path):
+    """What happens when the field store cannot be opened: the one-line message goes to
+    stderr and the log (the reason only: no path, no personal data), a dialog shows it
+    when someone can answer one (not on the offscreen or minimal platforms), and the
+    application exits with status 1 rather than waiting on a dialog nobody sees."""
+
+    def failed(error: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from ..core.field.db import store_error
+
+        error = store_error(path, error)
+        reason = getattr(error, "reason", None) or str(error).replace(str(path), path.name)
+        log.error("cannot open the field store: %s", reason)
+        print(f"hmip-desktop: error: {error}", file=sys.stderr, flush=True)
+        if app.platformName() not in ("offscreen", "minimal"):
+            QMessageBox.critical(None, "hmip-desktop", str(error))
+        app.exit(1)
+
+    return failed
+
+
 def main(argv=None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.self_test:  # before any QApplication: the self-test runs on the offscreen platform
@@ -122,7 +144,7 @@ def main(argv=None) -> int:
     conf = settings()
     if args.lang:
         conf.setValue("language", args.lang)
-    window = MainWindow(path, conf)
+    window = MainWindow(path, conf, on_load_failed=cannot_open(app, path))
     if args.screenshot:
         if args.case is None:
             conf.remove(window._last_key())

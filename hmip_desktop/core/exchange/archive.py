@@ -35,13 +35,8 @@ def build(members: dict[str, bytes]) -> bytes:
     return out.getvalue()
 
 
-def read(payload: bytes, allowed: set[str], required: set[str]) -> dict[str, bytes]:
-    """The members of a ZIP payload, checked; Rejected with the reason otherwise."""
-    try:
-        zf = zipfile.ZipFile(io.BytesIO(payload))
-        infos = zf.infolist()
-    except (zipfile.BadZipFile, ValueError, EOFError) as exc:
-        raise Rejected(f"payload is not a valid archive ({exc})") from None
+def _check_entries(infos: list[zipfile.ZipInfo], allowed: set[str]) -> set[str]:
+    """The caps on an archive's entries, from its directory alone (nothing is inflated)."""
     if len(infos) > MAX_ENTRIES:
         raise Rejected(f"archive has {len(infos)} members; at most {MAX_ENTRIES}")
     seen: set[str] = set()
@@ -64,6 +59,23 @@ def read(payload: bytes, allowed: set[str], required: set[str]) -> dict[str, byt
             raise Rejected(f"archive member '{name}' is too large ({info.file_size} bytes)")
         if info.file_size > MAX_RATIO * max(info.compress_size, 1) + 1024:
             raise Rejected(f"archive member '{name}' expands {info.file_size // max(info.compress_size, 1)}-fold (a compression bomb)")
+    return seen
+
+
+def check(payload: bytes, allowed: set[str]) -> None:
+    """Rejected if :func:`read` would refuse the archive for its entries (count, names,
+    sizes, compression ratio): what a sender checks before it writes a payload."""
+    _check_entries(zipfile.ZipFile(io.BytesIO(payload)).infolist(), allowed)
+
+
+def read(payload: bytes, allowed: set[str], required: set[str]) -> dict[str, bytes]:
+    """The members of a ZIP payload, checked; Rejected with the reason otherwise."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(payload))
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, ValueError, EOFError) as exc:
+        raise Rejected(f"payload is not a valid archive ({exc})") from None
+    seen = _check_entries(infos, allowed)
     missing = required - seen
     if missing:
         raise Rejected(f"archive lacks {', '.join(sorted(missing))}")
@@ -110,8 +122,9 @@ def check_depth(text: bytes, member: str) -> None:
         raise Rejected(f"{member}: JSON nested too deeply")
 
 
-def json_lines(data: bytes, member: str, max_count: int) -> Iterator[tuple[int, dict]]:
-    """(line number, object) for each line of a JSON Lines member, bounded."""
+def check_lines(data: bytes, member: str, max_count: int) -> list[bytes]:
+    """The lines of a JSON Lines member; Rejected if there are more than ``max_count`` or
+    one is longer than MAX_LINE (the caps :func:`json_lines` applies, without parsing)."""
     lines = data.split(b"\n")
     if lines and lines[-1] == b"":
         lines.pop()
@@ -120,6 +133,12 @@ def json_lines(data: bytes, member: str, max_count: int) -> Iterator[tuple[int, 
     for number, line in enumerate(lines, 1):
         if len(line) > MAX_LINE:
             raise Rejected(f"{member}:{number}: line longer than {MAX_LINE} bytes")
+    return lines
+
+
+def json_lines(data: bytes, member: str, max_count: int) -> Iterator[tuple[int, dict]]:
+    """(line number, object) for each line of a JSON Lines member, bounded."""
+    for number, line in enumerate(check_lines(data, member, max_count), 1):
         # The C decoder guards its own recursion (RecursionError, never a crash); anything
         # nested but shallower than that is refused by the strict models after parsing.
         try:

@@ -14,6 +14,11 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 #: The version of the formats here (the ``format`` field of each).
 FORMAT_VERSION = 1
 
+#: The caps on one bundle (docs/bundle-format.md): the central store's import refuses a
+#: larger file or more case reads, so the laptop's export refuses to write one.
+MAX_BUNDLE_FILE = 128 * 1024 * 1024
+MAX_BUNDLE_RECORDS = 10_000
+
 Hex64 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 Ident = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:/-]{0,127}$")]
 Stamp = Annotated[str, StringConstraints(max_length=40)]

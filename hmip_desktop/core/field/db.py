@@ -15,6 +15,7 @@ serialises all access on its single worker thread.
 from __future__ import annotations
 
 import contextlib
+import glob
 import sqlite3
 import sys
 from collections.abc import Iterator
@@ -50,6 +51,60 @@ class NetworkPathError(StoreError):
 
 class StoreTooNewError(StoreError):
     pass
+
+
+class StoreDamaged(StoreError):
+    """The file is not a sound SQLite database any more (corrupt pages, not a database).
+
+    ``reason`` is the message without the path (what the log keeps: no personal data).
+    """
+
+    def __init__(self, path: Path, detail: str):
+        self.reason = f"the field store is damaged ({detail})"
+        super().__init__(f"{path}: {self.reason}; {_recovery(path)}")
+
+
+def backups(path: Path) -> list[Path]:
+    """The automatic backups of the store at ``path`` (taken before each migration), newest first."""
+    path = Path(path)
+    found = [p for p in path.parent.glob(f"{glob.escape(path.name)}.before-*.bak") if p.is_file()]
+    return sorted(found, key=lambda p: p.name.rsplit("-", 1)[-1], reverse=True)
+
+
+def _recovery(path: Path) -> str:
+    found = backups(path)
+    where = f"restore it from the automatic backup {found[0]} (made before the last update), or " if found else ""
+    return (f"{where}keep the file as it is and send it to your lead inspector or IT support "
+            "(case reads you have exported are safe in the central store)")
+
+
+def store_error(path: Path | str, exc: BaseException) -> BaseException:
+    """The one-line error for ``exc``, met while opening or using the field store at ``path``.
+
+    A damaged file (SQLITE_CORRUPT, SQLITE_NOTADB) becomes :class:`StoreDamaged`; any other
+    SQLite error a :class:`StoreError` naming the file; anything else is returned as it is.
+    """
+    if not isinstance(exc, sqlite3.DatabaseError):
+        return exc
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return StoreDamaged(Path(path), str(exc))
+    if name.startswith("SQLITE_FULL"):
+        error = StoreError(f"{path}: cannot be written, the disk is full ({exc}); free some space and try again")
+        error.reason = f"the disk is full ({exc})"
+        return error
+    error = StoreError(f"{path}: the field store cannot be used ({exc})")
+    error.reason = f"the field store cannot be used ({exc})"
+    return error
+
+
+@contextlib.contextmanager
+def explained(path: Path | str) -> Iterator[None]:
+    """Turn SQLite errors raised inside the block into :func:`store_error`'s one-line errors."""
+    try:
+        yield
+    except sqlite3.DatabaseError as exc:
+        raise store_error(path, exc) from None
 
 
 def _mount_fstype(path: Path) -> str | None:
@@ -137,7 +192,7 @@ def open_db(path: Path | str, *, create: bool = True) -> sqlite_utils.Database:
         db = _connect(path)
         applied = _applied_names(db)
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path}: is not a usable field store ({exc})") from None
+        raise store_error(path, exc) from None
     known = {m.name for m in MIGRATIONS._migrations}
     unknown = [name for name in applied if name not in known]
     if unknown or db.execute("PRAGMA user_version").fetchone()[0] > SCHEMA_VERSION:

@@ -26,7 +26,7 @@ import pyrage
 from sqlite_utils import Database
 
 from ..exchange import archive, envelope
-from ..exchange.formats import Manifest
+from ..exchange.formats import MAX_BUNDLE_FILE, MAX_BUNDLE_RECORDS, Manifest
 from ..exchange.revisions import MEMBER, canonical, content_hash, revision_id  # noqa: F401 (re-exported)
 from ..exchange.keys import SigningKey
 from . import audit
@@ -114,6 +114,20 @@ def _fresh_lines(db: Database, inspection_id: str, stale: list[int]) -> tuple[di
     return lines, changed
 
 
+def _refuse_what_import_would(inspection_id: str, body: bytes, payload: bytes, size: int) -> None:
+    """ExportError (before anything is recorded or written) if the central store's import
+    would refuse this bundle for its size: the same caps, from core/exchange."""
+    try:
+        archive.check_lines(body, MEMBER, MAX_BUNDLE_RECORDS)
+        archive.check(payload, {"manifest.json", MEMBER})
+        if size > MAX_BUNDLE_FILE:
+            raise envelope.Rejected(f"{size} bytes; at most {MAX_BUNDLE_FILE}")
+    except envelope.Rejected as exc:
+        raise ExportError(f"inspection {inspection_id}: the central store would refuse this bundle ({exc.reason}); "
+                          "nothing was written. Shorten the longest evidence notes, or ask your lead inspector "
+                          "to share the reads between laptops") from None
+
+
 def export_bundle(
     db: Database, inspection_id: str, key: SigningKey, out: Path,
     progress: Callable[[int, int], None] | None = None,
@@ -123,6 +137,11 @@ def export_bundle(
     if not raw_recipients:
         raise ExportError("this laptop does not know its central store yet (import the inspection pack first)")
     recipients = [_recipient(r) for r in json.loads(raw_recipients)]
+    count = db.execute("SELECT count(*) FROM case_reads WHERE inspection_id = ?", [inspection_id]).fetchone()[0]
+    if count > MAX_BUNDLE_RECORDS:
+        raise ExportError(f"inspection {inspection_id}: {count} case reads are more than the central store takes in "
+                          f"one bundle (at most {MAX_BUNDLE_RECORDS}); nothing was written. Ask your lead inspector "
+                          "to share the reads between laptops (one inspector key each)")
     # The sequence number is taken, and made durable, before anything else: a crash
     # after the bundle file is in place but before its record commits must never lead
     # the next export to reuse the number (the central store orders a device's bundles
@@ -155,6 +174,7 @@ def export_bundle(
         )
         payload = archive.build({"manifest.json": canonical(manifest.model_dump()), MEMBER: body})
         sealed = envelope.seal("bundle", bundle_id, now, pyrage.encrypt(payload, recipients), key, "age")
+        _refuse_what_import_would(inspection_id, body, payload, len(sealed))
         db.execute("INSERT INTO exports (bundle_id, inspection_id, sequence, created_at, audit_seq, audit_hash)"
                    " VALUES (?, ?, ?, ?, ?, ?)", [bundle_id, inspection_id, sequence, now, seq, head])
         audit.append(db, actor=f"key:{key.key_id[:16]}", action="export", inspection_id=inspection_id,

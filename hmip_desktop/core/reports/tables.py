@@ -15,17 +15,20 @@ Tables (and the CSV file names, ``NAME.csv``):
 
 Values cross as the framework's ids (``yes``/``no``/``na``, option ids); titles are in the
 chosen language. CSV files are UTF-8 with a byte-order mark (so that Excel shows Welsh
-letters), comma-separated, one header row. In the workbook, text is always stored as
-text (an evidence note starting with "=" is never a formula).
+letters), comma-separated, one header row. Every cell is made safe to open
+(core/cells.py): in CSV, text beginning with ``=``, ``+``, ``-``, ``@``, a tab or a
+carriage return gets a ``'`` in front; in the workbook, text is always stored as text
+(an evidence note starting with "=" is never a formula) and control characters a
+workbook cannot hold become spaces. Numbers are written as numbers.
 """
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from pathlib import Path
 
+from ..cells import append_row, csv_writer
 from ..central.store import CentralError, CentralStore
 from ..exchange.envelope import write_atomically
 from .data import ReportData, gather
@@ -33,11 +36,14 @@ from .data import ReportData, gather
 TABLES = ("answers", "moderations", "read_outcomes", "standards", "key_questions")
 
 
-def _value(value: object) -> str:
+def _value(value: object) -> object:
+    """A cell: text as it is, options joined with ``;``, a number as a number."""
     if value is None:
         return ""
     if isinstance(value, list):
         return ";".join(str(v) for v in value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
     return value if isinstance(value, str) else json.dumps(value)
 
 
@@ -95,7 +101,7 @@ def build_tables(data: ReportData) -> dict[str, tuple[list[str], list[list]]]:
 
 def _csv_bytes(header: list[str], rows: list[list]) -> bytes:
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
+    writer = csv_writer(buf, lineterminator="\r\n")
     writer.writerow(header)
     writer.writerows([["" if v is None else v for v in row] for row in rows])
     return buf.getvalue().encode("utf-8-sig")
@@ -111,18 +117,14 @@ def _xlsx_bytes(tables: dict[str, tuple[list[str], list[list]]]) -> bytes:
     bold = Font(bold=True)
     for name, (header, rows) in tables.items():
         ws = wb.create_sheet(name)
-        ws.append(header)
+        append_row(ws, header)
         for cell in ws[1]:
             cell.font = bold
         widths = [len(h) for h in header]
         for row in rows:
-            ws.append(row)
+            append_row(ws, row)
             for i, v in enumerate(row):
                 widths[i] = max(widths[i], min(60, len(str(v)) if v is not None else 0))
-        for row in ws.iter_rows(min_row=2):
-            for cell in row:
-                if isinstance(cell.value, str) and cell.data_type == "f":
-                    cell.data_type = "s"  # text that looks like a formula stays text
         ws.freeze_panes = "A2"
         if rows:
             ws.auto_filter.ref = ws.dimensions

@@ -22,12 +22,12 @@ written in either case.
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..cells import csv_writer
 from ..files import write_atomically
 
 from ..frameworks import load_file
@@ -112,7 +112,7 @@ def sample_csv(
     selections = sample.selections()
 
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = csv_writer(buffer, lineterminator="\r\n")
     writer.writerow([*loaded.columns, *OUTPUT_COLUMNS])
     written = 0
     for row in loaded.rows:
@@ -139,5 +139,5 @@ def _write_atomically(path: Path, data: bytes) -> None:
     """The complete file or none (see core/files.py); a failure says which file."""
     try:
         write_atomically(path, data)
-    except OSError as exc:
-        raise SampleFileError(f"cannot write {path}: {exc.strerror or exc}") from None
+    except OSError as exc:  # WriteFailed: "PATH: cannot be written (reason); nothing was written"
+        raise SampleFileError(str(exc)) from None

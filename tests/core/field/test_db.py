@@ -80,7 +80,7 @@ def test_a_store_with_a_higher_user_version_is_refused(tmp_path):
 def test_not_a_database(tmp_path):
     path = tmp_path / "notes.sqlite"
     path.write_text("these are not the droids\n" * 100)
-    with pytest.raises(StoreError, match="not a usable field store"):
+    with pytest.raises(StoreError, match="is damaged \\(file is not a database\\)"):
         open_db(path)
 
 

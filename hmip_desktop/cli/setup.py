@@ -5,12 +5,10 @@ inspection in a central store is ``hmip central inspection/team/draw/replace`` (
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import re
 import sys
 from pathlib import Path
 
-from .common import progress_bar
+from .common import add_sampling_options, minimums, progress_bar
 
 
 def sample(args: argparse.Namespace) -> int:
@@ -37,47 +35,6 @@ def sample(args: argparse.Namespace) -> int:
         print()
         print(result.explain_text, end="")
     return 0
-
-
-_MIN = re.compile(r"^([a-z][a-z0-9_]*)=([^:=]+):(\d+)$")
-
-
-def min_group(text: str) -> tuple[str, str, int]:
-    """``gender=female:10`` -> ("gender", "female", 10) (an argparse type)."""
-    m = _MIN.match(text.strip())
-    if not m:
-        raise argparse.ArgumentTypeError(f"'{text}' is not FIELD=VALUE:N (such as gender=female:10)")
-    return m[1], m[2].strip(), int(m[3])
-
-
-def minimums(given: list[tuple[str, str, int]] | None) -> dict[str, dict[str, int]]:
-    out: dict[str, dict[str, int]] = {}
-    for attribute, value, n in given or ():
-        out.setdefault(attribute, {})[value] = n
-    return out
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from None
-
-
-def _positive(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of at least 1")
-    return int(text)
-
-
-def add_sampling_options(p) -> None:
-    """The options ``hmip sample`` and ``hmip central draw`` share."""
-    p.add_argument("--min", action="append", type=min_group, metavar="FIELD=VALUE:N",
-                   help="at least N cases of a group, e.g. gender=female:10 (repeatable)")
-    p.add_argument("--cap", type=_positive, metavar="N",
-                   help="most cases from one case holder (default: the framework's, 6), when the caseload has that column")
-    p.add_argument("--as-of", type=_date, metavar="DATE",
-                   help="the day eligibility is judged on: later start dates are not yet started (default: today)")
 
 
 def register(sub) -> None:

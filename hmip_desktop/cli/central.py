@@ -7,7 +7,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .common import CliError, add_store_arguments, central_store, key, keys_dir, progress_bar
+from .common import CliError, add_sampling_options, add_store_arguments, central_store, key, keys_dir, minimums, progress_bar
 
 
 def _read(path: Path, read):
@@ -149,7 +149,8 @@ def central_draw(args) -> int:
     from ..core.central import setup_flow
 
     result = setup_flow.draw(central_store(args), args.inspection, Path(args.caseload), seed=args.seed,
-                             sample_size=args.size, progress=progress_bar("Reading the caseload"))
+                             sample_size=args.size, progress=progress_bar("Reading the caseload"),
+                             minimums=minimums(args.min), cap=args.cap, as_of=args.as_of)
     print(result.report_text)
     print(f"sample of {result.sample_size} with {result.reserves} reserves drawn from {result.caseload_size} cases "
           f"(margin of error ±{result.margin * 100:.1f} points) and allocated to the team")
@@ -302,6 +303,7 @@ def register(sub):
     q.add_argument("caseload", metavar="CASELOAD")
     q.add_argument("--seed", type=int, required=True)
     q.add_argument("--size", type=int, help="sample size (default: from the caseload size, 95%% ±10 points)")
+    add_sampling_options(q)
     q = store_parser("replace", "replace an unusable sampled case with the next reserve of its stratum", central_replace)
     q.add_argument("--inspection", required=True, metavar="ID")
     q.add_argument("case_id", metavar="CASE_ID")

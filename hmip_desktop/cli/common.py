@@ -9,6 +9,8 @@ core, never each other. The stores and keys report their own one-line errors
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -82,3 +84,46 @@ def add_store_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentPar
     parser.add_argument("store", metavar="STORE", help="a SQLite path or a postgresql:// URL")
     add_keys_argument(parser)
     return parser
+
+
+# -- sampling options (``hmip sample`` and ``hmip central draw``) -----------------------
+
+_MIN = re.compile(r"^([a-z][a-z0-9_]*)=([^:=]+):(\d+)$")
+
+
+def min_group(text: str) -> tuple[str, str, int]:
+    """``gender=female:10`` -> ("gender", "female", 10) (an argparse type)."""
+    m = _MIN.match(text.strip())
+    if not m:
+        raise argparse.ArgumentTypeError(f"'{text}' is not FIELD=VALUE:N (such as gender=female:10)")
+    return m[1], m[2].strip(), int(m[3])
+
+
+def minimums(given: list[tuple[str, str, int]] | None) -> dict[str, dict[str, int]]:
+    out: dict[str, dict[str, int]] = {}
+    for attribute, value, n in given or ():
+        out.setdefault(attribute, {})[value] = n
+    return out
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from None
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of at least 1")
+    return int(text)
+
+
+def add_sampling_options(p) -> None:
+    """The options ``hmip sample`` and ``hmip central draw`` share."""
+    p.add_argument("--min", action="append", type=min_group, metavar="FIELD=VALUE:N",
+                   help="at least N cases of a group, e.g. gender=female:10 (repeatable)")
+    p.add_argument("--cap", type=_positive, metavar="N",
+                   help="most cases from one case holder (default: the framework's, 6), when the caseload has that column")
+    p.add_argument("--as-of", type=_date, metavar="DATE",
+                   help="the day eligibility is judged on: later start dates are not yet started (default: today)")

@@ -8,7 +8,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .common import progress_bar
+from .common import add_sampling_options, minimums, progress_bar
 
 
 def sample(args: argparse.Namespace) -> int:
@@ -21,6 +21,7 @@ def sample(args: argparse.Namespace) -> int:
             framework=load_file(Path(args.framework)) if args.framework else None,
             minimum_per_group=args.minimum, confidence=sf.fraction(args.confidence),
             margin=sf.fraction(args.margin), progress=progress_bar("Reading the caseload"),
+            minimums=minimums(args.min), cap=args.cap, as_of=args.as_of,
         )
     except sf.CaseloadInvalid as exc:
         for line in exc.lines:
@@ -30,6 +31,9 @@ def sample(args: argparse.Namespace) -> int:
         print(f"hmip: warning: {warning}", file=sys.stderr)
     print(sf.summary_line(result, Path(args.caseload), Path(args.out)))
     print(result.report_text, end="")
+    if args.explain:
+        print()
+        print(result.explain_text, end="")
     return 0
 
 
@@ -44,4 +48,6 @@ def register(sub) -> None:
     p.add_argument("--minimum", type=int, metavar="N", help="minimum cases per stratum (default: the framework's)")
     p.add_argument("--confidence", type=float, default=0.95, metavar="LEVEL", help="confidence level (default 0.95)")
     p.add_argument("--margin", type=float, default=0.10, metavar="E", help="margin of error (default 0.10: ±10 points)")
+    add_sampling_options(p)
+    p.add_argument("--explain", action="store_true", help="also print how the allocation was reached")
     p.set_defaults(func=sample)

@@ -8,13 +8,14 @@ runs the draw and the allocation, and keeps the result in the central store's
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select, update
 
-from ..setup import allocation, caseload, report, selection, size
+from ..setup import allocation, caseload, eligibility, report, selection, size
 from . import packs, schema
 from .answers import framework_for
 from .store import CentralError, CentralStore
@@ -43,27 +44,40 @@ def _team(store: CentralStore, inspection_id: str) -> list[dict]:
 
 
 def draw(store: CentralStore, inspection_id: str, caseload_path: Path, *, seed: int, sample_size: int | None = None,
-         local_assessor_share: float = 1 / 3, progress=None) -> DrawResult:
-    """Read the caseload, draw the sample with reserves, allocate it; store all of it.
+         local_assessor_share: float = 1 / 3, progress=None, minimums=None, cap: int | None = None,
+         as_of: dt.date | None = None) -> DrawResult:
+    """Read the caseload, leave out what the framework's eligibility and duplicate rules
+    exclude (counted in the report), draw the sample with reserves (per-group
+    ``minimums``, ``cap`` per case holder), allocate it; store all of it.
     Refuses a caseload with any invalid row (every bad row listed by line number)."""
     fw = framework_for(store, inspection_id)
-    loaded = caseload.read_caseload(Path(caseload_path), fw, progress=progress)
+    loaded = caseload.read_caseload(
+        Path(caseload_path), fw, progress=progress, allow_missing=eligibility.missing_allowed(fw.sample),
+        allow_duplicate_ids=fw.sample.duplicates is not None,
+    )
     if loaded.errors:
         lines = "\n".join(f"{caseload_path}:{p.line}: {p.message}" for p in loaded.errors[:50])
         more = f"\n… and {len(loaded.errors) - 50} more" if len(loaded.errors) > 50 else ""
         raise CentralError(f"the caseload has {len(loaded.errors)} invalid row(s); nothing was drawn:\n{lines}{more}")
-    cases = loaded.cases()
-    choice = size.choose_size(len(cases), sample_size)
-    sample = selection.draw_for_framework(cases, choice.size, fw, seed=seed)
+    screened = eligibility.screen(loaded.rows, fw.sample, list(loaded.field_columns), as_of=as_of or dt.date.today())
+    cases = [row.values for row in screened.rows]
+    try:
+        choice = size.choose_size(len(cases), sample_size)
+        sample = selection.draw_for_framework(cases, choice.size, fw, seed=seed, minimums=minimums,
+                                              columns=loaded.field_columns, cap=cap)
+    except ValueError as exc:
+        raise CentralError(f"{caseload_path}: {exc}") from None
     dealt = allocation.allocate(sample.sampled_ids(), _team(store, inspection_id), local_assessor_share=local_assessor_share)
     chosen = sample.selections()
     rows = []
+    # Sampling-only columns (start date, case holder, office ...) are not case profile.
+    skipped = {*PROFILE_KEYS_SKIPPED, *(c.id for c in fw.sample.columns)}
     for case in cases:
         state, rank = chosen.get(case["case_id"], ("caseload", None))
         stratum = sample.stratum_of(case["case_id"])
         rows.append({
             "case_id": case["case_id"],
-            "profile": {k: v for k, v in case.items() if k not in PROFILE_KEYS_SKIPPED},
+            "profile": {k: v for k, v in case.items() if k not in skipped},
             "selection": state if state != "replaced" else "caseload", "reserve_rank": rank,
             "stratum": sample.describe_stratum(stratum) if stratum else "",
             "reader_id": dealt.assignments.get(case["case_id"]),
@@ -72,7 +86,7 @@ def draw(store: CentralStore, inspection_id: str, caseload_path: Path, *, seed: 
     counts = {}
     for r in rows:
         counts[r["selection"]] = counts.get(r["selection"], 0) + 1
-    text = report.render_text(report.sample_report(sample, choice))
+    text = report.render_text(report.full_report(sample, choice, screened, cases, fw.sample.representation))
     return DrawResult(choice.size, counts.get("reserve", 0), len(cases), choice.margin, text, counts)
 
 

@@ -204,6 +204,69 @@ class RatingRules(Strict):
     source: Text | None = None
 
 
+class SampleColumn(Strict):
+    """A caseload column read only for sampling (not recorded in the case read): a
+    start date, a sensitive marker, a person reference, the case holder, the office."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    label: Text
+    type: Literal["text", "date", "boolean"] = "text"
+    #: Other headers the column is found under (case-insensitive), besides id and labels.
+    aliases: list[str] = []
+
+
+class ExclusionRule(Strict):
+    """A case is not eligible when ``field`` is ``missing`` (empty), is a date ``after``
+    the day the sample is drawn, or ``equals`` ``value``."""
+
+    field: str = Field(pattern=ID_PATTERN)
+    when: Literal["missing", "after", "equals"]
+    value: str | None = None
+    #: Short reason shown in the report, such as "not yet started".
+    reason: str = Field(min_length=1)
+
+
+class Eligibility(Strict):
+    exclude: list[ExclusionRule] = Field(min_length=1)
+    #: Where the rule comes from (a document, a tool), so that it can be checked.
+    source: str = Field(min_length=1)
+
+
+class DuplicateRule(Strict):
+    """Rows that share a value of any ``match`` field are one case: the one with the
+    earliest ``keep_earliest`` date is kept (ties: the smallest case reference)."""
+
+    match: list[str] = Field(default=["case_id"], min_length=1)
+    keep_earliest: str | None = None
+    source: str = Field(min_length=1)
+
+
+class CaseHolderRule(Strict):
+    """No more than ``cap`` sampled cases from one case holder (each read means
+    interviewing that practitioner), when the caseload has the ``field`` column."""
+
+    field: str = Field(default="case_holder", pattern=ID_PATTERN)
+    cap: int = Field(default=6, ge=1)
+    source: str = Field(min_length=1)
+
+
+class ProportionRule(Strict):
+    """Within each stratum, cases are shared across the values of ``field`` (offices or
+    teams) in proportion, when the caseload has that column."""
+
+    field: str = Field(default="office", pattern=ID_PATTERN)
+    source: str = Field(min_length=1)
+
+
+class RepresentationRule(Strict):
+    """Profile fields that are not strata but whose make-up the report compares with the
+    caseload, warning where a group departs by more than ``tolerance`` percentage points."""
+
+    fields: list[str] = Field(min_length=1)
+    tolerance: float = Field(gt=0, le=100)
+    source: str = Field(min_length=1)
+
+
 class SampleRules(Strict):
     """Sampling guidance the framework sets (used by inspection set-up)."""
 
@@ -211,6 +274,15 @@ class SampleRules(Strict):
     #: Minimum cases per stratum value, e.g. {"risk_level": {"high": 20}}.
     quotas: dict[str, dict[str, int]] = {}
     minimum_per_group: int = Field(default=0, ge=0)
+    #: At least this many cases of a group, whatever the size: {"gender": {"female": 10}}.
+    minimums: dict[str, dict[str, int]] = {}
+    minimums_source: str | None = None
+    columns: list[SampleColumn] = []
+    eligibility: Eligibility | None = None
+    duplicates: DuplicateRule | None = None
+    case_holder: CaseHolderRule | None = None
+    proportion: ProportionRule | None = None
+    representation: RepresentationRule | None = None
 
 
 class Framework(Strict):

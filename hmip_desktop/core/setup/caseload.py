@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
@@ -206,6 +206,7 @@ def read_caseload(
     *,
     max_rows: int = MAX_ROWS,
     progress: Progress | None = None,
+    **screening,
 ) -> Caseload:
     """Read and validate a caseload file (CSV, or XLSX recognised by its content).
 
@@ -213,11 +214,12 @@ def read_caseload(
     found automatically. Returns a :class:`Caseload` (check ``ok``); raises
     :class:`CaseloadRefused` for a file that cannot be a caseload and OSError if it
     cannot be read at all. ``progress(done, total)`` is called now and then.
+    ``screening``: :func:`validate_records`'s ``allow_missing`` and ``allow_duplicate_ids``.
     """
     path = Path(path)
     warnings: list[Problem] = []
     records = file_records(path, progress, warnings)
-    caseload = validate_records(records, framework, mapping, source=path.name, max_rows=max_rows)
+    caseload = validate_records(records, framework, mapping, source=path.name, max_rows=max_rows, **screening)
     caseload.warnings[:0] = warnings
     return caseload
 
@@ -231,10 +233,11 @@ def _resolve_columns(
 ) -> list[_Field]:
     """Our fields, each with its column index; CaseloadRefused when a required one is missing."""
     profile = {pf.id: pf for pf in framework.case_profile}
-    unknown = [f for f in mapping if f != CASE_ID and f not in profile]
+    extra = {c.id: c for c in framework.sample.columns if c.id not in profile}
+    unknown = [f for f in mapping if f != CASE_ID and f not in profile and f not in extra]
     if unknown:
         raise CaseloadRefused(
-            f"mapping names unknown field(s) {', '.join(sorted(unknown))}; known: {', '.join([CASE_ID, *profile])}", header_line
+            f"mapping names unknown field(s) {', '.join(sorted(unknown))}; known: {', '.join([CASE_ID, *profile, *extra])}", header_line
         )
     by_key: dict[str, int] = {}
     for i, h in enumerate(header):
@@ -273,6 +276,11 @@ def _resolve_columns(
             continue
         taken.add(index)
         fields.append(_profile_field(framework, pf, index))
+    for col in extra.values():  # read for sampling only (start date, case holder ...): never required
+        index = find(col.id, (col.id, col.label.en, col.label.cy or "", *col.aliases))
+        if index is not None:
+            taken.add(index)
+            fields.append(_Field(col.id, col.label.en.lower(), col.type, False, index))
     if missing:
         shown = ", ".join(h for h in header if h)[:200] or "none"
         raise CaseloadRefused(f"no column for {', '.join(missing)} (required); columns found: {shown}", header_line)
@@ -286,10 +294,15 @@ def validate_records(
     *,
     source: str = "<caseload>",
     max_rows: int = MAX_ROWS,
+    allow_missing: Collection[str] = (),
+    allow_duplicate_ids: bool = False,
 ) -> Caseload:
     """Validate ``(line, cells)`` records whose first non-blank one is the header.
 
     The engine behind :func:`read_caseload`, usable for any tabular source.
+    ``allow_missing``: required fields whose empty value is not an error (the sampling
+    eligibility rules exclude such cases, with a reason); ``allow_duplicate_ids``: a
+    repeated case reference is not an error (the duplicate rule removes it, reported).
     """
     mapping = dict(mapping or {})
     it = iter(records)
@@ -310,6 +323,9 @@ def validate_records(
     warnings: list[Problem] = []
     names = {i for i, h in enumerate(header) if h and looks_like_name_header(h)}
     fields = _resolve_columns(header, header_line, framework, mapping, names)
+    holder_rule = framework.sample.case_holder
+    staff = {holder_rule.field} if holder_rule else set()
+    allow_missing = set(allow_missing)
     width = len(header)
 
     # Look at the first rows for columns of names (never mind their headers).
@@ -320,6 +336,8 @@ def validate_records(
             continue
         values = [cells[i].strip() for _, cells in first if i < len(cells) and cells[i].strip()]
         spec = by_index.get(i)
+        if spec is not None and spec.id in staff:
+            continue  # practitioners' names or codes, needed to cap cases per case holder
         # Valid values of a choice, number or date field (such as "Very High") are not names.
         suspects = values if spec is None or spec.kind in ("case_id", "text") else [v for v in values if spec.parse(v)[0] is None]
         if len(values) >= 2 and sum(map(looks_like_a_name, suspects)) * 2 > len(values):
@@ -363,7 +381,7 @@ def validate_records(
         for spec in fields:
             raw = cells[spec.index].strip()
             if not raw:
-                if spec.required:
+                if spec.required and spec.id not in allow_missing:
                     errors.append(Problem(line, f"{spec.id}: missing {spec.label}"))
                     bad = True
                 continue
@@ -382,7 +400,7 @@ def validate_records(
                 errors.append(Problem(line, f"{spec.id}: {reason}"))
                 bad = True
                 continue
-            if spec.kind == "case_id":
+            if spec.kind == "case_id" and not allow_duplicate_ids:
                 key = value.casefold()
                 if key in first_line:
                     errors.append(Problem(line, f"case_id: case reference {_show(value)} is already on line {first_line[key]}"))

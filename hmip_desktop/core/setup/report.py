@@ -10,8 +10,12 @@ GUI, the CLI and any export read the same figures:
   proportional share, with its reasons (a minimum, a quota, room made for either,
   rounding — across several strata a value's roundings can add up), and for every
   attribute value present in the caseload but absent from the sample;
-* the quotas (required, sampled, met), reserves drawn/used/left and the replacements
-  with their reasons.
+* the quotas and per-group minimums (required, sampled, met), reserves drawn/used/left
+  (and every sampled stratum without a reserve), the replacements with their reasons;
+* with an office column, each office against its share; with a case holder cap, how
+  many case holders hold sampled cases, the most any holds, and any shortfall;
+* :func:`full_report` adds the cases left out before the draw (:mod:`.eligibility`)
+  and the make-up by ethnicity and age band (:mod:`.representation`).
 
 Replacements come from the same stratum, so they never change the counts.
 """
@@ -21,6 +25,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..frameworks.model import RepresentationRule
+from .eligibility import Screened
+from .representation import representation
 from .selection import ROUNDING, Sample
 from .size import SizeChoice
 
@@ -98,13 +105,29 @@ def sample_report(sample: Sample, size: SizeChoice | None = None) -> dict[str, A
 
     quotas = []
     for (attribute, value), required in sorted(sample.quota_required.items()):
-        idx = attrs.index(attribute)
-        sampled = sum(s.allocated for s in sample.strata if s.key[idx] == value)
+        sampled = _value_sampled(sample, attribute, value)
         quotas.append({
             "attribute": attribute, "value": value,
             "per": sample.quotas[attribute][value], "base": sample.quota_base,
             "required": required, "sampled": sampled, "met": sampled >= required,
         })
+    minimums = []
+    for (attribute, value), required in sorted(sample.minimum_required.items()):
+        sampled = _value_sampled(sample, attribute, value)
+        asked = sample.minimums[attribute][value]
+        minimums.append({"attribute": attribute, "value": value, "asked": asked, "required": required,
+                         "sampled": sampled, "met": sampled >= required})
+        if required < asked:
+            flags.append(f"minimum {attribute}={value}: {asked} asked for, the caseload has only {required}: all taken")
+    for s in sample.strata:
+        if s.allocated and not s.reserves:
+            flags.append(f"stratum {sample.describe_stratum(s)}: no reserve (all {s.population} case(s) sampled)")
+        if s.short:
+            flags.append(f"stratum {sample.describe_stratum(s)}: {s.short} case(s) short (every other case's case "
+                         f"holder already has {sample.cap} sampled cases)")
+    offices = _offices(sample)
+    flags += [f"{sample.office_field}={o['value']}: {o['sampled']} sampled against a share of {o['share']:.2f}"
+              for o in offices if o["flagged"]]
 
     drawn = sum(len(s.reserves) for s in sample.strata)
     used = sum(s.used_reserves for s in sample.strata)
@@ -121,6 +144,10 @@ def sample_report(sample: Sample, size: SizeChoice | None = None) -> dict[str, A
         "reserve_ratio": sample.reserve_ratio,
         "reserves": {"drawn": drawn, "used": used, "left": drawn - used},
         "quotas": quotas,
+        "minimums": minimums,
+        "sampled": len(sample.sampled_ids()),
+        "offices": {"field": sample.office_field, "lines": offices} if sample.office_field else None,
+        "case_holders": _holders(sample),
         "strata": strata,
         "by_attribute": by_attribute,
         "flags": flags,
@@ -132,6 +159,51 @@ def sample_report(sample: Sample, size: SizeChoice | None = None) -> dict[str, A
             for r in sample.replacements
         ],
     }
+
+
+def _value_sampled(sample: Sample, attribute: str, value: str) -> int:
+    idx = sample.attributes.index(attribute)
+    return sum(len(s.sample) for s in sample.strata if s.key[idx] == value)
+
+
+def _offices(sample: Sample) -> list[dict[str, Any]]:
+    if not sample.office_field:
+        return []
+    got: dict[str, int] = {}
+    for s in sample.strata:
+        for office, (_, _, sampled) in s.offices.items():
+            got[office] = got.get(office, 0) + sampled
+    out = []
+    for office, population in sorted(sample.office_populations.items()):
+        share = sample.size * population / sample.caseload_size
+        out.append({"value": office, **_line(population, share, got.get(office, 0), sample, [])})
+    return out
+
+
+def _holders(sample: Sample) -> dict[str, Any] | None:
+    if not sample.holder_field or not sample.cap:
+        return None
+    counts = sample.holder_counts.values()
+    return {
+        "field": sample.holder_field, "cap": sample.cap, "holders": len(sample.holder_counts),
+        "most": max(counts, default=0), "at_cap": sum(1 for n in counts if n >= sample.cap),
+        "passed_over": sum(s.passed_over for s in sample.strata), "moved": sum(s.moved for s in sample.strata),
+        "short": sum(s.short for s in sample.strata),
+    }
+
+
+def full_report(
+    sample: Sample, size: SizeChoice | None, screened: Screened | None,
+    cases: list[Mapping[str, str]], rule: RepresentationRule | None,
+) -> dict[str, Any]:
+    """:func:`sample_report` plus the cases left out before the draw and the make-up
+    by the framework's representation fields (warnings joined to the flags)."""
+    report = sample_report(sample, size)
+    report["screening"] = None if screened is None else screened.as_dict()
+    report["representation"] = rep = representation(sample, cases, rule)
+    if rep:
+        report["flags"] += rep["warnings"]
+    return report
 
 
 def _row(cells: list[str], widths: list[int]) -> str:
@@ -167,8 +239,19 @@ def render_text(report: Mapping[str, Any]) -> str:
         f"Reserves: {res['drawn']} drawn ({report['reserve_ratio']:g} per sampled case per stratum, rounded up), "
         f"{res['used']} used, {res['left']} left."
     )
+    out += _screening_lines(report.get("screening"))
     if report["minimum_per_group"]:
         out.append(f"Minimum per stratum: {report['minimum_per_group']} (all cases of a smaller stratum).")
+    for m in report.get("minimums", []):
+        state = "met" if m["met"] else "NOT MET"
+        out.append(f"Minimum {m['attribute']}={m['value']}: at least {m['required']}; {m['sampled']} sampled ({state}).")
+    holders = report.get("case_holders")
+    if holders:
+        out.append(
+            f"Case holders ({holders['field']}): {holders['holders']} hold sampled cases, at most {holders['most']} each "
+            f"(cap {holders['cap']}); {holders['at_cap']} at the cap; {holders['passed_over']} case(s) passed over, "
+            f"{holders['moved']} taken from another office instead, {holders['short']} short."
+        )
     for q in report["quotas"]:
         state = "met" if q["met"] else "NOT MET"
         out.append(
@@ -178,11 +261,17 @@ def render_text(report: Mapping[str, Any]) -> str:
     for attribute, lines in report["by_attribute"].items():
         out += ["", f"By {attribute}:"]
         out += ["  " + r for r in _table(HEADER, [_cells(line["value"], line) for line in lines])]
+    if report.get("offices"):
+        out += ["", f"By {report['offices']['field']} (kept in proportion within strata):"]
+        out += ["  " + r for r in _table(HEADER, [_cells(o["value"], o) for o in report["offices"]["lines"]])]
+    out += _representation_lines(report.get("representation"))
     out += ["", "By stratum:"]
     rows = [_cells(" / ".join(s["key"].values()), s) for s in report["strata"]]
     out += ["  " + r for r in _table(HEADER, rows)]
     out += ["", "Departures of more than one case from proportional allocation, and gaps:"]
     out += [f"  - {f}" for f in report["flags"]] or ["  none"]
+    if report.get("sampled", report["sample_size"]) < report["sample_size"]:
+        out += [f"  - only {report['sampled']} of the {report['sample_size']} cases could be sampled within the case holder cap"]
     if report["replacements"]:
         out += ["", "Replacements:"]
         out += [
@@ -191,3 +280,34 @@ def render_text(report: Mapping[str, Any]) -> str:
             for r in report["replacements"]
         ]
     return "\n".join(out) + "\n"
+
+
+def _screening_lines(screening: Mapping[str, Any] | None) -> list[str]:
+    if not screening:
+        return []
+    out = [f"Eligible cases: {screening['eligible']} (judged as of {screening['as_of']})."]
+    for title, key, source in (("Not eligible", "excluded", "eligibility_source"),
+                               ("Duplicates removed", "duplicates", "duplicates_source")):
+        counts = screening[key]
+        total = sum(counts.values())
+        detail = "; ".join(f"{n} {why}" for why, n in sorted(counts.items())) if counts else "none"
+        cite = f" [{screening[source]}]" if screening[source] else ""
+        out.append(f"{title}: {total} ({detail}).{cite}")
+    if screening["not_applied"]:
+        out.append(f"Rules not applied (column absent): {'; '.join(screening['not_applied'])}.")
+    return out
+
+
+def _representation_lines(rep: Mapping[str, Any] | None) -> list[str]:
+    if not rep:
+        return []
+    out = []
+    for name, lines in rep["fields"].items():
+        out += ["", f"By {name} (not a stratum; tolerance ±{rep['tolerance']:g} points):"]
+        rows = [[line["value"], str(line["population"]), f"{line['population_pct']:.1f}%", str(line["sampled"]),
+                 f"{line['sample_pct']:.1f}%", f"{line['departure_points']:+.1f}{' !' if line['warned'] else ''}"]
+                for line in lines]
+        out += ["  " + r for r in _table(["", "caseload", "%", "sample", "%", "points"], rows)]
+    if rep["not_reported"]:
+        out += ["", f"Not in the caseload, so not reported: {', '.join(rep['not_reported'])}."]
+    return out

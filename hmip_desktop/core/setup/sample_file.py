@@ -15,6 +15,9 @@ case profile (adult probation by default), chooses the size (by hand, or from
 * values are written as they were in the caseload; UTF-8, comma-separated, written
   atomically (the complete file or none).
 
+Before the draw the framework's eligibility and duplicate rules (:mod:`.eligibility`)
+leave cases out, each with its line and reason: counted in the report, never written.
+
 Bad rows raise :class:`CaseloadInvalid` with every problem as ``FILE:LINE: reason``;
 a file that cannot be a caseload raises :class:`SampleFileError` (one line). Nothing is
 written in either case.
@@ -22,8 +25,9 @@ written in either case.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,7 +37,9 @@ from ..files import write_atomically
 from ..frameworks import load_file
 from ..frameworks.model import Framework
 from . import caseload as caseload_mod
-from .report import render_text, sample_report
+from .eligibility import Screened, missing_allowed, screen
+from .explain import explain
+from .report import full_report, render_text
 from .selection import Sample, draw_for_framework
 from .size import DEFAULT_CONFIDENCE, DEFAULT_MARGIN, SizeChoice, choose_size
 
@@ -60,10 +66,15 @@ class SampleFileResult:
     report: dict
     warnings: list[str]
     written: int
+    screened: Screened | None = None
 
     @property
     def report_text(self) -> str:
         return render_text(self.report)
+
+    @property
+    def explain_text(self) -> str:
+        return explain(self.sample, self.size, self.screened)
 
 
 def default_framework() -> Framework:
@@ -89,15 +100,25 @@ def sample_csv(
     confidence: float = DEFAULT_CONFIDENCE,
     margin: float = DEFAULT_MARGIN,
     progress: Callable[[int, int], None] | None = None,
+    minimums: Mapping[str, Mapping[str, int]] | None = None,
+    cap: int | None = None,
+    as_of: dt.date | None = None,
 ) -> SampleFileResult:
-    """Draw the sample of ``caseload_path`` and write it to ``out_path`` (see the module)."""
+    """Draw the sample of ``caseload_path`` and write it to ``out_path`` (see the module).
+
+    ``minimums``: per-group minimums on top of the framework's; ``cap``: cases per case
+    holder instead of the framework's; ``as_of``: the day eligibility is judged on
+    (default today: a case starting later is not yet started)."""
     caseload_path, out_path = Path(caseload_path), Path(out_path)
     name = caseload_path.name
     if out_path.exists() and out_path.resolve() == caseload_path.resolve():
         raise SampleFileError(f"--out {out_path} is the caseload itself: choose another file")
     fw = framework or default_framework()
     try:
-        loaded = caseload_mod.read_caseload(caseload_path, fw, progress=progress)
+        loaded = caseload_mod.read_caseload(
+            caseload_path, fw, progress=progress, allow_missing=missing_allowed(fw.sample),
+            allow_duplicate_ids=fw.sample.duplicates is not None,
+        )
     except caseload_mod.CaseloadRefused as exc:
         raise SampleFileError(f"{name}:{exc.line}: {exc.reason}" if exc.line else f"{name}: {exc.reason}") from None
     if loaded.errors:
@@ -107,31 +128,54 @@ def sample_csv(
         raise SampleFileError(f"{name}: the caseload already has a column '{clash[0]}' (is it a sample file?)")
     warnings = [f"{name}:{p.line}: {p.message}" if p.line else f"{name}: {p.message}" for p in loaded.warnings]
 
-    choice = choose_size(len(loaded.rows), size, confidence=confidence, margin=margin)
-    sample = draw_for_framework(loaded.cases(), choice.size, fw, seed=seed, minimum_per_group=minimum_per_group)
+    screened = screen(loaded.rows, fw.sample, list(loaded.field_columns), as_of=as_of or dt.date.today())
+    if not screened.rows:
+        raise SampleFileError(f"{name}: no eligible case to sample ({_left_out(screened)})")
+    cases = [row.values for row in screened.rows]
+    try:
+        choice = choose_size(len(cases), size, confidence=confidence, margin=margin)
+        sample = draw_for_framework(
+            cases, choice.size, fw, seed=seed, minimum_per_group=minimum_per_group, minimums=minimums,
+            columns=loaded.field_columns, cap=cap,
+        )
+    except ValueError as exc:
+        raise SampleFileError(f"{name}: {exc}") from None
     selections = sample.selections()
+    kept = {row.line for row in screened.rows}
 
     buffer = io.StringIO(newline="")
     writer = csv_writer(buffer, lineterminator="\r\n")
     writer.writerow([*loaded.columns, *OUTPUT_COLUMNS])
     written = 0
     for row in loaded.rows:
-        status = selections.get(row.values["case_id"])
+        status = selections.get(row.values["case_id"]) if row.line in kept else None
         if status is None or status[0] not in ("sample", "reserve"):
             continue
         writer.writerow([*row.source, status[0], "" if status[1] is None else status[1]])
         written += 1
     _write_atomically(out_path, buffer.getvalue().encode("utf-8"))
-    return SampleFileResult(sample, choice, sample_report(sample, choice), warnings, written)
+    report = full_report(sample, choice, screened, cases, fw.sample.representation)
+    return SampleFileResult(sample, choice, report, warnings, written, screened)
+
+
+def _left_out(screened: Screened) -> str:
+    parts = [f"{n} {why}" for why, n in {**screened.counts("excluded"), **screened.counts("duplicates")}.items()]
+    return "; ".join(parts) or "the caseload is empty"
 
 
 def summary_line(result: SampleFileResult, caseload_path: Path, out_path: Path) -> str:
     s, c = result.sample, result.size
-    reserves = result.written - s.size
     how = "set by hand" if c.method == "by hand" else f"±{c.margin * 100:.1f} points at {c.confidence * 100:g}% confidence"
+    sampled = len(s.sampled_ids())
+    reserves = result.written - sampled
+    left_out = ""
+    if result.screened is not None and (result.screened.excluded or result.screened.duplicates):
+        left_out = (f" (eligible: {len(result.screened.excluded)} not eligible and "
+                    f"{len(result.screened.duplicates)} duplicate(s) left out first)")
+    short = f", {s.size - sampled} short of {s.size} (case holder cap)" if sampled < s.size else ""
     return (
-        f"{Path(caseload_path).name}: sampled {s.size} of {s.caseload_size} cases ({how}) with {reserves} reserves "
-        f"across {len(s.strata)} strata, seed {s.seed}; wrote {out_path}"
+        f"{Path(caseload_path).name}: sampled {sampled} of {s.caseload_size} cases{left_out} ({how}){short} "
+        f"with {reserves} reserves across {len(s.strata)} strata, seed {s.seed}; wrote {out_path}"
     )
 
 

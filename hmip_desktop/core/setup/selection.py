@@ -51,6 +51,7 @@ from fractions import Fraction
 from operator import itemgetter
 
 from ..frameworks.model import Framework
+from .clusters import pick, split_by_office
 from .strata import (
     ALL_TAKEN,
     BALANCE_MAX_STRATA,
@@ -62,6 +63,7 @@ from .strata import (
     StratumPlan,
     _value_populations,
     describe_key,
+    minimum_counts,
     plan_allocation,
     quota_counts,
     stratification_attributes,
@@ -99,6 +101,13 @@ class Stratum:
     sample: list[str]
     reserves: list[str]
     used_reserves: int = 0
+    #: With an office column: ``{office: (cases in the stratum, allocated, sampled)}``.
+    offices: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    #: With a case holder cap: cases passed over (holder at the cap), taken from another
+    #: office instead, and the cases the stratum could not supply within the cap.
+    passed_over: int = 0
+    moved: int = 0
+    short: int = 0
 
     @property
     def remaining_reserves(self) -> list[str]:
@@ -138,6 +147,17 @@ class Sample:
     reserve_ratio: float
     strata: list[Stratum]
     replacements: list[Replacement] = field(default_factory=list)
+    #: Per-group minimums asked for, and ``{(attribute, value): cases required}``.
+    minimums: dict[str, dict[str, int]] = field(default_factory=dict)
+    minimum_required: dict[tuple[str, str], int] = field(default_factory=dict)
+    #: The office (or team) column kept in proportion, and each office's caseload count.
+    office_field: str | None = None
+    office_populations: dict[str, int] = field(default_factory=dict)
+    #: The case holder column and the cap per case holder (None: no cap applied).
+    holder_field: str | None = None
+    cap: int | None = None
+    #: Sampled cases per case holder (counts only are reported, never the holders).
+    holder_counts: dict[str, int] = field(default_factory=dict)
 
     def sampled_ids(self) -> list[str]:
         """The current sample's case references, stratum by stratum."""
@@ -179,12 +199,19 @@ def draw(
     quotas: Mapping[str, Mapping[str, int]] | None = None,
     quota_base: int = DEFAULT_QUOTA_BASE,
     reserve_ratio: float = DEFAULT_RESERVE_RATIO,
+    minimums: Mapping[str, Mapping[str, int]] | None = None,
+    office_field: str | None = None,
+    holder_field: str | None = None,
+    cap: int | None = None,
 ) -> Sample:
     """Draw a stratified sample of ``size`` cases with reserves.
 
     ``cases``: mappings with ``case_id`` and a value for every attribute (unique case
     references). Deterministic in (seed, the set of cases): the input order does not
     matter. SelectionError on duplicate references, missing values or impossible sizes.
+    ``minimums``: per-group minimums (``{"gender": {"female": 10}}``). ``office_field``:
+    keep that column's values in proportion within strata; ``holder_field`` and ``cap``:
+    no more than ``cap`` sampled cases per case holder (:mod:`.clusters`).
     """
     attributes = tuple(attributes)
     if not attributes:
@@ -216,27 +243,68 @@ def draw(
 
     plans = plan_allocation(
         {k: len(v) for k, v in groups.items()}, size, attributes,
-        minimum_per_group=minimum_per_group, quotas=quotas, quota_base=quota_base,
+        minimum_per_group=minimum_per_group, quotas=quotas, quota_base=quota_base, minimums=minimums,
     )
     rng = random.Random(seed)
     strata = []
+    clustered = bool(office_field or (holder_field and cap))
+    if clustered:
+        office_of = (lambda c: c.get(office_field) or "(none)") if office_field else (lambda c: "")
+        holder_of = (lambda c: c.get(holder_field) or "") if holder_field and cap else (lambda c: "")
+        cells = {p.key: _count(map(office_of, groups[p.key])) for p in plans}
+        split = split_by_office({p.key: p.allocated for p in plans}, cells, size, count) if office_field else {
+            p.key: {"": p.allocated} for p in plans}
+        holder_counts: dict[str, int] = {}
     for plan in plans:
         members = groups[plan.key]
         members.sort(key=get_id)
-        reserves = min(plan.population - plan.allocated, math.ceil(plan.allocated * reserve_ratio - 1e-9))
-        chosen = [get_id(c) for c in rng.sample(members, plan.allocated + reserves)]
-        strata.append(Stratum(
+        reserves = min(plan.population - plan.allocated, _reserves_for(plan.allocated, reserve_ratio))
+        if not clustered:
+            chosen = [get_id(c) for c in rng.sample(members, plan.allocated + reserves)]
+            strata.append(Stratum(
+                plan.key, plan.population, plan.share, plan.target, plan.allocated, plan.reasons,
+                chosen[: plan.allocated], chosen[plan.allocated:],
+            ))
+            continue
+        got = pick(rng.sample(members, len(members)), split[plan.key], reserves, office_of=office_of,
+                   holder_of=holder_of, holder_counts=holder_counts, cap=cap if holder_field else None)
+        stratum = Stratum(
             plan.key, plan.population, plan.share, plan.target, plan.allocated, plan.reasons,
-            chosen[: plan.allocated], chosen[plan.allocated:],
-        ))
+            [get_id(c) for c in got.sample], [get_id(c) for c in got.reserves],
+            passed_over=got.passed_over, moved=got.moved, short=got.short,
+        )
+        if office_field:
+            stratum.offices = {o: (cells[plan.key][o], split[plan.key][o], got.by_office.get(o, 0)) for o in cells[plan.key]}
+        strata.append(stratum)
     value_pops = _value_populations(attributes, {p.key: p.population for p in plans})
+    extra = {}
+    if clustered:
+        extra = dict(
+            office_field=office_field, holder_field=holder_field if cap else None, cap=cap if holder_field else None,
+            office_populations=_count(map(office_of, cases)) if office_field else {}, holder_counts=holder_counts,
+        )
     return Sample(
         attributes=attributes, seed=seed, size=size, caseload_size=count,
         minimum_per_group=minimum_per_group,
         quotas={a: dict(v) for a, v in (quotas or {}).items()}, quota_base=quota_base,
         quota_required=quota_counts(quotas or {}, size, quota_base, value_pops),
-        reserve_ratio=reserve_ratio, strata=strata,
+        reserve_ratio=reserve_ratio, strata=strata, minimums={a: dict(v) for a, v in (minimums or {}).items()},
+        minimum_required=minimum_counts(minimums or {}, attributes, value_pops), **extra,
     )
+
+
+def _reserves_for(allocated: int, ratio: float) -> int:
+    """``ceil(ratio × allocated)``, and at least one for a sampled stratum (ratio > 0)."""
+    if allocated == 0 or ratio <= 0:
+        return 0
+    return max(1, math.ceil(allocated * ratio - 1e-9))
+
+
+def _count(values) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for v in values:
+        out[v] = out.get(v, 0) + 1
+    return out
 
 
 def draw_for_framework(
@@ -247,16 +315,29 @@ def draw_for_framework(
     seed: int,
     minimum_per_group: int | None = None,
     reserve_ratio: float = DEFAULT_RESERVE_RATIO,
+    minimums: Mapping[str, Mapping[str, int]] | None = None,
+    columns: Iterable[str] | None = None,
+    cap: int | None = None,
 ) -> Sample:
     """:func:`draw` with the framework's stratification attributes, quotas, minimum
-    (unless ``minimum_per_group`` is given) and quota base (its target size, else 100)."""
+    (unless ``minimum_per_group`` is given), quota base (its target size, else 100),
+    per-group minimums (its own, overridden value by value by ``minimums``), and, when
+    ``columns`` (the fields the caseload has) include them, its office and case holder
+    rules (``cap`` overrides the framework's cap)."""
     rules = framework.sample
+    groups = {a: dict(v) for a, v in rules.minimums.items()}
+    for a, values in (minimums or {}).items():
+        groups.setdefault(a, {}).update(values)
+    have = set(columns or ())
+    office = rules.proportion.field if rules.proportion and rules.proportion.field in have else None
+    holder = rules.case_holder.field if rules.case_holder and rules.case_holder.field in have else None
     return draw(
         cases, size,
         attributes=stratification_attributes(framework), seed=seed,
         minimum_per_group=rules.minimum_per_group if minimum_per_group is None else minimum_per_group,
         quotas=rules.quotas, quota_base=rules.target_size or DEFAULT_QUOTA_BASE,
-        reserve_ratio=reserve_ratio,
+        reserve_ratio=reserve_ratio, minimums=groups, office_field=office, holder_field=holder,
+        cap=(cap or rules.case_holder.cap) if holder and rules.case_holder else None,
     )
 
 

@@ -73,6 +73,27 @@ def quota_counts(
     return out
 
 
+def minimum_counts(
+    minimums: Mapping[str, Mapping[str, int]],
+    attributes: Sequence[str],
+    value_populations: Mapping[tuple[str, str], int],
+) -> dict[tuple[str, str], int]:
+    """``{(attribute, value): cases required}`` for per-group minimums ("at least 10
+    cases with gender=female"), each capped by the number of such cases in the caseload."""
+    out = {}
+    for attribute, values in sorted(minimums.items()):
+        if attribute not in attributes:
+            raise SelectionError(
+                f"a minimum on {attribute}, which is not a stratification attribute ({', '.join(attributes)})"
+            )
+        for value, n in sorted(values.items()):
+            if isinstance(n, bool) or not isinstance(n, int) or n < 0:
+                raise SelectionError(f"minimum for {attribute}={value} must be a whole number of at least 0, not {n!r}")
+            if n:
+                out[(attribute, value)] = min(n, value_populations.get((attribute, value), 0))
+    return out
+
+
 def _value_populations(attributes: Sequence[str], populations: Mapping[Key, int]) -> dict[tuple[str, str], int]:
     out: dict[tuple[str, str], int] = {}
     for key, n in populations.items():
@@ -90,6 +111,7 @@ def plan_allocation(
     quotas: Mapping[str, Mapping[str, int]] | None = None,
     quota_base: int = DEFAULT_QUOTA_BASE,
     balance: bool = True,
+    minimums: Mapping[str, Mapping[str, int]] | None = None,
 ) -> list[StratumPlan]:
     """Allocate ``size`` cases to strata (see the module docstring); sorted by key.
 
@@ -120,21 +142,29 @@ def plan_allocation(
     share = {k: Fraction(size * pop[k], total) for k in keys}
     target = dict(share)
     notes: dict[Key, list[str]] = {k: [] for k in keys}
-    required = quota_counts(quotas, size, quota_base, _value_populations(attributes, pop))
+    value_pops = _value_populations(attributes, pop)
+    required = quota_counts(quotas, size, quota_base, value_pops)
+    kind = dict.fromkeys(required, "quota")
+    for av, need in minimum_counts(minimums or {}, attributes, value_pops).items():
+        if need > required.get(av, 0):
+            required[av], kind[av] = need, "minimum"
+    constrained: dict[str, list[str]] = {}
+    for a, v in required:
+        constrained.setdefault(a, []).append(v)
 
-    # 1. Quotas: scale each quota attribute's value groups (before rounding).
-    for attribute in [a for a in attributes if a in quotas]:
+    # 1. Quotas and group minimums: scale each such attribute's value groups (before rounding).
+    for attribute in [a for a in attributes if a in constrained]:
         idx = attributes.index(attribute)
         group_share: dict[str, Fraction] = {}
         for k in keys:
             group_share[k[idx]] = group_share.get(k[idx], Fraction(0)) + target[k]
-        req = {v: required[(attribute, v)] for v in quotas[attribute]}
+        req = {v: required[(attribute, v)] for v in constrained[attribute]}
         boosted: dict[str, Fraction] = {}
         while True:
             remaining = size - sum(boosted.values())
             if remaining < 0:
                 raise SelectionError(
-                    f"the {attribute} quotas ({', '.join(f'{v}: {r}' for v, r in sorted(req.items()))}) "
+                    f"the {attribute} quotas and minimums ({', '.join(f'{v}: {r}' for v, r in sorted(req.items()))}) "
                     f"add up to more than the sample of {size}"
                 )
             rest = [v for v in group_share if v not in boosted]
@@ -147,13 +177,13 @@ def plan_allocation(
                 boosted[v] = Fraction(req[v])
         goal.update(boosted)
         for v in boosted:
-            why = f"quota: at least {req[v]} cases with {attribute}={v}"
+            why = f"{kind[(attribute, v)]}: at least {req[v]} cases with {attribute}={v}"
             for k in keys:
                 if k[idx] == v:
                     notes[k].append(why)
             for k in keys:
                 if k[idx] != v and goal[k[idx]] < group_share[k[idx]]:
-                    notes[k].append(f"fewer, to make room for the {attribute}={v} quota")
+                    notes[k].append(f"fewer, to make room for the {attribute}={v} {kind[(attribute, v)]}")
         for k in keys:
             g = group_share[k[idx]]
             if g:
@@ -198,12 +228,14 @@ def plan_allocation(
                 if k[idx] != value and alloc[k] > lower[k] and _keeps_quotas(k, alloc, keys, attributes, required)
             ]
             if not takers or not givers:
-                raise SelectionError(f"the quota of {need} cases with {attribute}={value} cannot be met with the other constraints")
+                raise SelectionError(
+                    f"the {kind[(attribute, value)]} of {need} cases with {attribute}={value} cannot be met with the other constraints"
+                )
             taker = max(takers, key=lambda k: (target[k] - alloc[k], pop[k], -order[k]))
             giver = min(givers, key=lambda k: (target[k] - alloc[k], -pop[k], order[k]))
             alloc[taker] += 1
             alloc[giver] -= 1
-            notes[giver].append(f"fewer, to make room for the {attribute}={value} quota")
+            notes[giver].append(f"fewer, to make room for the {attribute}={value} {kind[(attribute, value)]}")
 
     # 4. Balance the attributes' totals without moving any stratum off its share rounded.
     if balance:

@@ -100,9 +100,13 @@ def test_a_bad_caseload_is_refused_with_line_numbers(central, capsys):
     (tmp / "caseload.csv").write_text("\n".join(text) + "\n")
     assert main(["central", "draw", c, "--inspection", "nm-2026", "caseload.csv", "--seed", "7", *keys]) == 1
     err = capsys.readouterr().err
-    assert "has 2 invalid row(s); nothing was drawn" in err
+    assert "has 1 invalid row(s); nothing was drawn" in err
     assert "caseload.csv:5: " in err and "detention" in err
-    assert "caseload.csv:302: " in err and "already on line 3" in err
+    # A repeated case reference is a duplicate, left out and counted (MoJ case sampler), not a bad row.
+    text[4] = text[3]
+    (tmp / "caseload.csv").write_text("\n".join(text) + "\n")
+    assert main(["central", "draw", c, "--inspection", "nm-2026", "caseload.csv", "--seed", "7", *keys]) == 0
+    assert "Duplicates removed: 2 (2 same case reference)." in capsys.readouterr().out
 
 
 def test_pack_signed_by_a_non_lead_is_refused(central, capsys):

@@ -108,14 +108,14 @@ def test_a_bad_row_is_a_one_line_error_naming_the_line(tmp_path):
 def test_every_bad_row_gets_its_own_line(tmp_path):
     source = tmp_path / "caseload.csv"
     rows = write_caseload(source, n=50)
-    rows[0][2] = ""
-    rows[5][0] = rows[4][0]
+    rows[0][3] = ""
+    rows[5][4] = "extreme"
     write_caseload(source, rows=rows)
     proc = run(str(source), "--seed", "1", "--out", str(tmp_path / "s.csv"))
     assert proc.returncode == 1
     lines = proc.stderr.strip().splitlines()
     assert [line.split(":")[3] for line in lines] == ["2", "7"]
-    assert "already on line 6" in lines[1]
+    assert "missing disposal type" in lines[0] and "'extreme'" in lines[1]
 
 
 def test_missing_column_and_absurd_files_are_one_line_errors(tmp_path):

@@ -103,9 +103,10 @@ def _fill(db, fw, rng: random.Random) -> None:
                        [f"2026-11-{rng.randint(16, 27)}", now, now, read_id])
 
 
-def build(workdir: Path) -> Setup:
-    """The field store (inspection filled in, trusting the central store), the inspector's
-    key, and an empty initialised central store with that key enrolled. Untimed."""
+def build(workdir: Path, reads: int = CASES) -> Setup:
+    """The field store (inspection of ``reads`` case reads filled in, trusting the central
+    store), the inspector's key, and an empty initialised central store with that key
+    enrolled. Untimed."""
     os.environ.setdefault("HMIP_KEY_PASSPHRASE", PASSPHRASE)  # no keyring on a benchmark machine
     from hmip_desktop.core.central.store import CentralStore
     from hmip_desktop.core.exchange.keys import new_key
@@ -130,7 +131,7 @@ def build(workdir: Path) -> Setup:
     store.engine.dispose()  # last connection closed: WAL checkpointed, the file alone is the store
     team = [{"id": f"insp{i}", "name": f"Inspector {i}", "role": "inspector"} for i in range(1, 4)]
     cases = [{"case_id": f"YJ25-{n:05d}", "selection": "sample", "profile": _profile(fw, rng)}
-             for n in rng.sample(range(1000, 99999), CASES)]
+             for n in rng.sample(range(1000, 99999), reads)]
     db = open_db(workdir / "field.sqlite")
     create_inspection(db, inspection_id=INSPECTION, provider="Benchmark youth justice service", title="Benchmark",
                       framework_yaml=text, team=team, cases=cases,

@@ -1,8 +1,9 @@
-"""Figure for the reports (hmip_desktop.core.reports): the inspection report PDF.
+"""Figures for the reports (hmip_desktop.core.reports): the inspection report PDF, of
+150 case reads (``report_pdf``) and of 1,500 (``report_pdf_1500``: how it scales).
 
-The inspection is the exchange figures' one (benchmarks/exchange.py ``build``): 150
-complete case reads of the largest framework in forms/, exported as a bundle and
-imported into a central store (untimed).
+The inspection is the exchange figures' one (benchmarks/exchange.py ``build``): complete
+case reads of the largest framework in forms/, exported as a bundle and imported into a
+central store (untimed).
 """
 
 from __future__ import annotations
@@ -14,13 +15,17 @@ from .registry import Context, Measurement, benchmark
 from .timing import Work, compare
 
 
-def _central(ctx: Context):
-    """A central store holding the benchmark inspection's 150 case reads (untimed)."""
+#: The case reads of the larger report.
+LARGE = 1500
+
+
+def _central(ctx: Context, reads: int = CASES):
+    """A central store holding the benchmark inspection's case reads (untimed)."""
     from hmip_desktop.core.central import importer
     from hmip_desktop.core.central.store import CentralStore
     from hmip_desktop.core.field.export import export_bundle
 
-    s = build(ctx.workdir)
+    s = build(ctx.workdir, reads)
     bundle = ctx.workdir / "reads.bundle"
     try:
         export_bundle(s.field_db, INSPECTION, s.key, bundle)
@@ -28,7 +33,7 @@ def _central(ctx: Context):
         s.field_db.close()
     store = CentralStore.open(s.central_empty, keys_dir=s.central_keys)
     result = importer.import_file(store, bundle)
-    assert result.outcomes == {"head": CASES}, result.outcomes
+    assert result.outcomes == {"head": reads}, result.outcomes
     return store
 
 
@@ -66,11 +71,26 @@ def bare_story(items: list) -> list:
     "(captions, cells, column widths; a Paragraph only where a cell must wrap), built into memory",
 )
 def report_pdf(ctx: Context) -> Measurement:
+    return _report(ctx, CASES, repeats=9)
+
+
+@benchmark(
+    "report_pdf_1500",
+    unit="ms",
+    measures=f"as report_pdf, for an inspection of {LARGE} case reads (gathering included): how the report scales",
+    baseline="as report_pdf: a bare reportlab SimpleDocTemplate holding the same tables, built into memory",
+)
+def report_pdf_1500(ctx: Context) -> Measurement:
+    return _report(ctx, LARGE, repeats=5)
+
+
+def _report(ctx: Context, reads: int, repeats: int) -> Measurement:
+    """The report of ``reads`` case reads (gather + PDF) against bare reportlab on its tables."""
     from reportlab.platypus import SimpleDocTemplate
 
     from hmip_desktop.core.reports import content, data, pdf_report
 
-    store = _central(ctx)
+    store = _central(ctx, reads)
     items = content.report_blocks(data.gather(store, INSPECTION, "en"))
     pdf_report.report_pdf(data.gather(store, INSPECTION, "en"))  # untimed: fonts registered, framework cached
 
@@ -81,7 +101,7 @@ def report_pdf(ctx: Context) -> Measurement:
         SimpleDocTemplate(io.BytesIO()).build(bare_story(items))
 
     try:
-        value, base = compare(Work(ours), Work(bare), ctx, repeats=9, warmup=1)
+        value, base = compare(Work(ours), Work(bare), ctx, repeats=repeats, warmup=1)
     finally:
         store.engine.dispose()
     return Measurement(value * 1000, base * 1000)

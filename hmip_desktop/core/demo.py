@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .field import audit, form_state
 from .field.db import open_db, write_transaction
+from .field.edits import Target
 from .field.inspections import create_inspection
 from .frameworks import Framework, load_text
 from .frameworks.loader import read_file
@@ -199,7 +200,7 @@ def _write_read(db, fw: Framework, rng: random.Random, read_id: int, profile: di
             [read_id, qid, None if value is None else json.dumps(value), notes.get(qid, ""), now, actor],
         )
         audit.append(db, actor=actor, action="set", inspection_id=DEMO_ID, case_read_id=read_id,
-                     target=f"answer:{qid}", before=None, after=value, at=now)
+                     target=str(Target("answer", qid)), before=None, after=value, at=now)
     interview_date = "2026-11-1" + str(rng.randint(7, 9)) if held else None
     db.execute(
         "UPDATE case_reads SET status = ?, interview_held = ?, interview_date = ?, updated_at = ?, completed_at = ? WHERE id = ?",

@@ -4,6 +4,10 @@ Like Anki's ``CollectionOp``: ``ops.run(fn, success=..., failure=...)`` queues `
 a single-thread executor, so database work is serialised and the window never freezes.
 ``success(result)`` and ``failure(exception)`` are called back on the GUI thread.
 ``fn`` must never touch widgets.
+
+A write goes through ``ops.write``: after its ``success``, ``changes_applied(changes)``
+is emitted with the core's ``Changes`` (like Anki's ``operation_did_execute``), and
+every view that shows case-read state refreshes from that one signal.
 """
 
 from __future__ import annotations
@@ -28,6 +32,8 @@ class Ops(QObject):
     _ready = Signal()
     #: Emitted on the GUI thread when the number of queued operations changes.
     busy_changed = Signal(int)
+    #: Emitted on the GUI thread after a write succeeded, with the ``Changes`` it returned.
+    changes_applied = Signal(object)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -63,6 +69,27 @@ class Ops(QObject):
             return result
 
         return self._pool.submit(work)
+
+    def write(
+        self,
+        fn: Callable[[], Any],
+        success: Callable[[Any], None] | None = None,
+        failure: Callable[[BaseException], None] | None = None,
+        changes_of: Callable[[Any], Any] = lambda result: result,
+    ) -> Future:
+        """``run`` for a core write: after ``success(result)``, emit ``changes_applied``
+        with ``changes_of(result)`` (the result itself by default; nothing if None)."""
+
+        def done(result: Any) -> None:
+            try:
+                if success is not None:
+                    success(result)
+            finally:
+                changes = changes_of(result)
+                if changes is not None:
+                    self.changes_applied.emit(changes)
+
+        return self.run(fn, done, failure)
 
     @Slot()
     def _deliver(self) -> None:

@@ -132,12 +132,9 @@ def verify_and_import(ctx) -> str:
 
 def load_postgres_driver(ctx) -> str:
     """The multi-user deployment's driver is shipped (no server is contacted)."""
-    from sqlalchemy import create_engine
+    from ..core.central.store import postgres_driver
 
-    engine = create_engine("postgresql+psycopg://selftest@127.0.0.1:1/selftest")
-    driver = engine.dialect.dbapi
-    engine.dispose()
-    return f"{driver.__name__} {getattr(driver, '__version__', '')}".strip()
+    return postgres_driver()
 
 
 def _check_report_fonts() -> str:

@@ -1,9 +1,11 @@
 """The case read form, driven with real key presses and clicks."""
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QRadioButton
 
 from hmip_desktop.core.field.store import FieldStore
+from tests.conftest import MINI_YAML_PATH
 from hmip_desktop.ui.views.field.answer_editors import EDITORS
 
 
@@ -279,3 +281,75 @@ def test_a_returned_read_shows_the_lead_inspectors_comments(ui, demo_path):
     other = ui.rows("not_started")[0]["case_id"]
     ui.open(other)
     assert not ui.window.page.lead_banner.isVisible()
+
+
+# A prompt shown while housing is not among the needs met: true for a cleared choice ([]),
+# false for one never answered (None) - so the form and the store must agree on which it is.
+_NEEDS_PROMPT = """            prompts:
+              - id: licence_needs_housing
+                text: {en: "Why was housing not met?", cy: "Pam na ddiwallwyd tai?"}
+                relevant: "'housing' not in answer.licence_needs"
+                required: false
+"""
+
+
+@pytest.mark.parametrize("mini_yaml", [MINI_YAML_PATH.read_text(encoding="utf-8").replace(
+    "            answer: {type: multiple_choice, scale: needs}\n",
+    "            answer: {type: multiple_choice, scale: needs}\n" + _NEEDS_PROMPT)])
+def test_the_form_and_the_store_agree_after_a_multiple_choice_is_cleared(qtbot, make_store):
+    from hmip_desktop.core.field import form_state
+    from hmip_desktop.ui.views.field.case_read_page import CaseReadPage
+
+    store, reads = make_store()
+    rid = reads["C1"]  # a licence case: the licence questions apply
+    fw = store.framework("i1")
+    page = CaseReadPage(fw)
+    qtbot.addWidget(page)
+    page.load(store.read(rid))
+    page.edit_requested.connect(lambda target, value: store.set(rid, target, value))  # the window, without a thread
+    needs, prompt = page.questions["licence_needs"], page.questions["licence_needs_housing"]
+    for value, shown in ((None, False), (["housing"], False), ([], True), (["work"], True), (None, False)):
+        needs.editor.edited.emit(value)
+        stored = store.read(rid)
+        in_core = "licence_needs_housing" in form_state.visible(fw, stored.values())
+        in_form = "licence_needs_housing" in form_state.visible(fw, page.read.values())
+        assert in_core == in_form == shown, value
+        assert prompt.isVisibleTo(page) == shown
+        assert (page.read.answers, page.read.status) == (stored.answers, stored.status)
+
+
+def test_an_autosave_refreshes_the_list_from_the_one_changes_signal(ui, qtbot, demo_path):
+    case = not_started(ui)
+    ui.open(case)
+    seen = []
+    ui.window.ops.changes_applied.connect(seen.append)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Y)
+    ui.settle()
+    [changes] = seen
+    assert changes.action == "set" and changes.status_changed
+    row = next(r for r in ui.rows() if r["case_id"] == case)
+    store = FieldStore.open(demo_path)
+    try:
+        expected = next(r for r in store.case_reads(ui.window.inspection_id) if r["case_id"] == case)
+    finally:
+        store.close()
+    assert row["status"] == expected["status"] == "in_progress"
+    assert (row["done"], row["total"], row["percent"]) == (expected["done"], expected["total"], expected["percent"])
+    assert row["updated_at"] == changes.saved_at == expected["updated_at"]
+    assert ui.window.page.saved_label.text().startswith("Saved at")
+
+
+def test_undo_of_an_edit_to_another_case_opens_that_case(ui, qtbot, demo_path):
+    first, second = [r["case_id"] for r in ui.rows("not_started")[:2]]
+    ui.open(first)
+    kq = first_key(ui)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Y)
+    ui.settle()
+    ui.open(second)
+    with qtbot.waitSignal(ui.window.case_opened, timeout=5000):
+        ui.window.act_undo.trigger()
+    ui.settle()
+    page = ui.window.page
+    assert page.read.case_id == first and kq.editor.value() is None
+    assert kq.isAncestorOf(QApplication.focusWidget())
+    assert kq.question.id not in ui.stored(demo_path, first).answers

@@ -7,13 +7,15 @@ moderator's judgement is effective. The reader's original always stays on record
 
 from __future__ import annotations
 
-import json
+from dataclasses import dataclass
 
 from sqlalchemy import and_, select
 
 from ..frameworks import Framework, content_hash, load_text
 from ..paths import forms_dir
 from . import schema
+from .queries.rows import decode, heads_join
+from .ratings import Ratings, rate
 from .store import CentralError, CentralStore
 
 
@@ -42,24 +44,13 @@ def framework_for(store: CentralStore, inspection_id: str) -> Framework:
     return fw
 
 
-def _decode(text: str | None) -> object:
-    """A stored JSON value; plain option ids (the vast majority) without the JSON parser."""
-    if text is None:
-        return None
-    if len(text) > 1 and text[0] == '"' and text[-1] == '"' and "\\" not in text and '"' not in text[1:-1]:
-        return text[1:-1]
-    return json.loads(text)
-
-
 def _effective(conn, inspection_ids: list[str], questions: list[str] | None, lean: bool = False) -> dict[tuple, object]:
     """(inspection, case, question) → effective row (or, ``lean``, just the effective
     value: all the ratings need), for many inspections in three queries."""
     cr, ra, rv, md = schema.case_reads, schema.revision_answers, schema.revisions, schema.moderations
-    heads = and_(rv.c.inspection_id == cr.c.inspection_id, rv.c.case_id == cr.c.case_id,
-                 rv.c.revision_id == cr.c.head_revision_id)
     readers = {(r.inspection_id, r.case_id): (r.head_revision_id, r.reader_id) for r in conn.execute(
         select(cr.c.inspection_id, cr.c.case_id, cr.c.head_revision_id, rv.c.reader_id)
-        .select_from(cr.join(rv, heads)).where(cr.c.inspection_id.in_(inspection_ids)))}
+        .select_from(heads_join()).where(cr.c.inspection_id.in_(inspection_ids)))}
     rows: dict[tuple, dict] = {}
     for r in conn.execute(
         select(ra.c.inspection_id, ra.c.case_id, ra.c.question_id, ra.c.value, ra.c.note)
@@ -69,8 +60,8 @@ def _effective(conn, inspection_ids: list[str], questions: list[str] | None, lea
                *([ra.c.question_id.in_(questions)] if questions is not None else []))
     ).all():
         inspection, case, question, value, note = r
-        rows[(inspection, case, question)] = _decode(value) if lean else {
-            "case_id": case, "question_id": question, "value": _decode(value), "note": note,
+        rows[(inspection, case, question)] = decode(value) if lean else {
+            "case_id": case, "question_id": question, "value": decode(value), "note": note,
             "inspector": readers[(inspection, case)][1], "moderated": False}
     # The latest moderation of each judgement of the current revision wins.
     wanted = None if questions is None else set(questions)
@@ -79,11 +70,11 @@ def _effective(conn, inspection_ids: list[str], questions: list[str] | None, lea
         if (wanted is not None and m.question_id not in wanted) or head is None or head[0] != m.revision_id:
             continue  # moderated an older revision: the read is flagged for re-review instead
         if lean:
-            rows[(m.inspection_id, m.case_id, m.question_id)] = _decode(m.moderated_value)
+            rows[(m.inspection_id, m.case_id, m.question_id)] = decode(m.moderated_value)
             continue
         row = rows.setdefault((m.inspection_id, m.case_id, m.question_id), {
             "case_id": m.case_id, "question_id": m.question_id, "note": "", "inspector": head[1]})
-        row["value"] = _decode(m.moderated_value)
+        row["value"] = decode(m.moderated_value)
         row["moderated"] = True
     return rows
 
@@ -105,25 +96,51 @@ def answers_by_case(rows: list[dict]) -> dict[str, dict[str, object]]:
     return out
 
 
-def rate_inspections(store: CentralStore, inspection_ids: list[str], lang: str = "en") -> dict:
-    """Ratings of many inspections (the national collation) with a handful of queries:
-    inspection id → Ratings. Each is exactly what :func:`rate_inspection` gives."""
+@dataclass(frozen=True)
+class Rated:
+    """An inspection's ratings with what they were computed from, read once."""
+
+    ratings: Ratings
+    #: case id → question id → effective value: the key questions' (every question's with rows).
+    answers: dict[str, dict[str, object]]
+    #: standard id → (band id, reason): the professional-judgement overrides applied.
+    overrides: dict[str, tuple[str, str]]
+    #: :func:`effective_rows` (every answered question, with notes), where asked for.
+    rows: list[dict] | None = None
+
+
+def rated(store: CentralStore, inspection_ids: list[str], lang: str = "en", *, rows: bool = False) -> dict[str, Rated]:
+    """Inspection id → its :class:`Rated`, for many inspections in a handful of queries.
+    The effective answers are read once: only the key questions' (all the ratings need),
+    or, with ``rows``, every answer row (for the data files) and the ratings from those."""
     from .moderation import overrides_for
-    from .ratings import rate
 
     frameworks = {i: framework_for(store, i) for i in inspection_ids}
-    questions = sorted({kq.id for fw in frameworks.values() for kq in fw.key_questions(case_based=None)})
+    questions = None if rows else sorted({kq.id for fw in frameworks.values() for kq in fw.key_questions(case_based=None)})
     with store.engine.connect() as conn:
-        values = _effective(conn, list(inspection_ids), questions, lean=True)
+        values = _effective(conn, list(inspection_ids), questions, lean=not rows)
     answers: dict[str, dict[str, dict[str, object]]] = {i: {} for i in inspection_ids}
-    for (inspection, case, question), value in values.items():
+    listed: dict[str, list[dict]] = {i: [] for i in inspection_ids}
+    for key in sorted(values) if rows else values:
+        inspection, case, question = key
+        value = values[key]
+        if rows:
+            listed[inspection].append(value)
+            value = value["value"]
         answers[inspection].setdefault(case, {})[question] = value
     overrides = overrides_for(store, list(inspection_ids))
-    return {i: rate(frameworks[i], i, answers[i], overrides.get(i, {}), lang) for i in inspection_ids}
+    return {i: Rated(rate(frameworks[i], i, answers[i], overrides.get(i, {}), lang), answers[i], overrides.get(i, {}),
+                     listed[i] if rows else None) for i in inspection_ids}
 
 
-def rate_inspection(store: CentralStore, inspection_id: str, lang: str = "en"):
+def rate_inspections(store: CentralStore, inspection_ids: list[str], lang: str = "en") -> dict[str, Ratings]:
+    """Ratings of many inspections (the national collation) with a handful of queries:
+    inspection id → Ratings. Each is exactly what :func:`rate_inspection` gives."""
+    return {i: r.ratings for i, r in rated(store, inspection_ids, lang).items()}
+
+
+def rate_inspection(store: CentralStore, inspection_id: str, lang: str = "en") -> Ratings:
     """The inspection's ratings from its effective answers, its framework's rules and
     any professional-judgement overrides: the one place the CLI, the window, the reports
     and the self-test get ratings from."""
-    return rate_inspections(store, [inspection_id], lang)[inspection_id]
+    return rated(store, [inspection_id], lang)[inspection_id].ratings

@@ -29,10 +29,10 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from ..exchange import archive, envelope
 from ..exchange.envelope import Rejected
-from ..exchange.formats import CaseReadRecord, Manifest, Receipt, ReceiptComment, ReceiptEntry
+from ..exchange.formats import FORMAT_VERSION, CaseReadRecord, Manifest, Receipt, ReceiptComment, ReceiptEntry
 from ..exchange.keys import parse_public
 from ..exchange.revisions import MEMBER, canonical, content_hash, revision_id
-from . import schema
+from . import queries, schema
 from .store import CentralError, CentralStore, utc_now
 
 MAX_FILE = 128 * 1024 * 1024
@@ -90,8 +90,7 @@ def open_bundle(store: CentralStore, conn, data: bytes) -> tuple[Opened, bool]:
     except Exception:  # noqa: BLE001 - pyrage.DecryptError and friends
         raise Rejected("cannot decrypt: the bundle is not encrypted to this central store") from None
     members = archive.read(payload, ALLOWED, ALLOWED)
-    if archive._depth(members["manifest.json"]) > archive.MAX_JSON_DEPTH:
-        raise Rejected("manifest.json: JSON nested too deeply")
+    archive.check_depth(members["manifest.json"], "manifest.json")
     try:
         manifest_data = json.loads(members["manifest.json"])
     except ValueError as exc:
@@ -279,23 +278,20 @@ def _receipt(store: CentralStore, conn, opened: Opened, new: bool, now: str) -> 
     m = opened.manifest
     inspection_id = m.inspection_id
     rows = opened.records
-    heads = {(r.case_id, r.head_revision_id) for r in conn.execute(select(schema.case_reads).where(
-        schema.case_reads.c.inspection_id == inspection_id))}
-    conflicted = {(r.case_id, r.revision_id) for r in conn.execute(select(schema.conflicts).where(
-        schema.conflicts.c.inspection_id == inspection_id))}
+    cases = [r.case_id for r in rows]
+    heads = queries.head_revisions(conn, inspection_id, cases)
+    conflicted = {(c["case_id"], c["revision_id"])
+                  for c in queries.conflicts(conn, inspection_id, unresolved=False)}
     entries = [ReceiptEntry(case_id=r.case_id, revision_id=r.revision_id,
-                            outcome="head" if (r.case_id, r.revision_id) in heads else
+                            outcome="head" if heads.get(r.case_id) == r.revision_id else
                             "conflict" if (r.case_id, r.revision_id) in conflicted else "ancestor")
                for r in rows]
     # The latest QA outcome of each of these reads: those returned carry their comments back.
-    latest: dict[str, object] = {}
-    ro = schema.read_outcomes
-    cases = [r.case_id for r in rows]
-    for o in conn.execute(select(ro).where(ro.c.inspection_id == inspection_id, ro.c.case_id.in_(cases)).order_by(ro.c.id)):
-        latest[o.case_id] = o
-    comments = [ReceiptComment(case_id=o.case_id, outcome="returned", comments=o.comments, moderator=o.moderator,
-                               at=o.created_at) for o in latest.values() if o.outcome == "returned"]
-    receipt = Receipt(format=1, receipt_id=uuid.uuid4().hex, bundle_id=m.bundle_id, inspection_id=inspection_id,
+    latest = queries.latest_outcomes(queries.outcome_rows(conn, inspection_id, cases))
+    comments = [ReceiptComment(case_id=o["case_id"], outcome="returned", comments=o["comments"],
+                               moderator=o["moderator"], at=o["created_at"])
+                for o in latest.values() if o["outcome"] == "returned"]
+    receipt = Receipt(format=FORMAT_VERSION, receipt_id=uuid.uuid4().hex, bundle_id=m.bundle_id, inspection_id=inspection_id,
                       device_id=m.device_id, sequence=m.sequence, store_id=store.store_id, received_at=now,
                       newly_imported=new, case_reads=entries, comments=comments)
     sender = conn.execute(select(schema.keys.c.public_key).where(schema.keys.c.key_id == opened.key_id)).scalar()

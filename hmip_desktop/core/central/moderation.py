@@ -21,7 +21,7 @@ from sqlalchemy import insert, select, update
 
 from ..exchange.keys import SigningKey
 from ..frameworks.model import Framework
-from . import events, schema
+from . import events, queries, schema
 from .store import CentralError, CentralStore, utc_now
 
 #: Default share of each reader's case reads chosen for QA, by role (local assessors'
@@ -30,14 +30,8 @@ DEFAULT_QA_RATES = {"inspector": 0.2, "lead": 0.1, "local_assessor": 0.5}
 READ_OUTCOMES = ("agreed", "changed", "returned")
 
 
-def _locked(conn, inspection_id: str) -> bool:
-    t = schema.signoffs
-    last = conn.execute(select(t.c.action).where(t.c.inspection_id == inspection_id).order_by(t.c.id.desc()).limit(1)).scalar()
-    return last == "sign_off"
-
-
 def _refuse_if_locked(conn, inspection_id: str) -> None:
-    if _locked(conn, inspection_id):
+    if queries.locked(conn, inspection_id):
         raise CentralError(f"inspection '{inspection_id}' is signed off; reopen it (recorded) before changing anything")
 
 
@@ -165,10 +159,8 @@ def qa_sample(store: CentralStore, inspection_id: str, *, seed: int,
     cr, rv = schema.case_reads, schema.revisions
     with store.engine.begin() as conn:
         if roles is None:
-            roles = {r.member_id: r.role for r in conn.execute(select(schema.team_members).where(
-                schema.team_members.c.inspection_id == inspection_id))}
-        reads = conn.execute(select(cr.c.case_id, rv.c.reader_id).select_from(cr.join(rv, (rv.c.inspection_id == cr.c.inspection_id)
-                             & (rv.c.case_id == cr.c.case_id) & (rv.c.revision_id == cr.c.head_revision_id)))
+            roles = {m["id"]: m["role"] for m in queries.team(conn, inspection_id)}
+        reads = conn.execute(select(cr.c.case_id, rv.c.reader_id).select_from(queries.heads_join())
                              .where(cr.c.inspection_id == inspection_id).order_by(cr.c.case_id)).all()
         by_reader: dict[str, list[str]] = {}
         for r in reads:
@@ -271,7 +263,7 @@ def _sign(store: CentralStore, inspection_id: str, key: SigningKey, action: str,
         signer = conn.execute(select(schema.keys).where(schema.keys.c.key_id == key.key_id)).first()
         if signer is None or signer.revoked_at is not None or signer.role != "lead":
             raise CentralError("only an enrolled lead inspector's key can sign off or reopen an inspection")
-        locked = _locked(conn, inspection_id)
+        locked = queries.locked(conn, inspection_id)
         if action == "sign_off" and locked:
             raise CentralError(f"inspection '{inspection_id}' is already signed off")
         if action == "reopen" and not locked:
@@ -301,22 +293,11 @@ def reopen(store: CentralStore, inspection_id: str, key: SigningKey, reason: str
 
 def is_signed_off(store: CentralStore, inspection_id: str) -> bool:
     with store.engine.connect() as conn:
-        return _locked(conn, inspection_id)
+        return queries.locked(conn, inspection_id)
 
 
 def reader_pairs(store: CentralStore, inspection_id: str) -> dict[str, list[tuple[str, str]]]:
-    """(reader's value, moderator's value) for each moderated judgement, by reader: the
-    latest moderation of each judgement of each revision counts once."""
-    md, rv = schema.moderations, schema.revisions
-    latest: dict[tuple, tuple[str, str, str]] = {}
+    """(reader's value, moderator's value) for each moderated judgement, by reader
+    (``queries.reader_pairs``)."""
     with store.engine.connect() as conn:
-        readers = {(r.case_id, r.revision_id): r.reader_id for r in conn.execute(
-            select(rv.c.case_id, rv.c.revision_id, rv.c.reader_id).where(rv.c.inspection_id == inspection_id))}
-        for m in conn.execute(select(md).where(md.c.inspection_id == inspection_id).order_by(md.c.id)):
-            original = "" if m.original_value is None else str(json.loads(m.original_value))
-            latest[(m.case_id, m.revision_id, m.question_id)] = (
-                readers.get((m.case_id, m.revision_id), "?"), original, str(json.loads(m.moderated_value)))
-    out: dict[str, list[tuple[str, str]]] = {}
-    for reader, original, moderated in latest.values():
-        out.setdefault(reader, []).append((original, moderated))
-    return out
+        return queries.reader_pairs(conn, inspection_id)

@@ -18,7 +18,7 @@ from cryptography.hazmat.primitives import serialization
 from sqlalchemy import delete, insert, select
 
 from ..exchange import archive, envelope
-from ..exchange.formats import Pack
+from ..exchange.formats import FORMAT_VERSION, Pack
 from ..exchange.keys import SigningKey, parse_public, public_line
 from ..frameworks import content_hash, load_text
 from . import schema
@@ -96,7 +96,7 @@ def create_pack(store: CentralStore, inspection_id: str, key: SigningKey) -> byt
     if not keyed:
         raise CentralError("no team member has an enrolled key: nobody could open the pack")
     pack = Pack(
-        format=1, pack_id=uuid.uuid4().hex, created_at=utc_now(),
+        format=FORMAT_VERSION, pack_id=uuid.uuid4().hex, created_at=utc_now(),
         inspection={"id": insp.id, "provider": insp.provider or "", "title": insp.title or "",
                     "framework_yaml": insp.framework_yaml, "framework_sha256": insp.framework_sha256,
                     "fieldwork_start": insp.fieldwork_start, "fieldwork_end": insp.fieldwork_end},

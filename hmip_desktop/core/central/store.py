@@ -70,6 +70,16 @@ def make_engine(location: str | Path) -> Engine:
     return engine
 
 
+def postgres_driver() -> str:
+    """The PostgreSQL driver's name and version, loaded through SQLAlchemy as the
+    multi-user deployment loads it (no server is contacted): the frozen app's self-test
+    checks that the driver is shipped."""
+    engine = create_engine("postgresql+psycopg://selftest@127.0.0.1:1/selftest")
+    driver = engine.dialect.dbapi
+    engine.dispose()
+    return f"{driver.__name__} {getattr(driver, '__version__', '')}".strip()
+
+
 def _alembic_config(connection) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(ALEMBIC_DIR))

@@ -104,6 +104,12 @@ def _depth(text: bytes) -> int:
     return deepest
 
 
+def check_depth(text: bytes, member: str) -> None:
+    """Refuse a JSON member nested deeper than MAX_JSON_DEPTH, before it is parsed."""
+    if _depth(text) > MAX_JSON_DEPTH:
+        raise Rejected(f"{member}: JSON nested too deeply")
+
+
 def json_lines(data: bytes, member: str, max_count: int) -> Iterator[tuple[int, dict]]:
     """(line number, object) for each line of a JSON Lines member, bounded."""
     lines = data.split(b"\n")

@@ -1,7 +1,7 @@
 """What a case read form looks like for one case: which questions apply, what is missing.
 
 Pure functions over a framework and a case read's plain values, shared by the store
-(the completion check), the case list (percentage complete) and the window (hiding
+(the completion check, the progress each write reports) and the form (hiding
 questions live as answers change).
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..frameworks import relevance
 from ..frameworks.model import Framework, KeyQuestion, Prompt
@@ -132,7 +133,19 @@ def missing(fw: Framework, values: ReadValues) -> list[Missing]:
     return [m for m, ok in reqs if not ok and not (m.kind == "evidence" and m.target in unanswered)]
 
 
-def progress(fw: Framework, values: ReadValues) -> tuple[int, int]:
+class Progress(NamedTuple):
+    """How far a case read is towards completion: requirements met of all there are."""
+
+    done: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        """The percentage complete shown in the case list (100 when nothing is required)."""
+        return round(100 * self.done / self.total) if self.total else 100
+
+
+def progress(fw: Framework, values: ReadValues) -> Progress:
     """(done, total) over the requirements of the completion check."""
     reqs = _requirements(fw, values)
-    return sum(1 for _, ok in reqs if ok), len(reqs)
+    return Progress(sum(1 for _, ok in reqs if ok), len(reqs))

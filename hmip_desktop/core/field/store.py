@@ -6,7 +6,8 @@ Contract of every write method (``set_answer``, ``set_note``, ``set_profile``,
 * it is one durable transaction (``synchronous=FULL``): when it returns, the change
   survives a killed process or a power cut;
 * it appends one audit event in the same transaction;
-* it returns a :class:`Changes` saying what changed, so views refresh from it;
+* it returns a :class:`Changes` saying what changed (with the read as now stored and
+  its progress), so views refresh from it;
 * on bad input it raises (``InvalidValue``, ``ReadLocked``, ``KeyError``) and writes nothing.
 
 Threading: use one FieldStore from one thread at a time (the GUI's worker thread).
@@ -15,32 +16,38 @@ Threading: use one FieldStore from one thread at a time (the GUI's worker thread
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from ..frameworks import Framework, load_text
-from . import audit, db as dbmod, form_state, values
-from .form_state import Missing, ReadValues
+from . import audit, db as dbmod, edits, form_state
+from .edits import CaseRead, ReadLocked, Target
+from .form_state import Missing, Progress, ReadValues
 from .undo import Edit, UndoStack
 
-STATUSES = ("not_started", "in_progress", "complete")
+__all__ = ["CaseRead", "Changes", "CompletionResult", "FieldStore", "ReadLocked", "Target"]
 
-
-class ReadLocked(Exception):
-    """The case read is complete; it must be reopened before it can change."""
+STATUS = Target("status")
 
 
 @dataclass(frozen=True)
 class Changes:
-    """What one write changed. ``targets`` use the same form as undo edits."""
+    """What one write changed, for the views to refresh from (like Anki's ``OpChanges``)."""
 
     case_read_id: int
-    targets: tuple[str, ...]
+    #: What the write changed (empty when the value was already stored).
+    targets: tuple[Target, ...]
     status: str
     audit_seq: int
     saved_at: str
+    #: The case read as stored after the write.
+    read: CaseRead
+    #: Its progress towards completion (``progress.percent`` for the case list).
+    progress: Progress
+    #: The audit action: "set", "undo", "redo", "complete" or "reopen".
+    action: str = "set"
     status_changed: bool = False
 
 
@@ -49,33 +56,6 @@ class CompletionResult:
     completed: bool
     missing: list[Missing]
     changes: Changes | None = None
-
-
-@dataclass
-class CaseRead:
-    """A snapshot of one case read, as plain values."""
-
-    id: int
-    inspection_id: str
-    case_id: str
-    reader_id: str
-    status: str
-    profile: dict[str, object]
-    answers: dict[str, object] = field(default_factory=dict)
-    notes: dict[str, str] = field(default_factory=dict)
-    interview_held: bool | None = None
-    interview_date: str | None = None
-    interview_note: str = ""
-    updated_at: str = ""
-    #: A lead inspector's comments on this read after QA, newest last (from receipts).
-    lead_comments: list[dict] = field(default_factory=list)
-
-    def values(self) -> ReadValues:
-        return ReadValues(self.profile, self.answers, self.notes, self.interview_held)
-
-
-def _loads(text: str | None) -> object:
-    return None if text is None else json.loads(text)
 
 
 class FieldStore:
@@ -173,8 +153,8 @@ class FieldStore:
             profile = json.loads(r.pop("profile"))
             held = r.pop("interview_held")
             rv = ReadValues(profile, answers.get(r["id"], {}), notes.get(r["id"], {}), None if held is None else bool(held))
-            done, total = form_state.progress(fw, rv)
-            r.update(profile=profile, done=done, total=total, percent=round(100 * done / total) if total else 100)
+            done, total = progress = form_state.progress(fw, rv)
+            r.update(profile=profile, done=done, total=total, percent=progress.percent)
             rows.append(r)
         return rows
 
@@ -184,40 +164,9 @@ class FieldStore:
 
     # -- writing ---------------------------------------------------------------------
 
-    def _current(self, read: CaseRead, target: str) -> object:
-        kind, _, key = target.partition(":")
-        if kind == "answer":
-            return read.answers.get(key)
-        if kind == "note":
-            return read.notes.get(key, "")
-        if kind == "profile":
-            return read.profile.get(key)
-        if kind == "interview":
-            return {"held": read.interview_held, "date": read.interview_date, "note": read.interview_note}[key]
-        raise KeyError(f"unknown target '{target}'")
-
-    def _checked(self, read: CaseRead, target: str, value: object) -> object:
-        fw = self.framework(read.inspection_id)
-        kind, _, key = target.partition(":")
-        where = f"case {read.case_id}, {key or kind}"
-        if kind in ("answer", "note"):
-            try:
-                question = fw.question(key)
-            except KeyError:
-                raise KeyError(f"case {read.case_id}: the framework has no question '{key}'") from None
-            if kind == "note":
-                return values.text_value("" if value is None else value, where)
-            return values.answer_value(fw, question.answer, value, where)
-        if kind == "profile":
-            try:
-                pf = fw.profile_field(key)
-            except KeyError:
-                raise KeyError(f"case {read.case_id}: the framework has no profile field '{key}'") from None
-            return values.profile_value(fw, pf, value, where)
-        return values.interview_value(key, value, where)
-
-    def _store(self, read: CaseRead, target: str, value: object, now: str) -> None:
-        kind, _, key = target.partition(":")
+    def _store(self, after: CaseRead, target: Target, value: object, now: str) -> None:
+        """Write ``target``'s new ``value``; ``after`` is the read with the edit applied."""
+        kind, key = target.kind, target.key
         if kind in ("answer", "note"):
             column = "value" if kind == "answer" else "note"
             stored = json.dumps(value, ensure_ascii=False) if kind == "answer" and value is not None else value
@@ -225,65 +174,62 @@ class FieldStore:
                 f"INSERT INTO answers (case_read_id, question_id, {column}, updated_at, updated_by)"
                 f" VALUES (?, ?, ?, ?, ?) ON CONFLICT (case_read_id, question_id) DO UPDATE SET"
                 f" {column} = excluded.{column}, updated_at = excluded.updated_at, updated_by = excluded.updated_by",
-                [read.id, key, stored, now, self.actor],
+                [after.id, key, stored, now, self.actor],
             )
         elif kind == "profile":
-            profile = dict(read.profile)
-            if value is None:
-                profile.pop(key, None)
-            else:
-                profile[key] = value
             self.db.execute(
                 "UPDATE cases SET profile = ? WHERE inspection_id = ? AND case_id = ?",
-                [json.dumps(profile, ensure_ascii=False, sort_keys=True), read.inspection_id, read.case_id],
+                [json.dumps(after.profile, ensure_ascii=False, sort_keys=True), after.inspection_id, after.case_id],
             )
         else:
             column = {"held": "interview_held", "date": "interview_date", "note": "interview_note"}[key]
             stored = int(value) if key == "held" and value is not None else value
-            self.db.execute(f"UPDATE case_reads SET {column} = ? WHERE id = ?", [stored, read.id])
+            self.db.execute(f"UPDATE case_reads SET {column} = ? WHERE id = ?", [stored, after.id])
 
-    def _write(self, case_read_id: int, target: str, value: object, action: str) -> tuple[Changes, Edit]:
+    def _changes(self, read: CaseRead, targets: tuple[Target, ...], seq: int, action: str, status_changed: bool) -> Changes:
+        progress = form_state.progress(self.framework(read.inspection_id), read.values())
+        return Changes(read.id, targets, read.status, seq, read.updated_at, read, progress, action, status_changed)
+
+    def _write(self, case_read_id: int, target: Target, value: object, action: str) -> tuple[Changes, Edit]:
         with dbmod.write_transaction(self.db):
             read = self.read(case_read_id)
-            if read.status == "complete":
-                raise ReadLocked(f"case {read.case_id} is marked complete; reopen it to change it")
-            value = self._checked(read, target, value)
-            before = self._current(read, target)
+            after = edits.apply_edit(self.framework(read.inspection_id), read, target, value)
+            before, value = edits.value_of(read, target), edits.value_of(after, target)
+            edit = Edit(case_read_id, target, before, value)
             if before == value:  # an autosave of what is already stored: nothing to do
-                edit = Edit(case_read_id, target, before, value)
-                return Changes(case_read_id, (), read.status, audit.head(self.db)[0], read.updated_at), edit
+                return self._changes(read, (), audit.head(self.db)[0], action, False), edit
             now = audit.utc_now()
-            self._store(read, target, value, now)
-            status = "in_progress"
+            after = replace(after, updated_at=now)
+            self._store(after, target, value, now)
             self.db.execute(
                 "UPDATE case_reads SET updated_at = ?, status = ?, edit_count = edit_count + 1 WHERE id = ?",
-                [now, status, case_read_id]
+                [now, after.status, case_read_id]
             )
             seq = audit.append(
                 self.db, actor=self.actor, action=action, inspection_id=read.inspection_id,
-                case_read_id=case_read_id, target=target, before=before, after=value, at=now,
+                case_read_id=case_read_id, target=str(target), before=before, after=value, at=now,
             )
-        changes = Changes(case_read_id, (target,), status, seq, now, status_changed=read.status != status)
-        return changes, Edit(case_read_id, target, before, value)
+        return self._changes(after, (target,), seq, action, read.status != after.status), edit
 
-    def set(self, case_read_id: int, target: str, value: object) -> Changes:
-        """Set one target ("answer:q", "note:q", "profile:f", "interview:held|date|note")."""
-        changes, edit = self._write(case_read_id, target, value, "set")
+    def set(self, case_read_id: int, target: Target | str, value: object) -> Changes:
+        """Set one target (a :class:`Target`, or its stored form "answer:q", "note:q", "profile:f",
+        "interview:held|date|note")."""
+        changes, edit = self._write(case_read_id, Target.of(target), value, "set")
         if edit.before != edit.after:
             self.undo_stack.push(edit)
         return changes
 
     def set_answer(self, case_read_id: int, question_id: str, value: object) -> Changes:
-        return self.set(case_read_id, f"answer:{question_id}", value)
+        return self.set(case_read_id, Target("answer", question_id), value)
 
     def set_note(self, case_read_id: int, question_id: str, text: str) -> Changes:
-        return self.set(case_read_id, f"note:{question_id}", text)
+        return self.set(case_read_id, Target("note", question_id), text)
 
     def set_profile(self, case_read_id: int, field_id: str, value: object) -> Changes:
-        return self.set(case_read_id, f"profile:{field_id}", value)
+        return self.set(case_read_id, Target("profile", field_id), value)
 
     def set_interview(self, case_read_id: int, part: str, value: object) -> Changes:
-        return self.set(case_read_id, f"interview:{part}", value)
+        return self.set(case_read_id, Target("interview", part), value)
 
     def undo(self) -> Changes | None:
         """Take back the last edit of this session; None if there is nothing to undo."""
@@ -305,15 +251,16 @@ class FieldStore:
     def _set_status(self, case_read_id: int, status: str, action: str, read: CaseRead) -> Changes:
         now = audit.utc_now()
         completed_at = now if status == "complete" else None
+        after = replace(read, status=status, updated_at=now)
         self.db.execute(
             "UPDATE case_reads SET status = ?, updated_at = ?, completed_at = ?, edit_count = edit_count + 1 WHERE id = ?",
             [status, now, completed_at, case_read_id],
         )
         seq = audit.append(
             self.db, actor=self.actor, action=action, inspection_id=read.inspection_id,
-            case_read_id=case_read_id, target="status", before=read.status, after=status, at=now,
+            case_read_id=case_read_id, target=str(STATUS), before=read.status, after=status, at=now,
         )
-        return Changes(case_read_id, ("status",), status, seq, now, status_changed=True)
+        return self._changes(after, (STATUS,), seq, action, True)
 
     def complete(self, case_read_id: int) -> CompletionResult:
         """Mark the read complete if nothing is missing; otherwise say what is missing."""

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .edits import Target
+
 MAX_DEPTH = 500
 
 
 @dataclass(frozen=True)
 class Edit:
     case_read_id: int
-    #: "answer:<question>", "note:<question>", "profile:<field>", "interview:<part>"
-    target: str
+    target: Target
     before: object
     after: object
 
@@ -33,7 +34,7 @@ class UndoStack:
         last = self._undo[-1] if self._undo else None
         if (
             last is not None
-            and edit.target.startswith("note:")
+            and edit.target.kind == "note"
             and last.target == edit.target
             and last.case_read_id == edit.case_read_id
         ):

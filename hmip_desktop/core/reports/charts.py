@@ -150,31 +150,10 @@ def figures_chart(fw: Framework, figures: list[Figure], labels: list[str], lang:
     return d
 
 
-def _framework(ratings: Ratings, fw: Framework | None) -> Framework:
-    if fw is not None:
-        return fw
-    return shipped_framework(ratings.framework)
-
-
-@lru_cache(maxsize=8)
-def shipped_framework(framework_id: str) -> Framework:
-    """The framework file in forms/ with this id (for callers that hold only Ratings)."""
-    from ..frameworks import load_text
-    from ..frameworks.loader import read_file
-    from ..paths import forms_dir
-
-    for path in sorted(forms_dir().glob("*.y*ml")):
-        fw = load_text(read_file(path), str(path))
-        if fw.id == framework_id:
-            return fw
-    raise KeyError(f"no framework '{framework_id}' in {forms_dir()}")
-
-
-def standard_chart(ratings: Ratings, standard_id: str, lang: str = "en", fw: Framework | None = None,
+def standard_chart(ratings: Ratings, standard_id: str, lang: str, fw: Framework,
                    width: float = CHART_WIDTH) -> Drawing:
-    """The chart of one standard's key questions. ``fw``: the inspection's framework
-    (``answers.framework_for``); without it the shipped file of the same id is used."""
-    fw = _framework(ratings, fw)
+    """The chart of one standard's key questions. ``fw``: the inspection's pinned
+    framework (``answers.framework_for``), the one its ratings were computed with."""
     standard = next((s for s in ratings.standards if s.id == standard_id), None)
     if standard is None:
         raise KeyError(f"no standard '{standard_id}' in these ratings")
@@ -182,10 +161,9 @@ def standard_chart(ratings: Ratings, standard_id: str, lang: str = "en", fw: Fra
     return figures_chart(fw, standard.key_questions, [texts[f.id] for f in standard.key_questions], lang, width)
 
 
-def thread_chart(ratings: Ratings, thread_id: str, lang: str = "en", fw: Framework | None = None,
+def thread_chart(ratings: Ratings, thread_id: str, lang: str, fw: Framework,
                  width: float = CHART_WIDTH) -> Drawing:
     """The chart of a thread's key questions (e.g. risk of harm across the standards)."""
-    fw = _framework(ratings, fw)
     texts = {kq.id: kq.text.get(lang) for kq in fw.key_questions()}
     figures = ratings.threads.get(thread_id, [])
     return figures_chart(fw, figures, [texts[f.id] for f in figures], lang, width)
@@ -201,6 +179,19 @@ def chart_alt(title: str, figures: list[Figure], labels: list[str], lang: str) -
             items.append(tr(lang, "chart_item", question=label, percent=fmt_percent(f.percent),
                             low=fmt_percent(f.ci_low), high=fmt_percent(f.ci_high)))
     return tr(lang, "chart_alt", title=title, items="; ".join(items) + ".")
+
+
+def standard_pngs(ratings: Ratings, fw: Framework, lang: str, dpi: int = 120) -> dict[str, tuple[bytes, str]]:
+    """Each standard's chart as (PNG bytes, text alternative), by standard id: what the
+    desktop dashboard shows (rendered on its worker thread)."""
+    texts = {kq.id: kq.text.get(lang) for kq in fw.key_questions()}
+    titles = {st.id: st.title.get(lang) for st in fw.standards()}
+    out = {}
+    for s in ratings.standards:
+        png = chart_png(standard_chart(ratings, s.id, lang, fw), dpi)
+        labels = [texts[f.id] for f in s.key_questions]
+        out[s.id] = (png, chart_alt(titles.get(s.id, s.title), s.key_questions, labels, lang))
+    return out
 
 
 # -- output formats ------------------------------------------------------------------------

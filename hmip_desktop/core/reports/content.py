@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 
+from ..central import queries
 from ..central.ratings import Figure
 from ..setup import size as sample_size
 from . import blocks as b
@@ -196,7 +197,7 @@ def _subgroups(data: ReportData, lab: Labels) -> list:
 def _qa(data: ReportData, lab: Labels) -> list:
     lang = data.lang
     mods = data.moderations
-    latest = {(m["case_id"], m["revision_id"], m["question_id"]): m for m in mods}  # as moderation.reader_pairs
+    latest = queries.latest_moderations(mods)  # each moderated judgement once, as the consistency figures
     outcomes = {}
     for o in data.read_outcomes:
         outcomes[(o["case_id"], o["revision_id"])] = o["outcome"]

@@ -1,7 +1,9 @@
 """Everything a report needs from the central store, read in one place as plain data.
 
-The figures are the core's: :func:`gather` calls ``answers.effective_rows``,
-``ratings.rate`` (with the recorded professional-judgement overrides) and
+The figures are the core's: :func:`gather` reads the store through the central read
+model (``central.queries``), takes the effective answers and the ratings from one
+reading of them (``answers.rated``: ``ratings.rate`` with the recorded
+professional-judgement overrides) and the reader consistency from
 ``agreement.consistency``; sub-group figures are ``ratings.key_question_figure`` on
 each group's cases. Nothing here computes a percentage, a band or an interval itself.
 The renderers (PDF, HTML, CSV/XLSX) only read what is gathered here.
@@ -12,14 +14,12 @@ engine is (call it from one worker thread).
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
-
-from ..central import agreement, moderation, schema
-from ..central.answers import answers_by_case, effective_rows, framework_for, rate_inspection
+from ..central import agreement, queries
+from ..central.answers import effective_rows, framework_for, rated
+from ..central.queries import Inspection, Read
 from ..central.ratings import Figure, Ratings, key_question_figure
 from ..central.store import CentralError, CentralStore
 from ..frameworks.model import Framework, KeyQuestion
@@ -34,32 +34,6 @@ MIN_UNCHANGED = 0.8
 MIN_KAPPA_LOW = 0.4
 #: The group of cases whose profile does not record the field.
 UNRECORDED = ""
-
-
-@dataclass(frozen=True)
-class Inspection:
-    id: str
-    framework_id: str
-    framework_version: str
-    created_at: str
-    provider: str | None
-    title: str | None
-    fieldwork_start: str | None
-    fieldwork_end: str | None
-
-
-@dataclass(frozen=True)
-class Read:
-    """A case read's current (head) revision."""
-
-    case_id: str
-    revision_id: str
-    reader_id: str
-    status: str
-    updated_at: str
-    profile: dict
-    interview: dict
-    needs_rereview: bool = False
 
 
 @dataclass(frozen=True)
@@ -81,7 +55,9 @@ class ReportData:
     overrides: dict[str, tuple[str, str]]
     team: list[dict]
     reads: dict[str, Read]
-    rows: list[dict]
+    #: Every effective answer row (``answers.effective_rows``): gathered for the data files only.
+    rows: list[dict] | None
+    #: case id → key question id → effective value (every question's where ``rows`` were gathered).
     answers: dict[str, dict[str, object]]
     caseload_size: int | None
     qa_selected: int
@@ -163,73 +139,26 @@ def subgroup_table(fw: Framework, field_id: str, reads: dict[str, Read],
     return SubgroupTable(field_id, [(g, len(members[g])) for g in groups], rows)
 
 
-def _inspection(conn, inspection_id: str) -> Inspection:
-    row = conn.execute(select(schema.inspections).where(schema.inspections.c.id == inspection_id)).first()
-    if row is None:
-        raise CentralError(f"no inspection '{inspection_id}' in this central store")
-    return Inspection(row.id, row.framework_id, row.framework_version, row.created_at, row.provider or None,
-                      row.title or None, row.fieldwork_start or None, row.fieldwork_end or None)
-
-
-def _reads(conn, inspection_id: str) -> dict[str, Read]:
-    cr, rv = schema.case_reads, schema.revisions
-    query = (select(cr.c.case_id, cr.c.head_revision_id, cr.c.needs_rereview, rv.c.reader_id, rv.c.status,
-                    rv.c.updated_at, rv.c.profile, rv.c.interview)
-             .select_from(cr.join(rv, (rv.c.inspection_id == cr.c.inspection_id) & (rv.c.case_id == cr.c.case_id)
-                                  & (rv.c.revision_id == cr.c.head_revision_id)))
-             .where(cr.c.inspection_id == inspection_id).order_by(cr.c.case_id))
-    return {r.case_id: Read(r.case_id, r.head_revision_id, r.reader_id, r.status, r.updated_at,
-                            json.loads(r.profile or "{}"), json.loads(r.interview or "{}"), bool(r.needs_rereview))
-            for r in conn.execute(query)}
-
-
-def _moderation_rows(conn, inspection_id: str, case_id: str | None = None) -> list[dict]:
-    md = schema.moderations
-    query = select(md).where(md.c.inspection_id == inspection_id)
-    if case_id is not None:
-        query = query.where(md.c.case_id == case_id)
-    return [{"id": m.id, "case_id": m.case_id, "revision_id": m.revision_id, "question_id": m.question_id,
-             "original_value": None if m.original_value is None else json.loads(m.original_value),
-             "moderated_value": None if m.moderated_value is None else json.loads(m.moderated_value),
-             "outcome": m.outcome, "rationale": m.rationale, "moderator": m.moderator, "created_at": m.created_at}
-            for m in conn.execute(query.order_by(md.c.id))]
-
-
-def _outcome_rows(conn, inspection_id: str, case_id: str | None = None) -> list[dict]:
-    t = schema.read_outcomes
-    query = select(t).where(t.c.inspection_id == inspection_id)
-    if case_id is not None:
-        query = query.where(t.c.case_id == case_id)
-    return [{"id": r.id, "case_id": r.case_id, "revision_id": r.revision_id, "outcome": r.outcome,
-             "comments": r.comments, "moderator": r.moderator, "created_at": r.created_at}
-            for r in conn.execute(query.order_by(t.c.id))]
-
-
-def gather(store: CentralStore, inspection_id: str, lang: str = "en") -> ReportData:
-    """Read one inspection's report data (ratings with overrides, reads and profiles, QA)."""
+def gather(store: CentralStore, inspection_id: str, lang: str = "en", *, rows: bool = False) -> ReportData:
+    """Read one inspection's report data (ratings with overrides, reads and profiles, QA).
+    The effective answers are read once, the key questions' (all a report shows), or with
+    ``rows`` every answer row as well (what the data files list)."""
     check_lang(lang)
     fw = framework_for(store, inspection_id)
     with store.engine.connect() as conn:
-        inspection = _inspection(conn, inspection_id)
-        reads = _reads(conn, inspection_id)
-        team = [{"id": r.member_id, "name": r.name, "role": r.role} for r in conn.execute(
-            select(schema.team_members).where(schema.team_members.c.inspection_id == inspection_id)
-            .order_by(schema.team_members.c.member_id))]
-        caseload = conn.execute(select(schema.setup_cases.c.case_id).where(
-            schema.setup_cases.c.inspection_id == inspection_id)).all()
-        qa_selected = len(conn.execute(select(schema.qa_selection.c.case_id).where(
-            schema.qa_selection.c.inspection_id == inspection_id)).all())
-        moderations = _moderation_rows(conn, inspection_id)
-        outcomes = _outcome_rows(conn, inspection_id)
-    rows = effective_rows(store, inspection_id)
-    answers = answers_by_case(rows)
-    overrides = moderation.overrides_for(store, inspection_id)
-    ratings = rate_inspection(store, inspection_id, lang)  # the one place ratings come from
-    consistency = agreement.consistency(moderation.reader_pairs(store, inspection_id),
-                                        min_unchanged=MIN_UNCHANGED, min_kappa_low=MIN_KAPPA_LOW)
-    return ReportData(inspection, fw, lang, ratings, overrides, team, reads, rows, answers,
-                      len(caseload) or None, qa_selected, moderations, outcomes, consistency,
-                      moderation.is_signed_off(store, inspection_id))
+        inspection = queries.inspection(conn, inspection_id)
+        reads = queries.current_reads(conn, inspection_id)
+        team = queries.team(conn, inspection_id)
+        caseload = queries.caseload_size(conn, inspection_id)
+        qa_selected = len(queries.qa_selection(conn, inspection_id))
+        moderations = queries.moderation_rows(conn, inspection_id)
+        outcomes = queries.outcome_rows(conn, inspection_id)
+        pairs = queries.reader_pairs(conn, inspection_id, moderations)
+        signed_off = queries.locked(conn, inspection_id)
+    r = rated(store, [inspection_id], lang, rows=rows)[inspection_id]  # the one place ratings come from
+    consistency = agreement.consistency(pairs, min_unchanged=MIN_UNCHANGED, min_kappa_low=MIN_KAPPA_LOW)
+    return ReportData(inspection, fw, lang, r.ratings, r.overrides, team, reads, r.rows, r.answers,
+                      caseload, qa_selected, moderations, outcomes, consistency, signed_off)
 
 
 @dataclass(frozen=True)
@@ -250,22 +179,15 @@ class CaseData:
 def gather_case(store: CentralStore, inspection_id: str, case_id: str) -> CaseData:
     """Read one case read's record; CentralError if the inspection or case read is unknown."""
     fw = framework_for(store, inspection_id)
-    ra = schema.revision_answers
     with store.engine.connect() as conn:
-        inspection = _inspection(conn, inspection_id)
-        reads = _reads(conn, inspection_id)
-        if case_id not in reads:
+        inspection = queries.inspection(conn, inspection_id)
+        read = queries.current_reads(conn, inspection_id).get(case_id)
+        if read is None:
             raise CentralError(f"no case read {case_id} in inspection '{inspection_id}'")
-        read = reads[case_id]
-        recorded = {r.question_id: (None if r.value is None else json.loads(r.value), r.note or "")
-                    for r in conn.execute(select(ra.c.question_id, ra.c.value, ra.c.note).where(
-                        ra.c.inspection_id == inspection_id, ra.c.case_id == case_id,
-                        ra.c.revision_id == read.revision_id))}
-        moderations = _moderation_rows(conn, inspection_id, case_id)
-        outcomes = _outcome_rows(conn, inspection_id, case_id)
-        team = {r.member_id: r.name for r in conn.execute(select(schema.team_members).where(
-            schema.team_members.c.inspection_id == inspection_id))}
+        recorded = queries.recorded_answers(conn, inspection_id, case_id, read.revision_id)
+        moderations = queries.moderation_rows(conn, inspection_id, case_id)
+        outcomes = queries.outcome_rows(conn, inspection_id, [case_id])
+        team = queries.team_names(conn, inspection_id)
     # The effective answers exactly as everywhere else (moderation of the current revision wins).
     effective = {r["question_id"]: r["value"] for r in effective_rows(store, inspection_id) if r["case_id"] == case_id}
     return CaseData(inspection, fw, read, recorded, effective, moderations, outcomes, team)
-

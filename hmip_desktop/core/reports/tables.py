@@ -42,7 +42,9 @@ def _value(value: object) -> str:
 
 
 def build_tables(data: ReportData) -> dict[str, tuple[list[str], list[list]]]:
-    """Table name → (header, rows) for the gathered ``data``."""
+    """Table name → (header, rows) for the gathered ``data`` (``gather(..., rows=True)``)."""
+    if data.rows is None:
+        raise ValueError("the data files list every answer: gather the report data with rows=True")
     fw, lang = data.fw, data.lang
     profile_ids = [f.id for f in fw.case_profile]
     kinds, standard_of = {}, {}
@@ -154,4 +156,4 @@ def write_data(data: ReportData, out: Path) -> list[Path]:
 
 def export_data(store: CentralStore, inspection_id: str, out: Path, lang: str = "en") -> list[Path]:
     """Gather an inspection's data and write its data files (see :func:`write_data`)."""
-    return write_data(gather(store, inspection_id, lang), out)
+    return write_data(gather(store, inspection_id, lang, rows=True), out)

@@ -40,11 +40,14 @@ class CaseListModel(QAbstractTableModel):
             self._fw = fw
         self.endResetModel()
 
-    def update_row(self, row: dict) -> None:
-        """Replace one row (matched by case read id) after an autosave."""
-        for i, existing in enumerate(self._rows):
-            if existing["id"] == row["id"]:
-                self._rows[i] = row
+    def apply_changes(self, changes) -> None:
+        """Refresh the row of the read a write changed, from the write's ``Changes``."""
+        for i, row in enumerate(self._rows):
+            if row["id"] == changes.case_read_id:
+                done, total = changes.progress
+                self._rows[i] = {**row, "status": changes.status, "done": done, "total": total,
+                                 "percent": changes.progress.percent, "profile": dict(changes.read.profile),
+                                 "updated_at": changes.saved_at}
                 self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.COLUMNS) - 1))
                 return
 

@@ -1,5 +1,5 @@
 """The central store's case reads of one inspection: a thin table model over the plain
-rows of ``central_rows.summary()["reads"]``, and a proxy that filters them (what to show,
+rows of ``core.central.queries.dashboard()["reads"]``, and a proxy that filters them (what to show,
 and a search over case reference and reader)."""
 
 from __future__ import annotations

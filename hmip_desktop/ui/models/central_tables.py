@@ -102,7 +102,7 @@ def interval(low: float | None, high: float | None) -> str:
 
 
 def reader_columns() -> list[Column]:
-    """Rows: ``central_rows.summary()["readers"]``."""
+    """Rows: ``core.central.queries.dashboard()["readers"]``."""
 
     def share(r):
         return "–" if r["unchanged_share"] is None else f"{number(100 * r['unchanged_share'], 0)}%"

@@ -13,7 +13,7 @@ from hmip_desktop.core.central import events, importer, moderation, schema
 from hmip_desktop.core.central.answers import effective_rows, framework_for
 from hmip_desktop.core.central.store import CentralError
 from hmip_desktop.core.exchange.keys import PASSPHRASE_ENV
-from hmip_desktop.ui.models import central_rows
+from hmip_desktop.core.central import queries
 from tests.core.central.test_backends import PASSPHRASE, edit, export, kit, laptop, new_store, second_device
 
 __all__ = ["kit"]  # the shared module-scoped fixture
@@ -56,12 +56,12 @@ def test_keeping_the_conflicting_version_makes_it_current(conflicted):
     store, case, qid, c = conflicted
     assert c.against_revision_id == _head(store, case).head_revision_id
     assert _value(store, case, qid) == "yes"
-    assert central_rows.summary(store, "demo")["counts"]["conflicts"] == 1
+    assert queries.dashboard(store, "demo")["counts"]["conflicts"] == 1
     assert moderation.resolve_conflict(store, "demo", c.id, c.revision_id, "lead1", " B's later visit ") == case
     assert _head(store, case).head_revision_id == c.revision_id
     assert _value(store, case, qid) == "no", "the effective answers follow the kept version"
-    assert central_rows.summary(store, "demo")["counts"]["conflicts"] == 0
-    assert central_rows.read_detail(store, "demo", case)["conflicts"] == []
+    assert queries.dashboard(store, "demo")["counts"]["conflicts"] == 0
+    assert queries.read_detail(store, "demo", case)["conflicts"] == []
     with store.engine.connect() as conn:
         assert conn.execute(select(schema.conflicts.c.resolved_at)).scalar() is not None
         kept = conn.execute(select(func.count()).select_from(schema.revisions).where(
@@ -80,7 +80,7 @@ def test_keeping_the_current_version_changes_no_answers(conflicted):
     moderation.resolve_conflict(store, "demo", c.id, c.against_revision_id, "lead1", "A is right")
     assert _head(store, case).head_revision_id == c.against_revision_id
     assert _value(store, case, qid) == "yes"
-    assert central_rows.summary(store, "demo")["counts"]["conflicts"] == 0
+    assert queries.dashboard(store, "demo")["counts"]["conflicts"] == 0
 
 
 def test_a_moderated_head_that_is_dropped_flags_a_re_review(conflicted):

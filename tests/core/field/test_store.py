@@ -13,7 +13,7 @@ import pytest
 
 from hmip_desktop.core.field import audit
 from hmip_desktop.core.field.form_state import Missing
-from hmip_desktop.core.field.store import Changes, FieldStore, ReadLocked
+from hmip_desktop.core.field.store import Changes, FieldStore, ReadLocked, Target
 from hmip_desktop.core.field.values import InvalidValue
 
 
@@ -267,7 +267,7 @@ def test_set_profile_changes_relevance(make_store):
     assert ("answer", "licence_conditions") in _kinds(store.missing(c1))
 
     changes = store.set_profile(c2, "disposal_type", "licence")
-    assert changes.targets == ("profile:disposal_type",)
+    assert changes.targets == (Target("profile", "disposal_type"),)
     assert store.read(c2).profile["disposal_type"] == "licence"
     assert ("answer", "licence_conditions") in _kinds(store.missing(c2))
 
@@ -292,7 +292,7 @@ def test_changes_report_target_status_and_audit_seq(make_store):
     first = store.set_answer(rid, "assess_engage", "yes")
     assert isinstance(first, Changes)
     assert first.case_read_id == rid
-    assert first.targets == ("answer:assess_engage",)
+    assert first.targets == (Target("answer", "assess_engage"),)
     assert first.status == "in_progress" and first.status_changed
     assert first.audit_seq == _head(store)
     assert first.saved_at == store.read(rid).updated_at
@@ -301,7 +301,7 @@ def test_changes_report_target_status_and_audit_seq(make_store):
     assert event == (rid, "answer:assess_engage", "set", "insp1", None, '"yes"')
 
     note = store.set_note(rid, "assess_engage", "seen")
-    assert note.targets == ("note:assess_engage",) and not note.status_changed
+    assert note.targets == (Target("note", "assess_engage"),) and not note.status_changed
     assert note.audit_seq == first.audit_seq + 1 == _head(store)
 
     same = store.set_note(rid, "assess_engage", "seen")  # autosave of what is stored
@@ -311,21 +311,21 @@ def test_changes_report_target_status_and_audit_seq(make_store):
     for target, value in [("profile:age", 40), ("interview:held", True), ("interview:date", "2024-05-02"),
                           ("interview:note", "by phone")]:
         changes = store.set(rid, target, value)
-        assert changes.targets == (target,) and changes.audit_seq == _head(store)
+        assert changes.targets == (Target.parse(target),) and changes.audit_seq == _head(store)
 
     undone = store.undo()
-    assert undone.targets == ("interview:note",) and undone.audit_seq == _head(store)
+    assert undone.targets == (Target("interview", "note"),) and undone.audit_seq == _head(store)
     redone = store.redo()
-    assert redone.targets == ("interview:note",) and redone.audit_seq == _head(store)
+    assert redone.targets == (Target("interview", "note"),) and redone.audit_seq == _head(store)
     actions = [a for (a,) in store.db.execute("SELECT action FROM audit_log ORDER BY seq DESC LIMIT 2")]
     assert actions == ["redo", "undo"]
 
     store.set_answer(rid, "assess_safety", "na")
     done = store.complete(rid)
-    assert done.changes.targets == ("status",) and done.changes.status == "complete"
+    assert done.changes.targets == (Target("status"),) and done.changes.status == "complete"
     assert done.changes.status_changed and done.changes.audit_seq == _head(store)
     reopened = store.reopen(rid)
-    assert reopened.targets == ("status",) and reopened.status == "in_progress" and reopened.status_changed
+    assert reopened.targets == (Target("status"),) and reopened.status == "in_progress" and reopened.status_changed
     assert reopened.audit_seq == _head(store)
     assert audit.verify(store.db).ok
 

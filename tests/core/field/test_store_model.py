@@ -29,7 +29,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 
 from hmip_desktop.core.field import audit
-from hmip_desktop.core.field.store import CompletionResult, ReadLocked
+from hmip_desktop.core.field.store import CompletionResult, ReadLocked, Target
 from hmip_desktop.core.field.values import InvalidValue
 
 CASES = ("C1", "C2", "C3")
@@ -161,7 +161,7 @@ class StoreMachine(RuleBasedStateMachine):
 
     def _check_changes(self, changes, case: str, target: str, changed: bool, status_before: str) -> None:
         assert changes.case_read_id == self.rids[case]
-        assert changes.targets == ((target,) if changed else ())
+        assert tuple(map(str, changes.targets)) == ((target,) if changed else ())
         assert changes.status == self.status[case]
         assert changes.audit_seq == self.events
         assert changes.status_changed == (changed and status_before != "in_progress")
@@ -279,7 +279,7 @@ class StoreMachine(RuleBasedStateMachine):
             event("complete: succeeded")
             self.status[case] = "complete"
             self.events += 1
-            assert result.changes.targets == ("status",) and result.changes.status == "complete"
+            assert result.changes.targets == (Target("status"),) and result.changes.status == "complete"
             assert result.changes.audit_seq == self.events
 
     @rule(case=st.sampled_from(CASES))
@@ -290,7 +290,7 @@ class StoreMachine(RuleBasedStateMachine):
             return
         self.status[case] = "in_progress"
         self.events += 1
-        assert changes.targets == ("status",) and changes.status == "in_progress"
+        assert changes.targets == (Target("status"),) and changes.status == "in_progress"
         assert changes.audit_seq == self.events
 
     # -- invariants --------------------------------------------------------------------
@@ -317,7 +317,7 @@ class StoreMachine(RuleBasedStateMachine):
         for peek, stack in ((self.store.undo_stack.peek_undo, self.undo_stack),
                             (self.store.undo_stack.peek_redo, self.redo_stack)):
             edit = peek()
-            got = None if edit is None else (edit.case_read_id, edit.target, edit.before, edit.after)
+            got = None if edit is None else (edit.case_read_id, str(edit.target), edit.before, edit.after)
             assert got == (stack[-1] if stack else None)
 
     @invariant()

@@ -24,8 +24,14 @@ def test_standard_chart_is_a_drawing_and_a_png(rich_store):
         assert isinstance(drawing, Drawing) and drawing.width > 400 and drawing.height > 100
     png = charts.chart_png(drawing)
     assert png.startswith(PNG) and len(png) > 2000
-    again = charts.standard_chart(d.ratings, s.id, "cy")  # the shipped framework of the same id
-    assert again.height == drawing.height
+
+
+def test_standard_pngs_give_each_standard_a_png_and_its_text_alternative(rich_store):
+    d = data.gather(rich_store, "demo", "cy")
+    pngs = charts.standard_pngs(d.ratings, d.fw, "cy", dpi=72)
+    assert list(pngs) == [s.id for s in d.ratings.standards]
+    for png, alt in pngs.values():
+        assert png.startswith(PNG) and alt.startswith("Siart bar o ")
 
 
 def test_pillow_fallback_renders_every_shape_it_is_given(rich_store):

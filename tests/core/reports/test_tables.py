@@ -32,7 +32,7 @@ def _expected_rows(store, d):
 
 
 def test_csv_folder_round_trip(rich_store, tmp_path):
-    d = data.gather(rich_store, "demo")
+    d = data.gather(rich_store, "demo", rows=True)
     written = tables.write_data(d, tmp_path / "out")
     assert sorted(p.name for p in written) == sorted(f"{n}.csv" for n in HEADERS)
     expected = _expected_rows(rich_store, d)
@@ -48,7 +48,7 @@ def test_csv_folder_round_trip(rich_store, tmp_path):
 
 
 def test_xlsx_round_trip_one_sheet_per_table(rich_store, tmp_path):
-    d = data.gather(rich_store, "demo", "cy")
+    d = data.gather(rich_store, "demo", "cy", rows=True)
     out = tmp_path / "data.xlsx"
     tables.write_data(d, out)
     wb = load_workbook(out, read_only=True)
@@ -73,6 +73,6 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path):
 
 
 def test_other_suffixes_are_refused(rich_store, tmp_path):
-    d = data.gather(rich_store, "demo")
+    d = data.gather(rich_store, "demo", rows=True)
     with pytest.raises(CentralError, match="xlsx file or a folder"):
         tables.write_data(d, tmp_path / "x.csv")

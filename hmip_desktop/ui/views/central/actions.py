@@ -141,7 +141,7 @@ class CentralActions(CentralPart):
         """Load a case read into the moderation view and show it."""
         if self.current.store is None or self.current.inspection_id is None:
             return
-        from ...models import central_rows
+        from ....core.central import queries
 
         self.current.case_id = case_id
         store, inspection_id = self.current.store, self.current.inspection_id
@@ -150,7 +150,7 @@ class CentralActions(CentralPart):
             if inspection_id == self.current.inspection_id and detail["case_id"] == self.current.case_id:
                 self._show_read(detail)
 
-        self.ops.run(lambda: central_rows.read_detail(store, inspection_id, case_id), shown, self._failed)
+        self.ops.run(lambda: queries.read_detail(store, inspection_id, case_id), shown, self._failed)
 
     def moderate(self, question_id: str, value: object, rationale: str) -> None:
         """Agree with or change one judgement of the open read (the core decides which,

@@ -236,7 +236,7 @@ class DashboardPage(QWidget):
     # -- showing ----------------------------------------------------------------------------
 
     def set_summary(self, inspection: dict, summary: dict) -> None:
-        """Show an inspection's summary (``central_rows.summary``); keeps the selected read."""
+        """Show an inspection's summary (``core.central.queries.dashboard``); keeps the selected read."""
         keep = self.selected_case()
         same = self.inspection is not None and self.inspection["id"] == inspection["id"]
         self.inspection, self.summary = inspection, summary

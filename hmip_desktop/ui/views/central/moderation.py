@@ -183,7 +183,7 @@ class ModerationPage(QWidget):
     # -- loading ----------------------------------------------------------------------------
 
     def load(self, detail: dict) -> None:
-        """Show a case read (``central_rows.read_detail``)."""
+        """Show a case read (``core.central.queries.read_detail``)."""
         same = self.detail is not None and self.detail["case_id"] == detail["case_id"]
         self.detail = detail
         locked = detail["signed_off"]

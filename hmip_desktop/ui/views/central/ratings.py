@@ -4,7 +4,7 @@ rating and a table of its key questions' figures (sufficient of applicable, perc
 chart module is installed.
 
 The figures come from the core's ``rate`` over the effective answers and the current
-overrides (``central_rows.compute_ratings``): the same as ``hmip central ratings --json``.
+overrides (``answers.rate_inspection``): the same as ``hmip central ratings --json``.
 
 Above them, the lead's decisions: "Professional judgement…", "Sign off…" and "Reopen…"
 (signals; the window asks for the details and runs the core call on its worker).

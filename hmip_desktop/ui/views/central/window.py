@@ -238,11 +238,11 @@ class CentralWindow(QMainWindow):
         location, keys_dir = self.location, self.keys_dir
 
         def work():
+            from ....core.central import queries
             from ....core.central.store import CentralStore
-            from ...models import central_rows
 
             store = CentralStore.open(location, keys_dir)
-            return store, central_rows.inspections(store)
+            return store, queries.inspections(store)
 
         self.ops.run(work, self._store_opened, self._fatal)
 
@@ -305,10 +305,10 @@ class CentralWindow(QMainWindow):
         may have changed the store)."""
         if self.store is None:
             return
-        from ...models import central_rows
+        from ....core.central import queries
 
         store = self.store
-        self.ops.run(lambda: central_rows.inspections(store), self._set_inspections, self._failed)
+        self.ops.run(lambda: queries.inspections(store), self._set_inspections, self._failed)
         self._reload()
 
     def _reload(self) -> None:
@@ -316,23 +316,23 @@ class CentralWindow(QMainWindow):
         operation (so the three always agree)."""
         if self.store is None or self.inspection_id is None:
             return
-        from ...models import central_rows
-
         store, inspection_id, case_id, lang = self.store, self.inspection_id, self.case_id, self.lang
         known = self.frameworks.get(inspection_id)
 
         def work():
-            from ....core.central.answers import framework_for
+            from ....core.central import queries
+            from ....core.central.answers import framework_for, rate_inspection
+            from ....core.reports.charts import standard_pngs
 
             fw = known or framework_for(store, inspection_id)
-            summary = central_rows.summary(store, inspection_id)
-            ratings = central_rows.compute_ratings(store, inspection_id, fw)
+            summary = queries.dashboard(store, inspection_id)
+            ratings = rate_inspection(store, inspection_id, lang)
             try:
-                charts = central_rows.standard_charts(ratings, lang, fw)
+                charts = standard_pngs(ratings, fw, lang)
             except Exception as exc:  # noqa: BLE001 - a chart is an extra: the table still shows
                 log.warning("charts not shown: %s: %s", type(exc).__name__, exc)
                 charts = {}
-            detail = central_rows.read_detail(store, inspection_id, case_id) if case_id else None
+            detail = queries.read_detail(store, inspection_id, case_id) if case_id else None
             return inspection_id, fw, summary, ratings, charts, detail
 
         self.ops.run(work, self._reloaded, self._failed)

@@ -128,8 +128,9 @@ class CaseListPage(QWidget):
         if self.proxy.rowCount():
             self.table.selectRow(0)
 
-    def update_row(self, row: dict) -> None:
-        self.model.update_row(row)
+    def apply_changes(self, changes) -> None:
+        """Connected to the ops layer's ``changes_applied``: the row and the inspection's progress."""
+        self.model.apply_changes(changes)
         self._refresh_progress()
 
     def _refresh_progress(self) -> None:

@@ -3,7 +3,9 @@
 Building the widgets is the expensive part, so a page is built for a framework and
 reused for every case read of the inspection: opening a case only sets values.
 The page never saves anything itself: it emits ``edit_requested(target, value)`` and the
-window runs the save on the worker thread.
+window runs the save on the worker thread. It never re-derives case-read state either:
+an edit is applied to its snapshot with the core's ``apply_edit`` (the store's own rule),
+and what the store wrote comes back through the ops layer's ``changes_applied`` signal.
 """
 
 from __future__ import annotations
@@ -25,8 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from ....core.field import form_state
-from ....core.field.form_state import Missing, ReadValues
-from ....core.field.store import CaseRead
+from ....core.field.edits import CaseRead, ReadLocked, Target, apply_edit
+from ....core.field.form_state import Missing
+from ....core.field.values import InvalidValue
 from ....core.frameworks import Framework
 from ...text import fmt, status_text
 from .profile_panel import ProfilePanel
@@ -38,7 +41,7 @@ def _tr(text: str) -> str:
 
 
 class CaseReadPage(QWidget):
-    edit_requested = Signal(str, object)
+    edit_requested = Signal(object, object)
     complete_requested = Signal()
     reopen_requested = Signal()
     back_requested = Signal()
@@ -199,10 +202,6 @@ class CaseReadPage(QWidget):
             self.lead_banner.setAccessibleName(self.lead_banner.text())
         self.lead_banner.setVisible(bool(comments))
 
-    def values(self) -> ReadValues:
-        r = self.read
-        return ReadValues(r.profile, r.answers, r.notes, r.interview_held)
-
     def _apply_state(self) -> None:
         locked = self.read is not None and self.read.status == "complete"
         self.profile.set_read_only(locked)
@@ -215,36 +214,25 @@ class CaseReadPage(QWidget):
     def _apply_visibility(self) -> None:
         if self.read is None:
             return
-        shown = form_state.visible(self.fw, self.values())
+        shown = form_state.visible(self.fw, self.read.values())
         for standard_id, _, section in self.standard_headers:
             section.setVisible(standard_id in shown)
         for widget in self.key_widgets:
             widget.apply_visibility(shown)
         self._refresh_standards(shown)
 
-    def _edited(self, target: str, value: object) -> None:
-        """An inspector's change: update the snapshot, re-apply relevance, ask for a save."""
+    def _edited(self, target: Target, value: object) -> None:
+        """An inspector's change: apply it to the snapshot as the store will, re-apply relevance, ask for a save."""
         if self.read is None:
             return
-        kind, _, key = target.partition(":")
-        store = {"answer": self.read.answers, "note": self.read.notes, "profile": self.read.profile}.get(kind)
-        if store is not None:
-            if value in (None, "", []):
-                store.pop(key, None)
-            else:
-                store[key] = value
-        elif key == "held":
-            self.read.interview_held = value
-        elif key == "date":
-            self.read.interview_date = value
-        else:
-            self.read.interview_note = value or ""
-        if self.read.status == "not_started":
-            self.read.status = "in_progress"
-        if kind in ("answer", "profile"):
+        try:
+            self.read = apply_edit(self.fw, self.read, target, value)
+        except (InvalidValue, KeyError, ReadLocked):
+            pass  # the store refuses it too, and the window shows why; the snapshot stays as stored
+        if target.kind in ("answer", "profile"):
             self._apply_visibility()
         if self._missing:
-            self._missing = form_state.missing(self.fw, self.values())
+            self._missing = form_state.missing(self.fw, self.read.values())
             self._show_inline_missing()
             self._refresh_missing_list()
         else:
@@ -266,10 +254,15 @@ class CaseReadPage(QWidget):
         self.error_banner.setVisible(True)
         self.saved_label.setText(_tr("Not saved"))
 
-    def set_status(self, status: str) -> None:
-        if self.read is not None:
-            self.read.status = status
-            self._apply_state()
+    def apply_changes(self, changes) -> None:
+        """Connected to the ops layer's ``changes_applied``: a write to the open read.
+
+        The form's own autosaves ("set") are already on screen (applied with the same
+        core rule as the store); undo, redo, complete and reopen load the stored read.
+        """
+        if self.read is None or changes.case_read_id != self.read.id or changes.action == "set":
+            return
+        self.load(changes.read)
 
     def show_missing(self, missing: list[Missing]) -> None:
         self._missing = list(missing)
@@ -306,8 +299,8 @@ class CaseReadPage(QWidget):
     def _refresh_standards(self, shown: set[str] | None = None) -> None:
         if self.read is None:
             return
-        shown = shown if shown is not None else form_state.visible(self.fw, self.values())
-        gaps = form_state.missing(self.fw, self.values())
+        shown = shown if shown is not None else form_state.visible(self.fw, self.read.values())
+        gaps = form_state.missing(self.fw, self.read.values())
         for row, (standard_id, heading, _) in enumerate(self.standard_headers):
             item = self.standards_list.item(row)
             open_items = sum(1 for m in gaps if m.standard_id == standard_id)
@@ -332,6 +325,13 @@ class CaseReadPage(QWidget):
     def _go_to_missing(self, item: QListWidgetItem) -> None:
         kind, target = item.data(Qt.ItemDataRole.UserRole)
         self.go_to(kind, target)
+
+    def go_to_target(self, target: Target) -> None:
+        """Scroll to and focus what an edit changed (an evidence note for a note)."""
+        if target.kind in ("answer", "note"):
+            self.go_to("evidence" if target.kind == "note" else "answer", target.key)
+        elif target.kind in ("profile", "interview"):
+            self.go_to(target.kind, target.key)
 
     def go_to(self, kind: str, target: str) -> None:
         """Scroll to and focus a question, profile field or the interview record."""

@@ -1,15 +1,16 @@
 """The main window: the case list and the case read form over one field store.
 
-All core calls go through ``self.ops`` (one worker thread). The window keeps a local
-copy of the open case read for instant feedback; the store stays the truth. A save
-that fails is kept in ``self.unsaved`` and sent again with the next change.
+All core calls go through ``self.ops`` (one worker thread). The form keeps a local
+copy of the open case read for instant feedback; the store stays the truth. Every
+write goes through ``ops.write``, and the case list, the form and the window's saved
+display refresh from its one ``changes_applied`` signal. A save that fails is kept in
+``self.unsaved`` and sent again with the next change.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,8 @@ from .exchange_actions import ExchangeActions
 from ...notice import notice
 
 if TYPE_CHECKING:  # built lazily, after the window shows
+    from ....core.field.edits import Target
+    from ....core.field.store import Changes
     from .case_read_page import CaseReadPage
 
 # The core (pydantic, sqlite-utils, the framework loader) is imported on the worker
@@ -62,13 +65,14 @@ class MainWindow(ExchangeActions, QMainWindow):
         self.fw = None
         self.page: CaseReadPage | None = None
         #: Saves that failed and will be sent again with the next change: (read, target) -> value.
-        self.unsaved: dict[tuple[int, str], object] = {}
-        self._latest: dict[tuple[int, str], int] = {}
+        self.unsaved: dict[tuple[int, Target], object] = {}
+        self._latest: dict[tuple[int, Target], int] = {}
         self._sent = 0
 
         self.stack = QStackedWidget(self)
         self.list_page = CaseListPage(self)
         self.list_page.open_requested.connect(self.open_read)
+        self.ops.changes_applied.connect(self.list_page.apply_changes)
         self.stack.addWidget(self.list_page)
         self.setCentralWidget(self.stack)
         self.saving_label = QLabel(self)
@@ -179,6 +183,8 @@ class MainWindow(ExchangeActions, QMainWindow):
         self.page.complete_requested.connect(self.complete_or_reopen)
         self.page.reopen_requested.connect(self.complete_or_reopen)
         self.page.back_requested.connect(self.show_list)
+        self.ops.changes_applied.connect(self.page.apply_changes)
+        self.ops.changes_applied.connect(self._changes_applied)  # after the page's: it may open another read
         self.stack.addWidget(self.page)
         self.inspection_loaded.emit(self.inspection_id)
         last = self.settings.value(self._last_key())
@@ -229,7 +235,7 @@ class MainWindow(ExchangeActions, QMainWindow):
 
     # -- saving ----------------------------------------------------------------------
 
-    def save(self, target: str, value: object) -> None:
+    def save(self, target: Target, value: object) -> None:
         """Autosave one change (called by the form for every edit)."""
         read_id = self.page.read.id
         # Saves that failed earlier go again first (in order), then this one.
@@ -238,31 +244,28 @@ class MainWindow(ExchangeActions, QMainWindow):
                 self._send(rid, tgt, val)
         self.unsaved.pop((read_id, target), None)
         self._send(read_id, target, value)
-        self._update_row_locally()
 
-    def _send(self, read_id: int, target: str, value: object) -> None:
+    def _send(self, read_id: int, target: Target, value: object) -> None:
         store = self.store
         self._sent += 1
         ticket = self._latest[(read_id, target)] = self._sent
-        self.ops.run(
+        self.ops.write(
             lambda: store.set(read_id, target, value),
-            lambda changes: self._saved(read_id, target, value, changes),
+            lambda changes: self._saved(read_id, target, value),
             lambda error: self._save_failed(read_id, target, value, ticket, error),
         )
 
-    def _saved(self, read_id: int, target: str, value: object, changes) -> None:
+    def _saved(self, read_id: int, target: Target, value: object) -> None:
         if self.unsaved.get((read_id, target), object()) == value:
             del self.unsaved[(read_id, target)]
         self._busy_changed(self.ops.pending)
-        if self.page is not None and self.page.read is not None and self.page.read.id == read_id and not self.unsaved:
-            self.page.show_saved(time_text(changes.saved_at, seconds=True))
         self.save_finished.emit(True)
 
-    def _save_failed(self, read_id: int, target: str, value: object, ticket: int, error: BaseException) -> None:
+    def _save_failed(self, read_id: int, target: Target, value: object, ticket: int, error: BaseException) -> None:
         from ....core.field.store import ReadLocked
         from ....core.field.values import InvalidValue
 
-        log.warning("save failed for case read %s, %s: %s", read_id, target.split(":")[0], type(error).__name__)
+        log.warning("save failed for case read %s, %s: %s", read_id, target.kind, type(error).__name__)
         newest = self._latest.get((read_id, target)) == ticket
         if newest and not isinstance(error, (InvalidValue, ReadLocked, KeyError)):
             # Worth trying again (a full disk, a locked file): keep it and resend with the next change.
@@ -271,19 +274,6 @@ class MainWindow(ExchangeActions, QMainWindow):
             self.page.show_save_error(str(error) or type(error).__name__)
         self._busy_changed(self.ops.pending)
         self.save_finished.emit(False)
-
-    def _update_row_locally(self) -> None:
-        rows = {r["id"]: r for r in self.list_page.model.rows()}
-        read = self.page.read
-        row = dict(rows.get(read.id, {}))
-        if not row:
-            return
-        from ....core.field import form_state
-
-        done, total = form_state.progress(self.fw, self.page.values())
-        row.update(status=read.status, done=done, total=total, percent=round(100 * done / total) if total else 100,
-                   profile=dict(read.profile), updated_at=datetime.now().astimezone().isoformat())
-        self.list_page.update_row(row)
 
     def _busy_changed(self, pending: int) -> None:
         self.saving_label.setText(_tr("Saving…") if pending else (_tr("Changes not saved") if self.unsaved else _tr("All changes saved")))
@@ -294,28 +284,19 @@ class MainWindow(ExchangeActions, QMainWindow):
         if self.page is not None and self.stack.currentWidget() is self.page:
             getattr(self.page, name)(*args)
 
-    def _after_change(self, changes, focus_target: bool = True) -> None:
+    def _changes_applied(self, changes: Changes) -> None:
+        """Connected to ``ops.changes_applied``: the saved display; undo and redo show what they changed."""
+        if changes.action in ("undo", "redo"):
+            if self.stack.currentWidget() is not self.page or self.page.read is None or self.page.read.id != changes.case_read_id:
+                self._show_read(changes.read)
+            if changes.targets:
+                self.page.go_to_target(changes.targets[0])
+        if self.page.read is not None and self.page.read.id == changes.case_read_id and not self.unsaved:
+            self.page.show_saved(time_text(changes.saved_at, seconds=True))
+
+    def _nothing_to_undo(self, changes: Changes | None) -> None:
         if changes is None:
             self.statusBar().showMessage(_tr("Nothing to undo or redo"), 3000)
-            return
-        store, inspection_id = self.store, self.inspection_id
-        self.ops.run(lambda: (store.read(changes.case_read_id), store.case_reads(inspection_id)),
-                     lambda result: self._refreshed(result, changes, focus_target))
-
-    def _refreshed(self, result, changes, focus_target: bool) -> None:
-        read, rows = result
-        self.list_page.set_inspection(self.list_page.title.text(), rows, self.fw)
-        if self.page is not None and (self.stack.currentWidget() is not self.page or self.page.read is None or self.page.read.id != read.id):
-            self._show_read(read)
-        else:
-            self.page.load(read)
-            self.list_page.select_read(read.id)
-        self.page.show_saved(time_text(changes.saved_at, seconds=True))
-        kind, _, key = changes.targets[0].partition(":") if changes.targets else ("", "", "")
-        if focus_target and kind in ("answer", "note"):
-            self.page.go_to("evidence" if kind == "note" else "answer", key)
-        elif focus_target and kind in ("profile", "interview"):
-            self.page.go_to(kind, key)
 
     def undo(self) -> None:
         if self.store is None:
@@ -323,13 +304,13 @@ class MainWindow(ExchangeActions, QMainWindow):
         if self.page is not None:
             self.page.flush()
         store = self.store
-        self.ops.run(store.undo, self._after_change, self._undo_failed)
+        self.ops.write(store.undo, self._nothing_to_undo, self._undo_failed)
 
     def redo(self) -> None:
         if self.store is None:
             return
         store = self.store
-        self.ops.run(store.redo, self._after_change, self._undo_failed)
+        self.ops.write(store.redo, self._nothing_to_undo, self._undo_failed)
 
     def _undo_failed(self, error: BaseException) -> None:
         self.statusBar().showMessage(str(error), 6000)
@@ -340,17 +321,12 @@ class MainWindow(ExchangeActions, QMainWindow):
         self.page.flush()
         store, read_id = self.store, self.page.read.id
         if self.page.read.status == "complete":
-            self.ops.run(lambda: store.reopen(read_id), lambda changes: self._after_change(changes, False) if changes else None)
+            self.ops.write(lambda: store.reopen(read_id))
         else:
-            self.ops.run(lambda: store.complete(read_id), self._completion)
+            self.ops.write(lambda: store.complete(read_id), self._completion, changes_of=lambda result: result.changes)
 
     def _completion(self, result) -> None:
-        if result.completed:
-            self.page.show_missing([])
-            if result.changes is not None:
-                self._after_change(result.changes, focus_target=False)
-        else:
-            self.page.show_missing(result.missing)
+        self.page.show_missing([] if result.completed else result.missing)
 
     # -- long work ----------------------------------------------------------------------
 

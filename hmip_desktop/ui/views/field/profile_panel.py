@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFormLayout, QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
+from ....core.field.edits import Target
 from ....core.frameworks.model import Answer, Framework, Option, Text
 from .answer_editors import ChoiceEditor, ComboEditor, LineEditor, NoteEditor, editor_for
 
@@ -20,9 +21,9 @@ HELD_OPTIONS = [
 
 
 class ProfilePanel(QWidget):
-    """Emits ``edited(target, value)`` with "profile:<field>" and "interview:held|date|note"."""
+    """Emits ``edited(target, value)`` with ``Target("profile", field)`` and ``Target("interview", "held" | "date" | "note")``."""
 
-    edited = Signal(str, object)
+    edited = Signal(object, object)
 
     def __init__(self, fw: Framework, parent=None):
         super().__init__(parent)
@@ -43,7 +44,7 @@ class ProfilePanel(QWidget):
                 editor = ComboEditor(fw, Answer(type="single_choice", scale=field.scale), f"profile_{field.id}", self)
             else:
                 editor = editor_for(fw, Answer(type=kind, scale=field.scale), f"profile_{field.id}", self)
-            editor.edited.connect(lambda v, f=field: self.edited.emit(f"profile:{f.id}", _from_editor(f.type, v)))
+            editor.edited.connect(lambda v, f=field: self.edited.emit(Target("profile", f.id), _from_editor(f.type, v)))
             label = QLabel(self)
             label.setBuddy(editor.focus_target())
             cell = len(self.editors)
@@ -55,19 +56,19 @@ class ProfilePanel(QWidget):
         self.interview_box = QGroupBox(self)
         iform = QFormLayout(self.interview_box)
         self.held = ChoiceEditor(fw, Answer(type="judgement"), "interview_held", self, options=HELD_OPTIONS)
-        self.held.edited.connect(lambda v: self.edited.emit("interview:held", None if v is None else v == "yes"))
+        self.held.edited.connect(lambda v: self.edited.emit(Target("interview", "held"), None if v is None else v == "yes"))
         self.held_label = QLabel(self)
         self.held_label.setBuddy(self.held.focus_target())
         iform.addRow(self.held_label, self.held)
         self.date = LineEditor(fw, Answer(type="date"), "interview_date", self)
-        self.date.edited.connect(lambda v: self.edited.emit("interview:date", v))
+        self.date.edited.connect(lambda v: self.edited.emit(Target("interview", "date"), v))
         self.date_label = QLabel(self)
         self.date_label.setBuddy(self.date.focus_target())
         iform.addRow(self.date_label, self.date)
         self.note = NoteEditor(self)
         self.note.setObjectName("interview_note")
         self.note.setMaximumHeight(80)
-        self.note.edited.connect(lambda text: self.edited.emit("interview:note", text))
+        self.note.edited.connect(lambda text: self.edited.emit(Target("interview", "note"), text))
         self.note_label = QLabel(self)
         self.note_label.setBuddy(self.note)
         iform.addRow(self.note_label, self.note)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from ....core.field.edits import Target
 from ....core.frameworks.model import Framework, KeyQuestion, Prompt
 from ...text import fmt
 from .answer_editors import NoteEditor, editor_for
@@ -16,9 +17,9 @@ def _tr(text: str) -> str:
 
 
 class QuestionWidget(QFrame):
-    """Emits ``edited(target, value)`` with targets "answer:<id>" and "note:<id>"."""
+    """Emits ``edited(target, value)`` with targets ``Target("answer", id)`` and ``Target("note", id)``."""
 
-    edited = Signal(str, object)
+    edited = Signal(object, object)
 
     def __init__(self, fw: Framework, question: KeyQuestion | Prompt, number: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -36,7 +37,7 @@ class QuestionWidget(QFrame):
         layout.addWidget(self.title)
 
         self.editor = editor_for(fw, question.answer, question.id, self)
-        self.editor.edited.connect(lambda value: self.edited.emit(f"answer:{question.id}", value))
+        self.editor.edited.connect(lambda value: self.edited.emit(Target("answer", question.id), value))
         self.title.setBuddy(self.editor.focus_target())
         layout.addWidget(self.editor)
 
@@ -59,7 +60,7 @@ class QuestionWidget(QFrame):
             self.note.setObjectName(f"{question.id}__note")
             self.note.setMinimumHeight(80)
             self.note.setMaximumHeight(160)
-            self.note.edited.connect(lambda text: self.edited.emit(f"note:{question.id}", text))
+            self.note.edited.connect(lambda text: self.edited.emit(Target("note", question.id), text))
             self.note_label.setBuddy(self.note)
             layout.addWidget(self.note)
 
@@ -123,9 +124,6 @@ class QuestionWidget(QFrame):
         self.setProperty("missing", bool(parts))
         self.style().unpolish(self)
         self.style().polish(self)
-
-    def focus_first(self) -> None:
-        self.editor.focus_target().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def flush(self) -> None:
         if self.note is not None:

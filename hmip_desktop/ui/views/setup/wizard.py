@@ -133,7 +133,7 @@ class InspectionPage(QWizardPage):
         return all(self.fields[k].text().strip() for k in ("id", "provider", "title")) and bool(location)
 
     def validatePage(self) -> bool:
-        from ....core.central import packs
+        from ....core.central import packs, queries
         from ....core.central.store import CentralStore
         from ....core.frameworks.loader import read_file
 
@@ -144,13 +144,7 @@ class InspectionPage(QWizardPage):
 
         def work():
             store = CentralStore.open_or_init(location, Path(keys_text) if keys_text else None)
-            with store.engine.connect() as conn:
-                from sqlalchemy import select
-
-                from ....core.central import schema
-
-                known = conn.execute(select(schema.inspections.c.id).where(schema.inspections.c.id == values["id"])).first()
-            if not known:
+            if values["id"] not in {row["id"] for row in queries.inspections(store)}:
                 packs.create_inspection(store, values["id"], read_file(framework), values["provider"], values["title"],
                                         (values["start"], values["end"]))
             return store

@@ -46,18 +46,54 @@ def main(argv: Sequence[str] | None = None) -> int:
     if func is None:
         parser.print_help()
         return 2
-    from ..core.field.db import StoreError
-    from ..core.frameworks import FrameworkInvalid
-
     try:
         return func(args)
-    except (CliError, StoreError, FrameworkInvalid, ValueError, KeyError, OSError) as exc:
-        # ValueError covers Rejected, CentralError, ExportError, PurgeRefused and key errors.
-        message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
-        print(f"hmip: error: {message}", file=sys.stderr)
+    except Exception as exc:  # noqa: BLE001 - every failure ends as one line; bugs are logged in full
+        print(f"hmip: error: {error_line(exc, args)}", file=sys.stderr)
         return 1
-    except sqlite3.DatabaseError as exc:
+
+
+def error_line(exc: Exception, args: argparse.Namespace | None = None) -> str:
+    """The one line ``hmip`` prints for a failure.
+
+    A refusal the user can act on is printed as it is: CliError, the field store's
+    StoreError, and hmip's own ValueError subclasses (CentralError, Rejected, key,
+    export, set-up and framework errors: each says what is wrong and what to do);
+    an OSError naming its file; the central store's database becoming unreachable.
+    Anything else (a plain ValueError or KeyError, a library's error) is a bug: the
+    traceback goes to the log file, and the line says where.
+    """
+    from ..core.field.db import StoreError
+
+    if isinstance(exc, (CliError, StoreError)) or (
+            isinstance(exc, ValueError) and type(exc) is not ValueError
+            and type(exc).__module__.startswith("hmip_desktop.")):
+        return str(exc)
+    if isinstance(exc, OSError) and exc.filename is not None:
+        return f"{exc.filename}: {exc.strerror or exc}"
+    if isinstance(exc, sqlite3.DatabaseError):
         # Field stores are explained where they are opened (FILE: damaged …); this is the
         # last resort for any other SQLite file, so that no command ends in a traceback.
-        print(f"hmip: error: a store cannot be used ({exc})", file=sys.stderr)
-        return 1
+        return f"a store cannot be used ({exc})"
+    from sqlalchemy.exc import OperationalError
+
+    if isinstance(exc, OperationalError):
+        from ..core.central.store import redact
+
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
+        store = getattr(args, "store", None) if args is not None else None
+        return (f"{redact(store) + ': ' if store else ''}the central store's database is unavailable ({reason}); "
+                "check that it is running and try again")
+    import logging
+
+    from ..core import logs
+
+    try:
+        path = logs.setup()
+    except OSError:
+        path = None
+    words = vars(args) if args is not None else {}
+    command = " ".join([words.get("command") or ""] + [v for k, v in words.items() if k.endswith("_command") and v])
+    logging.getLogger("hmip.cli").error("internal error in 'hmip %s'", command, exc_info=exc)
+    where = f"see the log {path}" if path else "the log could not be written"
+    return f"internal error ({type(exc).__name__}); {where}, and please report it"

@@ -33,11 +33,13 @@ def run_demo(args: argparse.Namespace) -> int:
     if bool(args.central) != bool(args.keys):
         raise CliError("--central and --keys go together")
     path = Path(args.field_db)
-    summary = demo.create_demo(path, seed=args.seed, progress=progress_bar("Creating the demo inspection"))
+    summary = demo.create_demo(path, seed=args.seed, progress=progress_bar("Creating the demo inspection"),
+                               reader=demo.DEMO_READER if args.central else None)
     print(demo.describe(path, summary))
     if args.central:
-        key_id = demo.connect_central(path, args.central, Path(args.keys))
-        print(f"Central store initialised in {args.central}; demo inspector key {key_id} written to {args.keys}")
+        key_id = demo.connect_central(path, args.central, Path(args.keys), seed=args.seed)
+        print(f"Central store initialised in {args.central} with the demo inspection set up (team, sample, "
+              f"allocation); demo inspector key {key_id} ({demo.DEMO_READER}) written to {args.keys}")
         print(f"Export with: hmip export {path} --inspection demo --key {args.keys} --out demo.bundle")
     return 0
 

@@ -26,6 +26,10 @@ from .paths import forms_dir
 
 DEMO_ID = "demo"
 FRAMEWORK_FILE = "adult_probation.yaml"
+PROVIDER = "Northmoor Probation Delivery Unit (fictional)"
+TITLE = "Northmoor PDU inspection (demo)"
+FIELDWORK = ("2026-11-16", "2026-11-27")
+SAMPLE_SIZE = 48
 
 # Rough shape of an adult probation caseload (weights, not real statistics).
 WEIGHTS = {
@@ -44,6 +48,9 @@ TEAM = [
     {"id": "insp2", "name": "Inspector B (demo)", "role": "inspector"},
     {"id": "la1", "name": "Local assessor (demo)", "role": "local_assessor"},
 ]
+#: The inspector whose laptop the demo is when it reports to a central store (one laptop,
+#: one inspector: every read on it is theirs, and their key signs its bundles).
+DEMO_READER = "insp1"
 
 SOURCES = [
     "the pre-sentence report",
@@ -132,12 +139,21 @@ def _fill(fw: Framework, rng: random.Random, profile: dict, complete: bool) -> t
     return answers, notes
 
 
+def demo_team(reader: str | None = None) -> list[dict]:
+    """The whole demo team, or (``reader``) the lead and that one inspector: the team of
+    a demo laptop that reports to a central store."""
+    return TEAM if reader is None else [m for m in TEAM if m["role"] == "lead" or m["id"] == reader]
+
+
 def create_demo(
-    path: Path, *, seed: int = 2003, caseload_size: int = 420, sample_size: int = 48,
-    progress: Callable[[int, int], None] | None = None,
+    path: Path, *, seed: int = 2003, caseload_size: int = 420, sample_size: int = SAMPLE_SIZE,
+    progress: Callable[[int, int], None] | None = None, reader: str | None = None,
 ) -> dict[str, object]:
     """Create the demo inspection in the field store at ``path``; return a summary dict.
 
+    By default the whole team's reads are on it (a tour of every role). With ``reader``
+    (``DEMO_READER``) it is that inspector's laptop: the team is the lead and them, and
+    every sampled case is theirs (what a central store authorises from their key).
     Raises ValueError if the store already holds an inspection called ``demo``.
     """
     rng = random.Random(seed)
@@ -149,18 +165,19 @@ def create_demo(
     from .setup.allocation import allocate
 
     # Set-up's allocation: balanced, local assessors at most a third, the lead reads none.
-    dealt = allocate([c["case_id"] for c in sample], TEAM).assignments
+    team = demo_team(reader)
+    dealt = allocate([c["case_id"] for c in sample], team).assignments
     allocation = [(c["case_id"], dealt[c["case_id"]]) for c in sample]
     path = Path(path)
     if path.exists():  # adding the demo to a store that exists: each step is its own transaction
         with explained(path):
-            return _populate(open_db(path), fw, framework_yaml, cases, allocation, rng, progress)
+            return _populate(open_db(path), fw, framework_yaml, team, cases, allocation, rng, progress)
     # A new store is made beside the target and moved into place when complete, so that
     # a failure (a full disk) leaves no half-made store, only the one-line error.
     tmp = path.with_name(f".{path.name}.{os.getpid()}.creating")
     try:
         with explained(path):
-            summary = _populate(open_db(tmp), fw, framework_yaml, cases, allocation, rng, progress)
+            summary = _populate(open_db(tmp), fw, framework_yaml, team, cases, allocation, rng, progress)
             os.replace(tmp, path)
         sync_folder(path.parent)
     except OSError as exc:
@@ -171,15 +188,14 @@ def create_demo(
     return summary
 
 
-def _populate(db, fw: Framework, framework_yaml: str, cases: list[dict], allocation: list[tuple[str, str]],
+def _populate(db, fw: Framework, framework_yaml: str, team: list[dict], cases: list[dict], allocation: list[tuple[str, str]],
           rng: random.Random, progress: Callable[[int, int], None] | None) -> dict[str, object]:
     """Create the demo inspection in the opened store ``db`` and close it; return the summary."""
     sample_size = len(allocation)
     try:
         create_inspection(
-            db, inspection_id=DEMO_ID, provider="Northmoor Probation Delivery Unit (fictional)",
-            title="Northmoor PDU inspection (demo)", framework_yaml=framework_yaml, team=TEAM,
-            cases=cases, reads=allocation, fieldwork=("2026-11-16", "2026-11-27"),
+            db, inspection_id=DEMO_ID, provider=PROVIDER, title=TITLE, framework_yaml=framework_yaml, team=team,
+            cases=cases, reads=allocation, fieldwork=FIELDWORK,
         )
         reads = list(db.execute("SELECT r.id, c.profile FROM case_reads r JOIN cases c USING (inspection_id, case_id) WHERE r.inspection_id = ? ORDER BY r.case_id", [DEMO_ID]))
         states = Counter()
@@ -250,23 +266,76 @@ def describe(path: Path, summary: dict[str, object]) -> str:
     return "\n".join(lines)
 
 
-def connect_central(field_path: Path, central: str, keys_dir: Path) -> str:
-    """Initialise a central store for the demo, write a demo inspector's key to
-    ``keys_dir``, enrol it there, and make the field store trust that central store.
-    Returns the inspector's key id."""
-    from .central.store import CentralStore
+def connect_central(field_path: Path, central: str, keys_dir: Path, *, seed: int = 2003) -> str:
+    """Initialise a central store for the demo laptop at ``field_path`` (made with
+    ``reader=DEMO_READER``), write the demo inspector's key to ``keys_dir`` and enrol it,
+    set the inspection up there as a lead would (``set_up_central``), and make the field
+    store trust that central store. Returns the inspector's key id."""
+    from .central.store import CentralStore, is_url
     from .exchange.keys import new_key
     from .field.export import trust_central
 
-    from .central.store import is_url
-
     # A PostgreSQL store has no file to keep its keys beside: they go with the demo's.
     store = CentralStore.init(central, keys_dir=keys_dir / "central-store" if is_url(central) else None)
-    key = new_key(keys_dir, "Demo inspector")
-    store.enrol("Demo inspector", "inspector", (keys_dir / "public.key").read_text(encoding="utf-8"))
-    db = open_db(field_path)
     try:
-        trust_central(db, store_id=store.store_id, recipients=store.recipients(), public_key=store.meta("signing_key"))
+        key = new_key(keys_dir, "Demo inspector")
+        store.enrol("Demo inspector", "inspector", (keys_dir / "public.key").read_text(encoding="utf-8"))
+        db = open_db(field_path)
+        try:
+            reader = set_up_central(store, db, key.key_id, seed=seed)
+            trust_central(db, store_id=store.store_id, recipients=store.recipients(),
+                          public_key=store.meta("signing_key"))
+            with write_transaction(db):  # whose laptop this is, as an inspection pack records it
+                db.execute("INSERT INTO settings (key, value) VALUES ('user_id', ?) ON CONFLICT (key) DO UPDATE"
+                           " SET value = excluded.value", [reader])
+        finally:
+            db.close()
     finally:
-        db.close()
+        store.engine.dispose()
     return key.key_id
+
+
+def set_up_central(store, db, key_id: str, *, seed: int = 2003) -> str:
+    """Set the demo inspection up at the central store ``store`` from the demo field
+    store ``db``, through the lead's own set-up path: the inspection (provider, title,
+    pinned framework, fieldwork dates), the team with the laptop's reader bound to the
+    enrolled key ``key_id``, and the caseload drawn and allocated by
+    ``setup_flow.draw`` with the demo's seed, which must give the field store's sample,
+    reserves and reader per case (CentralError if not). Returns the reader's member id.
+    """
+    import csv
+    import tempfile
+
+    from .central import packs, setup_flow
+    from .central.store import CentralError
+
+    insp = db.execute("SELECT provider, title, framework_yaml, fieldwork_start, fieldwork_end FROM inspections"
+                      " WHERE id = ?", [DEMO_ID]).fetchone()
+    if insp is None:
+        raise CentralError("the field store holds no demo inspection")
+    readers = {r for (r,) in db.execute("SELECT DISTINCT reader_id FROM case_reads WHERE inspection_id = ?", [DEMO_ID])}
+    if len(readers) != 1:
+        raise CentralError(f"the demo field store holds the reads of {len(readers)} members ({', '.join(sorted(readers))}); "
+                           "a laptop is one inspector's: make it with hmip demo FIELD_DB --central STORE --keys DIR")
+    [reader] = readers
+    team = [{"id": m, "name": n, "role": r, "key_id": key_id if m == reader else None}
+            for m, n, r in db.execute("SELECT id, name, role FROM team_members WHERE inspection_id = ?", [DEMO_ID])]
+    cases = [(c, json.loads(p), sel, rank) for c, p, sel, rank in db.execute(
+        "SELECT case_id, profile, selection, reserve_rank FROM cases WHERE inspection_id = ? ORDER BY case_id", [DEMO_ID])]
+    packs.create_inspection(store, DEMO_ID, insp[2], insp[0], insp[1], (insp[3], insp[4]))
+    packs.set_team(store, DEMO_ID, team)
+    fields = sorted({k for _, profile, _, _ in cases for k in profile})
+    with tempfile.TemporaryDirectory() as tmp:
+        caseload = Path(tmp) / "caseload.csv"
+        with open(caseload, "w", newline="", encoding="utf-8") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(["case_id", *fields])
+            writer.writerows([c, *(profile.get(f, "") for f in fields)] for c, profile, _, _ in cases)
+        setup_flow.draw(store, DEMO_ID, caseload, seed=seed, sample_size=sum(c[2] == "sample" for c in cases))
+    drawn = {r["case_id"]: (r["selection"], r["reserve_rank"], r["reader_id"]) for r in setup_flow.sample_rows(store, DEMO_ID)}
+    allocated = dict(db.execute("SELECT case_id, reader_id FROM case_reads WHERE inspection_id = ?", [DEMO_ID]).fetchall())
+    on_laptop = {c: (sel, rank, allocated.get(c)) for c, _, sel, rank in cases}
+    if drawn != on_laptop:
+        raise CentralError("the central set-up drew another sample or allocation than the demo field store's "
+                           f"(seed {seed}): make both with the same seed")
+    return reader

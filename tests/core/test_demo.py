@@ -102,3 +102,61 @@ def test_demo_profiles_are_valid_for_the_framework(demo_path):
             options = [o.id for o in fw.scale(fw.profile_field(key).scale).options]
             assert value in options
     store.close()
+
+
+def test_demo_with_central_sets_the_inspection_up_there(tmp_path, monkeypatch, central_location, capsys):
+    """``hmip demo --central``: the central store holds the inspection as a lead would set
+    it up (details, pinned framework, team with the demo key bound to its reader, sample
+    and allocation identical to the laptop's), so the exported bundle is the reader's own
+    and the report names provider, team and sample."""
+    from sqlalchemy import select
+
+    from hmip_desktop.core.central import schema
+    from hmip_desktop.core.central.store import CentralStore, is_url
+    from hmip_desktop.core.exchange.keys import load_key
+    from hmip_desktop.core.reports.data import gather
+
+    monkeypatch.setenv("HMIP_KEY_PASSPHRASE", "pw")
+    monkeypatch.chdir(tmp_path)
+    keys = ["--keys", "k/central-store"] if is_url(central_location) else []
+    assert main(["demo", "f.sqlite", "--central", central_location, "--keys", "k"]) == 0
+    assert main(["export", "f.sqlite", "--inspection", "demo", "--key", "k", "--out", "b.bundle"]) == 0
+    assert main(["central", "import", central_location, "b.bundle", *keys]) == 0
+    assert "48 head" in capsys.readouterr().out
+    key_id = load_key(tmp_path / "k").key_id
+
+    db = open_db(tmp_path / "f.sqlite")
+    try:
+        field_cases = {c: (sel, rank) for c, sel, rank in db.execute("SELECT case_id, selection, reserve_rank FROM cases")}
+        field_reads = dict(db.execute("SELECT case_id, reader_id FROM case_reads").fetchall())
+        field_team = {(m, r) for m, r in db.execute("SELECT id, role FROM team_members")}
+    finally:
+        db.close()
+    assert set(field_reads.values()) == {demo.DEMO_READER}, "one laptop, one inspector: every read is theirs"
+    assert field_team == {("lead1", "lead"), (demo.DEMO_READER, "inspector")}
+
+    store = CentralStore.open(central_location)  # read-only: no keys needed
+    try:
+        with store.engine.connect() as conn:
+            insp = conn.execute(select(schema.inspections)).one()
+            team = {(m.member_id, m.role, m.key_id) for m in conn.execute(select(schema.team_members))}
+            setup = {c.case_id: (c.selection, c.reserve_rank, c.reader_id) for c in conn.execute(select(schema.setup_cases))}
+            readers = {r.reader_id for r in conn.execute(select(schema.revisions))}
+            signer = conn.execute(select(schema.bundles.c.key_id)).scalar_one()
+        assert (insp.id, insp.provider, insp.title) == ("demo", demo.PROVIDER, demo.TITLE)
+        assert (insp.fieldwork_start, insp.fieldwork_end) == demo.FIELDWORK
+        assert insp.framework_yaml and insp.framework_id == "adult_probation"
+        assert team == {("lead1", "lead", None), (demo.DEMO_READER, "inspector", key_id)}
+        assert signer == key_id and readers == {demo.DEMO_READER}
+        assert {c: s[:2] for c, s in setup.items()} == field_cases
+        assert {c: s[2] for c, s in setup.items() if s[0] == "sample"} == field_reads
+        assert sum(s[0] == "sample" for s in setup.values()) == 48
+        data = gather(store, "demo")
+        assert data.inspection.provider == demo.PROVIDER and data.inspection.fieldwork_start == demo.FIELDWORK[0]
+        assert {m["id"] for m in data.team} == {"lead1", demo.DEMO_READER}
+        assert data.caseload_size == 420 and len(data.reads) == 48
+    finally:
+        store.engine.dispose()
+    assert main(["report", central_location, "--inspection", "demo", "--out", "r.html"]) == 0
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert demo.PROVIDER in html and "Inspector A (demo)" in html

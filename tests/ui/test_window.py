@@ -130,14 +130,16 @@ def test_audit_check_reports_an_intact_trail(ui, qtbot):
     qtbot.waitUntil(lambda: "intact" in ui.window.statusBar().currentMessage(), timeout=5000)
 
 
-def test_export_bundle_from_the_window_then_import_its_receipt(make_window, tmp_path, monkeypatch, qtbot, demo_path):
+def test_export_bundle_from_the_window_then_import_its_receipt(make_window, tmp_path, monkeypatch, qtbot):
     monkeypatch.setenv("HMIP_KEY_PASSPHRASE", "pw")
     from hmip_desktop.core import demo
     from hmip_desktop.core.central import importer
     from hmip_desktop.core.central.store import CentralStore
 
-    demo.connect_central(demo_path, str(tmp_path / "c.sqlite"), tmp_path / "k")
-    ui = make_window(demo_path)
+    laptop = tmp_path / "laptop.sqlite"  # one inspector's laptop, as hmip demo --central makes it
+    demo.create_demo(laptop, seed=11, reader=demo.DEMO_READER)
+    demo.connect_central(laptop, str(tmp_path / "c.sqlite"), tmp_path / "k", seed=11)
+    ui = make_window(laptop)
     out = tmp_path / "from-window.bundle"
     dialog = ui.window.start_export(tmp_path / "k", out)
     from PySide6.QtWidgets import QPushButton

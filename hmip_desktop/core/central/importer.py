@@ -25,7 +25,7 @@ from pathlib import Path
 import pyrage
 from pydantic import ValidationError
 from sqlalchemy import bindparam, insert, select, update
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from ..exchange import archive, envelope
 from ..exchange.envelope import Rejected
@@ -84,8 +84,9 @@ def open_bundle(store: CentralStore, conn, data: bytes) -> tuple[Opened, bool]:
         raise Rejected(f"bundle id {env.header.id} was already imported with other content: refused")
     if env.header.encryption != "age":
         raise Rejected("bundle payload is not encrypted")
+    identity = store.identity()  # a missing or foreign keys folder is the store's fault: CentralError, not Rejected
     try:
-        payload = pyrage.decrypt(env.payload, [store.identity()])
+        payload = pyrage.decrypt(env.payload, [identity])
     except Exception:  # noqa: BLE001 - pyrage.DecryptError and friends
         raise Rejected("cannot decrypt: the bundle is not encrypted to this central store") from None
     members = archive.read(payload, ALLOWED, ALLOWED)
@@ -224,8 +225,12 @@ def _apply(conn, opened: Opened, now: str) -> dict[str, str]:
 def import_bundle(store: CentralStore, data: bytes) -> ImportResult:
     """Import one bundle (bytes) in one transaction; Rejected leaves the store unchanged.
     A connection to the database lost on the way (PostgreSQL) raises CentralError: the
-    transaction did not commit, so the import can simply be run again."""
+    transaction did not commit, so the import can simply be run again. Two imports of
+    one bundle at once: the one that commits second hits the unique bundle id, and is
+    run again, finding the bundle already imported (or refusing other content)."""
     try:
+        return _import_bundle(store, data)
+    except IntegrityError:
         return _import_bundle(store, data)
     except DBAPIError as exc:
         if not exc.connection_invalidated:

@@ -2,8 +2,10 @@
 
 Each file that has stopped growing is imported: on success it moves to
 ``processed/`` with its receipt beside it; when refused it moves to ``rejected/``
-beside a ``.reason.txt`` saying why. Files whose names start with "." are ignored
-(partial copies).
+beside a ``.reason.txt`` saying why. Only a bundle that is itself bad (Rejected) is
+moved there: when the fault is local (the store's keys folder missing, its database
+unreachable, the file unreadable) the bundle stays in the inbox, to be tried again.
+Files whose names start with "." are ignored (partial copies).
 """
 
 from __future__ import annotations
@@ -12,9 +14,11 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from sqlalchemy.exc import DBAPIError
+
 from ..exchange.envelope import Rejected, write_atomically
 from . import importer
-from .store import CentralStore
+from .store import CentralError, CentralStore
 
 
 def _settled(path: Path, seen: dict[Path, tuple[int, float]]) -> bool:
@@ -37,8 +41,16 @@ def _move(path: Path, folder: Path) -> Path:
     return target
 
 
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, DBAPIError):
+        return f"the central store's database: {str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__}"
+    return str(exc)
+
+
 def process(store: CentralStore, path: Path) -> str:
-    """Import one file from the inbox and file it away; return a line for the log."""
+    """Import one file from the inbox and file it away; return a line for the log.
+    A local fault (CentralError, the database, the file system) is raised, the file
+    left in place."""
     inbox = path.parent
     try:
         result = importer.import_file(store, path)
@@ -52,15 +64,23 @@ def process(store: CentralStore, path: Path) -> str:
 
 
 def watch(store: CentralStore, inbox: Path, *, once: bool = False, interval: float = 5.0) -> Iterator[str]:
-    """Yield one line per file handled; with ``once``, handle what is there and stop."""
+    """Yield one line per file handled; with ``once``, handle what is there and stop.
+    A local fault stops ``once`` with its error (the file stays in the inbox); a
+    watcher that keeps running says so and tries the file again later (a database
+    restarting, a keys folder being restored)."""
     if not inbox.is_dir():
-        raise ValueError(f"{inbox}: no such folder")
+        raise CentralError(f"{inbox}: no such folder")
     seen: dict[Path, tuple[int, float]] = {}
     while True:
         for path in sorted(p for p in inbox.iterdir() if p.is_file() and not p.name.startswith(".")):
             if once or _settled(path, seen):
                 seen.pop(path, None)
-                yield process(store, path)
+                try:
+                    yield process(store, path)
+                except (CentralError, DBAPIError, OSError) as exc:
+                    if once:
+                        raise
+                    yield f"{path.name}: left in the inbox, not imported: {_reason(exc)}"
         if once:
             return
         time.sleep(interval)

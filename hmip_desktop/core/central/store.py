@@ -1,7 +1,9 @@
 """Opening and initialising the central store (SQLite file or PostgreSQL URL).
 
 Besides its database, a central store has a keys folder (by default ``STORE.keys``
-beside a SQLite file; ``--keys DIR`` for PostgreSQL) holding:
+beside a SQLite file; ``--keys DIR`` for PostgreSQL) holding what only the commands that
+decrypt or sign need (reading the store needs none of it; a PostgreSQL store opened
+without ``--keys`` says so when a key is asked for):
 
 * ``identity.age``: the age (X25519) identity bundles are encrypted to (mode 0600);
 * ``signing/``: the store's own Ed25519 signing key (receipts, packs), unlocked like
@@ -26,7 +28,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, event, insert, select, update
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 
 from ..exchange.envelope import Rejected
 from ..exchange.keys import SigningKey, fingerprint, load_key, new_key, parse_public, public_line
@@ -91,7 +93,17 @@ def default_keys_dir(location: str | Path) -> Path:
     return Path(f"{location}.keys")
 
 
-def _redact(location: str) -> str:
+def _unreachable(location: str, exc: DBAPIError) -> CentralError:
+    """One line for a database that cannot be reached or read (server down, wrong
+    password, a file that is not a database)."""
+    reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
+    what = "cannot reach the central store" if is_url(location) else "cannot read the central store"
+    todo = ("check the URL and that the server is running" if is_url(location)
+            else "check the path, or restore the file from a backup")
+    return CentralError(f"{redact(location)}: {what} ({reason}); {todo}")
+
+
+def redact(location: str) -> str:
     """A location safe to print: a URL's password is hidden."""
     if is_url(location) and "@" in location:
         scheme, rest = location.split("://", 1)
@@ -101,8 +113,10 @@ def _redact(location: str) -> str:
 
 
 class CentralStore:
-    def __init__(self, engine: Engine, keys_dir: Path, location: str):
-        self.engine, self.keys_dir, self.location = engine, Path(keys_dir), location
+    def __init__(self, engine: Engine, keys_dir: Path | None, location: str):
+        """``keys_dir`` None: a store opened to read only (PostgreSQL without --keys)."""
+        self.engine, self.location = engine, location
+        self.keys_dir = Path(keys_dir) if keys_dir is not None else None
         self._identity = None
         self._signing: SigningKey | None = None
 
@@ -151,36 +165,42 @@ class CentralStore:
         try:
             with engine.connect() as conn:
                 empty = MigrationContext.configure(conn).get_current_revision() is None
-        except OperationalError as exc:
-            raise CentralError(f"{_redact(str(location))}: cannot reach the central store "
-                               f"({str(exc.orig).strip().splitlines()[0] if exc.orig else exc})") from None
+        except DBAPIError as exc:
+            raise _unreachable(str(location), exc) from None
         finally:
             engine.dispose()
         return cls.init(location, keys_dir) if empty else cls.open(location, keys_dir)
 
     @classmethod
     def open(cls, location: str | Path, keys_dir: Path | None = None) -> CentralStore:
-        """Open an existing store, migrating it if it is older; refuse one that is newer."""
-        if not is_url(str(location)) and not Path(location).exists():
+        """Open an existing store, migrating it if it is older; refuse one that is newer.
+        A PostgreSQL store opened without ``keys_dir`` can be read but not decrypt or
+        sign (identity() and signing_key() say so); its keys are not looked at here."""
+        location = str(location)
+        if not is_url(location) and not Path(location).exists():
             raise CentralError(f"{location}: no such central store (create it with: hmip central init {location})")
         engine = make_engine(location)
         scripts = ScriptDirectory(str(ALEMBIC_DIR))
-        try:
-            engine.connect().close()  # a server that is down: one clear line, not a traceback
-        except OperationalError as exc:
-            raise CentralError(f"{_redact(location)}: cannot reach the central store "
-                               f"({str(exc.orig).strip().splitlines()[0] if exc.orig else exc})") from None
-        with engine.begin() as conn:
-            current = MigrationContext.configure(conn).get_current_revision()
-            if current is None:
-                raise CentralError(f"{location}: is not a central store")
-            known = {rev.revision for rev in scripts.walk_revisions()}
-            if current not in known:
-                raise CentralError(f"{location}: was made by a newer version of hmip (schema {current}); upgrade hmip")
-            if current != scripts.get_current_head():
-                command.upgrade(_alembic_config(conn), "head")
-        keys_dir = Path(keys_dir) if keys_dir else default_keys_dir(location)
-        return cls(engine, keys_dir, str(location))
+        try:  # a server that is down or a damaged file: one clear line, not a traceback
+            with engine.begin() as conn:
+                current = MigrationContext.configure(conn).get_current_revision()
+                if current is None:
+                    raise CentralError(f"{redact(location)}: is not a central store")
+                known = {rev.revision for rev in scripts.walk_revisions()}
+                if current not in known:
+                    raise CentralError(f"{redact(location)}: was made by a newer version of hmip (schema {current}); "
+                                       "upgrade hmip")
+                if current != scripts.get_current_head():
+                    command.upgrade(_alembic_config(conn), "head")
+        except DBAPIError as exc:
+            engine.dispose()
+            raise _unreachable(location, exc) from None
+        except CentralError:
+            engine.dispose()
+            raise
+        if keys_dir is None and not is_url(location):
+            keys_dir = default_keys_dir(location)
+        return cls(engine, keys_dir, location)
 
     # -- meta and keys -------------------------------------------------------------------
 
@@ -198,18 +218,37 @@ class CentralStore:
     def recipients(self) -> list[str]:
         return [self.meta("recipient"), *json.loads(self.meta("escrow"))]
 
+    def _keys(self) -> Path:
+        """The keys folder, present; CentralError naming it (and what to do) otherwise."""
+        if self.keys_dir is None:
+            raise CentralError(f"{redact(self.location)}: this needs the central store's keys: pass --keys DIR "
+                               "(the folder made by hmip central init)")
+        if not self.keys_dir.is_dir():
+            raise CentralError(f"{self.keys_dir}: the central store's keys folder is missing; pass --keys DIR if "
+                               "it is elsewhere, or restore the folder from a backup (nothing was imported)")
+        return self.keys_dir
+
     def identity(self):
+        """The age identity bundles are encrypted to; CentralError (a local fault, never a
+        bad bundle) when its folder or file is missing, unreadable or another store's."""
         if self._identity is None:
-            path = self.keys_dir / "identity.age"
+            path = self._keys() / "identity.age"
             try:
-                self._identity = pyrage.x25519.Identity.from_str(path.read_text(encoding="utf-8").strip())
+                identity = pyrage.x25519.Identity.from_str(path.read_text(encoding="utf-8").strip())
             except OSError as exc:
-                raise CentralError(f"{path}: cannot read the central store's identity ({exc.strerror})") from None
+                raise CentralError(f"{path}: cannot read the central store's identity ({exc.strerror}); "
+                                   "restore it from a backup of the keys folder") from None
+            except Exception:  # noqa: BLE001 - pyrage's parse errors
+                raise CentralError(f"{path}: is not an age identity; restore it from a backup of the keys folder") from None
+            if str(identity.to_public()) != self.meta("recipient"):
+                raise CentralError(f"{self.keys_dir}: holds the keys of another central store, not of "
+                                   f"{redact(self.location)}; pass the right --keys DIR")
+            self._identity = identity
         return self._identity
 
     def signing_key(self) -> SigningKey:
         if self._signing is None:
-            self._signing = load_key(self.keys_dir / "signing")
+            self._signing = load_key(self._keys() / "signing")
         return self._signing
 
     def enrol(self, name: str, role: str, public_key_text: str, source: str = "public key") -> str:

@@ -18,6 +18,10 @@ from .db import write_transaction
 ROLES = ("inspector", "local_assessor", "lead")
 
 
+class InspectionRefused(ValueError):
+    """The inspection cannot be created as given; the message says why."""
+
+
 def create_inspection(
     db: Database,
     *,
@@ -31,7 +35,8 @@ def create_inspection(
     fieldwork: tuple[str | None, str | None] = (None, None),
     actor: str = "setup",
 ) -> dict[str, int]:
-    """Create an inspection; returns counts. Raises ValueError on any bad row, writing nothing.
+    """Create an inspection; returns counts. Raises InspectionRefused (a ValueError) on any
+    bad row, writing nothing.
 
     ``team``: dicts with id, name, role. ``cases``: dicts with case_id, selection
     (sample|reserve|caseload), optional reserve_rank and profile (a dict checked against
@@ -41,7 +46,7 @@ def create_inspection(
     team = [dict(t) for t in team]
     for t in team:
         if t["role"] not in ROLES:
-            raise ValueError(f"team member {t['id']}: role must be one of {', '.join(ROLES)}")
+            raise InspectionRefused(f"team member {t['id']}: role must be one of {', '.join(ROLES)}")
     case_rows = []
     for c in cases:
         profile = dict(c.get("profile") or {})
@@ -49,7 +54,7 @@ def create_inspection(
             try:
                 pf = fw.profile_field(key)
             except KeyError:
-                raise ValueError(f"case {c['case_id']}: unknown profile field '{key}'") from None
+                raise InspectionRefused(f"case {c['case_id']}: unknown profile field '{key}'") from None
             profile[key] = values.profile_value(fw, pf, value, f"case {c['case_id']}, {key}")
         case_rows.append(
             {
@@ -67,7 +72,7 @@ def create_inspection(
     ]
     with write_transaction(db):
         if db.execute("SELECT 1 FROM inspections WHERE id = ?", [inspection_id]).fetchone():
-            raise ValueError(f"inspection '{inspection_id}' already exists in this field store; use another file")
+            raise InspectionRefused(f"inspection '{inspection_id}' already exists in this field store; use another file")
         db["inspections"].insert(
             {
                 "id": inspection_id,

@@ -31,15 +31,19 @@ DEFAULT_MARGIN = 0.10
 #: The worst case for a proportion: the size holds whatever the true percentage is.
 DEFAULT_P = 0.5
 
+class SizeError(ValueError):
+    """A confidence level, margin or size that cannot be used; the message says which."""
+
+
 #: Float noise allowed before rounding up (so that 50.0000000001 stays 50).
 _EPS = 1e-9
 
 
 def _check(confidence: float, p: float) -> None:
     if not 0 < confidence < 1:
-        raise ValueError(f"confidence level must be between 0 and 1 (e.g. 0.95), not {confidence!r}")
+        raise SizeError(f"confidence level must be between 0 and 1 (e.g. 0.95), not {confidence!r}")
     if not 0 < p < 1:
-        raise ValueError(f"p must be between 0 and 1, not {p!r}")
+        raise SizeError(f"p must be between 0 and 1, not {p!r}")
 
 
 def z_value(confidence: float = DEFAULT_CONFIDENCE) -> float:
@@ -52,7 +56,7 @@ def initial_size(confidence: float = DEFAULT_CONFIDENCE, margin: float = DEFAULT
     """``n0 = z² p (1 − p) / e²``: the (fractional) size for an unlimited caseload."""
     _check(confidence, p)
     if not 0 < margin < 1:
-        raise ValueError(f"margin of error must be a fraction between 0 and 1 (0.10 is ±10 points), not {margin!r}")
+        raise SizeError(f"margin of error must be a fraction between 0 and 1 (0.10 is ±10 points), not {margin!r}")
     z = z_value(confidence)
     return z * z * p * (1 - p) / (margin * margin)
 
@@ -91,9 +95,9 @@ def margin_of_error(
     big_n = _caseload(caseload_size)
     _check(confidence, p)
     if isinstance(size, bool) or not isinstance(size, int) or size < 1:
-        raise ValueError(f"sample size must be a whole number of at least 1, not {size!r}")
+        raise SizeError(f"sample size must be a whole number of at least 1, not {size!r}")
     if size > big_n:
-        raise ValueError(f"sample size {size} is larger than the caseload ({big_n} cases)")
+        raise SizeError(f"sample size {size} is larger than the caseload ({big_n} cases)")
     if size == big_n:
         return 0.0
     return z_value(confidence) * math.sqrt(p * (1 - p) * (big_n - size) / (size * (big_n - 1)))
@@ -101,7 +105,7 @@ def margin_of_error(
 
 def _caseload(caseload_size: int) -> int:
     if isinstance(caseload_size, bool) or not isinstance(caseload_size, int) or caseload_size < 1:
-        raise ValueError(f"caseload size must be a whole number of at least 1 case, not {caseload_size!r}")
+        raise SizeError(f"caseload size must be a whole number of at least 1 case, not {caseload_size!r}")
     return caseload_size
 
 

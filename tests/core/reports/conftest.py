@@ -1,12 +1,11 @@
 """Fixtures for the report tests: the demo inspection imported into a central store,
-once as it arrives (no set-up details at the central store) and once with set-up
-details, quality assurance, moderation, a read outcome and a professional judgement.
+once as it arrives (set up by the demo: one inspector's laptop) and once with more
+team members, quality assurance, moderation, a read outcome and a professional judgement.
 
 Both stores are made once per test session and must not be changed by tests."""
 
 from __future__ import annotations
 
-import json
 import shutil
 import sqlite3
 
@@ -60,16 +59,16 @@ def _enrich(path) -> None:
         conn.execute(update(schema.inspections).where(schema.inspections.c.id == "demo").values(
             provider="Northmoor Probation Delivery Unit", title="Northmoor case supervision",
             fieldwork_start="2026-11-16", fieldwork_end="2026-11-27"))
-        conn.execute(insert(schema.team_members), [
-            {"inspection_id": "demo", "member_id": m, "key_id": None, "name": n, "role": r}
-            for m, n, r in (("lead1", "Lowri Lead", "lead"), ("insp1", "Ina Inspector", "inspector"),
-                            ("insp2", "Ifan Inspector", "inspector"), ("la1", "Alun Assessor", "local_assessor"))])
-        reads = [r.case_id for r in conn.execute(select(schema.case_reads.c.case_id))]
-        conn.execute(insert(schema.setup_cases), [
-            {"inspection_id": "demo", "case_id": f"CL-{i:04d}", "profile": json.dumps({}), "selection": "caseload",
-             "stratum": ""} for i in range(372)] + [
-            {"inspection_id": "demo", "case_id": c, "profile": json.dumps({}), "selection": "sample", "stratum": ""}
-            for c in reads])
+        # The demo set the team up (its laptop's inspector and the lead); the report shows
+        # these names, and a second inspector and a local assessor join the team.
+        tm = schema.team_members
+        known = {r.member_id for r in conn.execute(select(tm.c.member_id).where(tm.c.inspection_id == "demo"))}
+        for m, n, r in (("lead1", "Lowri Lead", "lead"), ("insp1", "Ina Inspector", "inspector"),
+                        ("insp2", "Ifan Inspector", "inspector"), ("la1", "Alun Assessor", "local_assessor")):
+            if m in known:
+                conn.execute(update(tm).where(tm.c.inspection_id == "demo", tm.c.member_id == m).values(name=n))
+            else:
+                conn.execute(insert(tm).values(inspection_id="demo", member_id=m, key_id=None, name=n, role=r))
     chosen = moderation.qa_sample(store, "demo", seed=3)
     kqs = [kq.id for kq in fw.key_questions()]
     rows = {(r["case_id"], r["question_id"]): r["value"] for r in effective_rows(store, "demo")}

@@ -5,6 +5,7 @@ every standard's title, every band label used, the figures of `hmip central rati
 from __future__ import annotations
 
 import io
+import shutil
 
 import pytest
 from pypdf import PdfReader
@@ -80,9 +81,24 @@ def test_welsh_report_has_welsh_letters_and_no_english_headings(rich_store):
     assert "Tudalen 1 o" in text
 
 
-def test_margin_of_error_uses_the_caseload_when_known(bare_store, rich_store):
+def test_margin_of_error_uses_the_caseload_when_known(bare_store, rich_store, tmp_path):
     rich = pdf_text(pdf_report.report_pdf(data.gather(rich_store, "demo", "en")))
-    bare = pdf_text(pdf_report.report_pdf(data.gather(bare_store, "demo", "en")))
+    # A store from before set-up was required at the central store: no caseload, no provider.
+    from sqlalchemy import delete, update
+
+    from hmip_desktop.core.central import schema
+    from hmip_desktop.core.central.store import CentralStore
+
+    from .conftest import _copy
+
+    _copy(bare_store.engine.url.database, tmp_path / "old.sqlite")
+    shutil.copytree(bare_store.engine.url.database + ".keys", tmp_path / "old.sqlite.keys")
+    old = CentralStore.open(tmp_path / "old.sqlite")
+    with old.engine.begin() as conn:
+        conn.execute(delete(schema.setup_cases))
+        conn.execute(update(schema.inspections).values(provider=None, title=None))
+    bare = pdf_text(pdf_report.report_pdf(data.gather(old, "demo", "en")))
+    old.engine.dispose()
     assert "The caseload held 420 cases" in rich
     assert "caseload size is not recorded" in bare
     assert "Not recorded" in bare, "missing set-up details are said, not left blank"

@@ -255,7 +255,11 @@ def draw(
         split = split_by_office({p.key: p.allocated for p in plans}, cells, size, count) if office_field else {
             p.key: {"": p.allocated} for p in plans}
         holder_counts: dict[str, int] = {}
-    for plan in plans:
+    # With a cap per case holder, the strata with the fewest spare cases choose first: a
+    # stratum whose every case is needed must not find its case holders used up by one
+    # that had others to take. The strata are listed in the plan's order all the same.
+    order = sorted(plans, key=lambda p: (p.population - p.allocated, p.key)) if clustered else plans
+    for plan in order:
         members = groups[plan.key]
         members.sort(key=get_id)
         reserves = min(plan.population - plan.allocated, _reserves_for(plan.allocated, reserve_ratio))
@@ -276,6 +280,9 @@ def draw(
         if office_field:
             stratum.offices = {o: (cells[plan.key][o], split[plan.key][o], got.by_office.get(o, 0)) for o in cells[plan.key]}
         strata.append(stratum)
+    if clustered:
+        place = {p.key: i for i, p in enumerate(plans)}
+        strata.sort(key=lambda st: place[st.key])
     value_pops = _value_populations(attributes, {p.key: p.population for p in plans})
     extra = {}
     if clustered:

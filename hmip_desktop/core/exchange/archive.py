@@ -10,17 +10,21 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import stat
 import zipfile
 from collections.abc import Iterator
 
 from .envelope import Rejected
+from .formats import MAX_INT
 
 MAX_ENTRIES = 8
 MAX_MEMBER = 64 * 1024 * 1024
 MAX_RATIO = 200
 MAX_LINE = 1024 * 1024
 MAX_JSON_DEPTH = 32
+#: I-JSON (RFC 7493) integers, widened to what a signed 64-bit column holds.
+MIN_INT = -MAX_INT
 
 
 def build(members: dict[str, bytes]) -> bytes:
@@ -104,24 +108,92 @@ def _depth(text: bytes) -> int:
     return deepest
 
 
-def json_lines(data: bytes, member: str, max_count: int) -> Iterator[tuple[int, dict]]:
-    """(line number, object) for each line of a JSON Lines member, bounded."""
-    lines = data.split(b"\n")
-    if lines and lines[-1] == b"":
-        lines.pop()
-    if len(lines) > max_count:
-        raise Rejected(f"{member}: {len(lines)} records; at most {max_count}")
-    for number, line in enumerate(lines, 1):
-        if len(line) > MAX_LINE:
-            raise Rejected(f"{member}:{number}: line longer than {MAX_LINE} bytes")
-        # The C decoder guards its own recursion (RecursionError, never a crash); anything
-        # nested but shallower than that is refused by the strict models after parsing.
+_STRINGS = re.compile(rb'"(?:[^"\\]++|\\.)*+"')
+_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+
+
+def _nesting(text: bytes) -> int:
+    """The bracket nesting depth of a JSON text, strings skipped (fast path: a text with
+    fewer opening brackets than the limit cannot be nested deeper than it)."""
+    if text.count(b"[") + text.count(b"{") <= MAX_JSON_DEPTH:
+        return 0
+    return _depth(_STRINGS.sub(b"", text).translate(None, _NOT_BRACKETS))
+
+
+def _no_constant(name: str):
+    raise ValueError(f"{name} is not allowed (RFC 8259)")
+
+
+def _integer(text: str) -> int:
+    value = int(text)
+    if not MIN_INT <= value <= MAX_INT:
+        raise ValueError(f"integer {text[:30]} is outside the signed 63-bit range")
+    return value
+
+
+def _number(text: str) -> float:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise ValueError(f"number {text[:30]} is too large")
+    return value
+
+
+def _object(pairs: list[tuple[str, object]]) -> dict:
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        seen: set[str] = set()
+        name = next(k for k, _ in pairs if k in seen or seen.add(k))
+        raise ValueError(f"duplicate key '{name[:40]}'")
+    return out
+
+
+_DECODER = json.JSONDecoder(object_pairs_hook=_object, parse_int=_integer, parse_float=_number,
+                            parse_constant=_no_constant)
+
+
+def strict_loads(data: bytes, where: str) -> object:
+    """One JSON text as RFC 8259 and I-JSON (RFC 7493) allow it, or Rejected naming
+    ``where``: UTF-8 without a byte-order mark (never UTF-16/32, which ``json.loads``
+    would guess from bytes), no NaN or Infinity, no duplicate keys, integers within the
+    signed 63-bit range, nesting at most MAX_JSON_DEPTH."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        raise Rejected(f"{where}: starts with a byte-order mark (UTF-8 without one only)")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise Rejected(f"{where}: not UTF-8 text (UTF-8 only)") from None
+    if _nesting(data) > MAX_JSON_DEPTH:
+        raise Rejected(f"{where}: JSON nested too deeply (at most {MAX_JSON_DEPTH})")
+    try:
+        value = _DECODER.decode(text)
+    except RecursionError:
+        raise Rejected(f"{where}: JSON nested too deeply (at most {MAX_JSON_DEPTH})") from None
+    except ValueError as exc:
+        raise Rejected(f"{where}: not JSON ({str(exc)[:200]})") from None
+    if _SURROGATE.search(data):  # rare: only then is the parsed text checked for a lone one
         try:
-            record = json.loads(line)
-        except RecursionError:
-            raise Rejected(f"{member}:{number}: JSON nested too deeply") from None
-        except ValueError as exc:
-            raise Rejected(f"{member}:{number}: not JSON ({exc})") from None
+            json.dumps(value, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            raise Rejected(f"{where}: not JSON (an unpaired surrogate escape, which I-JSON forbids)") from None
+    return value
+
+
+def json_lines(data: bytes, member: str, max_count: int) -> Iterator[tuple[int, dict]]:
+    """(line number, object) for each line of a JSON Lines member, bounded, each line
+    parsed by :func:`strict_loads`. Lines are found one at a time (never all split at once)."""
+    total = data.count(b"\n") + (0 if data.endswith(b"\n") or not data else 1)
+    if total > max_count:
+        raise Rejected(f"{member}: {total} records; at most {max_count}")
+    start, number, size = 0, 0, len(data)
+    while start < size:
+        end = data.find(b"\n", start)
+        end = size if end < 0 else end
+        number += 1
+        if end - start > MAX_LINE:
+            raise Rejected(f"{member}:{number}: line longer than {MAX_LINE} bytes")
+        record = strict_loads(data[start:end], f"{member}:{number}")
         if not isinstance(record, dict):
             raise Rejected(f"{member}:{number}: each line must be a JSON object")
         yield number, record
+        start = end + 1

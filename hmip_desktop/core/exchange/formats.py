@@ -12,6 +12,8 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 FORMAT_VERSION = 1
+#: The largest integer any field takes: I-JSON integers as a signed 64-bit column holds them.
+MAX_INT = 2**63 - 1
 
 Hex64 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 Ident = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:/-]{0,127}$")]
@@ -40,7 +42,7 @@ class EnvelopeHeader(Strict):
     id: Ident
     key_id: Hex64
     created_at: Stamp
-    payload_size: int = Field(ge=0)
+    payload_size: int = Field(ge=0, le=MAX_INT)
     payload_sha256: Hex64
     #: "age" payloads are encrypted to the central store (and escrow); "plain" are only signed.
     encryption: Literal["age", "plain"]
@@ -51,8 +53,8 @@ class EnvelopeHeader(Strict):
 
 class FileEntry(Strict):
     sha256: Hex64
-    size: int = Field(ge=0)
-    count: int = Field(ge=0)
+    size: int = Field(ge=0, le=MAX_INT)
+    count: int = Field(ge=0, le=MAX_INT)
 
 
 class FrameworkRef(Strict):
@@ -62,7 +64,7 @@ class FrameworkRef(Strict):
 
 
 class AuditHead(Strict):
-    seq: int = Field(ge=0)
+    seq: int = Field(ge=0, le=MAX_INT)
     hash: Hex64
 
 
@@ -72,7 +74,7 @@ class Manifest(Strict):
     inspection_id: Ident
     framework: FrameworkRef
     device_id: Ident
-    sequence: int = Field(ge=1)
+    sequence: int = Field(ge=1, le=MAX_INT)
     sender_key_id: Hex64
     created_at: Stamp
     audit_head: AuditHead
@@ -128,7 +130,7 @@ class Receipt(Strict):
     bundle_id: Ident
     inspection_id: Ident
     device_id: Ident
-    sequence: int = Field(ge=1)
+    sequence: int = Field(ge=1, le=MAX_INT)
     store_id: Ident
     received_at: Stamp
     #: False when this exact bundle had been imported before (nothing changed).
@@ -159,7 +161,7 @@ class PackCase(Strict):
     case_id: Ident
     profile: Annotated[dict[Ident, Value | bool], Field(max_length=100)]
     selection: Literal["sample", "reserve"]
-    reserve_rank: int | None = None
+    reserve_rank: Annotated[int, Field(ge=0, le=MAX_INT)] | None = None
     reader_id: Ident | None = None
 
 

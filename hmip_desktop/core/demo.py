@@ -228,9 +228,10 @@ def connect_central(field_path: Path, central: str, keys_dir: Path) -> str:
     """Initialise a central store for the demo, write a demo inspector's key to
     ``keys_dir``, enrol it there, and make the field store trust that central store.
     Returns the inspector's key id."""
+    from .central import setup_flow
     from .central.store import CentralStore
     from .exchange.keys import new_key
-    from .field.export import trust_central
+    from .field.export import set_user, trust_central
 
     from .central.store import is_url
 
@@ -241,6 +242,10 @@ def connect_central(field_path: Path, central: str, keys_dir: Path) -> str:
     db = open_db(field_path)
     try:
         trust_central(db, store_id=store.store_id, recipients=store.recipients(), public_key=store.meta("signing_key"))
+        # The inspection set up centrally as the laptop holds it; the demo key is insp1's,
+        # and this laptop is insp1's (its exports carry insp1's reads, all the store accepts).
+        setup_flow.set_up_from_field(store, db, DEMO_ID, {"insp1": key.key_id})
+        set_user(db, "insp1")
     finally:
         db.close()
     return key.key_id

@@ -202,7 +202,7 @@ def _rows(opened: Opened, now: str):
     """The second pass: (revision row, its answer rows) of each record, parsed again
     from the member one line at a time (already checked: defaults filled in here)."""
     m = opened.manifest
-    for _, r in archive.json_lines(opened.body, MEMBER, MAX_RECORDS):
+    for _, r in archive.json_lines(opened.body, MEMBER, MAX_RECORDS, checked=True):
         interview = r["interview"]
         yield ({
             "inspection_id": m.inspection_id, "case_id": r["case_id"], "revision_id": r["revision_id"],

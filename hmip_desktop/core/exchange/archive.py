@@ -108,17 +108,29 @@ def _depth(text: bytes) -> int:
     return deepest
 
 
-_STRINGS = re.compile(rb'"(?:[^"\\]++|\\.)*+"')
 _SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
-_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+#: Every byte but brackets, colons and the quote (deleted to see a text's structure at C speed).
+_NOT_STRUCTURE = bytes(b for b in range(256) if b not in b'[]{}:"')
+_EMPTY_PAIR = re.compile(rb"\[\]|\{\}")
 
 
-def _nesting(text: bytes) -> int:
-    """The bracket nesting depth of a JSON text, strings skipped (fast path: a text with
-    fewer opening brackets than the limit cannot be nested deeper than it)."""
-    if text.count(b"[") + text.count(b"{") <= MAX_JSON_DEPTH:
-        return 0
-    return _depth(_STRINGS.sub(b"", text).translate(None, _NOT_BRACKETS))
+def _structure(text: bytes) -> bytes:
+    """The brackets and colons of a JSON text outside its strings, found at C speed:
+    escaped backslashes and quotes are dropped first (escapes pair left to right), then
+    every other byte but quotes; what lies between quotes was inside a string."""
+    bare = text.replace(b"\\\\", b"").replace(b'\\"', b"").translate(None, _NOT_STRUCTURE)
+    return b"".join(bare.split(b'"')[::2])
+
+
+def _nesting(structure: bytes) -> int:
+    """Whether the nesting of ``structure`` (see :func:`_structure`) exceeds the limit:
+    its depth if it does, else 0. Innermost pairs are removed a level at a time."""
+    rest = structure.replace(b":", b"")
+    for _ in range(MAX_JSON_DEPTH):
+        if not rest:
+            return 0
+        rest = _EMPTY_PAIR.sub(b"", rest)  # one pass removes exactly one level
+    return _depth(structure) if rest else 0
 
 
 def _no_constant(name: str):
@@ -148,8 +160,22 @@ def _object(pairs: list[tuple[str, object]]) -> dict:
     return out
 
 
-_DECODER = json.JSONDecoder(object_pairs_hook=_object, parse_int=_integer, parse_float=_number,
-                            parse_constant=_no_constant)
+#: The fast decoder (hooks only for the rare numbers and constants), and the one that
+#: names a repeated key, used only once :func:`_members` has found that there is one.
+_DECODER = json.JSONDecoder(parse_int=_integer, parse_float=_number, parse_constant=_no_constant)
+_NAMING_DECODER = json.JSONDecoder(object_pairs_hook=_object, parse_int=_integer, parse_float=_number,
+                                   parse_constant=_no_constant)
+def _members(value: object) -> int:
+    """Object members held by a parsed value (a repeated key keeps only one)."""
+    count, stack = 0, [value]
+    while stack:
+        item = stack.pop()
+        if type(item) is dict:
+            count += len(item)
+            stack.extend(v for v in item.values() if type(v) in (dict, list))
+        elif type(item) is list:
+            stack.extend(v for v in item if type(v) in (dict, list))
+    return count
 
 
 def strict_loads(data: bytes, where: str) -> object:
@@ -163,10 +189,13 @@ def strict_loads(data: bytes, where: str) -> object:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise Rejected(f"{where}: not UTF-8 text (UTF-8 only)") from None
-    if _nesting(data) > MAX_JSON_DEPTH:
+    structure = _structure(data)
+    if _nesting(structure) > MAX_JSON_DEPTH:
         raise Rejected(f"{where}: JSON nested too deeply (at most {MAX_JSON_DEPTH})")
     try:
         value = _DECODER.decode(text)
+        if _members(value) != structure.count(b":"):  # a key repeated in some object: name it
+            _NAMING_DECODER.decode(text)
     except RecursionError:
         raise Rejected(f"{where}: JSON nested too deeply (at most {MAX_JSON_DEPTH})") from None
     except ValueError as exc:
@@ -179,9 +208,10 @@ def strict_loads(data: bytes, where: str) -> object:
     return value
 
 
-def json_lines(data: bytes, member: str, max_count: int) -> Iterator[tuple[int, dict]]:
+def json_lines(data: bytes, member: str, max_count: int, *, checked: bool = False) -> Iterator[tuple[int, dict]]:
     """(line number, object) for each line of a JSON Lines member, bounded, each line
-    parsed by :func:`strict_loads`. Lines are found one at a time (never all split at once)."""
+    parsed by :func:`strict_loads`. Lines are found one at a time (never all split at once).
+    ``checked``: these very bytes passed here before, so each line is parsed plainly."""
     total = data.count(b"\n") + (0 if data.endswith(b"\n") or not data else 1)
     if total > max_count:
         raise Rejected(f"{member}: {total} records; at most {max_count}")
@@ -192,7 +222,7 @@ def json_lines(data: bytes, member: str, max_count: int) -> Iterator[tuple[int, 
         number += 1
         if end - start > MAX_LINE:
             raise Rejected(f"{member}:{number}: line longer than {MAX_LINE} bytes")
-        record = strict_loads(data[start:end], f"{member}:{number}")
+        record = json.loads(data[start:end]) if checked else strict_loads(data[start:end], f"{member}:{number}")
         if not isinstance(record, dict):
             raise Rejected(f"{member}:{number}: each line must be a JSON object")
         yield number, record

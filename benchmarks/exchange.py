@@ -230,15 +230,22 @@ def export_bundle(ctx: Context) -> Measurement:
     f"rows into {', '.join(IMPORT_TABLES)} in one transaction",
 )
 def import_bundle(ctx: Context) -> Measurement:
+    s, bundle, _ = _exported(ctx)
+    return _import_figure(ctx, s.central_empty, s.central_keys, bundle, CASES, repeats=11, warmup=1)
+
+
+def _exported(ctx: Context, then=None) -> tuple[Setup, Path, object]:
+    """The benchmark inspection built and exported as one bundle; ``then(s, bundle)``
+    runs while the field store is still open. Returns (set-up, bundle, what ``then`` gave)."""
     from hmip_desktop.core.field.export import export_bundle as export
 
     s = build(ctx.workdir)
     bundle = ctx.workdir / "case-reads.bundle"
     try:
         export(s.field_db, INSPECTION, s.key, bundle)
+        return s, bundle, then(s, bundle) if then else None
     finally:
         s.field_db.close()
-    return _import_figure(ctx, s.central_empty, s.central_keys, bundle, CASES, repeats=11, warmup=1)
 
 
 def _import_figure(ctx: Context, central_empty: Path, central_keys: Path, bundle: Path, reads: int, *,
@@ -394,15 +401,7 @@ def build_many(ctx: Context, s: Setup, bundle_150: Path) -> tuple[Path, Path]:
     f"into {', '.join(IMPORT_TABLES)} in one transaction",
 )
 def import_bundle_10k(ctx: Context) -> Measurement:
-    from hmip_desktop.core.field.export import export_bundle as export
-
-    s = build(ctx.workdir)
-    bundle_150 = ctx.workdir / "case-reads.bundle"
-    try:
-        export(s.field_db, INSPECTION, s.key, bundle_150)
-        central, bundle = build_many(ctx, s, bundle_150)
-    finally:
-        s.field_db.close()
+    s, _, (central, bundle) = _exported(ctx, lambda s, bundle_150: build_many(ctx, s, bundle_150))
     peak = peak_import_memory(central, s.central_keys, bundle, ctx.workdir)
     m = _import_figure(ctx, central, s.central_keys, bundle, MANY, repeats=3, warmup=0)
     return Measurement(m.value, m.baseline, {"peak_mb": round(peak / 1024 / 1024, 1)})

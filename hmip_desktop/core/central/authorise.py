@@ -105,7 +105,7 @@ def authorise(conn, manifest: Manifest, key_id: str) -> Authority:
     insp = conn.execute(select(schema.inspections).where(schema.inspections.c.id == m.inspection_id)).first()
     if insp is None:
         raise refuse(f"inspection {m.inspection_id} has not been set up at this central store: a bundle never "
-                     "creates an inspection (set it up first: hmip central setup)", "inspection_not_set_up")
+                     "creates an inspection (a lead inspector sets it up first: inspection, team, sample)", "inspection_not_set_up")
     if insp.framework_sha256 != m.framework.sha256:
         raise Rejected(f"inspection {m.inspection_id} uses framework {insp.framework_id} {insp.framework_version}; "
                        "this bundle was made with different framework content")

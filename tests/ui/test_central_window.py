@@ -186,14 +186,14 @@ def test_import_bundles_with_progress_and_per_file_results(fresh, qtbot):
     fresh.settle()
     results = got.args[0]
     assert [r["ok"] for r in results] == [True, False]
-    assert results[0]["outcomes"] == {"head": 16}
+    assert results[0]["outcomes"] == {"head": 48}
     assert (fresh.folder / "b.bundle.receipt").exists(), "the receipt is written beside the bundle, as the CLI does"
     shown = [w.dashboard.results.item(i).text() for i in range(w.dashboard.results.count())]
-    assert shown[0] == "b.bundle: imported into inspection demo: 16 now current"
+    assert shown[0] == "b.bundle: imported into inspection demo: 48 now current"
     assert shown[1].startswith("not-a.bundle: refused: ")
     assert w.dashboard.results.isVisible()
     assert w.inspection_list.count() == 1 and w.inspection_id == "demo"
-    assert fresh.counts()["reads"] == 16
+    assert fresh.counts()["reads"] == 48
 
     # Importing the same bundle again changes nothing and says so.
     with qtbot.waitSignal(w.imported, timeout=20000) as again:
@@ -201,7 +201,7 @@ def test_import_bundles_with_progress_and_per_file_results(fresh, qtbot):
     fresh.settle()
     assert again.args[0][0]["newly_imported"] is False
     assert "already imported" in w.dashboard.results.item(0).text()
-    assert fresh.counts()["reads"] == 16
+    assert fresh.counts()["reads"] == 48
 
 
 def test_dashboard_counts(imported):
@@ -210,12 +210,12 @@ def test_dashboard_counts(imported):
     with store.engine.connect() as conn:
         statuses = dict(conn.execute(select(schema.revisions.c.status, func.count()).group_by(schema.revisions.c.status)).all())
     counts = imported.counts()
-    assert counts == {"reads": 16, "complete": statuses["complete"], "qa_selected": 0, "qa_moderated": 0,
+    assert counts == {"reads": 48, "complete": statuses["complete"], "qa_selected": 0, "qa_moderated": 0,
                       "conflicts": 0, "rereviews": 0, "bundles": 1}
-    assert w.dashboard.count_values["reads"].text() == "16"
+    assert w.dashboard.count_values["reads"].text() == "48"
     assert w.dashboard.count_values["complete"].text() == str(statuses["complete"])
     tile = w.dashboard.count_values["reads"].parentWidget()
-    assert tile.accessibleName() == "Case reads arrived: 16"
+    assert tile.accessibleName() == "Case reads arrived: 48"
     assert "1 bundle(s) from Demo inspector (1)" in w.dashboard.arrivals.text()
     readers = {r["reader_id"]: r for r in w.dashboard.readers_model.rows()}
     assert set(readers) == {"insp1"}, "the demo laptop is one inspector's"

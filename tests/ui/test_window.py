@@ -149,12 +149,12 @@ def test_export_bundle_from_the_window_then_import_its_receipt(make_window, tmp_
     qtbot.waitUntil(lambda: "Bundle written" in ui.window.statusBar().currentMessage(), timeout=10000)
     store = CentralStore.open(tmp_path / "c.sqlite")
     result = importer.import_file(store, out)
-    assert result.outcomes == {"head": 16}
+    assert result.outcomes == {"head": 48}
     receipt = tmp_path / "r.receipt"
     receipt.write_bytes(result.receipt)
     ui.window.start_receipt(tmp_path / "k", receipt)
     ui.settle()
-    qtbot.waitUntil(lambda: "holds 16" in ui.window.statusBar().currentMessage(), timeout=10000)
+    qtbot.waitUntil(lambda: "holds 48" in ui.window.statusBar().currentMessage(), timeout=10000)
 
 
 def test_export_failure_is_shown_not_swallowed(ui, tmp_path, qtbot):

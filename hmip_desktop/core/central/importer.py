@@ -36,7 +36,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from ..exchange import archive, envelope
 from ..exchange.envelope import Rejected
-from ..exchange.formats import FORMAT_VERSION, CaseReadRecord, Manifest, Receipt, ReceiptComment, ReceiptEntry
+from ..exchange.formats import FORMAT_VERSION, MAX_BUNDLE_FILE, MAX_BUNDLE_RECORDS, CaseReadRecord, Manifest, Receipt, ReceiptComment, ReceiptEntry
 from ..exchange.keys import parse_public
 from ..exchange.revisions import MEMBER, canonical, content_hash, revision_id
 from . import queries, schema
@@ -45,8 +45,9 @@ from .authorise import Authority, Refused, authorise
 from .store import CentralError, CentralStore, utc_now
 from .validate import Checker
 
-MAX_FILE = 128 * 1024 * 1024
-MAX_RECORDS = 10_000
+#: The caps the exchange layer states (export refuses, before writing, what import would refuse).
+MAX_FILE = MAX_BUNDLE_FILE
+MAX_RECORDS = MAX_BUNDLE_RECORDS
 ALLOWED = {"manifest.json", MEMBER}
 #: Rows written per executemany: reads (revisions) and answers.
 BATCH_READS = 500

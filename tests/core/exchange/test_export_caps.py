@@ -27,13 +27,6 @@ def snapshot(path):
         db.close()
 
 
-def test_the_importer_takes_what_the_exchange_caps_say():
-    # The importer still names its own constants (core/central/importer.py); they must
-    # be the exchange's until it imports them from there.
-    assert importer.MAX_RECORDS == formats.MAX_BUNDLE_RECORDS
-    assert importer.MAX_FILE == formats.MAX_BUNDLE_FILE
-
-
 def test_more_reads_than_a_bundle_takes_is_refused_before_anything_is_written(tmp_path, mini_yaml):
     n = formats.MAX_BUNDLE_RECORDS + 1
     path = tmp_path / "f.sqlite"

@@ -9,7 +9,6 @@ import sys
 import pyrage
 import pytest
 
-from hmip_desktop.core.central import importer
 from hmip_desktop.core.exchange import archive, formats
 from hmip_desktop.core.exchange.keys import new_key
 from hmip_desktop.core.field import export

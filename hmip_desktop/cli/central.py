@@ -89,8 +89,10 @@ def central_ratings(args) -> int:
         print(json.dumps(ratings.as_json(), ensure_ascii=False, indent=1))
     else:
         for s in ratings.standards:
-            print(f"{s.title}: {s.effective_rating or '-'}")
-        print(f"Overall: {ratings.overall_rating or '-'}")
+            shown = s.effective_rating or ("-" if s.percent is None else f"{s.percent:.0f}%")
+            print(f"{s.label}: {shown}" + ("" if s.in_overall else " (rated on its own)"))
+        overall = ratings.overall_rating or ("-" if ratings.overall_percent is None else f"{ratings.overall_percent:.0f}%")
+        print(f"Overall: {overall}")
     return 0
 
 

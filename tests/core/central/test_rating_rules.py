@@ -10,18 +10,15 @@ from hmip_desktop.core.central.ratings import NOT_RATED, EvidenceRecord, is_bord
 from hmip_desktop.core.frameworks import load_file
 from hmip_desktop.core.paths import forms_dir
 
+from .test_ratings import answers_for
+
 
 def fw(name):
     return load_file(forms_dir() / name)
 
 
 def cases(per_question: dict[str, list]) -> dict[str, dict]:
-    n = max(len(v) for v in per_question.values())
-    out = {f"C{i:03d}": {} for i in range(n)}
-    for qid, values in per_question.items():
-        for i, value in enumerate(values):
-            out[f"C{i:03d}"][qid] = value
-    return out
+    return answers_for(None, per_question)
 
 
 def record(value, text="evidence"):

@@ -89,8 +89,10 @@ def central_ratings(args) -> int:
         print(json.dumps(ratings.as_json(), ensure_ascii=False, indent=1))
     else:
         for s in ratings.standards:
-            print(f"{s.title}: {s.effective_rating or '-'}")
-        print(f"Overall: {ratings.overall_rating or '-'}")
+            shown = s.effective_rating or ("-" if s.percent is None else f"{s.percent:.0f}%")
+            print(f"{s.label}: {shown}" + ("" if s.in_overall else " (rated on its own)"))
+        overall = ratings.overall_rating or ("-" if ratings.overall_percent is None else f"{ratings.overall_percent:.0f}%")
+        print(f"Overall: {overall}")
     return 0
 
 
@@ -229,6 +231,31 @@ def central_override(args) -> int:
     return 0
 
 
+def central_evidence(args) -> int:
+    from ..core.central import evidence
+
+    store = central_store(args)
+    fw = _fw(store, args.inspection)
+    if args.question is None and args.band is None:
+        for r in evidence.history(store, args.inspection, args.standard):
+            what = r["question_id"] or "band"
+            print(f"{r['at']} {r['by']}: {what} = {r['value']}: {r['text']}")
+        return 0
+    if args.question is not None and args.band is not None:
+        raise CliError("give either --question with --judgement and --summary, or --band with --rationale")
+    if args.question is not None:
+        if not args.judgement or args.summary is None:
+            raise CliError("--question needs --judgement and --summary (the evidence it rests on)")
+        evidence.record(store, fw, args.inspection, args.standard, args.question, args.judgement, args.summary, args.by)
+        print(f"{args.standard}, {args.question}: team judgement {args.judgement} recorded")
+    else:
+        if args.rationale is None:
+            raise CliError("--band needs --rationale (the lead's recorded reason)")
+        evidence.record(store, fw, args.inspection, args.standard, None, args.band, args.rationale, args.by)
+        print(f"{args.standard}: band {args.band} decided and recorded")
+    return 0
+
+
 def _ratings_json(store, inspection):
     from ..core.central.answers import rate_inspection
 
@@ -330,6 +357,16 @@ def register(sub):
     q = store_parser("override", "record professional judgement on a standard's rating", central_override)
     for name in ("--inspection", "--standard", "--band", "--reason", "--by"):
         q.add_argument(name, required=True)
+    q = store_parser("evidence", "record a judgement on evidence (a standard judged once per inspection)",
+                     central_evidence)
+    for name in ("--inspection", "--standard"):
+        q.add_argument(name, required=True)
+    q.add_argument("--question", help="a key question of the standard: record the team's judgement")
+    q.add_argument("--judgement", help="with --question: the judgement (a rating band, or the framework's scale)")
+    q.add_argument("--summary", help="with --question: a summary of the evidence the judgement rests on")
+    q.add_argument("--band", help="the standard's band decided by the lead inspector (or not_rated)")
+    q.add_argument("--rationale", help="with --band: the lead's recorded rationale")
+    q.add_argument("--by", help="who made the judgement (required to record one)")
     q = store_parser("signoff", "sign off the ratings with a lead's key; locks the inspection", central_signoff)
     q.add_argument("--inspection", required=True)
     q.add_argument("--key", required=True, metavar="DIR")

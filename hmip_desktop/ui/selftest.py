@@ -50,7 +50,7 @@ def create_field_store(ctx) -> str:
     from ..core import demo
 
     ctx.field_path = ctx.tmp / "field.sqlite"
-    summary = demo.create_demo(ctx.field_path)
+    summary = demo.create_demo(ctx.field_path, reader=demo.DEMO_READER)  # one inspector's laptop
     return f"demo inspection, {summary['reads']} case reads"
 
 
@@ -94,17 +94,20 @@ def init_central(ctx) -> str:
 
 
 def enrol_and_trust(ctx) -> str:
+    from ..core import demo
     from ..core.field.db import open_db
-    from ..core.field.export import trust_central
+    from ..core.field.export import set_user, trust_central
 
     key_id = ctx.central.enrol("Self-test inspector", "inspector", (ctx.key_dir / "public.key").read_text(encoding="utf-8"))
     db = open_db(ctx.field_path, create=False)
     try:
+        reader = demo.set_up_central(ctx.central, db, key_id)  # the lead's set-up: inspection, team, sample
         trust_central(db, store_id=ctx.central.store_id, recipients=ctx.central.recipients(),
                       public_key=ctx.central.meta("signing_key"))
+        set_user(db, reader)
     finally:
         db.close()
-    return f"enrolled {key_id[:16]}; the field store trusts the central store"
+    return f"enrolled {key_id[:16]} as {reader}; the inspection is set up; the field store trusts the central store"
 
 
 def export_bundle(ctx) -> str:
@@ -233,7 +236,7 @@ STEPS: list[tuple[str, Callable]] = [
     ("save and undo an answer", save_and_undo),
     ("make an inspector key", make_keys),
     ("initialise a central store", init_central),
-    ("enrol the inspector and trust the central store", enrol_and_trust),
+    ("enrol the inspector, set the inspection up and trust the central store", enrol_and_trust),
     ("export a bundle", export_bundle),
     ("verify and import the bundle", verify_and_import),
     ("load the PostgreSQL driver", load_postgres_driver),

@@ -72,9 +72,10 @@ def test_an_override_is_shown_beside_the_computed_rating(imported, qtbot):
     qtbot.mouseClick(w.ratings_page.decision_buttons["override"], Qt.MouseButton.LeftButton)
     dialog = w.decisions.decision_dialog
     fw = framework_for(imported.store(), "demo")
-    standard = w.ratings.standards[0]
+    index = next(i for i, s in enumerate(w.ratings.standards) if s.kind == "case")  # after domain one
+    standard = w.ratings.standards[index]
     band = next(b for b in fw.rating.bands if b.id != standard.rating)
-    dialog.standard.setCurrentIndex(0)
+    dialog.standard.setCurrentIndex(dialog.standard.findData(standard.id))
     dialog.band.setCurrentIndex(dialog.band.findData(band.id))
     _ok(qtbot, dialog)
     assert dialog.isVisible() and dialog.message.isVisible(), "a reason is required"
@@ -84,7 +85,7 @@ def test_an_override_is_shown_beside_the_computed_rating(imported, qtbot):
     imported.settle()
     assert moderation.overrides_for(imported.store(), "demo") == {
         standard.id: (band.id, "Strong partnership work not captured by the case sample")}
-    heading = w.ratings_page.blocks[0].heading.text()
+    heading = w.ratings_page.blocks[index].heading.text()
     computed = next(b for b in fw.rating.bands if b.id == standard.rating).label.en
     assert band.label.en in heading and f"professional judgement; computed: {computed}" in heading
     assert w.ratings.as_json() == _ratings_json(imported)

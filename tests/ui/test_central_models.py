@@ -124,14 +124,15 @@ def test_figure_rows_carry_the_cli_figures(qtmodeltester, qapp, fw):
              for i in range(30)}
     cases["C0"] = {}
     ratings = rate(fw, "x", cases)
-    standard = ratings.standards[0]
+    index = next(i for i, s in enumerate(ratings.standards) if s.kind == "case")
+    standard = ratings.standards[index]
     rows = figure_rows(fw, standard.key_questions, "cy")
-    assert [r["json"] for r in rows] == ratings.as_json()["standards"][0]["key_questions"]
+    assert [r["json"] for r in rows] == ratings.as_json()["standards"][index]["key_questions"]
     assert rows[0]["text"] == fw.question(rows[0]["id"]).text.cy
     model = RowsModel(figure_columns())
     model.set_rows(rows)
     qtmodeltester.check(model)
-    first = ratings.as_json()["standards"][0]["key_questions"][0]
+    first = ratings.as_json()["standards"][index]["key_questions"][0]
     assert model.index(0, 1).data() == f"{first['sufficient']} / {first['applicable']}"
     assert model.index(0, 2).data() == f"{first['percent']:.2f}%"
     assert model.index(0, 3).data() == f"{first['ci_low']:.2f}–{first['ci_high']:.2f}"

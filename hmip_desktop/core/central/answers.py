@@ -107,16 +107,19 @@ class Rated:
     overrides: dict[str, tuple[str, str]]
     #: :func:`effective_rows` (every answered question, with notes), where asked for.
     rows: list[dict] | None = None
+    #: standard id → question id ("" for the lead's band) → the latest judgement on evidence.
+    evidence: dict | None = None
 
 
 def rated(store: CentralStore, inspection_ids: list[str], lang: str = "en", *, rows: bool = False) -> dict[str, Rated]:
     """Inspection id → its :class:`Rated`, for many inspections in a handful of queries.
     The effective answers are read once: only the key questions' (all the ratings need),
     or, with ``rows``, every answer row (for the data files) and the ratings from those."""
+    from .evidence import evidence_for
     from .moderation import overrides_for
 
     frameworks = {i: framework_for(store, i) for i in inspection_ids}
-    questions = None if rows else sorted({kq.id for fw in frameworks.values() for kq in fw.key_questions(case_based=None)})
+    questions = None if rows else sorted({kq.id for fw in frameworks.values() for kq in fw.key_questions()})
     with store.engine.connect() as conn:
         values = _effective(conn, list(inspection_ids), questions, lean=not rows)
     answers: dict[str, dict[str, dict[str, object]]] = {i: {} for i in inspection_ids}
@@ -129,8 +132,9 @@ def rated(store: CentralStore, inspection_ids: list[str], lang: str = "en", *, r
             value = value["value"]
         answers[inspection].setdefault(case, {})[question] = value
     overrides = overrides_for(store, list(inspection_ids))
-    return {i: Rated(rate(frameworks[i], i, answers[i], overrides.get(i, {}), lang), answers[i], overrides.get(i, {}),
-                     listed[i] if rows else None) for i in inspection_ids}
+    evidence = evidence_for(store, list(inspection_ids))
+    return {i: Rated(rate(frameworks[i], i, answers[i], overrides.get(i, {}), lang, evidence[i]), answers[i],
+                     overrides.get(i, {}), listed[i] if rows else None, evidence[i]) for i in inspection_ids}
 
 
 def rate_inspections(store: CentralStore, inspection_ids: list[str], lang: str = "en") -> dict[str, Ratings]:

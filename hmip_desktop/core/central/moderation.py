@@ -192,11 +192,12 @@ def qa_add(store: CentralStore, inspection_id: str, case_id: str, by: str) -> No
 
 def set_override(store: CentralStore, inspection_id: str, standard_id: str, band_id: str | None, reason: str,
                  by: str, fw: Framework | None = None) -> None:
-    """A lead inspector's professional judgement on a standard's rating (None withdraws it)."""
+    """A lead inspector's professional judgement on a standard's rating: a band, or
+    ``not_rated`` (the standard is not rated); None withdraws it."""
     if not (reason or "").strip():
         raise CentralError("a professional-judgement override needs a recorded reason")
-    if fw is not None and band_id is not None and band_id not in {b.id for b in fw.rating.bands}:
-        raise CentralError(f"'{band_id}' is not a band of framework {fw.id}")
+    if fw is not None and band_id is not None and band_id not in {b.id for b in fw.rating.bands} | {"not_rated"}:
+        raise CentralError(f"'{band_id}' is not a band of framework {fw.id} (nor not_rated)")
     with store.engine.begin() as conn:
         _refuse_if_locked(conn, inspection_id)
         conn.execute(insert(schema.overrides).values(inspection_id=inspection_id, standard_id=standard_id,

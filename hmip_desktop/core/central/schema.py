@@ -222,3 +222,23 @@ events = Table(
     Column("prev_hash", HASH, nullable=False),
     Column("hash", HASH, nullable=False, unique=True),
 )
+
+#: Judgements on evidence (0004), for the standards judged once per inspection (domain
+#: one, out-of-court and resettlement policy and provision, the ESI's section A). One
+#: row per record, never changed: a key question's team judgement (``question_id`` set;
+#: ``text`` the evidence summary) or the standard's band decided by the lead
+#: (``question_id`` NULL; ``text`` the rationale). The latest (``at``, then ``id``) wins.
+#: ``id`` is made where the record is made, so a record carried in a bundle is imported
+#: once however often it arrives; ``origin`` says where it was made ("central" or a device).
+evidence_judgements = Table(
+    "evidence_judgements", metadata,
+    Column("id", ID, primary_key=True),
+    Column("inspection_id", ID, nullable=False, index=True),
+    Column("standard_id", ID, nullable=False),
+    Column("question_id", ID),
+    Column("value", ID, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("by", ID, nullable=False),
+    Column("at", STAMP, nullable=False),
+    Column("origin", ID, nullable=False),
+)

@@ -19,7 +19,7 @@ Problem = tuple[tuple, str]
 
 def check(fw: Framework) -> list[Problem]:
     problems: list[Problem] = []
-    for fn in (_welsh, _unique_ids, _references, _relevance, _bands, _overall):
+    for fn in (_welsh, _unique_ids, _references, _relevance, _bands, _overall, _standards):
         problems.extend(fn(fw))
     return problems
 
@@ -159,7 +159,7 @@ def _relevance(fw: Framework) -> Iterator[Problem]:
 
 def _bands(fw: Framework) -> Iterator[Problem]:
     rules = fw.rating
-    if rules.standard.method == "none" and not rules.bands:
+    if rules.standard.method in ("none", "pooled_percent") and not rules.bands:
         return
     if not rules.bands:
         yield ("rating", "standard", "method"), f"standard method '{rules.standard.method}' needs bands"
@@ -187,18 +187,36 @@ def _bands(fw: Framework) -> Iterator[Problem]:
             )
 
 
+def _counted(fw: Framework) -> int:
+    """How many standards can score in the overall (case-based and lead-judged ones)."""
+    return sum(1 for st in fw.standards(None) if st.in_overall
+               and (st.kind == "case" or (st.evidence is not None and st.evidence.method == "lead_judgement")))
+
+
 def _overall(fw: Framework) -> Iterator[Problem]:
     rule = fw.rating.overall
     if rule.method == "none":
         return
-    if fw.rating.standard.method == "none":
-        yield ("rating", "overall", "method"), "sum_of_scores needs rated standards"
+    if rule.method == "pooled_percent":
+        if rule.bands:
+            yield ("rating", "overall", "bands"), "pooled_percent gives a percentage, not a band: it takes no bands"
+        return
+    if fw.rating.standard.method in ("none", "pooled_percent"):
+        yield ("rating", "overall", "method"), "sum_of_scores needs standards rated in bands"
         return
     if not rule.bands:
         yield ("rating", "overall", "bands"), "sum_of_scores needs score bands"
         return
+    fractions = [b.up_to is not None for b in rule.bands]
+    if any(fractions):
+        yield from _fraction_bands(fw)
+        return
+    for i, b in enumerate(rule.bands):
+        if b.min_score is None or b.max_score is None:
+            yield ("rating", "overall", "bands", i, "id"), f"score band '{b.id}' needs min_score and max_score, or up_to"
+            return
     top = max((b.score for b in fw.rating.bands), default=0)
-    total = top * sum(1 for _ in fw.standards())
+    total = top * _counted(fw)
     order = sorted(range(len(rule.bands)), key=lambda i: rule.bands[i].min_score)
     expected = 0
     for i in order:
@@ -216,3 +234,52 @@ def _overall(fw: Framework) -> Iterator[Problem]:
         yield ("rating", "overall", "bands", i, "max_score"), (
             f"score bands stop at {expected - 1} but standards can score up to {total}"
         )
+
+
+def _fraction_bands(fw: Framework) -> Iterator[Problem]:
+    bands = fw.rating.overall.bands
+    seen: dict = {}
+    for i, b in enumerate(bands):
+        path = ("rating", "overall", "bands", i)
+        if b.up_to is None or b.min_score is not None or b.max_score is not None:
+            yield path + ("id",), f"score band '{b.id}': give every band an up_to fraction, or every band min_score and max_score"
+            continue
+        f = b.fraction()
+        if f > 1:
+            yield path + ("up_to",), f"score band '{b.id}': up_to {b.up_to} is more than the maximum"
+        elif f in seen:
+            yield path + ("up_to",), f"score band '{b.id}' has the same up_to as '{seen[f]}'"
+        seen[f] = b.id
+    if seen and max(seen) != 1:
+        yield ("rating", "overall", "bands"), "the top score band needs up_to: \"1\" (the maximum)"
+
+
+def _standards(fw: Framework) -> Iterator[Problem]:
+    """Kinds, evidence rules and numbers."""
+    scale_ids = {s.id for s in fw.scales}
+    numbers: list[tuple[tuple, str]] = []
+    for d, domain in enumerate(fw.domains):
+        for s, st in enumerate(domain.standards):
+            path = ("domains", d, "standards", s)
+            if st.number:
+                numbers.append((path + ("number",), st.number))
+            if st.kind == "case" and not domain.case_based:
+                yield path + ("kind",), f"standard '{st.id}' is in a domain judged on evidence (case_based: false)"
+            if st.kind == "case" and st.evidence is not None:
+                yield path + ("evidence",), f"standard '{st.id}' is case-based: an evidence rule needs kind: evidence"
+            if st.kind != "evidence":
+                continue
+            if st.evidence is None:
+                yield path + ("kind",), f"standard '{st.id}' is judged on evidence: it needs an 'evidence' rule"
+                continue
+            if st.evidence.scale is not None and st.evidence.scale not in scale_ids:
+                yield path + ("evidence", "scale"), f"unknown scale '{st.evidence.scale}'"
+            if st.evidence.scale is None and not fw.rating.bands:
+                yield path + ("evidence", "scale"), "judgements on evidence need a scale (the framework has no rating bands)"
+            if st.evidence.method == "lead_judgement" and not fw.rating.bands:
+                yield path + ("evidence", "method"), "lead_judgement decides a rating band: the framework has no bands"
+    seen: dict[str, tuple] = {}
+    for path, number in numbers:
+        if number in seen:
+            yield path, f"duplicate standard number '{number}'"
+        seen.setdefault(number, path)

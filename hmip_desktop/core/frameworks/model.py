@@ -12,9 +12,10 @@ Every user-facing string is a :class:`Text` with English (``en``) and Welsh (``c
 from __future__ import annotations
 
 from collections.abc import Iterator
+from fractions import Fraction
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 Lang = Literal["en", "cy"]
 
@@ -117,23 +118,83 @@ class KeyQuestion(Strict):
     prompts: list[Prompt] = []
 
 
+#: Where the evidence for a standard judged on evidence comes from.
+EvidenceSource = Literal["documents", "meetings", "interviews", "staff_survey", "case_reading"]
+
+
+class EvidenceRule(Strict):
+    """How a standard judged on evidence (not on case reads) is rated.
+
+    The team judges each key question against the published rating characteristics, on
+    ``scale`` (a scale id; by default the framework's rating bands). ``lead_judgement``:
+    the lead inspector decides the standard's band (one of the rating bands, scored like
+    the case-based standards) with a recorded rationale. ``criteria``: the key questions'
+    judgements are the published result and the standard has no band of its own (the
+    ESI's section A: a descriptor per criterion)."""
+
+    method: Literal["lead_judgement", "criteria"] = "lead_judgement"
+    sources: list[EvidenceSource] = Field(min_length=1)
+    scale: str | None = None
+    #: Where the rule comes from, so that it can be checked.
+    source: str = Field(min_length=1)
+
+
 class Standard(Strict):
     id: str = Field(pattern=ID_PATTERN)
+    #: The published number, such as "2.1" (shown "2.1 Assessment"), so that two
+    #: standards with the same title (court and out-of-court assessment) can be told apart.
+    number: str | None = Field(default=None, pattern=r"^[A-Za-z0-9][A-Za-z0-9.]*$")
     title: Text
+    #: ``case``: judged in every case read and rated from key question percentages;
+    #: ``evidence``: judged once per inspection on evidence (``evidence`` says how).
+    #: Absent: the domain's ``case_based`` decides.
+    kind: Literal["case", "evidence"] = "case"
+    evidence: EvidenceRule | None = None
+    #: Whether the standard's score counts in the overall score (resettlement policy and
+    #: provision is rated on its own).
+    in_overall: bool = True
     guidance: Text | None = None
     #: Skip logic for the whole standard (e.g. court disposals only).
     relevant: str | None = None
     key_questions: list[KeyQuestion] = Field(min_length=1)
 
+    def label(self, lang: Lang = "en") -> str:
+        """"2.1 Assessment": the number (where there is one) and the title."""
+        title = self.title.get(lang)
+        return f"{self.number} {title}" if self.number else title
+
 
 class Domain(Strict):
     """A group of standards. ``case_based: false`` domains (such as the ESI's
-    quality of management section) are judged once per inspection, not per case."""
+    quality of management section) are judged once per inspection, not per case: their
+    standards are ``kind: evidence`` unless they say otherwise."""
 
     id: str = Field(pattern=ID_PATTERN)
+    number: str | None = Field(default=None, pattern=r"^[A-Za-z0-9][A-Za-z0-9.]*$")
     title: Text
     case_based: bool = True
     standards: list[Standard] = Field(min_length=1)
+
+    #: The evidence rule of the domain's standards judged on evidence that give none.
+    evidence: EvidenceRule | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _defaults(cls, data):
+        """A ``case_based: false`` domain's standards default to ``kind: evidence``, and
+        its standards judged on evidence to the domain's ``evidence`` rule."""
+        if not isinstance(data, dict) or not isinstance(data.get("standards"), list):
+            return data
+        kind = {"kind": "evidence"} if data.get("case_based") is False else {}
+        rule = {"evidence": data["evidence"]} if data.get("evidence") is not None else {}
+        standards = []
+        for s in data["standards"]:
+            if isinstance(s, dict):
+                s = {**kind, **s}
+                if s.get("kind") == "evidence":
+                    s = {**rule, **s}
+            standards.append(s)
+        return {**data, "standards": standards}
 
 
 class Thread(Strict):
@@ -166,12 +227,19 @@ class Band(Strict):
 
 
 class ScoreBand(Strict):
-    """An overall rating band over the sum of standards' scores, inclusive both ends."""
+    """An overall rating band over the sum of standards' scores: either ``min_score`` to
+    ``max_score`` inclusive, or ``up_to`` a fraction of the maximum possible score over
+    the standards actually rated (``"1/6"``: sums up to and including a sixth of the
+    maximum; the top band ``"1"``), so that the bands hold when a standard is not rated."""
 
     id: str = Field(pattern=ID_PATTERN)
     label: Text
-    min_score: int
-    max_score: int
+    min_score: int | None = None
+    max_score: int | None = None
+    up_to: str | None = Field(default=None, pattern=r"^(0|1|[1-9][0-9]*/[1-9][0-9]*)$")
+
+    def fraction(self) -> Fraction | None:
+        return None if self.up_to is None else Fraction(self.up_to)
 
 
 class KeyQuestionRule(Strict):
@@ -182,17 +250,45 @@ class KeyQuestionRule(Strict):
 
 
 class StandardRule(Strict):
-    """``lowest_band``: the standard takes the lowest band of its key questions;
-    ``mean``: the band of the mean of its key questions' percentages; ``none``: no rating."""
+    """How a case-based standard is rated. ``lowest_band``: the standard takes the lowest
+    band of its key questions; ``mean``: the band of the mean of its key questions'
+    percentages; ``pooled_percent``: no band, a score: the percentage of all the
+    standard's applicable answers (over its key questions) judged sufficient; ``none``:
+    no rating."""
 
-    method: Literal["lowest_band", "mean", "none"]
+    method: Literal["lowest_band", "mean", "pooled_percent", "none"]
+    source: str | None = None
 
 
 class OverallRule(Strict):
-    """``sum_of_scores``: the standards' band scores are added and the sum banded."""
+    """``sum_of_scores``: the scores of the standards counted in the overall are added and
+    the sum banded; ``pooled_percent``: the percentage of all applicable answers to the
+    counted case-based standards' key questions judged sufficient (no band)."""
 
-    method: Literal["sum_of_scores", "none"]
+    method: Literal["sum_of_scores", "pooled_percent", "none"]
     bands: list[ScoreBand] = []
+    source: str | None = None
+
+
+class SmallNumbers(Strict):
+    """Too few cases: a key question with fewer than ``key_question_min_cases``
+    applicable cases is not banded (its figure is still shown), and a case-based
+    standard that applies in fewer than ``standard_min_cases`` cases (its key questions'
+    largest applicable count) is "not rated" and left out of the overall."""
+
+    key_question_min_cases: int = Field(ge=1)
+    standard_min_cases: int = Field(ge=1)
+    source: str = Field(min_length=1)
+
+
+class BorderlineRule(Strict):
+    """A key question figure is borderline when its percentage is within
+    ``within_points`` of a band threshold AND its 95% (Wilson) interval crosses that
+    threshold: only the figures that really are close."""
+
+    within_points: float = Field(ge=0, le=100)
+    interval: Literal["wilson95"] = "wilson95"
+    source: str = Field(min_length=1)
 
 
 class RatingRules(Strict):
@@ -200,6 +296,9 @@ class RatingRules(Strict):
     bands: list[Band] = []
     standard: StandardRule
     overall: OverallRule
+    small_numbers: SmallNumbers | None = None
+    #: Absent: a figure is borderline whenever its interval crosses a threshold.
+    borderline: BorderlineRule | None = None
     #: Where the rules come from, so that a provider can check them.
     source: Text | None = None
 
@@ -217,11 +316,14 @@ class SampleColumn(Strict):
 
 class ExclusionRule(Strict):
     """A case is not eligible when ``field`` is ``missing`` (empty), is a date ``after``
-    the day the sample is drawn, or ``equals`` ``value``."""
+    (or ``before``) the day the sample is drawn, less ``months`` calendar months, or
+    ``equals`` ``value``. ``{when: after, months: 9}``: started less than nine months
+    before the draw; ``{when: before, months: 12}``: started more than twelve months before."""
 
     field: str = Field(pattern=ID_PATTERN)
-    when: Literal["missing", "after", "equals"]
+    when: Literal["missing", "after", "before", "equals"]
     value: str | None = None
+    months: int = Field(default=0, ge=0, le=600)
     #: Short reason shown in the report, such as "not yet started".
     reason: str = Field(min_length=1)
 
@@ -303,10 +405,26 @@ class Framework(Strict):
     # -- navigation helpers (pure, cheap) -------------------------------------------
 
     def standards(self, case_based: bool | None = True) -> Iterator[Standard]:
-        """Standards in file order; by default only those read per case."""
+        """Standards in file order; by default only those read per case (``kind: case``),
+        ``False``: only those judged on evidence, ``None``: all."""
         for domain in self.domains:
-            if case_based is None or domain.case_based == case_based:
-                yield from domain.standards
+            for standard in domain.standards:
+                if case_based is None or (standard.kind == "case") == case_based:
+                    yield standard
+
+    def standard(self, standard_id: str) -> Standard:
+        for s in self.standards(case_based=None):
+            if s.id == standard_id:
+                return s
+        raise KeyError(standard_id)
+
+    def judgement_options(self, standard: Standard) -> list[tuple[str, Text]]:
+        """The team's judgement options for a standard judged on evidence: its rule's
+        scale, or the rating bands (id, label)."""
+        rule = standard.evidence
+        if rule is not None and rule.scale:
+            return [(o.id, o.label) for o in self.scale(rule.scale).options]
+        return [(b.id, b.label) for b in self.rating.bands]
 
     def key_questions(self, case_based: bool | None = True) -> Iterator[KeyQuestion]:
         for standard in self.standards(case_based):

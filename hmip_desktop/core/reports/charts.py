@@ -185,9 +185,9 @@ def standard_pngs(ratings: Ratings, fw: Framework, lang: str, dpi: int = 120) ->
     """Each standard's chart as (PNG bytes, text alternative), by standard id: what the
     desktop dashboard shows (rendered on its worker thread)."""
     texts = {kq.id: kq.text.get(lang) for kq in fw.key_questions()}
-    titles = {st.id: st.title.get(lang) for st in fw.standards()}
+    titles = {st.id: st.label(lang) for st in fw.standards()}
     out = {}
-    for s in ratings.standards:
+    for s in (s for s in ratings.standards if s.kind == "case"):
         png = chart_png(standard_chart(ratings, s.id, lang, fw), dpi)
         labels = [texts[f.id] for f in s.key_questions]
         out[s.id] = (png, chart_alt(titles.get(s.id, s.title), s.key_questions, labels, lang))

@@ -18,6 +18,7 @@ from ..setup import size as sample_size
 from . import blocks as b
 from . import charts, style
 from .data import MIN_CELL, MIN_KAPPA_LOW, MIN_UNCHANGED, UNRECORDED, ReportData
+from .evidence_section import evidence_blocks
 from .text import fmt_date, fmt_interval, fmt_number, fmt_percent, tr
 
 
@@ -31,9 +32,9 @@ class Labels:
         self.overall = {band.id: band.label.get(lang) for band in fw.rating.overall.bands}
         self.colours = style.band_colours(fw.rating.bands)
         self.overall_colours = style.overall_colours(fw)
-        self.kq = {kq.id: kq.text.get(lang) for kq in fw.key_questions()}
-        self.standards = {s.id: s.title.get(lang) for s in fw.standards()}
-        self.kq_standard = {kq.id: s.id for s in fw.standards() for kq in s.key_questions}
+        self.kq = {kq.id: kq.text.get(lang) for kq in fw.key_questions(case_based=None)}
+        self.standards = {s.id: s.label(lang) for s in fw.standards(case_based=None)}
+        self.kq_standard = {kq.id: s.id for s in fw.standards(case_based=None) for kq in s.key_questions}
         self.names = data.reader_names()
 
     def band_cell(self, band_id: str | None, overall: bool = False, empty: str | None = None) -> b.Cell:
@@ -89,11 +90,19 @@ def _summary(data: ReportData, lab: Labels) -> list:
     none = tr(lang, "none")
     rows = []
     for s in data.ratings.standards:
-        rows.append((b.Cell(lab.standards.get(s.id, s.title)), lab.band_cell(s.rating),
-                     lab.band_cell(s.override, empty=none) if s.override else b.Cell(none),
-                     b.Cell(s.override_reason or ""), b.Cell("–" if s.score is None else str(s.score))))
+        name = lab.standards.get(s.id, s.label) + ("" if s.in_overall else f" ({tr(lang, 'rated_on_its_own')})")
+        computed = (b.Cell("–") if s.method in ("criteria", "pooled_percent") else
+                    b.Cell(tr(lang, "not_decided")) if s.kind == "evidence" and s.rating is None else
+                    lab.band_cell(s.rating))
+        score = fmt_percent(s.percent) if s.percent is not None else "–" if s.score is None else str(s.score)
+        rows.append((b.Cell(name), computed, lab.band_cell(s.override, empty=none) if s.override else b.Cell(none),
+                     b.Cell(s.override_reason or ""), b.Cell(score)))
     if fw.rating.overall.method != "none":
         score = data.ratings.overall_score
+        if data.ratings.overall_percent is not None:
+            score = fmt_percent(data.ratings.overall_percent)
+        elif score is not None and data.ratings.overall_maximum is not None:
+            score = f"{score}/{data.ratings.overall_maximum}"
         rows.append((b.Cell(tr(lang, "overall"), bold=True), lab.band_cell(data.ratings.overall_rating, overall=True),
                      b.Cell(""), b.Cell(""), b.Cell("–" if score is None else str(score), bold=True)))
     header = (tr(lang, "standard"), tr(lang, "rating_from_figures"), tr(lang, "professional_judgement"),
@@ -135,14 +144,14 @@ def _chart(data: ReportData, lab: Labels, title: str, figures: list[Figure], dra
 def _standards(data: ReportData, lab: Labels) -> list:
     lang = data.lang
     out = [b.Heading(1, tr(lang, "standards_heading"), "standards")]
-    for s in data.ratings.standards:
+    for s in (s for s in data.ratings.standards if s.kind == "case"):
         title = lab.standards.get(s.id, s.title)
         out.append(b.Heading(2, title, f"standard-{s.id}"))
         if data.fw.rating.bands:
             rating = lab.bands.get(s.rating, tr(lang, "not_rated")) if s.rating else tr(lang, "not_rated")
             out.append(b.Para(tr(lang, "rating_line", rating=rating)))
         if s.override:
-            out.append(b.Para(tr(lang, "judgement_line", rating=lab.bands.get(s.override, s.override),
+            out.append(b.Para(tr(lang, "judgement_line", rating=lab.bands.get(s.override, tr(lang, "not_rated")),
                                  reason=s.override_reason or "")))
         out.append(_chart(data, lab, title, s.key_questions, charts.standard_chart(data.ratings, s.id, lang, data.fw)))
         out.append(figures_table(tr(lang, "figures_caption", title=title), s.key_questions, lab))
@@ -263,8 +272,12 @@ def _method(data: ReportData, lab: Labels) -> list:
         out.append(b.Para(tr(lang, "method_overall")))
         out.append(b.Bullets(tuple(
             tr(lang, "chart_legend_band", label=band.label.get(lang),
-               range=tr(lang, "score_range", min=band.min_score, max=band.max_score))
-            for band in sorted(fw.rating.overall.bands, key=lambda x: -x.max_score))))
+               range=tr(lang, "score_range", min=band.min_score, max=band.max_score) if band.up_to is None
+               else tr(lang, "score_fraction", fraction=band.up_to))
+            for band in sorted(fw.rating.overall.bands, key=lambda x: -(x.max_score or 0) - (x.fraction() or 0)))))
+    if fw.rating.small_numbers:
+        small = fw.rating.small_numbers
+        out.append(b.Para(tr(lang, "method_small", kq=small.key_question_min_cases, st=small.standard_min_cases)))
     out.append(b.Para(tr(lang, "method_suppress", min=MIN_CELL)))
     if fw.rating.source:
         out.append(b.Para(tr(lang, "method_source", source=fw.rating.source.get(lang)), "note"))
@@ -277,7 +290,7 @@ def _annex(data: ReportData, lab: Labels) -> list:
     out = [b.Heading(1, tr(lang, "annex_heading"), "annex"), b.Para(tr(lang, "annex_intro"))]
     header = (tr(lang, "key_question"), tr(lang, "sufficient"), tr(lang, "not_sufficient"), tr(lang, "applicable"),
               tr(lang, "not_applicable"), tr(lang, "not_answered"), tr(lang, "percent_sufficient"))
-    for s in data.ratings.standards:
+    for s in (s for s in data.ratings.standards if s.kind == "case"):
         rows = tuple(b.cells(lab.kq[f.id], str(f.sufficient), str(f.applicable - f.sufficient), str(f.applicable),
                              str(counts[f.id]["not_applicable"]), str(counts[f.id]["not_answered"]),
                              fmt_percent(f.percent))
@@ -291,7 +304,7 @@ def report_blocks(data: ReportData) -> list:
     """The whole inspection report as blocks, in ``data.lang``."""
     lab = Labels(data)
     return (_cover(data, lab) + [b.PageBreak(), b.Contents(tr(data.lang, "contents")), b.PageBreak()]
-            + _summary(data, lab) + _standards(data, lab) + _threads(data, lab) + _subgroups(data, lab)
+            + _summary(data, lab) + _standards(data, lab) + evidence_blocks(data, lab) + _threads(data, lab) + _subgroups(data, lab)
             + _qa(data, lab) + _method(data, lab) + _annex(data, lab))
 
 

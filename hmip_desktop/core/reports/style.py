@@ -125,7 +125,7 @@ def overall_colours(fw) -> dict[str, tuple[str, str]]:
     """Colours for the overall bands: as the key question band of the same id where there
     is one, else ranked by their score ranges."""
     base = band_colours(fw.rating.bands)
-    ranked = sorted(fw.rating.overall.bands, key=lambda b: -b.max_score)
+    ranked = sorted(fw.rating.overall.bands, key=lambda b: -(b.max_score if b.up_to is None else b.fraction()))
     out = {}
     for i, band in enumerate(ranked):
         if band.id in base:

@@ -80,13 +80,14 @@ def build_tables(data: ReportData) -> dict[str, tuple[list[str], list[list]]]:
         [[o["id"], o["case_id"], o["revision_id"], o["outcome"], o["comments"], o["moderator"], o["created_at"]]
          for o in data.read_outcomes])
     ratings = data.ratings
-    standards = [[s.id, s.title, s.method, s.rating or "", s.override or "", s.override_reason or "",
-                  s.effective_rating or "", s.score] for s in ratings.standards]
+    standards = [[s.id, s.label, s.method, s.rating or "", s.override or "", s.override_reason or "",
+                  s.effective_rating or "", s.score if s.percent is None else round(s.percent, 2)]
+                 for s in ratings.standards]
     standards.append(["overall", fw.title.get(lang), fw.rating.overall.method, ratings.overall_rating or "", "", "",
                       ratings.overall_rating or "", ratings.overall_score])
     tables["standards"] = (["standard_id", "title", "method", "rating_from_figures", "professional_judgement",
                             "judgement_reason", "rating", "score"], standards)
-    texts = {kq.id: kq for kq in fw.key_questions()}
+    texts = {kq.id: kq for kq in fw.key_questions(case_based=None)}
     kq_rows = []
     for s in ratings.standards:
         for f in s.key_questions:

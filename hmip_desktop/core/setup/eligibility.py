@@ -4,7 +4,8 @@ The rules are the framework's (``sample.eligibility`` and ``sample.duplicates``,
 with its source; the shipped frameworks take them from the MoJ probation case sampler):
 
 * **Exclusions.** A case is not eligible when a field named by a rule is ``missing``,
-  is a date ``after`` the day of the draw (not yet started), or ``equals`` a value
+  is a date ``after`` the day of the draw (not yet started) or ``before``/``after`` that
+  day less some ``months`` (a window on time under supervision), or ``equals`` a value
   (marked sensitive). A rule on a column the caseload does not have does nothing (and
   says so); a ``missing`` rule on a column the caseload has applies to every row.
 * **Duplicates.** Rows sharing a value of any ``match`` field (the same case reference,
@@ -151,13 +152,23 @@ def screen(rows: Sequence[CaseRow], rules: SampleRules, columns: Sequence[str], 
     return out
 
 
+def months_before(day: str, months: int) -> str:
+    """The ISO date ``months`` calendar months before ``day`` (the last day of a shorter month)."""
+    d = dt.date.fromisoformat(day)
+    y, m = divmod(d.year * 12 + d.month - 1 - months, 12)
+    last = (dt.date(y + (m + 1) // 12, (m + 1) % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(y, m + 1, min(d.day, last)).isoformat()
+
+
 def _excluded(values: dict[str, str], rules, today: str) -> str | None:
     for rule in rules:
         value = values.get(rule.field, "")
         if rule.when == "missing" and not value:
             return rule.reason
-        if rule.when == "after" and value and value > today:
-            return rule.reason
+        if rule.when in ("after", "before") and value:
+            limit = months_before(today, rule.months) if rule.months else today
+            if (value > limit) if rule.when == "after" else (value < limit):
+                return rule.reason
         if rule.when == "equals" and value and rule.value is not None and value.casefold() == rule.value.casefold():
             return rule.reason
     return None

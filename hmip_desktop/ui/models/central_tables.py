@@ -129,11 +129,19 @@ def reader_columns() -> list[Column]:
 
 
 def band_label(fw: Framework, band_id: str | None, lang: str) -> str:
+    """A band's label; also "not rated" and the options of the evidence scales (the ESI
+    descriptor) that team judgements on evidence are made on."""
     if band_id is None:
         return "–"
+    if band_id == "not_rated":
+        return _tr("Not rated")
     for band in list(fw.rating.bands) + list(fw.rating.overall.bands):
         if band.id == band_id:
             return band.label.get(lang)
+    for standard in fw.standards(case_based=False):
+        for option_id, label in fw.judgement_options(standard):
+            if option_id == band_id:
+                return label.get(lang)
     return band_id
 
 
@@ -152,7 +160,9 @@ def figure_columns() -> list[Column]:
     return [
         Column("question", lambda: _tr("Key question"), lambda r: r["text"]),
         Column("cases", lambda: _tr("Sufficient / applicable"),
-               lambda r: f"{r['json']['sufficient']} / {r['json']['applicable']}", True),
+               lambda r: _tr("On evidence") if r["json"]["sufficient"] is None else
+               f"{r['json']['sufficient']} / {r['json']['applicable']}", True,
+               tip=lambda r: r["json"].get("summary") or ""),
         Column("percent", lambda: _tr("Percent"), lambda r: percent(r["json"]["percent"]), True),
         Column("interval", lambda: _tr("95% interval"), lambda r: interval(r["json"]["ci_low"], r["json"]["ci_high"]), True),
         Column("band", lambda: _tr("Band"), lambda r: r["band_label"]),
@@ -166,7 +176,9 @@ def standard_heading(fw: Framework, ratings: Ratings, index: int, lang: str) -> 
     """The standard's heading: its title, rating and score, with a professional-judgement
     override shown beside the computed rating."""
     s = ratings.standards[index]
-    title = fw_standard_title(fw, s.id, lang) or s.title
+    title = fw_standard_title(fw, s.id, lang) or s.label
+    if s.percent is not None:
+        return fmt(_tr("%1: %2"), title, percent(s.percent))
     if s.effective_rating is None:
         return fmt(_tr("%1: no rating"), title)
     text = fmt(_tr("%1: %2 (score %3)"), title, band_label(fw, s.effective_rating, lang),
@@ -179,7 +191,7 @@ def standard_heading(fw: Framework, ratings: Ratings, index: int, lang: str) -> 
 def fw_standard_title(fw: Framework, standard_id: str, lang: str) -> str | None:
     for standard in fw.standards(case_based=None):
         if standard.id == standard_id:
-            return standard.title.get(lang)
+            return standard.label(lang)
     return None
 
 

@@ -45,16 +45,22 @@ def test_adult_probation_lowest_band_with_a_boundary_and_na():
         assess[2]: ["yes"] * 10 + ["no"] * 10,
     }
     ratings = rate(f, "t", answers_for(f, per))
-    standard = ratings.standards[0]
+    standard = next(s for s in ratings.standards if s.id == "assessment")
     figures = {k.id: k for k in standard.key_questions}
     assert (figures[assess[0]].sufficient, figures[assess[0]].applicable, figures[assess[0]].percent) == (13, 20, 65.0)
     assert figures[assess[0]].band == "good"
     assert figures[assess[1]].band == "outstanding" and figures[assess[2]].band == "requires_improvement"
     assert standard.rating == "requires_improvement" and standard.score == 1, "the lowest band of its key questions"
     assert figures[assess[0]].borderline, "65% with n=20 could be in either band"
-    # The other standards have no answers: no rating; overall sums the rated standards only.
-    assert [s.rating for s in ratings.standards[1:]] == [None, None, None]
-    assert ratings.overall_score == 1 and ratings.overall_rating == "inadequate"
+    assert not figures[assess[1]].borderline or figures[assess[1]].percent == 80
+    # The other case-based standards have no applicable cases: too few to rate; the
+    # domain-one standards are not decided yet. The overall is over the rated standards
+    # only: 1 out of a maximum of 3 is up to a half → Requires improvement.
+    others = [s for s in ratings.standards if s.kind == "case" and s.id != "assessment"]
+    assert [s.rating for s in others] == ["not_rated"] * 3
+    assert all(s.rating is None for s in ratings.standards if s.kind == "evidence")
+    assert ratings.overall_score == 1 and ratings.overall_maximum == 3
+    assert ratings.overall_rating == "requires_improvement"
 
 
 def test_override_with_reason_is_shown_beside_the_computed_rating():
@@ -74,13 +80,9 @@ def test_all_standards_good_gives_overall_good():
     f = fw("adult_probation.yaml")
     per = {kq.id: ["yes"] * 7 + ["no"] * 3 for kq in f.key_questions()}  # 70% → Good, score 2 ×4 = 8
     ratings = rate(f, "t", answers_for(f, per))
-    assert {s.rating for s in ratings.standards} == {"good"}
-    assert ratings.overall_score == 8
-    assert ratings.overall_rating == band_for_score(f, 8)
-
-
-def band_for_score(f, score):
-    return next(b.id for b in f.rating.overall.bands if b.min_score <= score <= b.max_score)
+    assert {s.rating for s in ratings.standards if s.kind == "case"} == {"good"}
+    assert ratings.overall_score == 8 and ratings.overall_maximum == 12
+    assert ratings.overall_rating == "good"  # 8 of 12: over a half, up to five sixths
 
 
 def test_youth_justice_child_safety_thread_figures():
@@ -98,11 +100,13 @@ def test_esi_graded_scale_counts_excellent_and_sufficient_with_no_bands():
     first = next(f.key_questions())
     per = {first.id: ["excellent"] * 3 + ["sufficient"] * 5 + ["insufficient"] * 2 + ["not_applicable"] * 4}
     ratings = rate(f, "t", answers_for(f, per))
-    figure = ratings.standards[0].key_questions[0]
+    section_b = next(s for s in ratings.standards if s.id == "section_b")
+    figure = section_b.key_questions[0]
     assert (figure.sufficient, figure.applicable, figure.percent) == (8, 10, 80.0)
-    assert figure.band is None and ratings.standards[0].rating is None
+    assert figure.band is None and section_b.rating is None and section_b.percent == 80.0
     out = ratings.as_json()
-    assert out["overall"] == {"rating": None, "score": None}
+    assert out["overall"]["rating"] is None and out["overall"]["score"] is None
+    assert out["overall"]["percent"] == 80.0
 
 
 @pytest.mark.parametrize("percent,band", [(0, "inadequate"), (49.99, "inadequate"), (50, "requires_improvement"),

@@ -51,6 +51,7 @@ def test_adult_probation_shape():
     fw = load_file(forms_dir() / "adult_probation.yaml")
     standards = list(fw.standards())
     assert [s.id for s in standards] == ["assessment", "planning", "implementation_delivery", "reviewing"]
+    assert [s.number for s in standards] == ["2.1", "2.2", "2.3", "2.4"]
     assert all(len(s.key_questions) == 3 for s in standards)
     assert all(kq.prompts for kq in fw.key_questions())
     bands = {b.id: (b.min, b.max, b.score) for b in fw.rating.bands}
@@ -63,25 +64,60 @@ def test_adult_probation_shape():
     assert fw.rating.standard.method == "lowest_band"
     assert fw.rating.overall.method == "sum_of_scores"
     assert sum("risk_of_harm" in kq.threads for kq in fw.key_questions()) == 4
+    domain_one = list(fw.standards(case_based=False))
+    assert [(s.number, s.title.en) for s in domain_one] == [
+        ("1.1", "Leadership"), ("1.2", "Staff"), ("1.3", "Services"), ("1.4", "Information and facilities")]
+    assert all(s.kind == "evidence" and s.evidence.method == "lead_judgement" and s.in_overall for s in domain_one)
+    assert set(domain_one[0].evidence.sources) == {"documents", "meetings", "interviews", "staff_survey"}
 
 
-def test_youth_justice_has_court_and_out_of_court_standards_and_child_wellbeing():
+def test_youth_justice_has_twelve_scored_standards_numbered_and_resettlement_on_its_own():
     fw = load_file(forms_dir() / "youth_justice.yaml")
-    ids = [s.id for s in fw.standards()]
-    assert len(ids) == 7
-    assert all(s.relevant for s in fw.standards()), "court and out-of-court standards apply by disposal type"
+    case = list(fw.standards())
+    assert len(case) == 7
+    assert all(s.relevant for s in case), "court and out-of-court standards apply by disposal type"
     assert sum("safety_wellbeing" in kq.threads for kq in fw.key_questions()) == 7
+    every = list(fw.standards(case_based=None))
+    scored = [s for s in every if s.in_overall]
+    assert [s.number for s in scored] == ["1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3", "2.4",
+                                          "3.1", "3.2", "3.3", "3.4"]
+    assert [s.kind for s in scored] == ["evidence"] * 4 + ["case"] * 7 + ["evidence"]
+    assert fw.standard("oocd_policy_provision").title.en == "Out-of-court disposal policy and provision"
+    resettlement = fw.standard("resettlement_policy_provision")
+    assert resettlement.kind == "evidence" and not resettlement.in_overall
+    # two "Assessment" standards, told apart by their numbers
+    assert fw.standard("court_assessment").label() == "2.1 Assessment"
+    assert fw.standard("oocd_assessment").label() == "3.1 Assessment"
+    assert fw.rating.small_numbers and fw.rating.borderline and fw.rating.overall.source
 
 
-def test_esi_shape_graded_without_bands_and_section_a_not_case_based():
+def test_esi_shape_as_the_annual_report_describes_it():
     fw = load_file(forms_dir() / "esi_2003.yaml")
-    assert len(list(fw.key_questions())) == 11
-    assert fw.rating.bands == [] and fw.rating.standard.method == "none"
+    assert len(list(fw.key_questions())) == 12
+    assert fw.rating.bands == [] and fw.rating.standard.method == "pooled_percent"
+    assert fw.rating.overall.method == "pooled_percent" and "2.14" in fw.rating.overall.source
     sufficient = {o.id for o in fw.scale("esi_grade").options if o.sufficient}
     assert sufficient == {"excellent", "sufficient"}
     section_a = list(fw.key_questions(case_based=False))
-    assert section_a and all(kq.answer.type == "descriptor" for kq in section_a)
+    assert [kq.text.en for kq in section_a] == [
+        "Leadership and planning", "Resource allocation", "Management and supervision of staff",
+        "Partnership/contracting out", "Effective communication with sentencers"]  # para 2.13
+    a = fw.standard("section_a")
+    assert a.kind == "evidence" and a.evidence.method == "criteria" and a.evidence.scale == "descriptor"
+    assert [o.id for o in fw.scale("descriptor").options] == [
+        "very_well_met", "well_met", "satisfactorily_met", "partly_met", "not_met"]
+    assert [s.number for s in fw.standards()] == ["B", "C", "D"]
+    texts = {kq.id: kq.text.en for kq in fw.key_questions()}
+    # the questions as worded in para 2.15
+    assert "arranged" in texts["c1_appointment_frequency"]
+    assert "within the national standards timescale" in texts["c2_enforcement_action"]
+    assert "community reintegration" in texts["b2_interventions_identified"]
+    assert "likelihood of reoffending" in texts["c3_interventions_sequenced"]
+    assert "victim" in texts["d2_attitudes_victim_awareness"]
+    assert "risk of harm and likelihood of reoffending" in texts["d4_risk_reoffending_reduced"]  # para 2.4
     assert fw.sample.target_size == 100
+    windows = [(r.when, r.months) for r in fw.sample.eligibility.exclude if r.field == "start_date"]
+    assert ("after", 9) in windows and ("before", 12) in windows  # para 2.5: about nine/ten months
 
 
 # -- every kind of broken file, with its line ---------------------------------------

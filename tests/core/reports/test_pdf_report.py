@@ -50,7 +50,7 @@ def test_every_standard_band_and_figure_is_in_the_pdf(rich_report):
     for label in used:
         assert label in text, label
     figures = d.ratings.as_json()
-    for s in figures["standards"]:
+    for s in (s for s in figures["standards"] if s["kind"] == "case"):  # on evidence: no figures
         for kq in s["key_questions"]:
             assert fmt_percent(kq["percent"]) in text, (kq["id"], kq["percent"])
             assert f"{kq['sufficient']}" in text

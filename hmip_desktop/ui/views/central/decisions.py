@@ -95,6 +95,8 @@ class OverrideDialog(ReasonDialog):
         self.band.setAccessibleName(_tr("Rating by professional judgement"))
         for b in fw.rating.bands:
             self.band.addItem(b.label.get(lang), b.id)
+        if fw.rating.bands:
+            self.band.addItem(_tr("Not rated"), "not_rated")
         self.band.addItem(_tr("Withdraw the override (use the computed rating)"), None)
         self.form.insertRow(0, _tr("S&tandard:"), self.standard)
         self.form.insertRow(1, _tr("&Rating:"), self.band)

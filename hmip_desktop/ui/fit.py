@@ -9,7 +9,8 @@ of a window that does not fit). A window passes when, for every widget shown:
 * no scroll area shows (or needs) a horizontal scroll bar, and a resizable scroll area's
   content is no wider than its viewport;
 * no widget reaches past the right edge of its parent (what is there cannot be seen);
-* no column of a table is narrower than its contents (the text would be elided: "Heb …").
+* no column of a table is narrower than its contents (the text would be elided: "Heb …"),
+  except a stretched column of a table that wraps its text.
 """
 
 from __future__ import annotations
@@ -56,9 +57,12 @@ def _shown(widget: QWidget, window: QWidget) -> bool:
     return widget.isVisible() and widget.window() is window
 
 
-def problems(window: QWidget) -> list[str]:
-    """What does not fit in ``window`` as it is laid out now ([] when it all fits)."""
+def problems(window: QWidget, size: tuple[int, int] | None = None) -> list[str]:
+    """What does not fit in ``window`` as it is laid out now ([] when it all fits); with
+    ``size``, the window must also have that size (it was not forced larger)."""
     found = []
+    if size is not None and window.size().toTuple() != tuple(size):
+        found.append(f"window: is {window.width()}×{window.height()}, not {size[0]}×{size[1]}")
     hint = window.minimumSizeHint()
     if window.minimumWidth() > window.width() or (hint.isValid() and window.layout() is not None
                                                    and hint.width() > window.width() + SLACK):
@@ -107,8 +111,9 @@ def _columns(table: QTableView, name: str) -> list[str]:
             continue
         needed = max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
         width = table.columnWidth(column)
-        if needed > width + SLACK and not (column == last and header.stretchLastSection()
-                                           and header.sectionPosition(column) + needed <= table.viewport().width()):
+        wraps = table.wordWrap() and header.sectionResizeMode(column) == header.ResizeMode.Stretch
+        if needed > width + SLACK and not wraps and not (column == last and header.stretchLastSection()
+                                                         and header.sectionPosition(column) + needed <= table.viewport().width()):
             title = model.headerData(column, header.orientation())
             found.append(f"{name}: column {title!r} needs {needed} px, has {width}")
     return found

@@ -44,6 +44,21 @@ def build_central(folder: Path) -> Path:
     return c
 
 
+def open_central(qtbot, folder: Path):
+    """The central window over a fresh demo central store in ``folder``, loaded and settled."""
+    from PySide6.QtCore import QSettings
+
+    from hmip_desktop.ui.views.central.window import CentralWindow
+
+    window = CentralWindow(build_central(folder), None, QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.inspection_loaded, timeout=20000):
+        window.load()
+    settle(window)
+    return window
+
+
 def settle(window) -> None:
     for _ in range(6):  # a callback may queue the next operation (write → reload)
         window.ops.wait()

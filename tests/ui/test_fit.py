@@ -10,12 +10,11 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from hmip_desktop.ui.fit import problems
 from hmip_desktop.ui.i18n import Translations
 
-from .screens import build_central, settle
+from .screens import open_central, settle
 
 SIZES = ((1280, 720), (1366, 768))
 LANGS = ("en", "cy")
@@ -56,15 +55,7 @@ def test_the_laptop_window_fits(ui, tmp_path):
 
 
 def test_the_central_window_fits(qtbot, styled_app, tmp_path):
-    from hmip_desktop.ui.views.central.window import CentralWindow
-
-    store = build_central(tmp_path)
-    window = CentralWindow(store, None, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.inspection_loaded, timeout=20000):
-        window.load()
-    settle(window)
+    window = open_central(qtbot, tmp_path)
     window.central_actions.open_read(window.dashboard.model.rows()[0]["case_id"])
     found = []
     for lang in LANGS:

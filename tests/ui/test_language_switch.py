@@ -13,13 +13,12 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from hmip_desktop.core.exchange.envelope import Rejected
 from hmip_desktop.ui.i18n import Translations
 
-from .screens import build_central, catalogue, framework_texts, leftovers, settle
+from .screens import catalogue, framework_texts, leftovers, open_central, settle
 
 ENGLISH, WELSH = catalogue()
 
@@ -82,15 +81,7 @@ def test_a_save_refusal_is_shown_in_the_interface_language(ui):
 
 
 def test_the_central_window_switches_language_on_every_tab(qtbot, styled_app, tmp_path):
-    from hmip_desktop.ui.views.central.window import CentralWindow
-
-    store = build_central(tmp_path)
-    window = CentralWindow(store, None, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.inspection_loaded, timeout=20000):
-        window.load()
-    settle(window)
+    window = open_central(qtbot, tmp_path)
     case = window.dashboard.model.rows()[0]["case_id"]
     window.central_actions.open_read(case)
     settle(window)

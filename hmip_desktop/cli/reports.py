@@ -38,7 +38,7 @@ def _report_arguments(parser: argparse.ArgumentParser, func) -> None:
     """STORE, --keys, --inspection and --lang: what every report and data file is made from."""
     add_store_arguments(parser)
     parser.add_argument("--inspection", required=True, metavar="ID")
-    parser.add_argument("--lang", choices=LANGS, default="en", help="the language of the text (default en)")
+    parser.add_argument("--lang", type=str.lower, choices=LANGS, default="en", help="the language of the text (en or cy, any case; default en)")
     parser.set_defaults(func=func)
 
 

@@ -33,7 +33,7 @@ def parse_args(argv):
     parser.add_argument("--store", metavar="PATH", help="the field store to open")
     parser.add_argument("--demo", action="store_true", help="open the demo inspection (created on first use)")
     parser.add_argument("--screenshot", metavar="FILE.png", help="render the window with a case read open and exit")
-    parser.add_argument("--lang", choices=LANGS, help="interface language")
+    parser.add_argument("--lang", type=str.lower, choices=LANGS, help="interface language: en or cy (any case)")
     parser.add_argument("--case", metavar="CASE_ID", help="with --screenshot: the case to show")
     parser.add_argument("--setup", action="store_true", help="the lead inspector's set-up wizard (central store)")
     parser.add_argument("--central", metavar="STORE", help="the lead inspector's central mode over a central store")

@@ -6,7 +6,8 @@
   are in ``hmip_desktop.core.words``, the table the reports use too; here the English is
   translated through Qt's catalogue (context ``Words``, which ``scripts/build_translations``
   fills from that table), so a window and a report always use the same word.
-* ``date_time_text``, ``time_text``, ``entry_date_text``: dates and times in the interface
+* ``error_text``: a core refusal (``core.messages.Refusal``) in the interface language.
+* ``date_time_text``, ``time_text``, ``entry_date_text``, ``parse_entry_date``: dates and times in the interface
   language (UK English or Welsh, through QLocale). Stored times are UTC ISO timestamps and
   are shown in local time.
 """
@@ -18,6 +19,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
+from ..core.messages import text_of
 from ..core.words import OUTCOME, QA_REASON, STATUS
 from .i18n import Translations
 
@@ -37,6 +39,12 @@ def fmt(template: str, *args: object) -> str:
         return str(args[n - 1]) if 1 <= n <= len(args) else match.group(0)
 
     return _ARGUMENT.sub(argument, template)
+
+
+def error_text(error: BaseException | str) -> str:
+    """What a window shows for ``error``: a core refusal in the interface language (its
+    message id's template, see ``hmip_desktop.core.messages``), anything else as it reads."""
+    return error if isinstance(error, str) else text_of(error, Translations.lang)
 
 
 # -- the status words ----------------------------------------------------------------------
@@ -108,3 +116,22 @@ def entry_date_text(value: str | date) -> str:
     the form its parser reads back."""
     day = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
     return locale().toString(QDate(day.year, day.month, day.day), ENTRY_DATE_FORMAT)
+
+
+#: What a typed date may look like: as shown (dd/mm/yyyy), ISO, or with dots.
+ENTRY_DATE_PATTERNS = ("%d/%m/%Y", "%Y-%m-%d", "%d.%m.%Y")
+
+
+def parse_entry_date(text: str) -> str | None:
+    """A typed date (dd/mm/yyyy, also YYYY-MM-DD or dd.mm.yyyy) as ISO text; None for
+    nothing typed; ValueError for anything else. Every date entry in every window reads dates
+    this way."""
+    text = text.strip()
+    if not text:
+        return None
+    for pattern in ENTRY_DATE_PATTERNS:
+        try:
+            return datetime.strptime(text, pattern).date().isoformat()
+        except ValueError:
+            continue
+    raise ValueError(text)

@@ -4,17 +4,18 @@
 <context>
     <name>AnswerEditors</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/answer_editors.py" line="104"/>
+        <location filename="../../hmip_desktop/ui/views/field/answer_editors.py" line="102"/>
         <source>Key %1</source>
         <translation>Bysell %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/answer_editors.py" line="336"/>
+        <location filename="../../hmip_desktop/ui/views/field/answer_editors.py" line="318"/>
+        <location filename="../../hmip_desktop/ui/views/field/answer_editors.py" line="334"/>
         <source>Not a valid value</source>
         <translation>Nid yw'n werth dilys</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/answer_editors.py" line="311"/>
+        <location filename="../../hmip_desktop/ui/views/field/answer_editors.py" line="316"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/bbbb</translation>
     </message>
@@ -29,7 +30,7 @@
     <message>
         <location filename="../../hmip_desktop/ui/models/case_list.py" line="76"/>
         <source>Complete</source>
-        <translation>Wedi'i gwblhau</translation>
+        <translation>Cyflawn</translation>
     </message>
     <message>
         <location filename="../../hmip_desktop/ui/models/case_list.py" line="76"/>
@@ -55,42 +56,42 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="145"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="153"/>
         <source>%1 complete · %2 in progress · %3 not started</source>
         <translation>Wedi'u cwblhau: %1 · Ar waith: %2 · Heb ddechrau: %3</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="142"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="150"/>
         <source>%v of %m case reads complete</source>
         <translation>%v o %m darlleniad achos wedi'u cwblhau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="91"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="93"/>
         <source>&amp;Find case</source>
         <translation>&amp;Canfod achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="95"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="97"/>
         <source>&amp;Reader</source>
         <translation>&amp;Darllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="94"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="96"/>
         <source>&amp;Status</source>
         <translation>&amp;Statws</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="106"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="114"/>
         <source>All</source>
         <translation>Y cyfan</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="98"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="100"/>
         <source>Case reads</source>
         <translation>Darlleniadau achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="92"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="94"/>
         <source>Case reference</source>
         <translation>Cyfeirnod achos</translation>
     </message>
@@ -99,22 +100,22 @@
         <translation type="vanished">Wedi'i gwblhau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="114"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="122"/>
         <source>Everyone</source>
         <translation>Pawb</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="97"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="99"/>
         <source>Filter by reader</source>
         <translation>Hidlo yn ôl darllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="96"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="98"/>
         <source>Filter by status</source>
         <translation>Hidlo yn ôl statws</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="93"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="95"/>
         <source>Find case by reference</source>
         <translation>Canfod achos yn ôl cyfeirnod</translation>
     </message>
@@ -123,7 +124,7 @@
         <translation type="vanished">Ar waith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="143"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="151"/>
         <source>Inspection progress</source>
         <translation>Cynnydd yr arolygiad</translation>
     </message>
@@ -135,22 +136,22 @@
 <context>
     <name>CaseReadPage</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="310"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="344"/>
         <source>%1 still to do</source>
         <translation>%1 i'w gwneud o hyd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="165"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="167"/>
         <source>Back to the case list (Ctrl+L)</source>
         <translation>Yn ôl i'r rhestr achosion (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="293"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="327"/>
         <source>Case %1</source>
         <translation>Achos %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="164"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="166"/>
         <source>Case list</source>
         <translation>Rhestr achosion</translation>
     </message>
@@ -159,22 +160,22 @@
         <translation type="vanished">Wedi'i gwblhau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="297"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="331"/>
         <source>Ctrl+Return</source>
         <translation>Ctrl+Return</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="308"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="342"/>
         <source>Does not apply to this case</source>
         <translation>Nid yw'n berthnasol i'r achos hwn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="312"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="346"/>
         <source>Done</source>
         <translation>Wedi'i wneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="168"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="170"/>
         <source>Guidance</source>
         <translation>Canllawiau</translation>
     </message>
@@ -183,17 +184,18 @@
         <translation type="vanished">Ar waith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="296"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="330"/>
         <source>Mark complete</source>
         <translation>Marcio'n gyflawn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="255"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="193"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="204"/>
         <source>Not saved</source>
         <translation>Heb ei gadw</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="251"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="287"/>
         <source>Not saved: %1. What you entered is still on screen and will be saved again with your next change.</source>
         <translation>Heb ei gadw: %1. Mae'r hyn a roesoch i mewn yn dal ar y sgrin, a bydd yn cael ei gadw eto gyda'ch newid nesaf.</translation>
     </message>
@@ -202,27 +204,28 @@
         <translation type="vanished">Heb ddechrau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="296"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="330"/>
         <source>Reopen</source>
         <translation>Ailagor</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="200"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="226"/>
         <source>Returned by the lead inspector (%1): %2</source>
         <translation>Dychwelwyd gan yr arolygydd arweiniol (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="246"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="193"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="203"/>
         <source>Saved at %1</source>
         <translation>Cadwyd am %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="166"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="168"/>
         <source>Standards</source>
         <translation>Safonau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="167"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="169"/>
         <source>What is missing</source>
         <translation>Beth sydd ar goll</translation>
     </message>
@@ -230,32 +233,32 @@
 <context>
     <name>CentralDashboard</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="289"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="291"/>
         <source>%1 bundle(s) from %2; last imported %3. Framework %4 %5.</source>
         <translation>Bwndeli: %1, oddi wrth %2; mewnforiwyd yr olaf %3. Fframwaith %4 %5.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="215"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="217"/>
         <source>&amp;Search:</source>
         <translation>Ch&amp;wilio:</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="225"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="227"/>
         <source>Add the selected case read to the QA sample</source>
         <translation>Ychwanegu'r darlleniad achos a ddewiswyd at sampl SA</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="224"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="226"/>
         <source>Add to QA</source>
         <translation>Ychwanegu at SA</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="217"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="219"/>
         <source>Case or reader</source>
         <translation>Achos neu ddarllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="214"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="216"/>
         <source>Case reads</source>
         <translation>Darlleniadau achos</translation>
     </message>
@@ -265,12 +268,12 @@
         <translation>Darlleniadau achos a gyrhaeddodd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="229"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="231"/>
         <source>Choose QA sample</source>
         <translation>Dewis sampl SA</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="230"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="232"/>
         <source>Choose the QA sample with this seed</source>
         <translation>Dewis y sampl SA gyda'r hedyn hwn</translation>
     </message>
@@ -285,43 +288,43 @@
         <translation>Gwrthdaro</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="210"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="212"/>
         <source>Import bundles from inspectors' laptops (Ctrl+I)</source>
         <translation>Mewnforio bwndeli o liniaduron arolygwyr (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="209"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="211"/>
         <source>Import bundles…</source>
         <translation>Mewnforio bwndeli…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="231"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="233"/>
         <source>Import results</source>
         <translation>Canlyniadau mewnforio</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="222"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="224"/>
         <source>Moderate</source>
         <translation>Cymedroli</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="223"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="225"/>
         <source>Moderate the selected case read</source>
         <translation>Cymedroli'r darlleniad achos a ddewiswyd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="263"/>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="292"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="265"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="294"/>
         <source>No bundles imported yet.</source>
         <translation>Nid oes bwndeli wedi'u mewnforio eto.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="261"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="263"/>
         <source>No inspection yet: import a bundle</source>
         <translation>Dim arolygiad eto: mewnforiwch fwndel</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="269"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="271"/>
         <source>Open for moderation</source>
         <translation>Ar agor i'w gymedroli</translation>
     </message>
@@ -336,22 +339,22 @@
         <translation>Ailadolygiadau'n aros</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="213"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="215"/>
         <source>Readers</source>
         <translation>Darllenwyr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="226"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="228"/>
         <source>S&amp;eed:</source>
         <translation>&amp;Hedyn:</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="216"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="218"/>
         <source>Search case reads by case or reader</source>
         <translation>Chwilio darlleniadau achos yn ôl achos neu ddarllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="227"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="229"/>
         <source>Seed of the QA sample</source>
         <translation>Hedyn y sampl SA</translation>
     </message>
@@ -361,22 +364,22 @@
         <translation>Wedi'u dewis ar gyfer SA</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="218"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="220"/>
         <source>Sh&amp;ow:</source>
         <translation>&amp;Dangos:</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="269"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="271"/>
         <source>Signed off</source>
         <translation>Wedi'i gymeradwyo</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="228"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="230"/>
         <source>The same seed always chooses the same case reads</source>
         <translation>Mae'r un hedyn bob amser yn dewis yr un darlleniadau achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="219"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="221"/>
         <source>Which case reads to show</source>
         <translation>Pa ddarlleniadau achos i'w dangos</translation>
     </message>
@@ -1020,7 +1023,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>%1 eisoes wedi'u cadw</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="284"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="288"/>
         <source>%1 case reads</source>
         <translation>Darlleniadau achos: %1</translation>
     </message>
@@ -1065,42 +1068,42 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>%1: gwrthodwyd: %2</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="202"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="206"/>
         <source>&amp;Case read</source>
         <translation>Darlleniad a&amp;chos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="202"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="206"/>
         <source>&amp;Dashboard</source>
         <translation>Dangos&amp;fwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="197"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="201"/>
         <source>&amp;File</source>
         <translation>&amp;Ffeil</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="198"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="202"/>
         <source>&amp;Go</source>
         <translation>&amp;Mynd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="200"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="204"/>
         <source>&amp;Import bundles…</source>
         <translation>&amp;Mewnforio bwndeli…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="199"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="203"/>
         <source>&amp;Language</source>
         <translation>&amp;Iaith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="206"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="210"/>
         <source>&amp;Moderator: </source>
         <translation>&amp;Cymedrolwr: </translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="200"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="204"/>
         <source>&amp;Quit</source>
         <translation>&amp;Gadael</translation>
     </message>
@@ -1110,7 +1113,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>&amp;Gradd:</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="200"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="204"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Adnewyddu</translation>
     </message>
@@ -1125,7 +1128,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Bwndeli (*.bundle);;Pob ffeil (*)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="259"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="263"/>
         <source>Cannot open the central store</source>
         <translation>Methu agor y storfa ganolog</translation>
     </message>
@@ -1135,13 +1138,13 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Ychwanegwyd achos %1 at y sampl SA.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="211"/>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="378"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="215"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="382"/>
         <source>Case read</source>
         <translation>Darlleniad achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="213"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="217"/>
         <source>Choose a case read on the dashboard and press Enter to moderate it.</source>
         <translation>Dewiswch ddarlleniad achos ar y dangosfwrdd a phwyswch Enter i'w gymedroli.</translation>
     </message>
@@ -1156,17 +1159,17 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Gwrthdaro wedi'i ddatrys: y fersiwn a gadwyd sy'n gyfredol bellach ar gyfer achos %1.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="210"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="214"/>
         <source>Dashboard</source>
         <translation>Dangosfwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="400"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="404"/>
         <source>Enter your moderator id in the toolbar first.</source>
         <translation>Rhowch eich dynodydd cymedrolwr yn y bar offer yn gyntaf.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="203"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="207"/>
         <source>I&amp;nspections</source>
         <translation>&amp;Arolygiadau</translation>
     </message>
@@ -1181,7 +1184,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Wrthi'n mewnforio bwndeli…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="201"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="205"/>
         <source>Inspection &amp;report…</source>
         <translation>&amp;Adroddiad yr arolygiad…</translation>
     </message>
@@ -1201,7 +1204,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Arolygiad wedi'i gymeradwyo: mae wedi'i gloi nes iddo gael ei ailagor.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="209"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="213"/>
         <source>Inspections</source>
         <translation>Arolygiadau</translation>
     </message>
@@ -1216,7 +1219,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Newidiwyd y farn; mae'r graddau wedi'u diweddaru.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="207"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="211"/>
         <source>Moderator id</source>
         <translation>Dynodydd y cymedrolwr</translation>
     </message>
@@ -1246,7 +1249,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Barn broffesiynol wedi'i chofnodi; mae'r graddau wedi'u diweddaru.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="203"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="207"/>
         <source>R&amp;atings</source>
         <translation>&amp;Graddau</translation>
     </message>
@@ -1256,7 +1259,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Gradd drwy farn broffesiynol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="212"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="216"/>
         <source>Ratings</source>
         <translation>Graddau</translation>
     </message>
@@ -1266,7 +1269,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Rheswm (caiff ei gofnodi):</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="208"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="212"/>
         <source>Recorded with every moderation and QA action</source>
         <translation>Cofnodir gyda phob cam cymedroli ac SA</translation>
     </message>
@@ -1301,7 +1304,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Tynnu'r newid yn ôl (defnyddio'r radd a gyfrifwyd)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="232"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="236"/>
         <source>Working…</source>
         <translation>Wrthi'n gweithio…</translation>
     </message>
@@ -1311,7 +1314,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Wrthi'n ysgrifennu'r adroddiad…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="196"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="200"/>
         <source>hmip-desktop: central store</source>
         <translation>hmip-desktop: storfa ganolog</translation>
     </message>
@@ -1321,7 +1324,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>dim darlleniadau achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="284"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="288"/>
         <source>signed off</source>
         <translation>wedi'i gymeradwyo</translation>
     </message>
@@ -1360,6 +1363,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
     </message>
     <message>
         <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="96"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="97"/>
         <source>Not done</source>
         <translation>Heb ei wneud</translation>
     </message>
@@ -1387,7 +1391,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="382"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="387"/>
         <source>%1 change(s) could not be saved. Close anyway and lose them?</source>
         <translation>Nid oedd modd cadw %1 newid. Cau beth bynnag a'u colli?</translation>
     </message>
@@ -1472,53 +1476,53 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>&amp;Dadwneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="279"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="280"/>
         <source>All changes saved</source>
         <translation>Cadwyd pob newid</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="369"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="374"/>
         <source>Answer a judgement</source>
         <translation>Rhoi barn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="356"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="357"/>
         <source>Audit check cancelled.</source>
         <translation>Diddymwyd y gwiriad archwilio.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="350"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="351"/>
         <source>Audit trail broken at event %1.</source>
         <translation>Mae'r trywydd archwilio wedi'i dorri wrth ddigwyddiad %1.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="348"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="349"/>
         <source>Audit trail intact: %1 events.</source>
         <translation>Mae'r trywydd archwilio'n gyfan: %1 digwyddiad.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="203"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="204"/>
         <source>Cannot open the field store</source>
         <translation>Methu agor y storfa maes</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="279"/>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="381"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="280"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="386"/>
         <source>Changes not saved</source>
         <translation>Newidiadau heb eu cadw</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="341"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="342"/>
         <source>Checking the audit trail…</source>
         <translation>Wrthi'n gwirio'r trywydd archwilio…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="370"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="375"/>
         <source>Clear an answer</source>
         <translation>Clirio ateb</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="370"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="375"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
@@ -1528,7 +1532,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Mewnforio &amp;derbynneb…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="372"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="377"/>
         <source>Keyboard shortcuts</source>
         <translation>Llwybrau byr bysellfwrdd</translation>
     </message>
@@ -1543,7 +1547,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>&amp;Safon nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="299"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="300"/>
         <source>Nothing to undo or redo</source>
         <translation>Dim byd i'w ddadwneud na'i ailwneud</translation>
     </message>
@@ -1558,12 +1562,12 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Achos bla&amp;enorol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="279"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="280"/>
         <source>Saving…</source>
         <translation>Yn cadw…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="369"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="374"/>
         <source>Y, N, A or 1–9</source>
         <translation>Y, N, A neu 1–9</translation>
     </message>
@@ -1584,44 +1588,92 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
 <context>
     <name>ProfilePanel</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/profile_panel.py" line="85"/>
+        <location filename="../../hmip_desktop/ui/views/field/profile_panel.py" line="87"/>
         <source>Case holder interview</source>
         <translation>Cyfweliad â deiliad yr achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/profile_panel.py" line="79"/>
+        <location filename="../../hmip_desktop/ui/views/field/profile_panel.py" line="81"/>
         <source>Case profile</source>
         <translation>Proffil yr achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/profile_panel.py" line="89"/>
+        <location filename="../../hmip_desktop/ui/views/field/profile_panel.py" line="91"/>
         <source>Date</source>
         <translation>Dyddiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/profile_panel.py" line="90"/>
+        <location filename="../../hmip_desktop/ui/views/field/profile_panel.py" line="93"/>
         <source>Interview date</source>
         <translation>Dyddiad y cyfweliad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/profile_panel.py" line="88"/>
+        <location filename="../../hmip_desktop/ui/views/field/profile_panel.py" line="90"/>
         <source>Interview held</source>
         <translation>Cynhaliwyd cyfweliad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/profile_panel.py" line="86"/>
+        <location filename="../../hmip_desktop/ui/views/field/profile_panel.py" line="88"/>
         <source>Interview held *</source>
         <translation>Cynhaliwyd cyfweliad *</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/profile_panel.py" line="92"/>
+        <location filename="../../hmip_desktop/ui/views/field/profile_panel.py" line="95"/>
         <source>Interview notes</source>
         <translation>Nodiadau'r cyfweliad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/profile_panel.py" line="91"/>
+        <location filename="../../hmip_desktop/ui/views/field/profile_panel.py" line="94"/>
         <source>Notes</source>
         <translation>Nodiadau</translation>
+    </message>
+</context>
+<context>
+    <name>QWizard</name>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="54"/>
+        <source>&amp;Finish</source>
+        <translation>&amp;Gorffen</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="52"/>
+        <source>&amp;Next</source>
+        <translation>&amp;Nesaf</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="52"/>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Nesaf &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="51"/>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Yn ôl</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="55"/>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="53"/>
+        <source>Commit</source>
+        <translation>Ymrwymo</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="52"/>
+        <source>Continue</source>
+        <translation>Parhau</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="54"/>
+        <source>Done</source>
+        <translation>Wedi gorffen</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="51"/>
+        <source>Go Back</source>
+        <translation>Mynd yn ôl</translation>
     </message>
 </context>
 <context>
@@ -1665,290 +1717,309 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="274"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="208"/>
+        <source>%1 is not a date: type it as dd/mm/yyyy.</source>
+        <translation>Nid yw %1 yn ddyddiad: teipiwch ef fel dd/mm/bbbb.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="344"/>
         <source>Allocation and replacements</source>
         <translation>Dyraniad ac amnewid</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="43"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="64"/>
         <source>Browse for %1</source>
         <translation>Pori am %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="42"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="63"/>
         <source>Browse…</source>
         <translation>Pori…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="178"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="247"/>
         <source>CSV files (*.csv)</source>
         <translation>Ffeiliau CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="280"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="350"/>
         <source>Case</source>
         <translation>Achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="245"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="315"/>
         <source>Caseload</source>
         <translation>Llwyth achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="221"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="290"/>
         <source>Caseload (CSV or XLSX)</source>
         <translation>Llwyth achosion (CSV neu XLSX)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="214"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="283"/>
         <source>Caseload and sample</source>
         <translation>Llwyth achosion a sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="220"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="289"/>
         <source>Caseload file</source>
         <translation>Ffeil y llwyth achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="245"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="315"/>
         <source>Caseloads (*.csv *.xlsx)</source>
         <translation>Llwythi achosion (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="90"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="91"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="124"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="144"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="145"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="185"/>
         <source>Central store</source>
         <translation>Storfa ganolog</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="124"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="185"/>
         <source>Central store (*.sqlite)</source>
         <translation>Storfa ganolog (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="275"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="345"/>
         <source>Change a reader, or replace a case that cannot be read with the next reserve.</source>
         <translation>Newidiwch ddarllenydd, neu rhowch yr achos wrth gefn nesaf yn lle achos na ellir ei ddarllen.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="86"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="140"/>
         <source>Choose the central store, the framework and the inspection's details.</source>
         <translation>Dewiswch y storfa ganolog, y fframwaith a manylion yr arolygiad.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="353"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="432"/>
         <source>Create the pack</source>
         <translation>Creu'r pecyn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="388"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="472"/>
         <source>Creating the pack…</source>
         <translation>Wrthi'n creu'r pecyn…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="233"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="303"/>
         <source>Draw the sample</source>
         <translation>Tynnu'r sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="258"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="328"/>
         <source>Drawing the sample…</source>
         <translation>Wrthi'n tynnu'r sampl…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="113"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="168"/>
+        <source>Fieldwork ends</source>
+        <translation>Diwedd y gwaith maes</translation>
+    </message>
+    <message>
         <source>Fieldwork ends (YYYY-MM-DD)</source>
-        <translation>Diwedd y gwaith maes (BBBB-MM-DD)</translation>
+        <translation type="vanished">Diwedd y gwaith maes (BBBB-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="113"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="167"/>
+        <source>Fieldwork starts</source>
+        <translation>Dechrau'r gwaith maes</translation>
+    </message>
+    <message>
         <source>Fieldwork starts (YYYY-MM-DD)</source>
-        <translation>Dechrau'r gwaith maes (BBBB-MM-DD)</translation>
+        <translation type="vanished">Dechrau'r gwaith maes (BBBB-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="99"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="110"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="154"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="164"/>
         <source>Framework</source>
         <translation>Fframwaith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="172"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="241"/>
         <source>Id</source>
         <translation>Dynodydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="112"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="166"/>
         <source>Inspection id</source>
         <translation>Dynodydd yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="371"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="455"/>
         <source>Inspection packs (*.pack)</source>
         <translation>Pecynnau arolygiad (*.pack)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="172"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="241"/>
         <source>Key</source>
         <translation>Allwedd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="94"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="96"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="148"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="149"/>
         <source>Keys folder</source>
         <translation>Ffolder yr allweddi</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="166"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="235"/>
         <source>Load team CSV…</source>
         <translation>Llwytho CSV y tîm…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="215"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="284"/>
         <source>Load the provider's caseload, check the size, and draw the sample.</source>
         <translation>Llwythwch ffeil llwyth achosion y darparwr, gwiriwch y maint, a thynnwch y sampl.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="164"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="232"/>
         <source>Load the team from a CSV file with the columns id, name, role and key_id.</source>
         <translation>Llwythwch y tîm o ffeil CSV sydd â'r colofnau id, name, role a key_id.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="172"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="241"/>
         <source>Name</source>
         <translation>Enw</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="95"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="151"/>
         <source>Needed for a postgresql:// store; a file keeps its keys beside it</source>
         <translation>Ei angen ar gyfer storfa postgresql://; mae ffeil yn cadw ei hallweddi wrth ei hochr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="73"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="126"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="127"/>
         <source>Not done</source>
         <translation>Heb ei wneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="392"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="443"/>
         <source>Pack saved. Give the team this fingerprint to trust when they import it: %1</source>
         <translation>Cadwyd y pecyn. Rhowch yr ôl bys hwn i'r tîm, er mwyn iddynt ymddiried ynddo wrth fewnforio'r pecyn: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="112"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="166"/>
         <source>Provider</source>
         <translation>Darparwr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="225"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="226"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="294"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="295"/>
         <source>Random seed</source>
         <translation>Hedyn hap</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="280"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="350"/>
         <source>Reader</source>
         <translation>Darllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="306"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="386"/>
         <source>Reader of case %1</source>
         <translation>Darllenydd achos %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="332"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="410"/>
         <source>Replace a case</source>
         <translation>Amnewid achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="283"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="354"/>
         <source>Replace the selected case…</source>
         <translation>Amnewid yr achos a ddewiswyd…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="172"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="241"/>
         <source>Role</source>
         <translation>Rôl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="279"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="349"/>
         <source>Sample and readers</source>
         <translation>Sampl a darllenwyr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="240"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="310"/>
         <source>Sample report</source>
         <translation>Adroddiad y sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="230"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="231"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="299"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="300"/>
         <source>Sample size</source>
         <translation>Maint y sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="351"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="352"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="370"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="429"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="430"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="454"/>
         <source>Save the pack as</source>
         <translation>Cadw'r pecyn fel</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="53"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="76"/>
         <source>Set up an inspection</source>
         <translation>Sefydlu arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="343"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="421"/>
         <source>Sign the pack with your lead inspector key and save it for the team.</source>
         <translation>Llofnodwch y pecyn â'ch allwedd fel arolygydd arweiniol, a'i gadw ar gyfer y tîm.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="280"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="350"/>
         <source>Stratum</source>
         <translation>Haen</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="171"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="178"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="240"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="247"/>
         <source>Team</source>
         <translation>Tîm</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="85"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="139"/>
         <source>The inspection</source>
         <translation>Yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="342"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="420"/>
         <source>The inspection pack</source>
         <translation>Pecyn yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="163"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="231"/>
         <source>The team</source>
         <translation>Y tîm</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="112"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="167"/>
         <source>Title</source>
         <translation>Teitl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="333"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="411"/>
         <source>Why can case %1 not be read?</source>
         <translation>Pam na ellir darllen achos %1?</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="347"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="348"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="365"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="425"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="426"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="449"/>
         <source>Your key folder</source>
         <translation>Ffolder eich allwedd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="229"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="298"/>
         <source>automatic</source>
         <translation>awtomatig</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="173"/>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/bbbb</translation>
     </message>
 </context>
 <context>

@@ -42,27 +42,27 @@ def build(members: dict[str, bytes]) -> bytes:
 def _check_entries(infos: list[zipfile.ZipInfo], allowed: set[str]) -> set[str]:
     """The caps on an archive's entries, from its directory alone (nothing is inflated)."""
     if len(infos) > MAX_ENTRIES:
-        raise Rejected(f"archive has {len(infos)} members; at most {MAX_ENTRIES}")
+        raise Rejected.of("archive.entries", count=len(infos), limit=MAX_ENTRIES)
     seen: set[str] = set()
     for info in infos:
         name = info.filename
         if name in seen:
-            raise Rejected(f"archive member '{name}' appears twice")
+            raise Rejected.of("archive.twice", name=name)
         seen.add(name)
         if name not in allowed:
-            raise Rejected(f"archive member '{name[:80]}' is not allowed")
+            raise Rejected.of("archive.not_allowed", name=name[:80])
         mode = info.external_attr >> 16
         # No file-type bits (zipfile.writestr's default) means a plain file too.
         if info.is_dir() or (stat.S_IFMT(mode) and not stat.S_ISREG(mode)):
-            raise Rejected(f"archive member '{name}' is not a plain file")
+            raise Rejected.of("archive.not_plain", name=name)
         if info.flag_bits & 0x1:
-            raise Rejected(f"archive member '{name}' is encrypted")
+            raise Rejected.of("archive.encrypted", name=name)
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise Rejected(f"archive member '{name}' uses an unsupported compression")
+            raise Rejected.of("archive.compression", name=name)
         if info.file_size > MAX_MEMBER:
-            raise Rejected(f"archive member '{name}' is too large ({info.file_size} bytes)")
+            raise Rejected.of("archive.member_size", name=name, size=info.file_size)
         if info.file_size > MAX_RATIO * max(info.compress_size, 1) + 1024:
-            raise Rejected(f"archive member '{name}' expands {info.file_size // max(info.compress_size, 1)}-fold (a compression bomb)")
+            raise Rejected.of("archive.bomb", name=name, ratio=info.file_size // max(info.compress_size, 1))
     return seen
 
 
@@ -78,11 +78,11 @@ def read(payload: bytes, allowed: set[str], required: set[str]) -> dict[str, byt
         zf = zipfile.ZipFile(io.BytesIO(payload))
         infos = zf.infolist()
     except (zipfile.BadZipFile, ValueError, EOFError) as exc:
-        raise Rejected(f"payload is not a valid archive ({exc})") from None
+        raise Rejected.of("archive.invalid", detail=exc) from None
     seen = _check_entries(infos, allowed)
     missing = required - seen
     if missing:
-        raise Rejected(f"archive lacks {', '.join(sorted(missing))}")
+        raise Rejected.of("archive.lacks", names=", ".join(sorted(missing)))
     out: dict[str, bytes] = {}
     for info in infos:
         try:
@@ -91,9 +91,9 @@ def read(payload: bytes, allowed: set[str], required: set[str]) -> dict[str, byt
                 # lie): a forged size cannot make us hold more than was checked above.
                 data = fh.read(info.file_size + 1)
         except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
-            raise Rejected(f"archive member '{info.filename}' is damaged ({exc})") from None
+            raise Rejected.of("archive.damaged", name=info.filename, detail=exc) from None
         if len(data) != info.file_size:
-            raise Rejected(f"archive member '{info.filename}' is not the size its entry says")
+            raise Rejected.of("archive.member_length", name=info.filename)
         out[info.filename] = data
     return out
 
@@ -123,7 +123,7 @@ def _depth(text: bytes) -> int:
 def check_depth(text: bytes, member: str) -> None:
     """Refuse a JSON member nested deeper than MAX_JSON_DEPTH, before it is parsed."""
     if _depth(text) > MAX_JSON_DEPTH:
-        raise Rejected(f"{member}: JSON nested too deeply")
+        raise Rejected.of("json.too_deep", member=member)
 
 
 def check_lines(data: bytes, member: str, max_count: int) -> list[bytes]:
@@ -133,10 +133,10 @@ def check_lines(data: bytes, member: str, max_count: int) -> list[bytes]:
     if lines and lines[-1] == b"":
         lines.pop()
     if len(lines) > max_count:
-        raise Rejected(f"{member}: {len(lines)} records; at most {max_count}")
+        raise Rejected.of("json.records", member=member, count=len(lines), limit=max_count)
     for number, line in enumerate(lines, 1):
         if len(line) > MAX_LINE:
-            raise Rejected(f"{member}:{number}: line longer than {MAX_LINE} bytes")
+            raise Rejected.of("json.line_length", member=member, line=number, limit=MAX_LINE)
     return lines
 
 
@@ -216,27 +216,27 @@ def strict_loads(data: bytes, where: str) -> object:
     would guess from bytes), no NaN or Infinity, no duplicate keys, integers within the
     signed 63-bit range, nesting at most MAX_JSON_DEPTH."""
     if data.startswith(b"\xef\xbb\xbf"):
-        raise Rejected(f"{where}: starts with a byte-order mark (UTF-8 without one only)")
+        raise Rejected.of("json.bom", where=where)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise Rejected(f"{where}: not UTF-8 text (UTF-8 only)") from None
+        raise Rejected.of("json.not_utf8", where=where) from None
     structure = _structure(data)
     if _nesting(structure) > MAX_JSON_DEPTH:
-        raise Rejected(f"{where}: JSON nested too deeply (at most {MAX_JSON_DEPTH})")
+        raise Rejected.of("json.nested", where=where, limit=MAX_JSON_DEPTH)
     try:
         value = _DECODER.decode(text)
         if _members(value) != structure.count(b":"):  # a key repeated in some object: name it
             _NAMING_DECODER.decode(text)
     except RecursionError:
-        raise Rejected(f"{where}: JSON nested too deeply (at most {MAX_JSON_DEPTH})") from None
+        raise Rejected.of("json.nested", where=where, limit=MAX_JSON_DEPTH) from None
     except ValueError as exc:
-        raise Rejected(f"{where}: not JSON ({str(exc)[:200]})") from None
+        raise Rejected.of("json.invalid", where=where, detail=str(exc)[:200]) from None
     if _SURROGATE.search(data):  # rare: only then is the parsed text checked for a lone one
         try:
             json.dumps(value, ensure_ascii=False).encode("utf-8")
         except UnicodeEncodeError:
-            raise Rejected(f"{where}: not JSON (an unpaired surrogate escape, which I-JSON forbids)") from None
+            raise Rejected.of("json.surrogate", where=where) from None
     return value
 
 
@@ -246,16 +246,16 @@ def json_lines(data: bytes, member: str, max_count: int, *, checked: bool = Fals
     ``checked``: these very bytes passed here before, so each line is parsed plainly."""
     total = data.count(b"\n") + (0 if data.endswith(b"\n") or not data else 1)
     if total > max_count:
-        raise Rejected(f"{member}: {total} records; at most {max_count}")
+        raise Rejected.of("json.records", member=member, count=total, limit=max_count)
     start, number, size = 0, 0, len(data)
     while start < size:
         end = data.find(b"\n", start)
         end = size if end < 0 else end
         number += 1
         if end - start > MAX_LINE:
-            raise Rejected(f"{member}:{number}: line longer than {MAX_LINE} bytes")
+            raise Rejected.of("json.line_length", member=member, line=number, limit=MAX_LINE)
         record = json.loads(data[start:end]) if checked else strict_loads(data[start:end], f"{member}:{number}")
         if not isinstance(record, dict):
-            raise Rejected(f"{member}:{number}: each line must be a JSON object")
+            raise Rejected.of("json.not_object", member=member, line=number)
         yield number, record
         start = end + 1

@@ -25,6 +25,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from pydantic import ValidationError
 
 from ..files import write_atomically  # noqa: F401 (re-exported: callers write envelopes with it)
+from ..messages import Refusal
 from .formats import EnvelopeHeader
 from .keys import SigningKey, verify
 
@@ -33,7 +34,7 @@ MAX_HEADER = 4096
 SIG_LEN = 64
 
 
-class Rejected(ValueError):
+class Rejected(Refusal, ValueError):
     """A file was refused; ``reason`` says exactly why (shown to users, logged)."""
 
     def __init__(self, reason: str):
@@ -72,13 +73,13 @@ def open_envelope(
     ``header.key_id``) or raises Rejected (unknown, revoked, untrusted). Raises :class:`Rejected` with a specific reason for anything else.
     """
     if len(data) < len(MAGIC) + 4 or not data.startswith(MAGIC):
-        raise Rejected("not an hmip file (bad magic number)")
+        raise Rejected.of("envelope.magic")
     size = int.from_bytes(data[len(MAGIC) : len(MAGIC) + 4], "big")
     if size > MAX_HEADER:
-        raise Rejected(f"header too large ({size} bytes; at most {MAX_HEADER})")
+        raise Rejected.of("envelope.header_size", size=size, limit=MAX_HEADER)
     start = len(MAGIC) + 4
     if len(data) < start + size + SIG_LEN:
-        raise Rejected("file is truncated (header or signature incomplete)")
+        raise Rejected.of("envelope.truncated")
     header_bytes = data[start : start + size]
     signature = data[start + size : start + size + SIG_LEN]
     payload = data[start + size + SIG_LEN :]
@@ -86,21 +87,18 @@ def open_envelope(
         header = EnvelopeHeader.model_validate_json(header_bytes)
     except ValidationError as exc:
         first = exc.errors()[0]
-        raise Rejected(f"header is not valid: {'.'.join(map(str, first['loc']))}: {first['msg']}") from None
+        raise Rejected.of("envelope.header", field=".".join(map(str, first["loc"])), detail=first["msg"]) from None
     if expect_kind and header.kind != expect_kind:
-        raise Rejected(f"expected a {expect_kind}, this file is a {header.kind}")
+        raise Rejected.of("envelope.kind", expected=expect_kind, kind=header.kind)
     public = find_key(header)
     if not verify(public, signature, data[:start + size]):
-        raise Rejected("signature does not verify: the file was altered or signed by another key")
+        raise Rejected.of("envelope.signature")
     if header.payload_size > max_payload:
-        raise Rejected(f"payload too large ({header.payload_size} bytes; at most {max_payload})")
+        raise Rejected.of("envelope.payload_size", size=header.payload_size, limit=max_payload)
     if len(payload) != header.payload_size:
-        raise Rejected(
-            f"payload is {len(payload)} bytes but the signed header says {header.payload_size} "
-            "(truncated or bytes appended)"
-        )
+        raise Rejected.of("envelope.payload_length", actual=len(payload), size=header.payload_size)
     if hashlib.sha256(payload).hexdigest() != header.payload_sha256:
-        raise Rejected("payload does not match its signed hash: the file was altered")
+        raise Rejected.of("envelope.payload_hash")
     return Envelope(header, payload)
 
 
@@ -111,7 +109,7 @@ def read_bounded(path: Path, limit: int) -> bytes:
         with open(path, "rb") as fh:
             data = fh.read(limit + 1)
     except OSError as exc:
-        raise Rejected(f"{path}: cannot read ({exc.strerror})") from None
+        raise Rejected.of("file.unreadable", path=path, reason=exc.strerror) from None
     if len(data) > limit:
-        raise Rejected(f"{path}: file is larger than {limit} bytes")
+        raise Rejected.of("file.too_large", path=path, limit=limit)
     return data

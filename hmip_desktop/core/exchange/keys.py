@@ -23,12 +23,14 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from ..messages import Refusal
+
 KEYRING_SERVICE = "hmip-desktop"
 PASSPHRASE_ENV = "HMIP_KEY_PASSPHRASE"
 PUBLIC_PREFIX = "hmip-ed25519"
 
 
-class KeyError_(ValueError):
+class KeyError_(Refusal, ValueError):
     """A key cannot be created, read or unlocked; the message says what to do."""
 
 
@@ -46,12 +48,12 @@ def parse_public(text: str, source: str = "public key") -> tuple[Ed25519PublicKe
     """(key, name) from a ``public.key`` line; KeyError_ naming ``source`` if malformed."""
     parts = text.strip().split(" ", 2)
     if len(parts) < 2 or parts[0] != PUBLIC_PREFIX:
-        raise KeyError_(f"{source}: not an hmip public key (expected '{PUBLIC_PREFIX} <base64> <name>')")
+        raise KeyError_.of("key.not_public", source=source, prefix=PUBLIC_PREFIX)
     try:
         raw = base64.b64decode(parts[1], validate=True)
         key = Ed25519PublicKey.from_public_bytes(raw)
     except ValueError:
-        raise KeyError_(f"{source}: the key material is damaged") from None
+        raise KeyError_.of("key.damaged", source=source) from None
     return key, parts[2] if len(parts) > 2 else ""
 
 
@@ -62,7 +64,7 @@ def read_public(path: Path) -> tuple[Ed25519PublicKey, str]:
     try:
         return parse_public(path.read_text(encoding="utf-8")[:1000], str(path))
     except OSError as exc:
-        raise KeyError_(f"{path}: cannot read the public key ({exc.strerror})") from None
+        raise KeyError_.of("key.public_unreadable", path=path, reason=exc.strerror) from None
 
 
 def verify(public: Ed25519PublicKey, signature: bytes, data: bytes) -> bool:
@@ -92,10 +94,7 @@ def _store_passphrase(key_id: str) -> bytes:
         return env.encode()
     ring = _keyring()
     if ring is None:
-        raise KeyError_(
-            f"no keyring on this machine: set {PASSPHRASE_ENV} to the passphrase that protects the key "
-            "(see docs/keys.md)"
-        )
+        raise KeyError_.of("key.no_keyring", env=PASSPHRASE_ENV)
     passphrase = secrets.token_urlsafe(32)
     ring.set_password(KEYRING_SERVICE, key_id, passphrase)
     return passphrase.encode()
@@ -108,10 +107,7 @@ def _load_passphrase(key_id: str, folder: Path) -> bytes:
     ring = _keyring()
     stored = ring.get_password(KEYRING_SERVICE, key_id) if ring is not None else None
     if stored is None:
-        raise KeyError_(
-            f"{folder}: the passphrase for key {key_id[:16]} is not in this machine's keyring; "
-            f"set {PASSPHRASE_ENV} (see docs/keys.md)"
-        )
+        raise KeyError_.of("key.passphrase", folder=folder, key=key_id[:16], env=PASSPHRASE_ENV)
     return stored.encode()
 
 
@@ -136,7 +132,7 @@ def new_key(folder: Path, name: str) -> SigningKey:
     """Create a key in ``folder`` (which must not hold one already)."""
     folder = Path(folder)
     if (folder / "private.pem").exists():
-        raise KeyError_(f"{folder}: already holds a key; choose another folder")
+        raise KeyError_.of("key.exists", folder=folder)
     private = Ed25519PrivateKey.generate()
     key = SigningKey(private, name)
     passphrase = _store_passphrase(key.key_id)
@@ -162,11 +158,11 @@ def load_key(folder: Path) -> SigningKey:
     try:
         pem = (folder / "private.pem").read_bytes()
     except OSError as exc:
-        raise KeyError_(f"{folder}: cannot read private.pem ({exc.strerror})") from None
+        raise KeyError_.of("key.private_unreadable", folder=folder, reason=exc.strerror) from None
     try:
         private = serialization.load_pem_private_key(pem, password=_load_passphrase(key_id, folder))
     except (ValueError, TypeError):
-        raise KeyError_(f"{folder}: wrong passphrase for the key, or the key file is damaged") from None
+        raise KeyError_.of("key.wrong_passphrase", folder=folder) from None
     if not isinstance(private, Ed25519PrivateKey) or fingerprint(private.public_key()) != key_id:
-        raise KeyError_(f"{folder}: private.pem does not match public.key")
+        raise KeyError_.of("key.mismatch", folder=folder)
     return SigningKey(private, name)

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from ..messages import Msg, Refusal
 from .migrations import MIGRATIONS, SCHEMA_VERSION
 
 #: Pragmas set on every connection, and the value each must read back as.
@@ -41,7 +42,7 @@ NETWORK_FILESYSTEMS = frozenset(
 )
 
 
-class StoreError(Exception):
+class StoreError(Refusal):
     """A field store cannot be opened or used; the message says what to do."""
 
 
@@ -62,6 +63,7 @@ class StoreDamaged(StoreError):
     def __init__(self, path: Path, detail: str):
         self.reason = f"the field store is damaged ({detail})"
         super().__init__(f"{path}: {self.reason}; {_recovery(path)}")
+        self.keyed("store.damaged", path=path, detail=detail, recovery=_recovery(path))
 
 
 def backups(path: Path) -> list[Path]:
@@ -71,11 +73,9 @@ def backups(path: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.name.rsplit("-", 1)[-1], reverse=True)
 
 
-def _recovery(path: Path) -> str:
+def _recovery(path: Path) -> Msg:
     found = backups(path)
-    where = f"restore it from the automatic backup {found[0]} (made before the last update), or " if found else ""
-    return (f"{where}keep the file as it is and send it to your lead inspector or IT support "
-            "(case reads you have exported are safe in the central store)")
+    return Msg.of("store.recovery_backup", backup=found[0]) if found else Msg.of("store.recovery")
 
 
 def store_error(path: Path | str, exc: BaseException) -> BaseException:
@@ -90,10 +90,10 @@ def store_error(path: Path | str, exc: BaseException) -> BaseException:
     if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
         return StoreDamaged(Path(path), str(exc))
     if name.startswith("SQLITE_FULL"):
-        error = StoreError(f"{path}: cannot be written, the disk is full ({exc}); free some space and try again")
+        error = StoreError.of("store.disk_full", path=path, detail=exc)
         error.reason = f"the disk is full ({exc})"
         return error
-    error = StoreError(f"{path}: the field store cannot be used ({exc})")
+    error = StoreError.of("store.unusable", path=path, detail=exc)
     error.reason = f"the field store cannot be used ({exc})"
     return error
 
@@ -154,7 +154,7 @@ def _connect(path: Path) -> sqlite_utils.Database:
         actual = db.execute(f"PRAGMA {name}").fetchone()[0]
         if str(actual).lower() != str(expected).lower():
             conn.close()
-            raise StoreError(f"{path}: PRAGMA {name} is {actual}, expected {expected}; the store cannot be used safely")
+            raise StoreError.of("store.pragma", path=path, name=name, actual=actual, expected=expected)
     return db
 
 
@@ -180,14 +180,11 @@ def open_db(path: Path | str, *, create: bool = True) -> sqlite_utils.Database:
     """
     path = Path(path)
     if is_network_path(path):
-        raise NetworkPathError(
-            f"{path}: is on a network drive. SQLite cannot lock files reliably there; "
-            "keep the field store on this laptop's own disk."
-        )
+        raise NetworkPathError.of("store.network", path=path)
     if not path.exists() and not create:
-        raise StoreError(f"{path}: no such field store")
+        raise StoreError.of("store.missing", path=path)
     if path.exists() and path.is_dir():
-        raise StoreError(f"{path}: is a folder, not a field store file")
+        raise StoreError.of("store.is_folder", path=path)
     try:
         db = _connect(path)
         applied = _applied_names(db)
@@ -197,11 +194,7 @@ def open_db(path: Path | str, *, create: bool = True) -> sqlite_utils.Database:
     unknown = [name for name in applied if name not in known]
     if unknown or db.execute("PRAGMA user_version").fetchone()[0] > SCHEMA_VERSION:
         db.close()
-        raise StoreTooNewError(
-            f"{path}: was written by a newer version of hmip-desktop (schema step "
-            f"{unknown[0] if unknown else 'unknown'}). Install the newer version to open it; "
-            "nothing has been changed."
-        )
+        raise StoreTooNewError.of("store.too_new", path=path, step=unknown[0] if unknown else "unknown")
     pending = MIGRATIONS.pending(db)
     if pending and applied:
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")

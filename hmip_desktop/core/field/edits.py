@@ -12,13 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..frameworks import Framework
+from ..messages import Msg, Refusal
 from . import values
 from .form_state import ReadValues
 
 KINDS = ("answer", "note", "profile", "interview", "status")
 
 
-class ReadLocked(Exception):
+class ReadLocked(Refusal):
     """The case read is complete; it must be reopened before it can change."""
 
 
@@ -94,7 +95,7 @@ def value_of(read: CaseRead, target: Target) -> object:
 def checked_value(fw: Framework, read: CaseRead, target: Target, value: object) -> object:
     """``value`` checked and normalised for ``target``; raises InvalidValue or KeyError."""
     kind, key = target.kind, target.key
-    where = f"case {read.case_id}, {key or kind}"
+    where = Msg.of("where.case_item", case=read.case_id, item=key or kind)
     if kind in ("answer", "note"):
         try:
             question = fw.question(key)
@@ -131,7 +132,7 @@ def apply_edit(fw: Framework, read: CaseRead, target: Target, value: object) -> 
     for a value or target the framework does not allow, like the store's write.
     """
     if read.status == "complete":
-        raise ReadLocked(f"case {read.case_id} is marked complete; reopen it to change it")
+        raise ReadLocked.of("read.locked", case=read.case_id)
     value = checked_value(fw, read, target, value)
     if value_of(read, target) == value:
         return read

@@ -31,10 +31,11 @@ from ..exchange import archive, envelope
 from ..exchange.formats import MAX_BUNDLE_FILE, MAX_BUNDLE_RECORDS, Manifest
 from ..exchange.revisions import MEMBER, canonical, content_hash, revision_id  # noqa: F401 (re-exported)
 from ..exchange.keys import SigningKey
+from ..messages import Refusal
 from . import audit
 from .db import write_transaction
 
-class ExportError(ValueError):
+class ExportError(Refusal, ValueError):
     pass
 
 
@@ -63,7 +64,7 @@ def _recipient(text: str):
             return pyrage.x25519.Recipient.from_str(text)
         return pyrage.ssh.Recipient.from_str(text)
     except Exception:  # noqa: BLE001 - pyrage raises its own error types
-        raise ExportError(f"'{text[:24]}…' is not an age or ssh-ed25519 recipient") from None
+        raise ExportError.of("export.recipient", recipient=text[:24]) from None
 
 
 def _setting(db: Database, key: str) -> str | None:
@@ -131,11 +132,9 @@ def _refuse_what_import_would(inspection_id: str, body: bytes, payload: bytes, s
         archive.check_lines(body, MEMBER, MAX_BUNDLE_RECORDS)
         archive.check(payload, {"manifest.json", MEMBER})
         if size > MAX_BUNDLE_FILE:
-            raise envelope.Rejected(f"{size} bytes; at most {MAX_BUNDLE_FILE}")
+            raise envelope.Rejected.of("export.file_size", size=size, limit=MAX_BUNDLE_FILE)
     except envelope.Rejected as exc:
-        raise ExportError(f"inspection {inspection_id}: the central store would refuse this bundle ({exc.reason}); "
-                          "nothing was written. Shorten the longest evidence notes, or ask your lead inspector "
-                          "to share the reads between laptops") from None
+        raise ExportError.of("export.would_be_refused", inspection=inspection_id, reason=exc) from None
 
 
 def export_bundle(
@@ -145,13 +144,11 @@ def export_bundle(
     """Write the bundle for ``inspection_id`` to ``out``; return a summary dict."""
     raw_recipients = _setting(db, "central_recipients")
     if not raw_recipients:
-        raise ExportError("this laptop does not know its central store yet (import the inspection pack first)")
+        raise ExportError.of("exchange.no_central_store")
     recipients = [_recipient(r) for r in json.loads(raw_recipients)]
     count = db.execute("SELECT count(*) FROM case_reads WHERE inspection_id = ?", [inspection_id]).fetchone()[0]
     if count > MAX_BUNDLE_RECORDS:
-        raise ExportError(f"inspection {inspection_id}: {count} case reads are more than the central store takes in "
-                          f"one bundle (at most {MAX_BUNDLE_RECORDS}); nothing was written. Ask your lead inspector "
-                          "to share the reads between laptops (one inspector key each)")
+        raise ExportError.of("export.too_many_reads", inspection=inspection_id, count=count, limit=MAX_BUNDLE_RECORDS)
     # The sequence number is taken, and made durable, before anything else: a crash
     # after the bundle file is in place but before its record commits must never lead
     # the next export to reuse the number (the central store orders a device's bundles
@@ -163,7 +160,7 @@ def export_bundle(
         insp = db.execute("SELECT framework_id, framework_version, framework_sha256 FROM inspections WHERE id = ?",
                           [inspection_id]).fetchone()
         if insp is None:
-            raise ExportError(f"no inspection '{inspection_id}' in this field store")
+            raise ExportError.of("store.no_inspection", inspection=inspection_id)
         user = _setting(db, "user_id")
         reads = db.execute("SELECT id, edit_count, exported_edit_count, exported_line FROM case_reads"
                            " WHERE inspection_id = ?" + (" AND reader_id = ?" if user else "") + " ORDER BY case_id",

@@ -12,13 +12,14 @@ from collections.abc import Iterable, Mapping
 from sqlite_utils import Database
 
 from ..frameworks import content_hash, load_text
+from ..messages import Msg, Refusal
 from . import audit, values
 from .db import write_transaction
 
 ROLES = ("inspector", "local_assessor", "lead")
 
 
-class InspectionRefused(ValueError):
+class InspectionRefused(Refusal, ValueError):
     """The inspection cannot be created as given; the message says why."""
 
 
@@ -46,7 +47,7 @@ def create_inspection(
     team = [dict(t) for t in team]
     for t in team:
         if t["role"] not in ROLES:
-            raise InspectionRefused(f"team member {t['id']}: role must be one of {', '.join(ROLES)}")
+            raise InspectionRefused.of("inspection.role", member=t["id"], roles=", ".join(ROLES))
     case_rows = []
     for c in cases:
         profile = dict(c.get("profile") or {})
@@ -54,8 +55,8 @@ def create_inspection(
             try:
                 pf = fw.profile_field(key)
             except KeyError:
-                raise InspectionRefused(f"case {c['case_id']}: unknown profile field '{key}'") from None
-            profile[key] = values.profile_value(fw, pf, value, f"case {c['case_id']}, {key}")
+                raise InspectionRefused.of("inspection.profile_field", case=c["case_id"], field=key) from None
+            profile[key] = values.profile_value(fw, pf, value, Msg.of("where.case_item", case=c["case_id"], item=key))
         case_rows.append(
             {
                 "inspection_id": inspection_id,
@@ -72,7 +73,7 @@ def create_inspection(
     ]
     with write_transaction(db):
         if db.execute("SELECT 1 FROM inspections WHERE id = ?", [inspection_id]).fetchone():
-            raise InspectionRefused(f"inspection '{inspection_id}' already exists in this field store; use another file")
+            raise InspectionRefused.of("inspection.exists", inspection=inspection_id)
         db["inspections"].insert(
             {
                 "id": inspection_id,

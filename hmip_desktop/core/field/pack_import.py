@@ -29,16 +29,16 @@ def open_pack(data: bytes, key: SigningKey, trust: str) -> Pack:
     """Verify (signature by the trusted lead key), then decrypt and validate a pack."""
     trust = trust.strip().lower()
     if len(trust) < 16 or any(c not in "0123456789abcdef" for c in trust):
-        raise Rejected("give at least 16 hex digits of the lead inspector's key fingerprint to trust")
+        raise Rejected.of("pack.trust")
 
     def find_key(header):
         if not header.key_id.startswith(trust):
-            raise Rejected(f"pack is signed by key {header.key_id[:16]}, not by the trusted key {trust[:16]}")
+            raise Rejected.of("pack.signer", key=header.key_id[:16], trusted=trust[:16])
         if not header.signer:
-            raise Rejected("pack does not carry its signer's public key")
+            raise Rejected.of("pack.no_signer")
         public, _ = parse_public(header.signer, "pack signer")
         if fingerprint(public) != header.key_id:
-            raise Rejected("pack signer's public key does not match its fingerprint")
+            raise Rejected.of("pack.signer_mismatch")
         return public
 
     env = envelope.open_envelope(data, find_key, max_payload=MAX_PACK, expect_kind="pack")
@@ -47,17 +47,17 @@ def open_pack(data: bytes, key: SigningKey, trust: str) -> Pack:
     try:
         plain = pyrage.decrypt(env.payload, [pyrage.ssh.Identity.from_buffer(ssh_private)])
     except Exception:  # noqa: BLE001
-        raise Rejected("cannot decrypt the pack with your key: it was made for another team") from None
+        raise Rejected.of("pack.key") from None
     members = archive.read(plain, {"pack.json"}, {"pack.json"})
     try:
         pack = Pack.model_validate_json(members["pack.json"])
     except ValidationError as exc:
         first = exc.errors()[0]
-        raise Rejected(f"pack.json: {'.'.join(map(str, first['loc']))}: {first['msg']}") from None
+        raise Rejected.of("pack.invalid", field=".".join(map(str, first["loc"])), detail=first["msg"]) from None
     if pack.pack_id != env.header.id:
-        raise Rejected("pack id does not match its signed header")
+        raise Rejected.of("pack.id")
     if content_hash(pack.inspection.framework_yaml) != pack.inspection.framework_sha256:
-        raise Rejected("the framework in the pack does not match its hash")
+        raise Rejected.of("pack.framework")
     return pack
 
 
@@ -66,7 +66,7 @@ def import_pack(db: Database, data: bytes, key: SigningKey, trust: str) -> dict:
     pack = open_pack(data, key, trust)
     me = [m.id for m in pack.team if m.public_key and fingerprint(parse_public(m.public_key)[0]) == key.key_id]
     if not me:
-        raise Rejected("your key is not in this inspection's team")
+        raise Rejected.of("pack.not_in_team")
     with write_transaction(db):
         counts = create_inspection(
             db, inspection_id=pack.inspection.id, provider=pack.inspection.provider, title=pack.inspection.title,

@@ -17,13 +17,14 @@ from ..exchange import envelope
 from ..exchange.envelope import Rejected
 from ..exchange.formats import Receipt
 from ..exchange.keys import SigningKey, fingerprint, parse_public
+from ..messages import Msg, Refusal
 from . import audit
 from .db import write_transaction
 
 MAX_RECEIPT = 8 * 1024 * 1024
 
 
-class PurgeRefused(ValueError):
+class PurgeRefused(Refusal, ValueError):
     pass
 
 
@@ -36,12 +37,12 @@ def open_receipt(db: Database, data: bytes, key: SigningKey) -> Receipt:
     """Check and decrypt a receipt; Rejected with the reason otherwise."""
     trusted = _setting(db, "central_key")
     if not trusted:
-        raise Rejected("this laptop does not know its central store yet (import the inspection pack first)")
+        raise Rejected.of("exchange.no_central_store")
     central, _ = parse_public(trusted)
 
     def find_key(header):
         if header.key_id != fingerprint(central):
-            raise Rejected("receipt is not signed by this laptop's central store")
+            raise Rejected.of("receipt.signer")
         return central
 
     env = envelope.open_envelope(data, find_key, max_payload=MAX_RECEIPT, expect_kind="receipt")
@@ -50,15 +51,15 @@ def open_receipt(db: Database, data: bytes, key: SigningKey) -> Receipt:
     try:
         plain = pyrage.decrypt(env.payload, [pyrage.ssh.Identity.from_buffer(ssh_private)])
     except Exception:  # noqa: BLE001
-        raise Rejected("cannot decrypt the receipt: it was made for another inspector's key") from None
+        raise Rejected.of("receipt.key") from None
     try:
         receipt = Receipt.model_validate_json(plain)
     except ValidationError as exc:
-        raise Rejected(f"receipt is not valid: {exc.errors()[0]['msg']}") from None
+        raise Rejected.of("receipt.invalid", detail=exc.errors()[0]["msg"]) from None
     if receipt.store_id != _setting(db, "central_store_id"):
-        raise Rejected("receipt comes from another central store")
+        raise Rejected.of("receipt.other_store")
     if receipt.device_id != _setting(db, "device_id"):
-        raise Rejected("receipt is for another laptop")
+        raise Rejected.of("receipt.other_laptop")
     return receipt
 
 
@@ -104,15 +105,15 @@ def purge(db: Database, inspection_id: str, actor: str = "inspector") -> dict:
     """Remove the inspection's personal data (cases, reads, answers, its audit events);
     refuse unless a receipt confirms the central store holds every read's current state."""
     if db.execute("SELECT 1 FROM inspections WHERE id = ?", [inspection_id]).fetchone() is None:
-        raise PurgeRefused(f"no inspection '{inspection_id}' in this field store")
+        raise PurgeRefused.of("store.no_inspection", inspection=inspection_id)
     if db.execute("SELECT 1 FROM receipts WHERE inspection_id = ?", [inspection_id]).fetchone() is None:
-        raise PurgeRefused(f"no receipt from the central store for inspection '{inspection_id}': export, "
-                           "have it imported, and import the receipt first; nothing was removed")
+        raise PurgeRefused.of("purge.no_receipt", inspection=inspection_id)
     missing = not_held(db, inspection_id)
     if missing:
-        shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
-        raise PurgeRefused(f"the central store does not yet hold the current state of case(s) {shown}: export "
-                           "again and import its receipt; nothing was removed")
+        shown = ", ".join(missing[:5])
+        if len(missing) > 5:
+            shown = Msg.of("list.and_more", items=shown, more=len(missing) - 5)
+        raise PurgeRefused.of("purge.not_held", cases=shown)
     with write_transaction(db):
         receipt_id = db.execute("SELECT receipt_id FROM receipts WHERE inspection_id = ? ORDER BY imported_at DESC"
                                 " LIMIT 1", [inspection_id]).fetchone()[0]

@@ -138,6 +138,8 @@ class DashboardPage(QWidget):
         self.search_label.setBuddy(self.search)
         self.filter = QComboBox(reads_box)
         self.filter.setObjectName("reads_filter")
+        # As wide as its longest item in the language shown (re-fitted after a switch).
+        self.filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.filter_label = QLabel(reads_box)
         self.filter_label.setBuddy(self.filter)
         for key in FILTERS:

@@ -99,6 +99,10 @@ class CentralWindow(QMainWindow):
 
         self.inspection_list = QListWidget(self)
         self.inspection_list.setObjectName("inspections_list")
+        # Long titles wrap: nothing in the list is reachable only by scrolling sideways.
+        self.inspection_list.setWordWrap(True)
+        self.inspection_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.inspection_list.setMinimumWidth(160)
         self.inspection_list.currentItemChanged.connect(self._inspection_chosen)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("central_tabs")

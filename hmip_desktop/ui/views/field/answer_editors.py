@@ -9,8 +9,6 @@ ISO dates, text).
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QDoubleValidator, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -26,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ....core.frameworks.model import Answer, Framework, Option
-from ...text import entry_date_text, fmt
+from ...text import entry_date_text, fmt, parse_entry_date
 
 #: Typing pauses this long (ms) before an evidence note is autosaved; focus-out saves at once.
 NOTE_DEBOUNCE_MS = 700
@@ -307,12 +305,17 @@ class LineEditor(Editor):
             if answer.max is not None:
                 validator.setTop(answer.max)
             self.line.setValidator(validator)
-        else:
-            self.line.setPlaceholderText(_tr("dd/mm/yyyy"))
         self.line.editingFinished.connect(self._finished)
         layout.addWidget(self.line)
         layout.addStretch(1)
         self._last: object = None
+        self.set_language("en")
+
+    def set_language(self, lang: str) -> None:
+        if self.answer.type == "date":
+            self.line.setPlaceholderText(_tr("dd/mm/yyyy"))
+        if self.line.property("invalid"):
+            self.line.setToolTip(_tr("Not a valid value"))
 
     def parse(self, text: str) -> object:
         text = text.strip()
@@ -321,12 +324,7 @@ class LineEditor(Editor):
         if self.answer.type == "number":
             number = float(text.replace(",", ""))
             return int(number) if number.is_integer() else number
-        for pattern in ("%d/%m/%Y", "%Y-%m-%d", "%d.%m.%Y"):
-            try:
-                return datetime.strptime(text, pattern).date().isoformat()
-            except ValueError:
-                continue
-        raise ValueError(text)
+        return parse_entry_date(text)
 
     def _finished(self) -> None:
         try:

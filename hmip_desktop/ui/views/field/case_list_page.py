@@ -60,6 +60,8 @@ class CaseListPage(QWidget):
         self.status_filter.currentIndexChanged.connect(lambda _: self.proxy.set_status(self.status_filter.currentData()))
         self.reader_filter = QComboBox(self)
         self.reader_filter.setObjectName("reader_filter")
+        for combo in (self.status_filter, self.reader_filter):  # re-fitted when the language changes
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.reader_filter.currentIndexChanged.connect(lambda _: self.proxy.set_reader(self.reader_filter.currentData()))
         self.search_label, self.status_label, self.reader_label = QLabel(self), QLabel(self), QLabel(self)
         for label, widget in ((self.search_label, self.search), (self.status_label, self.status_filter), (self.reader_label, self.reader_filter)):
@@ -98,6 +100,12 @@ class CaseListPage(QWidget):
         self.table.setAccessibleName(_tr("Case reads"))
         self._fill_filters()
         self._refresh_progress()
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Size the columns to their contents in the language shown (once per load or switch)."""
+        if self.model.rowCount():
+            self.table.resizeColumnsToContents()
 
     def _fill_filters(self) -> None:
         status = self.status_filter.currentData()
@@ -124,7 +132,7 @@ class CaseListPage(QWidget):
         self._readers = sorted(readers.items(), key=lambda kv: kv[1])
         self._fill_filters()
         self._refresh_progress()
-        self.table.resizeColumnsToContents()
+        self.fit_columns()
         if self.proxy.rowCount():
             self.table.selectRow(0)
 

@@ -31,7 +31,7 @@ from ....core.field.edits import CaseRead, ReadLocked, Target, apply_edit
 from ....core.field.form_state import Missing
 from ....core.field.values import InvalidValue
 from ....core.frameworks import Framework
-from ...text import fmt, status_text
+from ...text import error_text, fmt, status_text
 from .profile_panel import ProfilePanel
 from .question_widget import QuestionWidget
 
@@ -53,6 +53,10 @@ class CaseReadPage(QWidget):
         self.read: CaseRead | None = None
         self._missing: list[Missing] = []
         self._guidance_for: QuestionWidget | None = None
+        #: What the saved label says, kept so that a language switch can say it again:
+        #: ("saved", time) or ("not_saved", "") or None for nothing.
+        self._saved: tuple[str, str] | None = None
+        self._save_error: BaseException | str = ""
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 8, 8, 8)
@@ -66,9 +70,7 @@ class CaseReadPage(QWidget):
         self.status_label.setObjectName("status_label")
         self.saved_label = QLabel(self)
         self.saved_label.setObjectName("saved_label")
-        # Fixed widths: changing their text after every autosave must not relayout the form.
-        for label, sample in ((self.saved_label, "Saved at 00:00:00 "), (self.status_label, "Wedi'i gwblhau  ")):
-            label.setFixedWidth(label.fontMetrics().horizontalAdvance(sample) + 24)
+        for label in (self.saved_label, self.status_label):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.complete_button = QPushButton(self)
         self.complete_button.setObjectName("complete_button")
@@ -167,7 +169,10 @@ class CaseReadPage(QWidget):
         self.missing_list.setAccessibleName(_tr("What is missing"))
         self.guidance.setAccessibleName(_tr("Guidance"))
         self.profile.set_language(lang)
-        self._guidance_for = None
+        self._size_header_labels()
+        self._show_saved_text()
+        if self.error_banner.isVisibleTo(self):
+            self._show_save_error_text()
         for standard_id, heading, _ in self.standard_headers:
             title = next(s for s in self.fw.standards() if s.id == standard_id).title.get(lang)
             heading.setText(title)
@@ -177,6 +182,26 @@ class CaseReadPage(QWidget):
         self._refresh_header()
         self._refresh_standards()
         self._refresh_missing_list()
+        if self._guidance_for is not None:
+            self._show_guidance(self._guidance_for)
+
+    def _size_header_labels(self) -> None:
+        """Fixed widths, so that changing their text after every autosave does not relayout the
+        form: the widest text each can show in this language, measured in the font it is drawn
+        in (the style sheet makes the saved label bold)."""
+        samples = {
+            self.saved_label: [fmt(_tr("Saved at %1"), "00:00:00"), _tr("Not saved")],
+            self.status_label: [status_text(s) for s in ("not_started", "in_progress", "complete")],
+        }
+        for label, texts in samples.items():
+            label.ensurePolished()
+            metrics = label.fontMetrics()
+            label.setFixedWidth(max(metrics.horizontalAdvance(t) for t in texts) + 2 * metrics.averageCharWidth() + 24)
+
+    def _show_saved_text(self) -> None:
+        kind = self._saved[0] if self._saved else None
+        self.saved_label.setText(fmt(_tr("Saved at %1"), self._saved[1]) if kind == "saved"
+                                 else _tr("Not saved") if kind == "not_saved" else "")
 
     # -- loading and local state -----------------------------------------------------
 
@@ -189,7 +214,8 @@ class CaseReadPage(QWidget):
             widget.set_values(read.answers, read.notes)
             widget.show_missing(set())
         self.error_banner.setVisible(False)
-        self.saved_label.setText("")
+        self._saved = None
+        self._show_saved_text()
         self._show_lead_comments()
         self._apply_state()
 
@@ -243,16 +269,24 @@ class CaseReadPage(QWidget):
     # -- feedback from the window ----------------------------------------------------
 
     def show_saved(self, time_text: str) -> None:
-        self.saved_label.setText(fmt(_tr("Saved at %1"), time_text))
+        self._saved = ("saved", time_text)
+        self._show_saved_text()
         self.error_banner.setVisible(False)
 
-    def show_save_error(self, message: str) -> None:
+    def show_save_error(self, error: BaseException | str) -> None:
+        """The banner for a save that failed: ``error`` (the core's refusal, shown in the form's
+        language, again after a language switch) or a message."""
+        self._save_error = error
+        self._show_save_error_text()
+        self.error_banner.setVisible(True)
+        self._saved = ("not_saved", "")
+        self._show_saved_text()
+
+    def _show_save_error_text(self) -> None:
         self.error_banner.setText(
             fmt(_tr("Not saved: %1. What you entered is still on screen and will be saved again with your next change."),
-                message)
+                error_text(self._save_error))
         )
-        self.error_banner.setVisible(True)
-        self.saved_label.setText(_tr("Not saved"))
 
     def apply_changes(self, changes) -> None:
         """Connected to the ops layer's ``changes_applied``: a write to the open read.
@@ -405,15 +439,19 @@ class CaseReadPage(QWidget):
             widget = widget.parentWidget()
         if widget is None or widget is self._guidance_for:
             return
+        self._show_guidance(widget)
+        for row, (_, _, section) in enumerate(self.standard_headers):
+            if section.isAncestorOf(widget):
+                self.standards_list.setCurrentRow(row)
+
+    def _show_guidance(self, widget: QuestionWidget) -> None:
+        """The guidance panel: the question's number, text and guidance in the form's language."""
         self._guidance_for = widget
         q = widget.question
         parts = [f"<h3>{widget.number}</h3>", f"<p><b>{_escape(q.text.get(self.lang))}</b></p>"]
         if q.guidance:
             parts.append(f"<p>{_escape(q.guidance.get(self.lang))}</p>")
         self.guidance.setHtml("".join(parts))
-        for row, (_, _, section) in enumerate(self.standard_headers):
-            if section.isAncestorOf(widget):
-                self.standards_list.setCurrentRow(row)
 
 
 def _escape(text: str) -> str:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from ...ops import run_with_progress
 from ...notice import notice
-from ...text import fmt
+from ...text import error_text, fmt
 
 
 def _tr(text: str) -> str:
@@ -93,4 +93,5 @@ class ExchangeActions:
         self.statusBar().showMessage(text, 15000)
 
     def _exchange_failed(self, error: BaseException) -> None:
-        notice(self, _tr("Not done"), str(error), "exchange_error")
+        notice(self, _tr("Not done"), error_text(error), "exchange_error",
+               retranslate=lambda: (_tr("Not done"), error_text(error)))

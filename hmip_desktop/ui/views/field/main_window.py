@@ -21,10 +21,10 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
 from ...actions import add_action
 from ...i18n import Translations, language_actions
 from ...ops import Ops, run_with_progress
-from ...text import fmt, time_text
+from ...text import error_text, fmt, time_text
 from .case_list_page import CaseListPage
 from .exchange_actions import ExchangeActions
-from ...notice import notice
+from ...notice import notice, retranslate_notices
 
 if TYPE_CHECKING:  # built lazily, after the window shows
     from ....core.field.edits import Target
@@ -151,6 +151,7 @@ class MainWindow(ExchangeActions, QMainWindow):
         self.list_page.set_language(lang)
         if self.page is not None:
             self.page.set_language(lang)
+        retranslate_notices(self)
 
     # -- opening ---------------------------------------------------------------------
 
@@ -200,7 +201,7 @@ class MainWindow(ExchangeActions, QMainWindow):
         if self.on_load_failed is not None:
             self.on_load_failed(error)
             return
-        QMessageBox.critical(self, _tr("Cannot open the field store"), str(error))
+        QMessageBox.critical(self, _tr("Cannot open the field store"), error_text(error))
 
     def open_read(self, read_id: int) -> None:
         if self.store is None or self.page is None:
@@ -271,7 +272,7 @@ class MainWindow(ExchangeActions, QMainWindow):
             # Worth trying again (a full disk, a locked file): keep it and resend with the next change.
             self.unsaved[(read_id, target)] = value
         if self.page is not None:
-            self.page.show_save_error(str(error) or type(error).__name__)
+            self.page.show_save_error(error)
         self._busy_changed(self.ops.pending)
         self.save_finished.emit(False)
 
@@ -313,7 +314,7 @@ class MainWindow(ExchangeActions, QMainWindow):
         self.ops.write(store.redo, self._nothing_to_undo, self._undo_failed)
 
     def _undo_failed(self, error: BaseException) -> None:
-        self.statusBar().showMessage(str(error), 6000)
+        self.statusBar().showMessage(error_text(error), 6000)
 
     def complete_or_reopen(self) -> None:
         if self.page is None or self.page.read is None or self.stack.currentWidget() is not self.page:
@@ -353,7 +354,7 @@ class MainWindow(ExchangeActions, QMainWindow):
     def _audit_failed(self, error: BaseException) -> None:
         from ....core.field.audit import Cancelled
 
-        self.statusBar().showMessage(_tr("Audit check cancelled.") if isinstance(error, Cancelled) else str(error), 10000)
+        self.statusBar().showMessage(_tr("Audit check cancelled.") if isinstance(error, Cancelled) else error_text(error), 10000)
 
     # -- shortcuts help, closing -------------------------------------------------------
 
@@ -363,13 +364,17 @@ class MainWindow(ExchangeActions, QMainWindow):
         self.list_page.search.selectAll()
 
     def _show_shortcuts(self) -> None:
+        notice(self, *self._shortcuts_text(), icon=QMessageBox.Icon.Information, retranslate=self._shortcuts_text)
+
+    def _shortcuts_text(self) -> tuple[str, str]:
+        """The shortcuts dialog's title and text, in the interface language."""
         rows = [(a.text().replace("&", ""), a.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
                 for a in (self.act_undo, self.act_redo, self.act_list, self.act_find, self.act_next_q, self.act_prev_q,
                           self.act_next_s, self.act_prev_s, self.act_next_case, self.act_prev_case, self.act_complete)]
         rows.append((_tr("Answer a judgement"), _tr("Y, N, A or 1–9")))
         rows.append((_tr("Clear an answer"), _tr("Delete")))
         text = "\n".join(f"{keys:<22} {name}" for name, keys in rows)
-        notice(self, _tr("Keyboard shortcuts"), text, icon=QMessageBox.Icon.Information)
+        return _tr("Keyboard shortcuts"), text
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.page is not None:

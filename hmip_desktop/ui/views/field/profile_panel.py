@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QFormLayout, QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QGridLayout, QGroupBox, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ....core.field.edits import Target
 from ....core.frameworks.model import Answer, Framework, Option, Text
@@ -31,7 +31,9 @@ class ProfilePanel(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.profile_box = QGroupBox(self)
-        grid = QGridLayout(self.profile_box)
+        self.grid = QGridLayout(self.profile_box)
+        #: Fields side by side in two columns when the form is wide enough, else one under another.
+        self.columns = 2
         self.labels: dict[str, QLabel] = {}
         self.editors = {}
         for field in fw.case_profile:
@@ -47,10 +49,8 @@ class ProfilePanel(QWidget):
             editor.edited.connect(lambda v, f=field: self.edited.emit(Target("profile", f.id), _from_editor(f.type, v)))
             label = QLabel(self)
             label.setBuddy(editor.focus_target())
-            cell = len(self.editors)
-            grid.addWidget(label, cell // 2, (cell % 2) * 2)
-            grid.addWidget(editor, cell // 2, (cell % 2) * 2 + 1)
             self.labels[field.id], self.editors[field.id] = label, editor
+        self._place(2)
         outer.addWidget(self.profile_box)
 
         self.interview_box = QGroupBox(self)
@@ -73,6 +73,8 @@ class ProfilePanel(QWidget):
         self.note_label.setBuddy(self.note)
         iform.addRow(self.note_label, self.note)
         outer.addWidget(self.interview_box)
+        # Its width is the form's, not what two columns would need: it reflows to fit instead.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.set_language("en")
 
     def set_language(self, lang: str) -> None:
@@ -87,9 +89,34 @@ class ProfilePanel(QWidget):
         self.held.set_language(lang)
         self.held.setAccessibleName(_tr("Interview held"))
         self.date_label.setText(_tr("Date"))
+        self.date.set_language(lang)
         self.date.setAccessibleName(_tr("Interview date"))
         self.note_label.setText(_tr("Notes"))
         self.note.setAccessibleName(_tr("Interview notes"))
+        self._reflow(self.width())
+
+    def _place(self, columns: int) -> None:
+        """Lay the profile fields out in ``columns`` columns of label and editor."""
+        self.columns = columns
+        for cell, field in enumerate(self.fw.case_profile):
+            self.grid.addWidget(self.labels[field.id], cell // columns, (cell % columns) * 2)
+            self.grid.addWidget(self.editors[field.id], cell // columns, (cell % columns) * 2 + 1)
+        for column in range(4):
+            self.grid.setColumnStretch(column, 1 if column % 2 and column // 2 < columns else 0)
+        self.grid.invalidate()
+
+    def _reflow(self, width: int) -> None:
+        """Two columns if they fit in ``width`` (measured in two columns), else one: the form
+        never needs to scroll sideways, whatever the language and the window's width."""
+        if self.columns != 2:
+            self._place(2)
+        if self.profile_box.minimumSizeHint().width() > width:
+            self._place(1)
+
+    def resizeEvent(self, event) -> None:
+        if event.size().width() != event.oldSize().width():
+            self._reflow(event.size().width())
+        super().resizeEvent(event)
 
     def set_values(self, profile: dict, held: bool | None, date: str | None, note: str) -> None:
         for field in self.fw.case_profile:

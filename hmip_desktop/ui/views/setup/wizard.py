@@ -5,6 +5,7 @@ be left and resumed with the command line (``hmip central ...``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
@@ -28,19 +29,39 @@ from PySide6.QtWidgets import (
 
 from ....core.paths import forms_dir
 from ...ops import Ops, run_with_progress
+from ...i18n import LANGUAGES, Translations
 from ...notice import notice
-from ...text import fmt
+from ...text import error_text, fmt, parse_entry_date
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("SetupWizard", text)
 
 
-def _browse_row(parent, edit: QLineEdit, pick) -> QHBoxLayout:
+def _qt(text: str) -> str:
+    """Qt's own words for the wizard's buttons (in qtbase_cy.ts; listed in ours too, so that
+    ``set_language`` can set them again: QWizard sets them only once)."""
+    return QCoreApplication.translate("QWizard", text)
+
+
+def _button_texts(style: QWizard.WizardStyle) -> dict[QWizard.WizardButton, str]:
+    """What QWizard itself calls its buttons in ``style``, in the interface language."""
+    B, mac = QWizard.WizardButton, style == QWizard.WizardStyle.MacStyle
+    return {
+        B.BackButton: _qt("Go Back") if mac else _qt("< &Back"),
+        B.NextButton: _qt("Continue") if mac else _qt("&Next") if style == QWizard.WizardStyle.AeroStyle else _qt("&Next >"),
+        B.CommitButton: _qt("Commit"),
+        B.FinishButton: _qt("Done") if mac else _qt("&Finish"),
+        B.CancelButton: _qt("Cancel"),
+    }
+
+
+def _browse_row(wizard, parent, edit: QLineEdit, pick) -> QHBoxLayout:
     row = QHBoxLayout()
     row.addWidget(edit, 1)
-    button = QPushButton(_tr("Browse…"), parent)
-    button.setAccessibleName(fmt(_tr("Browse for %1"), edit.accessibleName()))
+    button = QPushButton(parent)
+    wizard.bind(button.setText, lambda: _tr("Browse…"))
+    wizard.bind(button.setAccessibleName, lambda: fmt(_tr("Browse for %1"), edit.accessibleName()))
     button.clicked.connect(pick)
     row.addWidget(button)
     return row
@@ -50,13 +71,45 @@ class SetupWizard(QWizard):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("setup_wizard")
-        self.setWindowTitle(_tr("Set up an inspection"))
+        #: (setter, text): every translated text on the wizard, set again when the language changes.
+        self.texts: list[tuple[Callable[[object], object], Callable[[], object]]] = []
+        self.bind(self.setWindowTitle, lambda: _tr("Set up an inspection"))
         self.ops = Ops(self)
         self.store = None
         self.inspection_id = ""
         for page in (InspectionPage(self), TeamPage(self), SamplePage(self), AllocationPage(self), PackPage(self)):
             self.addPage(page)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        # The other language, named in itself (as the windows' Language menus name them).
+        self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+        self.button(QWizard.WizardButton.CustomButton1).setObjectName("language_button")
+        self.customButtonClicked.connect(lambda _: self.set_language("en" if Translations.lang == "cy" else "cy"))
+        self.set_language(Translations.lang)
         self.resize(980, 720)
+
+    def bind(self, setter: Callable[[object], object], text: Callable[[], object]) -> None:
+        """Call ``setter(text())`` now and again after each language switch."""
+        self.texts.append((setter, text))
+        setter(text())
+
+    def label(self, text: Callable[[], str], wrap: bool = False) -> QLabel:
+        """A label whose text is ``text()`` in the interface language."""
+        label = QLabel(self)
+        label.setWordWrap(wrap)
+        self.bind(label.setText, text)
+        return label
+
+    def set_language(self, lang: str) -> None:
+        """Switch the interface language and say everything on the wizard again in it."""
+        Translations().set_language(lang)
+        for setter, text in self.texts:
+            setter(text())
+        for button, text in _button_texts(self.wizardStyle()).items():
+            self.setButtonText(button, text)
+        self.setButtonText(QWizard.WizardButton.CustomButton1, LANGUAGES["en" if lang == "cy" else "cy"])
+        for page in (self.page(i) for i in self.pageIds()):
+            if hasattr(page, "retranslate"):
+                page.retranslate()
 
     def run(self, fn):
         """Run ``fn`` on the worker and wait for it with the GUI still responsive;
@@ -70,7 +123,8 @@ class SetupWizard(QWizard):
         return box["result"]
 
     def show_error(self, error) -> None:
-        notice(self, _tr("Not done"), str(error), "setup_error")
+        notice(self, _tr("Not done"), error_text(error), "setup_error",
+               retranslate=lambda: (_tr("Not done"), error_text(error)))
 
     def done(self, result) -> None:
         self.ops.wait()
@@ -82,43 +136,50 @@ class InspectionPage(QWizardPage):
     def __init__(self, wizard: SetupWizard):
         super().__init__(wizard)
         self.w = wizard
-        self.setTitle(_tr("The inspection"))
-        self.setSubTitle(_tr("Choose the central store, the framework and the inspection's details."))
+        wizard.bind(self.setTitle, lambda: _tr("The inspection"))
+        wizard.bind(self.setSubTitle, lambda: _tr("Choose the central store, the framework and the inspection's details."))
         form = QFormLayout(self)
         self.store_path = QLineEdit(self)
         self.store_path.setObjectName("store_path")
-        self.store_path.setAccessibleName(_tr("Central store"))
-        form.addRow(_tr("Central store"), _browse_row(self, self.store_path, self._pick_store))
+        wizard.bind(self.store_path.setAccessibleName, lambda: _tr("Central store"))
+        form.addRow(wizard.label(lambda: _tr("Central store")), _browse_row(wizard, self, self.store_path, self._pick_store))
         self.keys_dir = QLineEdit(self)
         self.keys_dir.setObjectName("keys_dir")
-        self.keys_dir.setAccessibleName(_tr("Keys folder"))
-        self.keys_dir.setPlaceholderText(_tr("Needed for a postgresql:// store; a file keeps its keys beside it"))
-        form.addRow(_tr("Keys folder"), self.keys_dir)
+        wizard.bind(self.keys_dir.setAccessibleName, lambda: _tr("Keys folder"))
+        form.addRow(wizard.label(lambda: _tr("Keys folder")), self.keys_dir)
+        # Under the field, wrapped: as a placeholder it was cut off at the field's width.
+        form.addRow("", wizard.label(lambda: _tr("Needed for a postgresql:// store; a file keeps its keys beside it"), True))
         self.framework = QComboBox(self)
         self.framework.setObjectName("framework")
-        self.framework.setAccessibleName(_tr("Framework"))
+        wizard.bind(self.framework.setAccessibleName, lambda: _tr("Framework"))
         from ....core.frameworks import FrameworkInvalid, load_file
-        from ...i18n import Translations
 
+        self.frameworks = []
         for path in sorted(forms_dir().glob("*.yaml")):
             try:
-                fw = load_file(path)
-                label = f"{fw.title.get(Translations.lang)} ({fw.version})"
+                self.frameworks.append(load_file(path))
             except FrameworkInvalid:
                 continue  # hmip forms check reports it; it cannot be used for an inspection
-            self.framework.addItem(label, str(path))
-        form.addRow(_tr("Framework"), self.framework)
+            self.framework.addItem("", str(path))
+        form.addRow(wizard.label(lambda: _tr("Framework")), self.framework)
         self.fields = {}
-        for key, label in (("id", _tr("Inspection id")), ("provider", _tr("Provider")), ("title", _tr("Title")),
-                           ("start", _tr("Fieldwork starts (YYYY-MM-DD)")), ("end", _tr("Fieldwork ends (YYYY-MM-DD)"))):
+        for key, label in (("id", lambda: _tr("Inspection id")), ("provider", lambda: _tr("Provider")),
+                           ("title", lambda: _tr("Title")), ("start", lambda: _tr("Fieldwork starts")),
+                           ("end", lambda: _tr("Fieldwork ends"))):
             edit = QLineEdit(self)
             edit.setObjectName(f"inspection_{key}")
-            edit.setAccessibleName(label)
+            wizard.bind(edit.setAccessibleName, label)
+            if key in ("start", "end"):  # typed as the case read form takes dates
+                wizard.bind(edit.setPlaceholderText, lambda: _tr("dd/mm/yyyy"))
             edit.textChanged.connect(self.completeChanged)
-            form.addRow(label, edit)
+            form.addRow(wizard.label(label), edit)
             self.fields[key] = edit
         self.store_path.textChanged.connect(self.completeChanged)
         self.keys_dir.textChanged.connect(self.completeChanged)
+
+    def retranslate(self) -> None:
+        for i, fw in enumerate(self.frameworks):
+            self.framework.setItemText(i, f"{fw.title.get(Translations.lang)} ({fw.version})")
 
     def _pick_store(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, _tr("Central store"), "", _tr("Central store (*.sqlite)"),
@@ -140,6 +201,13 @@ class InspectionPage(QWizardPage):
         location = self.store_path.text().strip()
         keys_text = self.keys_dir.text().strip()
         values = {k: e.text().strip() or None for k, e in self.fields.items()}
+        for key in ("start", "end"):
+            try:
+                values[key] = parse_entry_date(values[key] or "")
+            except ValueError:
+                self.w.show_error(fmt(_tr("%1 is not a date: type it as dd/mm/yyyy."), values[key]))
+                self.fields[key].setFocus()
+                return False
         framework = Path(self.framework.currentData())
 
         def work():
@@ -160,16 +228,17 @@ class TeamPage(QWizardPage):
     def __init__(self, wizard: SetupWizard):
         super().__init__(wizard)
         self.w = wizard
-        self.setTitle(_tr("The team"))
-        self.setSubTitle(_tr("Load the team from a CSV file with the columns id, name, role and key_id."))
+        wizard.bind(self.setTitle, lambda: _tr("The team"))
+        wizard.bind(self.setSubTitle, lambda: _tr("Load the team from a CSV file with the columns id, name, role and key_id."))
         layout = QVBoxLayout(self)
-        self.load_button = QPushButton(_tr("Load team CSV…"), self)
+        self.load_button = QPushButton(self)
+        wizard.bind(self.load_button.setText, lambda: _tr("Load team CSV…"))
         self.load_button.clicked.connect(self._pick)
         layout.addWidget(self.load_button)
         self.table = QTableWidget(0, 4, self)
         self.table.setObjectName("team_table")
-        self.table.setAccessibleName(_tr("Team"))
-        self.table.setHorizontalHeaderLabels([_tr("Id"), _tr("Name"), _tr("Role"), _tr("Key")])
+        wizard.bind(self.table.setAccessibleName, lambda: _tr("Team"))
+        wizard.bind(self.table.setHorizontalHeaderLabels, lambda: [_tr("Id"), _tr("Name"), _tr("Role"), _tr("Key")])
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table, 1)
         self.members: list[dict] = []
@@ -211,33 +280,34 @@ class SamplePage(QWizardPage):
     def __init__(self, wizard: SetupWizard):
         super().__init__(wizard)
         self.w = wizard
-        self.setTitle(_tr("Caseload and sample"))
-        self.setSubTitle(_tr("Load the provider's caseload, check the size, and draw the sample."))
+        wizard.bind(self.setTitle, lambda: _tr("Caseload and sample"))
+        wizard.bind(self.setSubTitle, lambda: _tr("Load the provider's caseload, check the size, and draw the sample."))
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.caseload = QLineEdit(self)
         self.caseload.setObjectName("caseload_path")
-        self.caseload.setAccessibleName(_tr("Caseload file"))
-        form.addRow(_tr("Caseload (CSV or XLSX)"), _browse_row(self, self.caseload, self._pick))
+        wizard.bind(self.caseload.setAccessibleName, lambda: _tr("Caseload file"))
+        form.addRow(wizard.label(lambda: _tr("Caseload (CSV or XLSX)")), _browse_row(wizard, self, self.caseload, self._pick))
         self.seed = QSpinBox(self)
         self.seed.setRange(0, 2_000_000_000)
         self.seed.setValue(2026)
-        self.seed.setAccessibleName(_tr("Random seed"))
-        form.addRow(_tr("Random seed"), self.seed)
+        wizard.bind(self.seed.setAccessibleName, lambda: _tr("Random seed"))
+        form.addRow(wizard.label(lambda: _tr("Random seed")), self.seed)
         self.size = QSpinBox(self)
         self.size.setRange(0, 100_000)
-        self.size.setSpecialValueText(_tr("automatic"))
-        self.size.setAccessibleName(_tr("Sample size"))
-        form.addRow(_tr("Sample size"), self.size)
+        wizard.bind(self.size.setSpecialValueText, lambda: _tr("automatic"))
+        wizard.bind(self.size.setAccessibleName, lambda: _tr("Sample size"))
+        form.addRow(wizard.label(lambda: _tr("Sample size")), self.size)
         layout.addLayout(form)
-        self.draw_button = QPushButton(_tr("Draw the sample"), self)
+        self.draw_button = QPushButton(self)
+        wizard.bind(self.draw_button.setText, lambda: _tr("Draw the sample"))
         self.draw_button.setObjectName("draw_button")
         self.draw_button.clicked.connect(self.draw)
         layout.addWidget(self.draw_button)
         self.report = QPlainTextEdit(self)
         self.report.setObjectName("sample_report")
         self.report.setReadOnly(True)
-        self.report.setAccessibleName(_tr("Sample report"))
+        wizard.bind(self.report.setAccessibleName, lambda: _tr("Sample report"))
         layout.addWidget(self.report, 1)
         self.drawn = False
 
@@ -271,16 +341,17 @@ class AllocationPage(QWizardPage):
     def __init__(self, wizard: SetupWizard):
         super().__init__(wizard)
         self.w = wizard
-        self.setTitle(_tr("Allocation and replacements"))
-        self.setSubTitle(_tr("Change a reader, or replace a case that cannot be read with the next reserve."))
+        wizard.bind(self.setTitle, lambda: _tr("Allocation and replacements"))
+        wizard.bind(self.setSubTitle, lambda: _tr("Change a reader, or replace a case that cannot be read with the next reserve."))
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, 3, self)
         self.table.setObjectName("allocation_table")
-        self.table.setAccessibleName(_tr("Sample and readers"))
-        self.table.setHorizontalHeaderLabels([_tr("Case"), _tr("Stratum"), _tr("Reader")])
+        wizard.bind(self.table.setAccessibleName, lambda: _tr("Sample and readers"))
+        wizard.bind(self.table.setHorizontalHeaderLabels, lambda: [_tr("Case"), _tr("Stratum"), _tr("Reader")])
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table, 1)
-        self.replace_button = QPushButton(_tr("Replace the selected case…"), self)
+        self.replace_button = QPushButton(self)
+        wizard.bind(self.replace_button.setText, lambda: _tr("Replace the selected case…"))
         self.replace_button.setObjectName("replace_button")
         self.replace_button.clicked.connect(self._replace_selected)
         layout.addWidget(self.replace_button)
@@ -303,9 +374,16 @@ class AllocationPage(QWizardPage):
             combo = QComboBox(self.table)
             combo.addItems(self.readers)
             combo.setCurrentText(r["reader_id"] or "")
-            combo.setAccessibleName(fmt(_tr("Reader of case %1"), r["case_id"]))
+            combo.setProperty("case_id", r["case_id"])
             combo.currentTextChanged.connect(lambda member, case=r["case_id"]: self.reassign(case, member))
             self.table.setCellWidget(i, 2, combo)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for row in range(self.table.rowCount()):
+            combo = self.table.cellWidget(row, 2)
+            if combo is not None:
+                combo.setAccessibleName(fmt(_tr("Reader of case %1"), combo.property("case_id")))
 
     def reassign(self, case_id: str, member: str) -> bool:
         from ....core.central import setup_flow
@@ -339,18 +417,19 @@ class PackPage(QWizardPage):
     def __init__(self, wizard: SetupWizard):
         super().__init__(wizard)
         self.w = wizard
-        self.setTitle(_tr("The inspection pack"))
-        self.setSubTitle(_tr("Sign the pack with your lead inspector key and save it for the team."))
+        wizard.bind(self.setTitle, lambda: _tr("The inspection pack"))
+        wizard.bind(self.setSubTitle, lambda: _tr("Sign the pack with your lead inspector key and save it for the team."))
         form = QFormLayout(self)
         self.key = QLineEdit(self)
         self.key.setObjectName("pack_key")
-        self.key.setAccessibleName(_tr("Your key folder"))
-        form.addRow(_tr("Your key folder"), _browse_row(self, self.key, self._pick_key))
+        wizard.bind(self.key.setAccessibleName, lambda: _tr("Your key folder"))
+        form.addRow(wizard.label(lambda: _tr("Your key folder")), _browse_row(wizard, self, self.key, self._pick_key))
         self.out = QLineEdit(self)
         self.out.setObjectName("pack_out")
-        self.out.setAccessibleName(_tr("Save the pack as"))
-        form.addRow(_tr("Save the pack as"), _browse_row(self, self.out, self._pick_out))
-        self.create_button = QPushButton(_tr("Create the pack"), self)
+        wizard.bind(self.out.setAccessibleName, lambda: _tr("Save the pack as"))
+        form.addRow(wizard.label(lambda: _tr("Save the pack as")), _browse_row(wizard, self, self.out, self._pick_out))
+        self.create_button = QPushButton(self)
+        wizard.bind(self.create_button.setText, lambda: _tr("Create the pack"))
         self.create_button.setObjectName("create_pack")
         self.create_button.clicked.connect(self.create)
         form.addRow(self.create_button)
@@ -360,6 +439,11 @@ class PackPage(QWizardPage):
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(self.result)
         self.made = False
+        self.key_id = ""
+        self._result_text = lambda: fmt(_tr(
+            "Pack saved. Give the team this fingerprint to trust when they import it: %1"), self.key_id[:16]) \
+            if self.key_id else ""
+        wizard.bind(self.result.setText, self._result_text)
 
     def _pick_key(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, _tr("Your key folder"))
@@ -389,8 +473,8 @@ class PackPage(QWizardPage):
                                  cancellable=False)
 
     def _made(self, key_id: str) -> None:
-        self.result.setText(fmt(_tr("Pack saved. Give the team this fingerprint to trust when they import it: %1"),
-                                key_id[:16]))
+        self.key_id = key_id
+        self.result.setText(self._result_text())
         self.made = True
         self.completeChanged.emit()
 

@@ -1,0 +1,114 @@
+"""The core's refusals in English and Welsh (hmip_desktop/core/messages.py): every message has
+both languages with the same placeholders, every refusal the laptop can meet is raised with a
+message id, and the English text is what it always was."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import pkgutil
+from pathlib import Path
+
+import pytest
+
+import hmip_desktop.core.exchange as exchange
+import hmip_desktop.core.field as field
+from hmip_desktop.core.messages import MESSAGES, Msg, Refusal, placeholders, render, text_of
+
+CORE = Path(field.__file__).resolve().parents[1]
+#: Where the refusals the laptop window shows are raised.
+AREAS = (CORE / "field", CORE / "exchange")
+#: Refusals whose constructor takes more than the text and keys itself.
+SELF_KEYED = {"StoreDamaged"}
+
+
+def _refusal_classes() -> set[str]:
+    for package in (field, exchange):
+        for info in pkgutil.iter_modules(package.__path__):
+            importlib.import_module(f"{package.__name__}.{info.name}")
+    found, todo = set(), [Refusal]
+    while todo:
+        for sub in todo.pop().__subclasses__():
+            found.add(sub.__name__)
+            todo.append(sub)
+    return found
+
+
+def _sources():
+    for area in AREAS:
+        for path in sorted(area.glob("*.py")):
+            yield path, ast.parse(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("key", sorted(MESSAGES))
+def test_every_message_has_welsh_with_the_same_placeholders(key):
+    english, welsh = MESSAGES[key]
+    assert english.strip() and welsh.strip()
+    assert placeholders(english) == placeholders(welsh), key
+
+
+def test_every_refusal_of_the_field_store_and_exchange_has_a_message_id():
+    names = _refusal_classes()
+    assert {"Rejected", "ExportError", "InvalidValue", "ReadLocked", "KeyError_", "StoreError", "PurgeRefused"} <= names
+    plain = []
+    for path, tree in _sources():
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call)):
+                continue
+            func = node.exc.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+            if name in names and name not in SELF_KEYED:
+                plain.append(f"{path.relative_to(CORE)}:{node.lineno}: raise {name}(...) (use {name}.of(\"id\", ...))")
+    assert not plain, "\n".join(plain)
+
+
+def test_every_message_id_used_exists_and_every_message_is_used():
+    used = set()
+    for path in sorted(CORE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("of", "keyed")
+                    and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)
+                    and "." in node.args[0].value):
+                used.add(node.args[0].value)
+    assert used - set(MESSAGES) == set()
+    assert set(MESSAGES) - used == set()
+
+
+def test_english_is_unchanged_and_welsh_is_given_on_request():
+    from hmip_desktop.core.exchange.envelope import Rejected
+    from hmip_desktop.core.field.export import ExportError
+
+    error = Rejected.of("envelope.magic")
+    assert str(error) == error.reason == error.text("en") == "not an hmip file (bad magic number)"
+    assert error.text("cy") == "nid yw'n ffeil hmip (rhif hud anghywir)"
+    assert isinstance(error, ValueError)  # callers still catch it as before
+    # An error inside another, and a phrase as an argument, follow the language too.
+    outer = ExportError.of("export.would_be_refused", inspection="demo", reason=Rejected.of("envelope.truncated"))
+    assert "(file is truncated (header or signature incomplete))" in str(outer)
+    assert "(mae'r ffeil wedi'i thorri'n fyr" in outer.text("cy")
+    where = Msg.of("where.case_item", case="C7", item="assess_engage")
+    assert render("value.expected_text", "cy", {"where": where}) == "achos C7, assess_engage: roedd disgwyl testun"
+
+
+def test_a_value_refusal_reads_in_welsh(tmp_path):
+    from hmip_desktop.core import demo
+    from hmip_desktop.core.field.store import FieldStore
+    from hmip_desktop.core.field.values import InvalidValue
+
+    path = tmp_path / "demo.sqlite"
+    demo.create_demo(path, seed=3)
+    store = FieldStore.open(path)
+    try:
+        read = next(r for r in store.case_reads("demo") if r["status"] != "complete")
+        with pytest.raises(InvalidValue) as caught:
+            store.set(read["id"], "interview:date", "31/02/2026")
+    finally:
+        store.close()
+    assert str(caught.value).endswith("'31/02/2026' is not a date (use YYYY-MM-DD)")
+    assert caught.value.text("cy").endswith("nid yw '31/02/2026' yn ddyddiad (defnyddiwch BBBB-MM-DD)")
+    assert text_of(caught.value, "cy").startswith("achos ")
+
+
+def test_an_error_without_a_message_id_reads_as_it_is():
+    assert text_of(Refusal("plain words"), "cy") == "plain words"
+    assert text_of(OSError(), "cy") == "OSError"

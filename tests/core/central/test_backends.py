@@ -88,6 +88,14 @@ def new_store(location: str, keys_dir: Path, kit: Kit) -> CentralStore:
     return store
 
 
+def add_leads(store: CentralStore, *ids: str, inspection: str = "demo") -> None:
+    """Put lead inspectors on an (imported, not set-up) inspection's team: every QA action
+    must name one of them."""
+    with store.engine.begin() as conn:
+        conn.execute(schema.team_members.insert(), [
+            {"inspection_id": inspection, "member_id": i, "name": i, "role": "lead", "key_id": None} for i in ids])
+
+
 def laptop(kit: Kit, path: Path, *stores: CentralStore) -> Path:
     """A copy of the demo field store that sends to ``stores`` (encrypted to all of them)."""
     shutil.copyfile(kit.field, path)
@@ -627,6 +635,6 @@ def test_a_dropped_postgresql_connection_leaves_nothing_and_the_import_runs_agai
     # Simply run it again (the same engine: its pool dropped the dead connection),
     # here through the command line.
     out = _cli(capsys, "central", "import", pg_url, str(b1), "--keys", str(keys))
-    assert "48 head" in out
+    assert "48 case reads now current" in out
     assert dump(store, times=False) == clean
     store.engine.dispose()

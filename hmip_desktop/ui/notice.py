@@ -13,3 +13,9 @@ def notice(parent: QWidget, title: str, text: str, name: str = "",
     box.setModal(False)
     box.show()
     return box
+
+
+def error_text(exc: BaseException) -> str:
+    """What to show for a core exception: its one-line message (in the interface language
+    once the core's messages have a Welsh catalogue; for now ``str(exc)``)."""
+    return str(exc) or type(exc).__name__

@@ -35,6 +35,17 @@ def leads(conn, inspection_id: str) -> list[dict]:
     return [m for m in queries.team(conn, inspection_id) if m["role"] == "lead"]
 
 
+def lead_choices(store: CentralStore, inspection_id: str, key_id: str | None = None) -> tuple[list[dict], str | None]:
+    """Who may record QA actions on the inspection: its leads ({"id", "name"} each), and
+    the id of the one whose key is ``key_id`` (the key in use), or None."""
+    tm = schema.team_members
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(tm.c.member_id, tm.c.name, tm.c.key_id).where(
+            tm.c.inspection_id == inspection_id, tm.c.role == "lead").order_by(tm.c.member_id)).all()
+    mine = next((r.member_id for r in rows if key_id and r.key_id == key_id), None)
+    return [{"id": r.member_id, "name": r.name} for r in rows], mine
+
+
 def _refuse_unless_lead(conn, inspection_id: str, by: str) -> None:
     """Every QA action is recorded against a lead inspector of the inspection's team."""
     ids = [m["id"] for m in leads(conn, inspection_id)]

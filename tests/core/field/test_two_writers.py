@@ -16,38 +16,38 @@ from hmip_desktop.core.field.lock import StoreInUse, StoreLock, lock_path
 from hmip_desktop.core.field.store import FieldStore, UndoConflict
 
 
-def test_undo_refuses_to_overwrite_another_writers_later_edit(make_store, tmp_path):
+@pytest.fixture
+def two(make_store, tmp_path):
+    """Two FieldStore instances on one file (two windows), and case C1's read id."""
     first, reads = make_store()
     second = FieldStore.open(tmp_path / "field.sqlite")
-    try:
-        rid = reads["C1"]
-        first.set_note(rid, "assess_engage", "mine")
-        second.set_note(rid, "assess_engage", "theirs, later")
-        with pytest.raises(UndoConflict, match="changed elsewhere"):
-            first.undo()
-        assert second.read(rid).notes["assess_engage"] == "theirs, later"
-        assert first.undo_stack.peek_undo() is None  # the step was dropped
-        assert first.undo() is None
-    finally:
-        second.close()
+    yield first, second, reads["C1"]
+    second.close()
 
 
-def test_undo_and_redo_still_work_when_nobody_else_wrote(make_store, tmp_path):
-    first, reads = make_store()
-    second = FieldStore.open(tmp_path / "field.sqlite")
-    try:
-        rid = reads["C1"]
-        first.set_note(rid, "assess_engage", "mine")
-        second.set_note(rid, "assess_safety", "another field")  # a different field: no conflict
-        assert first.undo().read.notes.get("assess_engage") is None
-        assert first.redo().read.notes["assess_engage"] == "mine"
-        second.set_note(rid, "assess_engage", "theirs")
-        first.undo_stack.undone()  # pretend the redo stack holds the step again
-        with pytest.raises(UndoConflict):
-            first.redo()
-        assert first.read(rid).notes["assess_engage"] == "theirs"
-    finally:
-        second.close()
+def test_undo_refuses_to_overwrite_another_writers_later_edit(two):
+    first, second, rid = two
+    first.set_note(rid, "assess_engage", "mine")
+    second.set_note(rid, "assess_engage", "theirs, later")
+    with pytest.raises(UndoConflict, match="changed elsewhere"):
+        first.undo()
+    assert second.read(rid).notes["assess_engage"] == "theirs, later"
+    assert first.undo_stack.peek_undo() is None  # the step was dropped
+    assert first.undo() is None
+
+
+def test_undo_and_redo_still_work_when_nobody_else_wrote(two):
+    first, second, rid = two
+    first.set_note(rid, "assess_engage", "mine")
+    second.set_note(rid, "assess_safety", "another field")  # a different field: no conflict
+    assert first.undo().read.notes.get("assess_engage") is None
+    assert first.redo().read.notes["assess_engage"] == "mine"
+    first.undo()
+    second.set_note(rid, "assess_engage", "theirs")  # after the undo: redo would overwrite it
+    with pytest.raises(UndoConflict):
+        first.redo()
+    assert first.read(rid).notes["assess_engage"] == "theirs"
+    assert first.undo_stack.peek_redo() is None
 
 
 def test_a_second_instance_is_refused_naming_the_first(tmp_path):

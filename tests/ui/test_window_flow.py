@@ -105,7 +105,7 @@ def test_a_read_only_store_is_named_and_cannot_be_edited(make_window, demo_path,
         assert not w.act_undo.isEnabled() and not w.act_export.isEnabled()
         ui.open(ui.rows()[0]["case_id"])
         note = next(widget for widget in w.page.key_widgets if widget.isVisible()).note
-        assert note.isReadOnly()
+        assert note.isReadOnly() and w.page.complete_button.isHidden()
         assert not (demo_path.parent / (demo_path.name + ".lock")).exists()
     finally:
         os.chmod(demo_path, 0o644)

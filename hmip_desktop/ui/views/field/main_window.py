@@ -257,7 +257,7 @@ class MainWindow(ExchangeActions, StoreOpening, QMainWindow):
             self.page.profile.set_read_only(True)
             for widget in self.page.key_widgets:
                 widget.set_read_only(True)
-            self.page.complete_button.setEnabled(False)
+            self.page.complete_button.setVisible(False)
         self.stack.setCurrentWidget(self.page)
         self.list_page.select_read(read.id)
         self.settings.setValue(self._last_key(), read.id)
@@ -325,8 +325,8 @@ class MainWindow(ExchangeActions, StoreOpening, QMainWindow):
         self.save_finished.emit(False)
 
     def _busy_changed(self, pending: int) -> None:
-        if self.read_only:
-            self.saving_label.setText(_tr("Read-only: nothing can be changed"))
+        if self.read_only or self.store is None:
+            self.saving_label.setText(_tr("Read-only: nothing can be changed") if self.read_only else "")
             return
         self.saving_label.setText(_tr("Saving…") if pending else (_tr("Changes not saved") if self.unsaved else _tr("All changes saved")))
 
@@ -368,7 +368,7 @@ class MainWindow(ExchangeActions, StoreOpening, QMainWindow):
         self.statusBar().showMessage(error_text(error), 15000)
 
     def complete_or_reopen(self) -> None:
-        if self.page is None or self.page.read is None or self.stack.currentWidget() is not self.page:
+        if self.read_only or self.page is None or self.page.read is None or self.stack.currentWidget() is not self.page:
             return
         self.page.flush()
         store, read_id = self.store, self.page.read.id

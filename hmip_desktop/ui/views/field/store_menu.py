@@ -73,6 +73,8 @@ class OpenErrorPage(QWidget):
         self.message = QLabel(self)
         self.message.setObjectName("open_error")
         self.message.setWordWrap(True)
+        self.message.setMinimumWidth(480)
+        self.message.setMaximumWidth(720)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.open_button = QPushButton(self)
         self.open_button.setObjectName("open_store_button")

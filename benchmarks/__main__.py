@@ -57,7 +57,8 @@ def result_line(figure: registry.Figure, m: registry.Measurement) -> str:
     if not baseline > 0:
         raise ValueError(f"{figure.name}: baseline is {m.baseline!r}; a ratio needs a positive baseline")
     ratio = round(value / baseline, 3)
-    return json.dumps({"name": figure.name, "value": value, "unit": figure.unit, "baseline": baseline, "ratio": ratio})
+    return json.dumps({"name": figure.name, "value": value, "unit": figure.unit, "baseline": baseline, "ratio": ratio,
+                       **m.extra})
 
 
 def main(argv: list[str] | None = None) -> int:

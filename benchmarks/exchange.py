@@ -16,6 +16,7 @@ import os
 import random
 import shutil
 import sqlite3
+import uuid
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,8 +28,11 @@ from .timing import Work, compare
 CASES = 150
 INSPECTION = "bench-exchange"
 PASSPHRASE = "benchmark passphrase (not a secret)"
-#: The central tables one import writes rows into (the import baseline inserts these).
-IMPORT_TABLES = ("inspections", "bundles", "devices", "revisions", "revision_answers", "case_reads")
+#: The central tables one import writes rows into (the import baseline inserts these;
+#: the inspection, its team and sample are set up before, as at a real central store).
+IMPORT_TABLES = ("bundles", "devices", "revisions", "revision_answers", "case_reads")
+#: Reads in the bundle of the import_bundle_10k figure (the largest a bundle may carry).
+MANY = 10_000
 #: The central store's connection pragmas (hmip_desktop.core.central.store.make_engine).
 CENTRAL_PRAGMAS = ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "busy_timeout=10000",
                    "secure_delete=ON", "trusted_schema=OFF")
@@ -128,17 +132,25 @@ def build(workdir: Path, reads: int = CASES) -> Setup:
     recipients = store.recipients()
     signing = store.meta("signing_key")
     store_id = store.store_id
-    store.engine.dispose()  # last connection closed: WAL checkpointed, the file alone is the store
+    # One inspector reads every case (one key sends them all: the store takes a member's own reads only).
     team = [{"id": f"insp{i}", "name": f"Inspector {i}", "role": "inspector"} for i in range(1, 4)]
     cases = [{"case_id": f"YJ25-{n:05d}", "selection": "sample", "profile": _profile(fw, rng)}
              for n in rng.sample(range(1000, 99999), reads)]
     db = open_db(workdir / "field.sqlite")
     create_inspection(db, inspection_id=INSPECTION, provider="Benchmark youth justice service", title="Benchmark",
-                      framework_yaml=text, team=team, cases=cases,
-                      reads=[(c["case_id"], team[i % 3]["id"]) for i, c in enumerate(cases)])
+                      framework_yaml=text, team=team, cases=cases, reads=[(c["case_id"], "insp1") for c in cases])
     _fill(db, fw, rng)
     trust_central(db, store_id=store_id, recipients=recipients, public_key=signing)
+    set_up_central(store, db, key.key_id)
+    store.engine.dispose()  # last connection closed: WAL checkpointed, the file alone is the store
     return Setup(db, key, central_empty, central_keys, recipients)
+
+
+def set_up_central(store, field_db, key_id: str) -> None:
+    """The benchmark inspection set up at a central store as the field store holds it."""
+    from hmip_desktop.core.central.setup_flow import set_up_from_field
+
+    set_up_from_field(store, field_db, INSPECTION, {"insp1": key_id})
 
 
 def _members(bundle: bytes, identity_file: Path) -> dict[str, bytes]:
@@ -219,23 +231,37 @@ def export_bundle(ctx: Context) -> Measurement:
     f"rows into {', '.join(IMPORT_TABLES)} in one transaction",
 )
 def import_bundle(ctx: Context) -> Measurement:
-    from hmip_desktop.core.central import importer
-    from hmip_desktop.core.central.store import CentralStore
+    s, bundle, _ = _exported(ctx)
+    return _import_figure(ctx, s.central_empty, s.central_keys, bundle, CASES, repeats=11, warmup=1)
+
+
+def _exported(ctx: Context, then=None) -> tuple[Setup, Path, object]:
+    """The benchmark inspection built and exported as one bundle; ``then(s, bundle)``
+    runs while the field store is still open. Returns (set-up, bundle, what ``then`` gave)."""
     from hmip_desktop.core.field.export import export_bundle as export
 
     s = build(ctx.workdir)
     bundle = ctx.workdir / "case-reads.bundle"
     try:
         export(s.field_db, INSPECTION, s.key, bundle)
+        return s, bundle, then(s, bundle) if then else None
     finally:
         s.field_db.close()
 
+
+def _import_figure(ctx: Context, central_empty: Path, central_keys: Path, bundle: Path, reads: int, *,
+                   repeats: int, warmup: int) -> Measurement:
+    """importer.import_file of ``bundle`` into copies of ``central_empty``, against bare
+    sqlite3 executemany of the very rows it writes (taken from one untimed import)."""
+    from hmip_desktop.core.central import importer
+    from hmip_desktop.core.central.store import CentralStore
+
     # One untimed import gives the rows the baseline inserts.
     sample = ctx.workdir / "sample.sqlite"
-    shutil.copyfile(s.central_empty, sample)
-    store = CentralStore.open(sample, keys_dir=s.central_keys)
+    shutil.copyfile(central_empty, sample)
+    store = CentralStore.open(sample, keys_dir=central_keys)
     result = importer.import_file(store, bundle)
-    assert result.outcomes == {"head": CASES}, result.outcomes
+    assert result.outcomes == {"head": reads}, result.outcomes
     store.engine.dispose()
     conn = sqlite3.connect(str(sample))
     data = {}
@@ -252,8 +278,8 @@ def import_bundle(ctx: Context) -> Measurement:
 
     def setup() -> None:
         path = ctx.workdir / f"ours-{next(counter)}.sqlite"
-        shutil.copyfile(s.central_empty, path)
-        store = CentralStore.open(path, keys_dir=s.central_keys)
+        shutil.copyfile(central_empty, path)
+        store = CentralStore.open(path, keys_dir=central_keys)
         store.identity(), store.signing_key()  # a running import service has its keys unlocked
         current.update(path=path, store=store)
 
@@ -266,7 +292,7 @@ def import_bundle(ctx: Context) -> Measurement:
 
     def bare_setup() -> None:
         path = ctx.workdir / f"bare-{next(counter)}.sqlite"
-        shutil.copyfile(s.central_empty, path)
+        shutil.copyfile(central_empty, path)
         conn = sqlite3.connect(str(path))
         for pragma in CENTRAL_PRAGMAS:
             conn.execute(f"PRAGMA {pragma}")
@@ -283,5 +309,100 @@ def import_bundle(ctx: Context) -> Measurement:
         remove_db(current.pop("bare_path"))
 
     value, base = compare(Work(ours, setup=setup, teardown=teardown),
-                          Work(bare, setup=bare_setup, teardown=bare_teardown), ctx, repeats=11, warmup=1)
+                          Work(bare, setup=bare_setup, teardown=bare_teardown), ctx, repeats=repeats, warmup=warmup)
     return Measurement(value * 1000, base * 1000)
+
+
+#: Run in a child process: one import, then that process's own peak resident memory.
+_PEAK_CHILD = r"""
+import resource, sys
+from hmip_desktop.core.central import importer
+from hmip_desktop.core.central.store import CentralStore
+
+store = CentralStore.open(sys.argv[1], keys_dir=sys.argv[2])
+store.identity(), store.signing_key()
+importer.import_file(store, sys.argv[3])
+store.engine.dispose()
+try:  # VmHWM: this process's own high-water mark (ru_maxrss carries over exec on Linux)
+    peak = next(int(line.split()[1]) * 1024 for line in open("/proc/self/status") if line.startswith("VmHWM:"))
+except OSError:
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak = rss if sys.platform == "darwin" else rss * 1024
+print(peak)
+"""
+
+
+def peak_import_memory(central_empty: Path, central_keys: Path, bundle: Path, workdir: Path) -> int:
+    """Peak memory in bytes of a fresh process importing ``bundle`` into a copy of ``central_empty``."""
+    import subprocess
+    import sys
+
+    path = workdir / "peak.sqlite"
+    shutil.copyfile(central_empty, path)
+    repo = str(Path(__file__).resolve().parents[1])
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (repo, os.environ.get("PYTHONPATH", "")) if p)}
+    out = subprocess.run([sys.executable, "-c", _PEAK_CHILD, str(path), str(central_keys), str(bundle)],
+                         capture_output=True, text=True, env=env, check=True, timeout=600)
+    remove_db(path)
+    return int(out.stdout.strip().splitlines()[-1])
+
+
+def build_many(ctx: Context, s: Setup, bundle_150: Path) -> tuple[Path, Path]:
+    """A central store with an inspection of MANY sampled cases allocated to the benchmark
+    inspector, and a bundle of MANY complete reads for it (the 150 reads' content
+    repeated under new case references, each with its own revision id). Untimed."""
+    import hashlib as _hashlib
+
+    import pyrage
+
+    from hmip_desktop.core.central import setup_flow
+    from hmip_desktop.core.central.store import CentralStore
+    from hmip_desktop.core.exchange import archive, envelope
+    from hmip_desktop.core.exchange.revisions import canonical, content_hash, revision_id
+
+    members = _members(bundle_150.read_bytes(), s.central_keys / "identity.age")
+    manifest = json.loads(members["manifest.json"])
+    base = [json.loads(line) for line in members["case_reads.jsonl"].splitlines()]
+    text = s.field_db.execute("SELECT framework_yaml FROM inspections WHERE id = ?", [INSPECTION]).fetchone()[0]
+    central = ctx.workdir / "central-10k.sqlite"
+    shutil.copyfile(s.central_empty, central)
+    store = CentralStore.open(central, keys_dir=s.central_keys)
+    inspection = f"{INSPECTION}-10k"
+    lines, cases = [], []
+    for i in range(MANY):
+        record = {**base[i % len(base)], "case_id": f"YJ25-{i:06d}", "parent_revision_id": None}
+        record["revision_id"] = revision_id(None, content_hash(record))
+        lines.append(canonical(record))
+        cases.append({"case_id": record["case_id"], "profile": record["profile"], "selection": "sample",
+                      "reader_id": "insp1"})
+    setup_flow.set_up(store, inspection, framework_yaml=text, provider="Benchmark", title="Benchmark 10k",
+                      team=[{"id": "insp1", "name": "Inspector 1", "role": "inspector", "key_id": s.key.key_id}],
+                      cases=cases)
+    store.engine.dispose()
+    body = b"\n".join(lines) + b"\n"
+    bundle_id = uuid.uuid4().hex
+    manifest.update(bundle_id=bundle_id, inspection_id=inspection, sequence=1, device_id=uuid.uuid4().hex,
+                    files={"case_reads.jsonl": {"sha256": _hashlib.sha256(body).hexdigest(), "size": len(body),
+                                                "count": MANY}})
+    payload = archive.build({"manifest.json": canonical(manifest), "case_reads.jsonl": body})
+    recipients = [pyrage.x25519.Recipient.from_str(r) for r in s.recipients]
+    sealed = envelope.seal("bundle", bundle_id, manifest["created_at"], pyrage.encrypt(payload, recipients), s.key, "age")
+    bundle = ctx.workdir / "case-reads-10k.bundle"
+    bundle.write_bytes(sealed)
+    return central, bundle
+
+
+@benchmark(
+    "import_bundle_10k",
+    unit="ms",
+    measures=f"importer.import_file of a bundle of {MANY:,} complete case reads (the 150 of import_bundle repeated "
+    "under new case references) into a fresh copy of a SQLite central store where they are set up: the whole "
+    "streaming import; the line adds peak_mb, the peak resident memory of a fresh process doing one such import",
+    baseline="bare sqlite3 (the central store's pragmas) on a copy of the same store: executemany of the same rows "
+    f"into {', '.join(IMPORT_TABLES)} in one transaction",
+)
+def import_bundle_10k(ctx: Context) -> Measurement:
+    s, _, (central, bundle) = _exported(ctx, lambda s, bundle_150: build_many(ctx, s, bundle_150))
+    peak = peak_import_memory(central, s.central_keys, bundle, ctx.workdir)
+    m = _import_figure(ctx, central, s.central_keys, bundle, MANY, repeats=3, warmup=0)
+    return Measurement(m.value, m.baseline, {"peak_mb": round(peak / 1024 / 1024, 1)})

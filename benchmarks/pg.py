@@ -65,7 +65,7 @@ def pg_import(ctx: Context) -> Measurement:
     from hmip_desktop.core.exchange.keys import load_key
     from hmip_desktop.core.field.export import export_bundle, trust_central
 
-    from .exchange import CASES, INSPECTION, build
+    from .exchange import CASES, INSPECTION, build, set_up_central
 
     s = build(ctx.workdir)
     with pg_server("pg_import") as server:
@@ -75,6 +75,7 @@ def pg_import(ctx: Context) -> Measurement:
         pg = CentralStore.init(server.url(template), keys_dir=pg_keys)
         pg.enrol("Benchmark inspector", "inspector",
                  (ctx.workdir / "inspector-key" / "public.key").read_text(encoding="utf-8"))
+        set_up_central(pg, s.field_db, s.key.key_id)
         pg_recipients = pg.recipients()
         pg.engine.dispose()
         # One bundle, encrypted to both stores, so both sides import exactly the same bytes.

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 #: Set (to anything but "" or "0") to make every figure do one quick repetition:
@@ -34,6 +34,8 @@ class Measurement:
 
     value: float
     baseline: float
+    #: Further figures printed on the same line (e.g. ``peak_mb``), numbers only.
+    extra: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

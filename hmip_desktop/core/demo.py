@@ -273,7 +273,7 @@ def connect_central(field_path: Path, central: str, keys_dir: Path, *, seed: int
     store trust that central store. Returns the inspector's key id."""
     from .central.store import CentralStore, is_url
     from .exchange.keys import new_key
-    from .field.export import trust_central
+    from .field.export import set_user, trust_central
 
     # A PostgreSQL store has no file to keep its keys beside: they go with the demo's.
     store = CentralStore.init(central, keys_dir=keys_dir / "central-store" if is_url(central) else None)
@@ -285,9 +285,7 @@ def connect_central(field_path: Path, central: str, keys_dir: Path, *, seed: int
             reader = set_up_central(store, db, key.key_id, seed=seed)
             trust_central(db, store_id=store.store_id, recipients=store.recipients(),
                           public_key=store.meta("signing_key"))
-            with write_transaction(db):  # whose laptop this is, as an inspection pack records it
-                db.execute("INSERT INTO settings (key, value) VALUES ('user_id', ?) ON CONFLICT (key) DO UPDATE"
-                           " SET value = excluded.value", [reader])
+            set_user(db, reader)  # whose laptop this is, as an inspection pack records it: its exports carry these reads
         finally:
             db.close()
     finally:

@@ -63,7 +63,7 @@ def conflict_template(tmp_path_factory):
         for name, value, out in (("f.sqlite", "yes", "b2.bundle"), ("f2.sqlite", "no", "b3.bundle")):
             store = FieldStore.open(folder / name)
             try:
-                row = next(r for r in store.case_reads("demo") if r["status"] == "in_progress")
+                row = next(r for r in store.case_reads("demo") if r["status"] == "in_progress" and r["reader_id"] == "insp1")
                 store.set(row["id"], "answer:assess_engage", value)
                 store.set(row["id"], "note:assess_engage", f"Second look: {value}")
                 export_bundle(store.db, "demo", key, folder / out)

@@ -2,8 +2,15 @@
 
 Order of checks (nothing is decrypted or parsed before the signature holds):
 envelope and signature against enrolled keys → payload hash → bundle id (idempotence)
-→ decrypt → archive allow-list and caps → manifest → records → apply. The import is
-one database transaction: all of it or none.
+→ decrypt → archive allow-list and caps → manifest (strict JSON) → authorisation of the
+signer (authorise.py) → records, streamed: strict JSON, model, revision id, the read's
+authorisation, every value against the pinned framework (validate.py) → apply. The
+import is one database transaction: all of it or none.
+
+Streaming, in two passes over the decrypted member (docs/decisions.md): the first
+checks every record and keeps only its small facts (line, case, revision, parent), so
+that every read is authorised and valid before anything is written; the second parses
+the member again and writes in batches with executemany. No pass holds all records.
 
 How a revision is applied to its case read (never a silent overwrite):
 known already → nothing; no current revision → it becomes current; its parent is the
@@ -29,15 +36,22 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from ..exchange import archive, envelope
 from ..exchange.envelope import Rejected
-from ..exchange.formats import FORMAT_VERSION, CaseReadRecord, Manifest, Receipt, ReceiptComment, ReceiptEntry
+from ..exchange.formats import FORMAT_VERSION, MAX_BUNDLE_FILE, MAX_BUNDLE_RECORDS, CaseReadRecord, Manifest, Receipt, ReceiptComment, ReceiptEntry
 from ..exchange.keys import parse_public
 from ..exchange.revisions import MEMBER, canonical, content_hash, revision_id
 from . import queries, schema
+from .answers import framework_for
+from .authorise import Authority, Refused, authorise
 from .store import CentralError, CentralStore, utc_now
+from .validate import Checker
 
-MAX_FILE = 128 * 1024 * 1024
-MAX_RECORDS = 10_000
+#: The caps the exchange layer states (export refuses, before writing, what import would refuse).
+MAX_FILE = MAX_BUNDLE_FILE
+MAX_RECORDS = MAX_BUNDLE_RECORDS
 ALLOWED = {"manifest.json", MEMBER}
+#: Rows written per executemany: reads (revisions) and answers.
+BATCH_READS = 500
+BATCH_ANSWERS = 5000
 
 
 #: What happened to a case read of an imported bundle (``ImportResult.outcomes`` keys), in
@@ -66,14 +80,28 @@ class ImportResult:
         return f"bundle {self.bundle_id} imported into inspection {self.inspection_id}: {describe_outcomes(self.outcomes)}"
 
 
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """What the first pass keeps of one record (never its content)."""
+
+    line: int
+    case_id: str
+    revision_id: str
+    parent_revision_id: str | None
+
+
 @dataclass(frozen=True)
 class Opened:
-    """A bundle that has passed every check, ready to apply."""
+    """A bundle that has passed every check, ready to apply: the facts of its records
+    and the member itself, parsed again record by record when applied."""
 
     sha256: str
     key_id: str
     manifest: Manifest
-    records: list[CaseReadRecord]
+    records: list[Fact]
+    body: bytes
+    #: None for a bundle imported before (nothing of it is applied again)
+    authority: Authority | None
 
 
 def _strict(model, data, where: str):
@@ -103,31 +131,43 @@ def open_bundle(store: CentralStore, conn, data: bytes) -> tuple[Opened, bool]:
     members = archive.read(payload, ALLOWED, ALLOWED)
     archive.check_depth(members["manifest.json"], "manifest.json")
     try:
-        manifest_data = json.loads(members["manifest.json"])
-    except ValueError as exc:
-        raise Rejected(f"manifest.json: not JSON ({exc})") from None
-    manifest = _strict(Manifest, manifest_data, "manifest.json")
+        manifest = _strict(Manifest, archive.strict_loads(members["manifest.json"], "manifest.json"), "manifest.json")
+    except Rejected as exc:
+        raise Rejected(exc.reason) from None
     if manifest.bundle_id != env.header.id or manifest.sender_key_id != env.header.key_id:
         raise Rejected("manifest does not match the signed header (bundle id or sender)")
     if MEMBER not in manifest.files:
         raise Rejected(f"manifest.json does not describe {MEMBER}")
     entry = manifest.files[MEMBER]
-    body = members[MEMBER]
+    body = members.pop(MEMBER)
     if hashlib.sha256(body).hexdigest() != entry.sha256 or len(body) != entry.size:
         raise Rejected(f"{MEMBER}: does not match the hash in the manifest")
-    records, seen_cases = [], set()
+    # A bundle imported before (the very same file) was authorised and checked then:
+    # resending it changes nothing and answers with its receipt, whatever changed since.
+    authority = checker = None
+    if seen is None:
+        authority = authorise(conn, manifest, env.header.key_id)
+        try:
+            checker = Checker(framework_for(store, manifest.inspection_id))
+        except CentralError as exc:
+            raise Rejected(str(exc)) from None
+    facts, seen_cases = [], set()
     for number, raw in archive.json_lines(body, MEMBER, MAX_RECORDS):
-        record = _strict(CaseReadRecord, raw, f"{MEMBER}:{number}")
+        where = f"{MEMBER}:{number}"
+        record = _strict(CaseReadRecord, raw, where)
         if record.case_id in seen_cases:
-            raise Rejected(f"{MEMBER}:{number}: case {record.case_id} appears twice")
+            raise Rejected(f"{where}: case {record.case_id} appears twice")
         seen_cases.add(record.case_id)
         content = content_hash(record.model_dump())
         if revision_id(record.parent_revision_id, content) != record.revision_id:
-            raise Rejected(f"{MEMBER}:{number}: case {record.case_id}: revision id does not match its content")
-        records.append(record)
-    if len(records) != entry.count:
-        raise Rejected(f"{MEMBER}: {len(records)} records but the manifest says {entry.count}")
-    return Opened(sha, env.header.key_id, manifest, records), seen is not None
+            raise Rejected(f"{where}: case {record.case_id}: revision id does not match its content")
+        if authority is not None:
+            authority.check_read(number, record)
+            checker.check(record, f"{where}: case {record.case_id}")
+        facts.append(Fact(number, record.case_id, record.revision_id, record.parent_revision_id))
+    if len(facts) != entry.count:
+        raise Rejected(f"{MEMBER}: {len(facts)} records but the manifest says {entry.count}")
+    return Opened(sha, env.header.key_id, manifest, facts, body, authority), seen is not None
 
 
 def verify_bundle(store: CentralStore, data: bytes) -> str:
@@ -170,6 +210,43 @@ class _Lineage:
         return out
 
 
+def _rows(opened: Opened, now: str):
+    """The second pass: (revision row, its answer rows) of each record, parsed again
+    from the member one line at a time (already checked: defaults filled in here)."""
+    m = opened.manifest
+    for _, r in archive.json_lines(opened.body, MEMBER, MAX_RECORDS, checked=True):
+        interview = r["interview"]
+        yield ({
+            "inspection_id": m.inspection_id, "case_id": r["case_id"], "revision_id": r["revision_id"],
+            "parent_revision_id": r["parent_revision_id"], "bundle_id": m.bundle_id, "device_id": m.device_id,
+            "sequence": m.sequence, "reader_id": r["reader_id"], "status": r["status"], "updated_at": r["updated_at"],
+            "profile": json.dumps(r["profile"], sort_keys=True),
+            "interview": json.dumps({"held": interview.get("held"), "date": interview.get("date"),
+                                     "note": interview.get("note", "")}, sort_keys=True),
+            "received_at": now}, [
+            (qid, a.get("value"), a.get("note", "")) for qid, a in r["answers"].items()])
+
+
+class _Writer:
+    """Rows inserted with executemany in batches, so that no more than a batch is held."""
+
+    def __init__(self, conn):
+        self.conn = conn
+        self.pending: dict[object, list[dict]] = {}
+
+    def add(self, table, rows: list[dict], limit: int) -> None:
+        held = self.pending.setdefault(table, [])
+        held.extend(rows)
+        if len(held) >= limit:
+            self.flush(table)
+
+    def flush(self, table=None) -> None:
+        for t in [table] if table is not None else list(self.pending):
+            if self.pending.get(t):
+                self.conn.execute(insert(t), self.pending[t])
+                self.pending[t] = []
+
+
 def _apply(conn, opened: Opened, now: str) -> dict[str, str]:
     m = opened.manifest
     cr = schema.case_reads
@@ -182,21 +259,17 @@ def _apply(conn, opened: Opened, now: str) -> dict[str, str]:
         select(cr).where(cr.c.inspection_id == m.inspection_id, cr.c.case_id.in_(case_ids))
         .order_by(cr.c.case_id).with_for_update())}
     outcomes: dict[str, str] = {}
-    new_revisions, new_answers, new_reads, moved, conflicts = [], [], [], [], []
-    for r in opened.records:
+    writer = _Writer(conn)
+    new_reads, moved = [], []
+    for r, (revision, answers) in zip(opened.records, _rows(opened, now)):
         if lineage.known(r.case_id, r.revision_id):
             outcomes[r.case_id] = "known"
             continue
-        new_revisions.append({
-            "inspection_id": m.inspection_id, "case_id": r.case_id, "revision_id": r.revision_id,
-            "parent_revision_id": r.parent_revision_id, "bundle_id": m.bundle_id, "device_id": m.device_id,
-            "sequence": m.sequence, "reader_id": r.reader_id, "status": r.status, "updated_at": r.updated_at,
-            "profile": json.dumps(r.profile, sort_keys=True),
-            "interview": json.dumps(r.interview.model_dump(), sort_keys=True), "received_at": now})
-        new_answers.extend(
+        writer.add(schema.revisions, [revision], BATCH_READS)
+        writer.add(schema.revision_answers, [
             {"inspection_id": m.inspection_id, "case_id": r.case_id, "revision_id": r.revision_id,
-             "question_id": qid, "value": None if a.value is None else json.dumps(a.value), "note": a.note}
-            for qid, a in r.answers.items())
+             "question_id": qid, "value": None if value is None else json.dumps(value), "note": note}
+            for qid, value, note in answers], BATCH_ANSWERS)
         lineage.add(r.case_id, r.revision_id, r.parent_revision_id, m.device_id, m.sequence)
         row = current.get(r.case_id)
         if row is None:
@@ -218,13 +291,13 @@ def _apply(conn, opened: Opened, now: str) -> dict[str, str]:
             # one that reused its number (edits in between) → a conflict, not dropped
             outcomes[r.case_id] = "ancestor"
         else:
-            conflicts.append({"inspection_id": m.inspection_id, "case_id": r.case_id, "revision_id": r.revision_id,
-                              "against_revision_id": head, "detected_at": now})
+            writer.add(schema.conflicts, [{"inspection_id": m.inspection_id, "case_id": r.case_id,
+                                           "revision_id": r.revision_id, "against_revision_id": head,
+                                           "detected_at": now}], BATCH_READS)
             outcomes[r.case_id] = "conflict"
-    for table, rows in ((schema.revisions, new_revisions), (schema.revision_answers, new_answers),
-                        (schema.case_reads, new_reads), (schema.conflicts, conflicts)):
-        if rows:
-            conn.execute(insert(table), rows)
+    writer.flush()
+    if new_reads:
+        conn.execute(insert(cr), new_reads)
     if moved:
         conn.execute(
             update(cr).where(cr.c.inspection_id == bindparam("i"), cr.c.case_id == bindparam("c"))
@@ -241,14 +314,32 @@ def import_bundle(store: CentralStore, data: bytes) -> ImportResult:
     run again, finding the bundle already imported (or refusing other content)."""
     try:
         return _import_bundle(store, data)
+    except Refused as exc:
+        _record_refusal(store, exc)
+        raise
     except IntegrityError:
-        return _import_bundle(store, data)
+        try:
+            return _import_bundle(store, data)
+        except Refused as exc:
+            _record_refusal(store, exc)
+            raise
     except DBAPIError as exc:
         if not exc.connection_invalidated:
             raise
         raise CentralError("the connection to the central store's database was lost during the import, so it did not "
                            "finish and nothing of it was kept (an import is all or nothing); run the import again "
                            f"({str(exc.orig).splitlines()[0] if exc.orig else type(exc).__name__})") from exc
+
+
+def _record_refusal(store: CentralStore, refused: Refused) -> None:
+    """The event log keeps every authorisation refusal: in its own transaction, after
+    the import's rollback, with ids only (never a value, note or reason text)."""
+    from . import events  # only here: it loads the field store's audit module (sqlite-utils, pandas)
+
+    facts = refused.facts
+    with store.engine.begin() as conn:
+        events.append(conn, actor=f"key:{facts['key_id']}", action="bundle_refused",
+                      inspection_id=facts["inspection_id"], target=f"bundle:{facts['bundle_id']}", after=facts)
 
 
 def _import_bundle(store: CentralStore, data: bytes) -> ImportResult:
@@ -259,23 +350,17 @@ def _import_bundle(store: CentralStore, data: bytes) -> ImportResult:
         bundle_id = m.bundle_id
         if already:
             return ImportResult(bundle_id, m.inspection_id, False, {}, _receipt(store, conn, opened, False, now))
-        insp = conn.execute(select(schema.inspections).where(schema.inspections.c.id == m.inspection_id)).first()
-        if insp is None:
-            conn.execute(insert(schema.inspections).values(
-                id=m.inspection_id, framework_id=m.framework.id, framework_version=m.framework.version,
-                framework_sha256=m.framework.sha256, created_at=now))
-        elif insp.framework_sha256 != m.framework.sha256:
-            raise Rejected(f"inspection {m.inspection_id} uses framework {insp.framework_id} {insp.framework_version}; "
-                           "this bundle was made with different framework content")
         conn.execute(insert(schema.bundles).values(
             bundle_id=bundle_id, sha256=opened.sha256, key_id=opened.key_id, inspection_id=m.inspection_id,
             device_id=m.device_id, sequence=m.sequence, audit_seq=m.audit_head.seq, audit_hash=m.audit_head.hash,
             imported_at=now))
         device = conn.execute(select(schema.devices).where(schema.devices.c.device_id == m.device_id)).first()
         if device is None:
-            conn.execute(insert(schema.devices).values(device_id=m.device_id, max_sequence=m.sequence))
-        elif m.sequence > device.max_sequence:
-            conn.execute(update(schema.devices).where(schema.devices.c.device_id == m.device_id).values(max_sequence=m.sequence))
+            conn.execute(insert(schema.devices).values(device_id=m.device_id, max_sequence=m.sequence,
+                                                       key_id=opened.key_id))
+        elif m.sequence > device.max_sequence or device.key_id is None:
+            conn.execute(update(schema.devices).where(schema.devices.c.device_id == m.device_id).values(
+                max_sequence=max(m.sequence, device.max_sequence), key_id=opened.key_id))
         outcomes = _apply(conn, opened, now)
         receipt = _receipt(store, conn, opened, True, now)
     counts: dict[str, int] = {}

@@ -4,7 +4,7 @@ in ``alembic/versions``; a test checks that they produce exactly these tables.""
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, ForeignKey, Integer, MetaData, PrimaryKeyConstraint, String, Table, Text
+from sqlalchemy import BigInteger, Boolean, Column, ForeignKey, Integer, MetaData, PrimaryKeyConstraint, String, Table, Text
 
 metadata = MetaData()
 
@@ -50,8 +50,9 @@ bundles = Table(
     Column("key_id", HASH, ForeignKey("keys.key_id"), nullable=False),
     Column("inspection_id", ID, ForeignKey("inspections.id"), nullable=False),
     Column("device_id", ID, nullable=False),
-    Column("sequence", Integer, nullable=False),
-    Column("audit_seq", Integer, nullable=False),
+    # 64-bit (0004): a sequence is any integer up to 2**63 - 1, as the formats allow.
+    Column("sequence", BigInteger, nullable=False),
+    Column("audit_seq", BigInteger, nullable=False),
     Column("audit_hash", HASH, nullable=False),
     Column("imported_at", STAMP, nullable=False),
 )
@@ -59,7 +60,9 @@ bundles = Table(
 devices = Table(
     "devices", metadata,
     Column("device_id", ID, primary_key=True),
-    Column("max_sequence", Integer, nullable=False),
+    Column("max_sequence", BigInteger, nullable=False),
+    #: The key that first sent bundles from this device (0004): only it may send more.
+    Column("key_id", HASH, ForeignKey("keys.key_id")),
 )
 
 revisions = Table(
@@ -70,7 +73,7 @@ revisions = Table(
     Column("parent_revision_id", HASH),
     Column("bundle_id", ID, ForeignKey("bundles.bundle_id"), nullable=False),
     Column("device_id", ID, nullable=False),
-    Column("sequence", Integer, nullable=False),
+    Column("sequence", BigInteger, nullable=False),
     Column("reader_id", ID, nullable=False),
     Column("status", String(20), nullable=False),
     Column("updated_at", STAMP, nullable=False),

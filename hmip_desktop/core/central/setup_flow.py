@@ -90,6 +90,37 @@ def draw(store: CentralStore, inspection_id: str, caseload_path: Path, *, seed: 
     return DrawResult(choice.size, counts.get("reserve", 0), len(cases), choice.margin, text, counts)
 
 
+def set_up(store: CentralStore, inspection_id: str, *, framework_yaml: str, provider: str, title: str,
+           team: list[dict], cases: list[dict], fieldwork: tuple[str | None, str | None] = (None, None)) -> None:
+    """Set an inspection up in one call, through the same steps a lead inspector takes
+    (create it with its pinned framework, name the team, record the sample and its
+    allocation). ``team``: dicts with id, name, role and key_id (an enrolled key, or
+    None); ``cases``: dicts with case_id, profile, selection (sample|reserve|caseload),
+    reserve_rank, stratum and reader_id. For the demo and tests; leads use ``draw``."""
+    packs.create_inspection(store, inspection_id, framework_yaml, provider, title, fieldwork)
+    packs.set_team(store, inspection_id, team)
+    packs.set_cases(store, inspection_id, cases)
+
+
+def set_up_from_field(store: CentralStore, db, inspection_id: str, keys: dict[str, str]) -> None:
+    """Set up at the central store the inspection a field store (sqlite-utils Database
+    ``db``) already holds (the demo's): the same framework, team, sample, reserves and
+    allocation. ``keys``: team member id -> enrolled key id of those who send bundles."""
+    insp = db.execute("SELECT framework_yaml, provider, title, fieldwork_start, fieldwork_end FROM inspections"
+                      " WHERE id = ?", [inspection_id]).fetchone()
+    if insp is None:
+        raise CentralError(f"no inspection '{inspection_id}' in that field store")
+    team = [{"id": i, "name": n, "role": r, "key_id": keys.get(i)} for i, n, r in db.execute(
+        "SELECT id, name, role FROM team_members WHERE inspection_id = ? ORDER BY id", [inspection_id])]
+    cases = [{"case_id": c, "profile": json.loads(p), "selection": s, "reserve_rank": rank, "reader_id": reader}
+             for c, p, s, rank, reader in db.execute(
+                 "SELECT c.case_id, c.profile, c.selection, c.reserve_rank, r.reader_id FROM cases c LEFT JOIN"
+                 " case_reads r USING (inspection_id, case_id) WHERE c.inspection_id = ? ORDER BY c.case_id",
+                 [inspection_id])]
+    set_up(store, inspection_id, framework_yaml=insp[0], provider=insp[1], title=insp[2], team=team, cases=cases,
+           fieldwork=(insp[3], insp[4]))
+
+
 def replace(store: CentralStore, inspection_id: str, case_id: str, reason: str) -> str:
     """Replace an unusable sampled case with the next reserve of its stratum; the new
     case takes over its reader. Returns the replacement's case reference."""

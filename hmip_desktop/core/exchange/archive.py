@@ -10,17 +10,21 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import stat
 import zipfile
 from collections.abc import Iterator
 
 from .envelope import Rejected
+from .formats import MAX_INT
 
 MAX_ENTRIES = 8
 MAX_MEMBER = 64 * 1024 * 1024
 MAX_RATIO = 200
 MAX_LINE = 1024 * 1024
 MAX_JSON_DEPTH = 32
+#: I-JSON (RFC 7493) integers, widened to what a signed 64-bit column holds.
+MIN_INT = -MAX_INT
 
 
 def build(members: dict[str, bytes]) -> bytes:
@@ -136,17 +140,122 @@ def check_lines(data: bytes, member: str, max_count: int) -> list[bytes]:
     return lines
 
 
-def json_lines(data: bytes, member: str, max_count: int) -> Iterator[tuple[int, dict]]:
-    """(line number, object) for each line of a JSON Lines member, bounded."""
-    for number, line in enumerate(check_lines(data, member, max_count), 1):
-        # The C decoder guards its own recursion (RecursionError, never a crash); anything
-        # nested but shallower than that is refused by the strict models after parsing.
+_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
+#: Every byte but brackets, colons and the quote (deleted to see a text's structure at C speed).
+_NOT_STRUCTURE = bytes(b for b in range(256) if b not in b'[]{}:"')
+_EMPTY_PAIR = re.compile(rb"\[\]|\{\}")
+
+
+def _structure(text: bytes) -> bytes:
+    """The brackets and colons of a JSON text outside its strings, found at C speed:
+    escaped backslashes and quotes are dropped first (escapes pair left to right), then
+    every other byte but quotes; what lies between quotes was inside a string."""
+    bare = text.replace(b"\\\\", b"").replace(b'\\"', b"").translate(None, _NOT_STRUCTURE)
+    return b"".join(bare.split(b'"')[::2])
+
+
+def _nesting(structure: bytes) -> int:
+    """Whether the nesting of ``structure`` (see :func:`_structure`) exceeds the limit:
+    its depth if it does, else 0. Innermost pairs are removed a level at a time."""
+    rest = structure.replace(b":", b"")
+    for _ in range(MAX_JSON_DEPTH):
+        if not rest:
+            return 0
+        rest = _EMPTY_PAIR.sub(b"", rest)  # one pass removes exactly one level
+    return _depth(structure) if rest else 0
+
+
+def _no_constant(name: str):
+    raise ValueError(f"{name} is not allowed (RFC 8259)")
+
+
+def _integer(text: str) -> int:
+    value = int(text)
+    if not MIN_INT <= value <= MAX_INT:
+        raise ValueError(f"integer {text[:30]} is outside the signed 63-bit range")
+    return value
+
+
+def _number(text: str) -> float:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise ValueError(f"number {text[:30]} is too large")
+    return value
+
+
+def _object(pairs: list[tuple[str, object]]) -> dict:
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        seen: set[str] = set()
+        name = next(k for k, _ in pairs if k in seen or seen.add(k))
+        raise ValueError(f"duplicate key '{name[:40]}'")
+    return out
+
+
+#: The fast decoder (hooks only for the rare numbers and constants), and the one that
+#: names a repeated key, used only once :func:`_members` has found that there is one.
+_DECODER = json.JSONDecoder(parse_int=_integer, parse_float=_number, parse_constant=_no_constant)
+_NAMING_DECODER = json.JSONDecoder(object_pairs_hook=_object, parse_int=_integer, parse_float=_number,
+                                   parse_constant=_no_constant)
+def _members(value: object) -> int:
+    """Object members held by a parsed value (a repeated key keeps only one)."""
+    count, stack = 0, [value]
+    while stack:
+        item = stack.pop()
+        if type(item) is dict:
+            count += len(item)
+            stack.extend(v for v in item.values() if type(v) in (dict, list))
+        elif type(item) is list:
+            stack.extend(v for v in item if type(v) in (dict, list))
+    return count
+
+
+def strict_loads(data: bytes, where: str) -> object:
+    """One JSON text as RFC 8259 and I-JSON (RFC 7493) allow it, or Rejected naming
+    ``where``: UTF-8 without a byte-order mark (never UTF-16/32, which ``json.loads``
+    would guess from bytes), no NaN or Infinity, no duplicate keys, integers within the
+    signed 63-bit range, nesting at most MAX_JSON_DEPTH."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        raise Rejected(f"{where}: starts with a byte-order mark (UTF-8 without one only)")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise Rejected(f"{where}: not UTF-8 text (UTF-8 only)") from None
+    structure = _structure(data)
+    if _nesting(structure) > MAX_JSON_DEPTH:
+        raise Rejected(f"{where}: JSON nested too deeply (at most {MAX_JSON_DEPTH})")
+    try:
+        value = _DECODER.decode(text)
+        if _members(value) != structure.count(b":"):  # a key repeated in some object: name it
+            _NAMING_DECODER.decode(text)
+    except RecursionError:
+        raise Rejected(f"{where}: JSON nested too deeply (at most {MAX_JSON_DEPTH})") from None
+    except ValueError as exc:
+        raise Rejected(f"{where}: not JSON ({str(exc)[:200]})") from None
+    if _SURROGATE.search(data):  # rare: only then is the parsed text checked for a lone one
         try:
-            record = json.loads(line)
-        except RecursionError:
-            raise Rejected(f"{member}:{number}: JSON nested too deeply") from None
-        except ValueError as exc:
-            raise Rejected(f"{member}:{number}: not JSON ({exc})") from None
+            json.dumps(value, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            raise Rejected(f"{where}: not JSON (an unpaired surrogate escape, which I-JSON forbids)") from None
+    return value
+
+
+def json_lines(data: bytes, member: str, max_count: int, *, checked: bool = False) -> Iterator[tuple[int, dict]]:
+    """(line number, object) for each line of a JSON Lines member, bounded, each line
+    parsed by :func:`strict_loads`. Lines are found one at a time (never all split at once).
+    ``checked``: these very bytes passed here before, so each line is parsed plainly."""
+    total = data.count(b"\n") + (0 if data.endswith(b"\n") or not data else 1)
+    if total > max_count:
+        raise Rejected(f"{member}: {total} records; at most {max_count}")
+    start, number, size = 0, 0, len(data)
+    while start < size:
+        end = data.find(b"\n", start)
+        end = size if end < 0 else end
+        number += 1
+        if end - start > MAX_LINE:
+            raise Rejected(f"{member}:{number}: line longer than {MAX_LINE} bytes")
+        record = json.loads(data[start:end]) if checked else strict_loads(data[start:end], f"{member}:{number}")
         if not isinstance(record, dict):
             raise Rejected(f"{member}:{number}: each line must be a JSON object")
         yield number, record
+        start = end + 1

@@ -13,6 +13,8 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 #: The version of the formats here (the ``format`` field of each).
 FORMAT_VERSION = 1
+#: The largest integer any field takes: I-JSON integers as a signed 64-bit column holds them.
+MAX_INT = 2**63 - 1
 
 #: The caps on one bundle (docs/bundle-format.md): the central store's import refuses a
 #: larger file or more case reads, so the laptop's export refuses to write one.
@@ -46,7 +48,7 @@ class EnvelopeHeader(Strict):
     id: Ident
     key_id: Hex64
     created_at: Stamp
-    payload_size: int = Field(ge=0)
+    payload_size: int = Field(ge=0, le=MAX_INT)
     payload_sha256: Hex64
     #: "age" payloads are encrypted to the central store (and escrow); "plain" are only signed.
     encryption: Literal["age", "plain"]
@@ -57,8 +59,8 @@ class EnvelopeHeader(Strict):
 
 class FileEntry(Strict):
     sha256: Hex64
-    size: int = Field(ge=0)
-    count: int = Field(ge=0)
+    size: int = Field(ge=0, le=MAX_INT)
+    count: int = Field(ge=0, le=MAX_INT)
 
 
 class FrameworkRef(Strict):
@@ -68,7 +70,7 @@ class FrameworkRef(Strict):
 
 
 class AuditHead(Strict):
-    seq: int = Field(ge=0)
+    seq: int = Field(ge=0, le=MAX_INT)
     hash: Hex64
 
 
@@ -78,7 +80,7 @@ class Manifest(Strict):
     inspection_id: Ident
     framework: FrameworkRef
     device_id: Ident
-    sequence: int = Field(ge=1)
+    sequence: int = Field(ge=1, le=MAX_INT)
     sender_key_id: Hex64
     created_at: Stamp
     audit_head: AuditHead
@@ -134,7 +136,7 @@ class Receipt(Strict):
     bundle_id: Ident
     inspection_id: Ident
     device_id: Ident
-    sequence: int = Field(ge=1)
+    sequence: int = Field(ge=1, le=MAX_INT)
     store_id: Ident
     received_at: Stamp
     #: False when this exact bundle had been imported before (nothing changed).
@@ -165,7 +167,7 @@ class PackCase(Strict):
     case_id: Ident
     profile: Annotated[dict[Ident, Value | bool], Field(max_length=100)]
     selection: Literal["sample", "reserve"]
-    reserve_rank: int | None = None
+    reserve_rank: Annotated[int, Field(ge=0, le=MAX_INT)] | None = None
     reader_id: Ident | None = None
 
 

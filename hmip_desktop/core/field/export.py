@@ -1,7 +1,9 @@
 """Exporting an inspection's case reads from the laptop as one signed, encrypted bundle.
 
 Snapshot semantics: the bundle holds the current state of every case read of the
-inspection on this device. Each read carries a revision id: the SHA-256 of its parent
+inspection on this device that is the laptop user's own (``settings.user_id``, set when
+the inspection pack was imported): the central store accepts from a member only the
+reads allocated to them. A store with no user recorded (made by hand) sends every read. Each read carries a revision id: the SHA-256 of its parent
 revision and its content, so an unchanged read keeps its revision from one export to
 the next (importing again changes nothing), and a changed read names the revision it
 was changed from. The device's sequence number goes up by one per export.
@@ -73,6 +75,14 @@ def trust_central(db: Database, *, store_id: str, recipients: list[str], public_
                            ("central_key", public_key)):
             db.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                        [key, value])
+
+
+def set_user(db: Database, member_id: str) -> None:
+    """Record whose laptop this is (the team member id; pack import does this): exports
+    then carry only that member's case reads."""
+    with write_transaction(db):
+        db.execute("INSERT INTO settings (key, value) VALUES ('user_id', ?) ON CONFLICT (key) DO UPDATE SET"
+                   " value = excluded.value", [member_id])
 
 
 def _recipient(text: str):
@@ -175,8 +185,10 @@ def export_bundle(
                           [inspection_id]).fetchone()
         if insp is None:
             raise ExportError(f"no inspection '{inspection_id}' in this field store")
+        user = _setting(db, "user_id")
         reads = db.execute("SELECT id, edit_count, exported_edit_count, exported_line FROM case_reads"
-                           " WHERE inspection_id = ? ORDER BY case_id", [inspection_id]).fetchall()
+                           " WHERE inspection_id = ?" + (" AND reader_id = ?" if user else "") + " ORDER BY case_id",
+                           [inspection_id, user] if user else [inspection_id]).fetchall()
         stale = [r[0] for r in reads if r[2] != r[1] or r[3] is None]
         fresh, changed = _fresh_lines(db, inspection_id, stale)
         lines = [fresh[r[0]] if r[0] in fresh else r[3].encode() for r in reads]

@@ -91,11 +91,13 @@ def import_receipt(db: Database, data: bytes, key: SigningKey) -> dict:
 
 def not_held(db: Database, inspection_id: str) -> list[str]:
     """Case references whose current state the central store has not confirmed: never
-    confirmed, confirmed for another revision, or changed since the last export."""
+    confirmed, confirmed for another revision, or changed since the last export. Only
+    the laptop user's own reads count (``settings.user_id``): they are all it sends."""
+    user = _setting(db, "user_id")
     return [row[0] for row in db.execute(
-        "SELECT case_id FROM case_reads WHERE inspection_id = ? AND (central_revision IS NULL"
-        " OR central_revision != exported_revision OR exported_edit_count IS NULL"
-        " OR exported_edit_count != edit_count) ORDER BY case_id", [inspection_id])]
+        "SELECT case_id FROM case_reads WHERE inspection_id = ?" + (" AND reader_id = ?" if user else "")
+        + " AND (central_revision IS NULL OR central_revision != exported_revision OR exported_edit_count IS NULL"
+        " OR exported_edit_count != edit_count) ORDER BY case_id", [inspection_id, user] if user else [inspection_id])]
 
 
 def purge(db: Database, inspection_id: str, actor: str = "inspector") -> dict:

@@ -34,7 +34,7 @@ from hmip_desktop.core.exchange import envelope
 from hmip_desktop.core.exchange.envelope import Rejected
 from hmip_desktop.core.exchange.keys import PASSPHRASE_ENV, SigningKey, load_key, new_key
 from hmip_desktop.core.field.db import open_db, write_transaction
-from hmip_desktop.core.field.export import export_bundle, trust_central
+from hmip_desktop.core.field.export import export_bundle, set_user, trust_central
 from hmip_desktop.core.field.pack_import import import_pack
 from hmip_desktop.core.field.store import FieldStore
 from hmip_desktop.core.paths import forms_dir
@@ -85,15 +85,25 @@ def new_store(location: str, keys_dir: Path, kit: Kit) -> CentralStore:
     store = CentralStore.init(location, keys_dir=keys_dir)
     store.enrol("Inspector A", "inspector", kit.public("k"))
     store.enrol("Inspector B", "inspector", kit.public("k2"))
+    # The demo inspection set up as the laptops hold it: insp1 is Inspector A, insp2 B.
+    db = open_db(kit.field)
+    try:
+        setup_flow.set_up_from_field(store, db, "demo", {"insp1": kit.key("k").key_id, "insp2": kit.key("k2").key_id})
+    finally:
+        db.close()
     return store
 
 
 def add_leads(store: CentralStore, *ids: str, inspection: str = "demo") -> None:
-    """Put lead inspectors on an (imported, not set-up) inspection's team: every QA action
+    """Put lead inspectors on the inspection's team (those not on it yet): every QA action
     must name one of them."""
+    tm = schema.team_members
     with store.engine.begin() as conn:
-        conn.execute(schema.team_members.insert(), [
-            {"inspection_id": inspection, "member_id": i, "name": i, "role": "lead", "key_id": None} for i in ids])
+        there = set(conn.execute(select(tm.c.member_id).where(tm.c.inspection_id == inspection)).scalars())
+        new = [{"inspection_id": inspection, "member_id": i, "name": i, "role": "lead", "key_id": None}
+               for i in ids if i not in there]
+        if new:
+            conn.execute(tm.insert(), new)
 
 
 def laptop(kit: Kit, path: Path, *stores: CentralStore) -> Path:
@@ -103,13 +113,15 @@ def laptop(kit: Kit, path: Path, *stores: CentralStore) -> Path:
     try:
         trust_central(db, store_id=stores[0].store_id, recipients=[r for s in stores for r in s.recipients()],
                       public_key=stores[0].meta("signing_key"))
+        set_user(db, "insp1")  # Inspector A's laptop
     finally:
         db.close()
     return path
 
 
 def second_device(path: Path, copy: Path) -> Path:
-    """The same laptop's state on another device (a fresh device id)."""
+    """The same laptop's state on another device (a fresh device id): the same inspector's
+    second laptop, which sends with the same key."""
     shutil.copyfile(path, copy)
     db = open_db(copy)
     try:
@@ -133,7 +145,8 @@ def edit(field: Path, case_index: int, value: str | None, note: str | None = Non
     """Change the first key question of the ``case_index``-th in-progress read; return its case id."""
     store = FieldStore.open(field)
     try:
-        row = [r for r in store.case_reads("demo") if r["status"] == "in_progress"][case_index]
+        row = [r for r in store.case_reads("demo") if r["status"] == "in_progress" and r["reader_id"] == "insp1"][
+            case_index]
         qid = next(iter(store.framework("demo").key_questions())).id
         store.set_answer(row["id"], qid, value)
         if note is not None:
@@ -240,16 +253,16 @@ def test_import_is_idempotent_and_a_revoked_key_is_refused(store, kit, tmp_path)
     b1 = export(field, kit.key("k"), tmp_path / "b1.bundle")
     empty = dump(store)
     result = importer.import_file(store, b1)
-    assert result.newly_imported and result.outcomes == {"head": 48}
+    assert result.newly_imported and result.outcomes == {"head": 16}
     after = dump(store)
-    assert after != empty and len(after["case_reads"]) == 48
-    assert len(after["revision_answers"]) > 48
+    assert after != empty and len(after["case_reads"]) == 16
+    assert len(after["revision_answers"]) > 16
     again = importer.import_file(store, b1)
     assert not again.newly_imported and dump(store) == after
     assert importer.verify_bundle(store, b1.read_bytes()).endswith("device sequence 1")
     # Unchanged reads in a later bundle are known; a revoked sender is refused.
     b2 = export(field, kit.key("k"), tmp_path / "b2.bundle")
-    assert importer.import_file(store, b2).outcomes == {"known": 48}
+    assert importer.import_file(store, b2).outcomes == {"known": 16}
     store.revoke(load_key(kit.root / "k").key_id)
     b3 = export(field, kit.key("k"), tmp_path / "b3.bundle")
     before = dump(store)
@@ -283,9 +296,9 @@ def test_concurrent_edits_from_two_devices_are_a_conflict(store, kit, tmp_path):
     assert edit(b, 0, "no", "B's view") == case
     other = edit(b, 1, "yes", "only B changed this one")
     assert importer.import_file(store, export(a, kit.key("k"), tmp_path / "b2.bundle")).outcomes == {
-        "head": 1, "known": 47}
-    result = importer.import_file(store, export(b, kit.key("k2"), tmp_path / "b3.bundle"))
-    assert result.outcomes == {"conflict": 1, "head": 1, "known": 46}
+        "head": 1, "known": 15}
+    result = importer.import_file(store, export(b, kit.key("k"), tmp_path / "b3.bundle"))
+    assert result.outcomes == {"conflict": 1, "head": 1, "known": 14}
     with store.engine.connect() as conn:
         conflicts = conn.execute(select(schema.conflicts.c.case_id, schema.conflicts.c.resolved_at)).all()
         heads = dict(conn.execute(select(schema.case_reads.c.case_id, schema.case_reads.c.head_revision_id)).all())
@@ -308,7 +321,7 @@ def test_a_new_revision_after_moderation_is_flagged_for_re_review(store, kit, tm
         flagged = [r.case_id for r in conn.execute(select(cr.c.case_id).where(cr.c.needs_rereview.is_(True)))]
         unflagged = conn.execute(select(cr.c.needs_rereview).where(cr.c.case_id != case)).scalars().all()
     assert flagged == [case]
-    assert len(unflagged) == 47 and all(v is False for v in unflagged), "booleans come back as bool on both backends"
+    assert len(unflagged) == 15 and all(v is False for v in unflagged), "booleans come back as bool on both backends"
 
 
 # -- set-up and packs ------------------------------------------------------------------------
@@ -431,10 +444,10 @@ def test_the_same_bundles_give_identical_ratings_and_answers(pg_url, tmp_path, k
         edit(b, 0, "yes", "B: covered in the review")       # same read as A: a conflict
         edit(b, 1, None, "B: answer withdrawn")              # a cleared answer
         edit(b, 3, "no", "B: Welsh text ŵ ŷ and a ‘quote’")  # non-ASCII content
-        bundles.append(export(b, kit.key("k2"), tmp_path / "b3.bundle"))
+        bundles.append(export(b, kit.key("k"), tmp_path / "b3.bundle"))
         for store in (lite, pg):
             outcomes = [importer.import_file(store, path).outcomes for path in (*bundles, bundles[0])]
-            assert outcomes == [{"head": 48}, {"head": 2, "known": 46}, {"conflict": 1, "head": 2, "known": 45}, {}]
+            assert outcomes == [{"head": 16}, {"head": 2, "known": 14}, {"conflict": 1, "head": 2, "known": 13}, {}]
         outputs = {}
         for name, location, keys in (("sqlite", str(tmp_path / "c.sqlite"), "lite-keys"),
                                      ("postgresql", pg_url, "pg-keys")):
@@ -452,7 +465,7 @@ def test_the_same_bundles_give_identical_ratings_and_answers(pg_url, tmp_path, k
     assert ratings["inspection"] == "demo" and len(ratings["standards"]) == 4
     rows = list(csv.reader(io.StringIO(outputs["sqlite"][1])))
     assert rows[0] == ["case_id", "question_id", "value", "inspector", "moderated"]
-    assert len(rows) > 48 * 5
+    assert len(rows) > 16 * 5
     keys = [(r[0], r[1]) for r in rows[1:]]
     assert keys == sorted(keys), "rows in code-point order of case and question, whatever the database collation"
 
@@ -497,6 +510,7 @@ def test_answers_come_in_code_point_order_whatever_the_collation(central_locatio
                    for c in cases],
             reads=[(c, "insp1") for c in cases])
         trust_central(db, store_id=store.store_id, recipients=store.recipients(), public_key=store.meta("signing_key"))
+        setup_flow.set_up_from_field(store, db, "i1", {"insp1": kit.key("k").key_id})
         field = FieldStore(db, "insp1")
         for read_id, case_id in db.execute("SELECT id, case_id FROM case_reads"):
             for question in ("licence_conditions", "assess_safety", "assess_engage"):
@@ -576,7 +590,7 @@ def test_a_failure_inside_the_import_leaves_nothing_and_the_import_runs_again(ce
     assert dump(store) == before, "nothing half-imported"
     monkeypatch.undo()
     monkeypatch.setenv(PASSPHRASE_ENV, PASSPHRASE)
-    assert importer.import_file(store, b1).outcomes == {"head": 48}
+    assert importer.import_file(store, b1).outcomes == {"head": 16}
     assert dump(store, times=False) == clean
     store.engine.dispose()
 
@@ -635,6 +649,6 @@ def test_a_dropped_postgresql_connection_leaves_nothing_and_the_import_runs_agai
     # Simply run it again (the same engine: its pool dropped the dead connection),
     # here through the command line.
     out = _cli(capsys, "central", "import", pg_url, str(b1), "--keys", str(keys))
-    assert "48 case reads now current" in out
+    assert "16 case reads now current" in out
     assert dump(store, times=False) == clean
     store.engine.dispose()

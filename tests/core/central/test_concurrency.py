@@ -63,7 +63,7 @@ def opened(location, keys):
 
 
 def seeded(location, tmp_path, kit, *also):
-    """A central store at ``location`` holding the demo inspection (48 reads, one bundle)."""
+    """A central store at ``location`` holding the demo inspection (insp1's 16 reads, one bundle)."""
     store = new_store(location, tmp_path / "central-keys", kit)
     field = laptop(kit, tmp_path / "f.sqlite", store, *also)
     importer.import_file(store, export(field, kit.key("k"), tmp_path / "b1.bundle"))
@@ -280,7 +280,7 @@ def test_an_import_racing_a_moderation_of_the_same_read_loses_nothing(pg_url, tm
             s.engine.dispose()
 
     (outcomes, e1), (_, e2) = run_together(do_import, do_moderate)
-    assert e1 is None and outcomes == {"head": 1, "known": 47}
+    assert e1 is None and outcomes == {"head": 1, "known": 15}
     with store.engine.connect() as conn:
         read = conn.execute(select(schema.case_reads).where(schema.case_reads.c.case_id == case)).one()
     assert read.head_revision_id != seen[0]

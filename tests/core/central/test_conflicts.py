@@ -36,7 +36,7 @@ def conflicted(tmp_path, kit):
     case = edit(a, 0, "yes", "A's view")
     assert edit(b, 0, "no", "B's view") == case
     importer.import_file(store, export(a, kit.key("k"), tmp_path / "b2.bundle"))
-    assert importer.import_file(store, export(b, kit.key("k2"), tmp_path / "b3.bundle")).outcomes["conflict"] == 1
+    assert importer.import_file(store, export(b, kit.key("k"), tmp_path / "b3.bundle")).outcomes["conflict"] == 1
     with store.engine.connect() as conn:
         c = conn.execute(select(schema.conflicts)).one()
     qid = next(iter(framework_for(store, "demo").key_questions())).id

@@ -34,7 +34,7 @@ def test_round_trip_with_receipt_and_purge(world, central, capsys):
     assert main(["export", "f.sqlite", "--inspection", "demo", "--key", "k", "--out", "b1.bundle"]) == 0
     assert main(["verify", "b1.bundle", "--store", c, *keys]) == 0
     assert main(["central", "import", c, "b1.bundle", *keys]) == 0
-    assert "48 case reads now current" in capsys.readouterr().out
+    assert "48 case reads now current" in capsys.readouterr().out  # the demo laptop is insp1's: every read is theirs
     assert main(["central", "import", c, "b1.bundle", *keys]) == 0
     assert "already imported: nothing changed" in capsys.readouterr().out
     # Purging before the receipt is recorded is refused, and nothing is removed.
@@ -58,7 +58,7 @@ def test_changes_after_the_receipt_block_the_purge(world, central, capsys):
     from hmip_desktop.core.field.store import FieldStore
 
     store = FieldStore.open(world / "f.sqlite")
-    row = next(r for r in store.case_reads("demo") if r["status"] == "in_progress")
+    row = next(r for r in store.case_reads("demo") if r["status"] == "in_progress" and r["reader_id"] == "insp1")
     store.set_note(row["id"], next(iter(store.framework("demo").key_questions())).id, "a late change")
     store.close()
     capsys.readouterr()
@@ -157,7 +157,7 @@ def test_a_new_revision_after_moderation_is_flagged_for_re_review(world, central
     main(["export", "f.sqlite", "--inspection", "demo", "--key", "k", "--out", "b1.bundle"])
     main(["central", "import", c, "b1.bundle", *keys])
     store = FieldStore.open(world / "f.sqlite")
-    row = next(r for r in store.case_reads("demo") if r["status"] == "in_progress")
+    row = next(r for r in store.case_reads("demo") if r["status"] == "in_progress" and r["reader_id"] == "insp1")
     central_store = CentralStore.open(c, keys_dir=world / "k" / "central-store" if keys else None)
     cr = schema.case_reads
     with central_store.engine.begin() as conn:

@@ -79,6 +79,36 @@ def test_agreeing_needs_no_rationale_and_returned_reads_need_comments(world):
         moderation.moderate(store, "demo", case_id, qid, "maybe", "x", "lead1", fw)
 
 
+def _local_assessor_sends(tmp, store):
+    """The local assessor (la1) gets an enrolled key and a laptop of their own (a copy of
+    the demo's, with its own device id, as la1's), and sends their reads."""
+    import shutil
+    import uuid
+
+    from sqlalchemy import update
+
+    from hmip_desktop.core.central import importer
+    from hmip_desktop.core.exchange.keys import new_key
+    from hmip_desktop.core.field.db import open_db, write_transaction
+    from hmip_desktop.core.field.export import export_bundle, set_user
+
+    key = new_key(tmp / "la-key", "Local assessor")
+    store.enrol("Local assessor", "local_assessor", (tmp / "la-key" / "public.key").read_text(encoding="utf-8"))
+    tm = schema.team_members
+    with store.engine.begin() as conn:
+        conn.execute(update(tm).where(tm.c.inspection_id == "demo", tm.c.member_id == "la1").values(key_id=key.key_id))
+    shutil.copyfile(tmp / "f.sqlite", tmp / "la.sqlite")
+    db = open_db(tmp / "la.sqlite")
+    try:
+        with write_transaction(db):
+            db.execute("UPDATE settings SET value = ? WHERE key = 'device_id'", [uuid.uuid4().hex])
+        set_user(db, "la1")
+        export_bundle(db, "demo", key, tmp / "la.bundle")
+    finally:
+        db.close()
+    assert importer.import_file(store, tmp / "la.bundle").outcomes == {"head": 16}
+
+
 def test_qa_sample_is_reproducible_and_weighted_to_local_assessors(world):
     _, store, _ = world
     # The demo laptop is one inspector's (insp1 read all 48): the same reads taken as a

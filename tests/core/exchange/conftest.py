@@ -15,11 +15,11 @@ import pytest
 from sqlalchemy import inspect, text
 
 from hmip_desktop.core import demo
-from hmip_desktop.core.central import importer
+from hmip_desktop.core.central import importer, setup_flow
 from hmip_desktop.core.central.store import CentralStore
 from hmip_desktop.core.exchange.keys import PASSPHRASE_ENV, SigningKey, load_key, new_key
 from hmip_desktop.core.field.db import open_db
-from hmip_desktop.core.field.export import export_bundle, trust_central
+from hmip_desktop.core.field.export import export_bundle, set_user, trust_central
 
 PASSPHRASE = "test"
 
@@ -34,12 +34,15 @@ def _key_passphrase(monkeypatch: pytest.MonkeyPatch) -> None:
 def exchange_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A read-only folder, built once per session, holding:
 
-    * ``f.sqlite``: the demo field store (inspection 'demo', 48 case reads), trusting
-      the central store below;
-    * ``c.sqlite`` (+ ``c.sqlite.keys``): a central store into which ``b0.bundle`` has
-      been imported (so it is not empty: 48 head revisions);
-    * ``k`` (Inspector A) and ``k2`` (Inspector B): enrolled keys; ``k_unknown``: a key
-      that is not enrolled;
+    * ``f.sqlite``: the demo field store (inspection 'demo', 48 case reads, 16 of them
+      allocated to insp1), trusting the central store below, as Inspector A's laptop
+      (user ``insp1``: its exports carry insp1's 16 reads);
+    * ``c.sqlite`` (+ ``c.sqlite.keys``): a central store where inspection 'demo' is set
+      up as the field store has it (framework, team, sample, allocation;
+      :func:`setup_flow.set_up_from_field`) and ``b0.bundle`` has been imported (so it
+      is not empty: 16 head revisions);
+    * ``k`` (Inspector A, team member insp1) and ``k2`` (Inspector B, insp2): enrolled
+      keys; ``k_unknown``: a key that is not enrolled;
     * ``b0.bundle``: the first export (imported); ``b1.bundle``: the second export
       (same revisions as b0, a new bundle id and sequence 2; NOT imported).
 
@@ -57,6 +60,9 @@ def exchange_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
             new_key(d / "k_unknown", "Not enrolled")
             db = open_db(d / "f.sqlite")
             try:
+                setup_flow.set_up_from_field(central, db, "demo", {"insp1": load_key(d / "k").key_id,
+                                                                   "insp2": load_key(d / "k2").key_id})
+                set_user(db, "insp1")
                 trust_central(db, store_id=central.store_id, recipients=central.recipients(),
                               public_key=central.meta("signing_key"))
                 key = load_key(d / "k")

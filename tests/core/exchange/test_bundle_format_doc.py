@@ -32,7 +32,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from pydantic import BaseModel
 from sqlalchemy import select
 
-from hmip_desktop.core.central import importer, schema
+from hmip_desktop.core.central import importer, schema, setup_flow
 from hmip_desktop.core.central.store import CentralStore
 from hmip_desktop.core.exchange import archive, envelope, formats
 from hmip_desktop.core.exchange.envelope import Rejected
@@ -202,7 +202,18 @@ def world(tmp_path, monkeypatch) -> World:
     # What the administrator tells senders: the store's recipient and the escrow recipients.
     recipients = [store.meta("recipient"), *json.loads(store.meta("escrow"))]
     assert len(recipients) == 2
-    return World(tmp_path, store, recipients, escrow, load_sender(key_dir), key_dir)
+    sender = load_sender(key_dir)
+    # The inspections the bundles below are for, set up with the sender on the team
+    # (insp1, an inspector) and every case in the sample allocated to them.
+    for inspection_id, framework in (("esi-north-2026", ESI), ("mini-1", MINI), ("i", MINI)):
+        setup_flow.set_up(
+            store, inspection_id, framework_yaml=framework.read_text(encoding="utf-8"), provider="Third-party test",
+            title=inspection_id,
+            team=[{"id": "insp1", "name": "Third-party writer", "role": "inspector", "key_id": sender.key_id},
+                  {"id": "lead1", "name": "Lead", "role": "lead", "key_id": None}],
+            cases=[{"case_id": c, "selection": "sample", "reader_id": "insp1"}
+                   for c in ("NM24-01001", "NM24-01002", "NM24-01003", "C1", "C2")])
+    return World(tmp_path, store, recipients, escrow, sender, key_dir)
 
 
 def esi_records() -> list[dict]:
@@ -227,7 +238,7 @@ def esi_records() -> list[dict]:
                 "profile": {"gender": "male", "disposal_type": "licence", "risk_level": "high", "age_band": "age_25_34"},
                 "interview": {"held": True, "date": "2026-11-17", "note": "By telephone."}, "answers": complete},
                None, "2026-11-17T11:58:01.000001+00:00"),
-        revise({"case_id": "NM24-01002", "reader_id": "insp2", "status": "in_progress",
+        revise({"case_id": "NM24-01002", "reader_id": "insp1", "status": "in_progress",
                 "profile": {"gender": "female", "disposal_type": "community_order", "risk_level": "medium"},
                 "interview": {"held": False},  # date and note left to their defaults
                 "answers": {"b1_risk_of_harm_assessment": {"value": "insufficient"},  # note left out
@@ -270,7 +281,7 @@ def test_a_bundle_written_from_the_document_is_imported(world):
     assert answers["NM24-01002", "b1_risk_of_harm_assessment"]["note"] == ""
     revision = world.rows(schema.revisions, case_id="NM24-01002")[0]
     assert json.loads(revision["interview"]) == {"held": False, "date": None, "note": ""}
-    assert revision["status"] == "in_progress" and revision["reader_id"] == "insp2"
+    assert revision["status"] == "in_progress" and revision["reader_id"] == "insp1"
 
     receipt = open_receipt(result.receipt, world.store.meta("signing_key"), world.sender)
     assert receipt["store_id"] == world.store.store_id and receipt["newly_imported"] is True
@@ -299,7 +310,7 @@ def test_revisions_across_bundles_follow_the_document(world):
     assert stored["C1", "licence_needs"] == ["housing", "work"] and stored["C1", "licence_contacts"] == 3
 
     # The next export: C1 changed (parent = the revision last sent), C2 unchanged (resent as it was).
-    c1_changed = {**c1, "status": "complete", "interview": {"held": True, "date": "2026-11-18", "note": ""},
+    c1_changed = {**c1, "interview": {"held": True, "date": "2026-11-18", "note": ""},
                   "answers": {**c1["answers"], "licence_contacts": {"value": 4, "note": "One more since."}}}
     second = [revise(c1_changed, first[0]["revision_id"], "2026-11-18T09:00:00.000000+00:00"), first[1]]
     two = write_bundle(world.sender, world.recipients, inspection_id="mini-1", framework=fw, records=second)
@@ -320,9 +331,10 @@ def test_revisions_across_bundles_follow_the_document(world):
     with pytest.raises(Rejected, match="already imported with other content"):
         world.import_bytes(reused, "reused.bundle")
 
-    # Another device changes C2 from the same base as nobody else has: it fast-forwards.
-    # It changes C1 from the *first* revision, which the store has moved past: a conflict.
-    other = world.enrol_new_sender("Second inspector")
+    # The same inspector's other laptop (same key, its own device id) changes C2 from the
+    # same base as nobody else has: it fast-forwards. It changes C1 from the *first*
+    # revision, which the store has moved past: a conflict.
+    other = load_sender(world.key_dir)
     c1_other = {**c1, "answers": {**c1["answers"], "assess_engage": {"value": "no", "note": "I disagree."}}}
     c2_other = {**c2, "answers": {**c2["answers"], "assess_engage": {"value": "yes", "note": "Good."}}}
     three = [revise(c1_other, first[0]["revision_id"], "2026-11-18T10:00:00.000000+00:00"),

@@ -9,7 +9,6 @@ import sys
 import pyrage
 import pytest
 
-from hmip_desktop.core.central import importer
 from hmip_desktop.core.exchange import archive, formats
 from hmip_desktop.core.exchange.keys import new_key
 from hmip_desktop.core.field import export
@@ -25,13 +24,6 @@ def snapshot(path):
                 for table in ("settings", "exports", "audit_log", "case_reads")}
     finally:
         db.close()
-
-
-def test_the_importer_takes_what_the_exchange_caps_say():
-    # The importer still names its own constants (core/central/importer.py); they must
-    # be the exchange's until it imports them from there.
-    assert importer.MAX_RECORDS == formats.MAX_BUNDLE_RECORDS
-    assert importer.MAX_FILE == formats.MAX_BUNDLE_FILE
 
 
 def test_more_reads_than_a_bundle_takes_is_refused_before_anything_is_written(tmp_path, mini_yaml):

@@ -44,7 +44,7 @@ from hypothesis import HealthCheck, event, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule, run_state_machine_as_test
 
-from hmip_desktop.core.central import importer
+from hmip_desktop.core.central import importer, setup_flow
 from hmip_desktop.core.central.store import CentralStore
 from hmip_desktop.core.exchange.keys import SigningKey, load_key, new_key
 from hmip_desktop.core.field.db import open_db, write_transaction
@@ -127,6 +127,7 @@ class World:
         )
         trust_central(db, store_id=self.central.store_id, recipients=self.central.recipients(),
                       public_key=self.central.meta("signing_key"))
+        setup_flow.set_up_from_field(self.central, db, INSPECTION, {"insp1": kit.key.key_id})
         db.close()
         self.devices: list[Device] = []
         for i in range(n):

@@ -1,0 +1,88 @@
+"""Every value of an incoming case read checked against the inspection's pinned
+framework, with the field store's own rules (``field.values`` for values,
+``field.form_state`` for what a complete read needs): the central store holds nothing
+the laptop could not have written.
+
+Refusals are :class:`Rejected` with one line, ``case_reads.jsonl:LINE: case X: reason``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..exchange.envelope import Rejected
+from ..exchange.formats import CaseReadRecord
+from ..field import form_state, values
+from ..field.values import InvalidValue
+from ..frameworks.model import Answer, Framework, ProfileField
+
+#: Answer types whose value is one option id of a scale.
+ONE_OPTION = ("judgement", "graded", "descriptor", "single_choice")
+MAX_REASON = 300
+
+
+@dataclass(frozen=True)
+class _Question:
+    answer: Answer
+    #: the option ids, for answers that are one option id (the common case, checked fast)
+    options: frozenset[str] | None
+
+
+class Checker:
+    """A framework indexed once for checking many reads (lookups by id, not scans)."""
+
+    def __init__(self, fw: Framework):
+        self.fw = fw
+        self.questions = {
+            q.id: _Question(q.answer, frozenset(o.id for o in fw.options(q.answer)) if q.answer.type in ONE_OPTION
+                            else None)
+            for q in fw.questions(case_based=None)}
+        self.profile: dict[str, ProfileField] = {f.id: f for f in fw.case_profile}
+
+    def check(self, record: CaseReadRecord, where: str) -> None:
+        """Rejected (one line, starting with ``where``) unless every value is allowed."""
+        try:
+            self._check(record, where)
+        except InvalidValue as exc:
+            raise Rejected(_one_line(str(exc))) from None
+
+    def _check(self, record: CaseReadRecord, where: str) -> None:
+        fw = self.fw
+        for key, value in record.profile.items():
+            pf = self.profile.get(key)
+            if pf is None:
+                raise InvalidValue(f"{where}: profile field '{key}' is not in framework {fw.id} {fw.version}")
+            _same(values.profile_value(fw, pf, value, f"{where}: profile {key}"), value, f"{where}: profile {key}")
+        interview = record.interview
+        _same(values.interview_value("date", interview.date, f"{where}: interview date"), interview.date,
+              f"{where}: interview date")
+        for qid, answer in record.answers.items():
+            q = self.questions.get(qid)
+            if q is None:
+                raise InvalidValue(f"{where}: question '{qid}' is not in framework {fw.id} {fw.version}")
+            value = answer.value
+            if q.options is not None and type(value) is str and value in q.options:
+                continue  # an option id of its scale: by far the most common value
+            _same(values.answer_value(fw, q.answer, value, f"{where}: {qid}"), value, f"{where}: {qid}")
+        if record.status == "complete":
+            gaps = form_state.missing(fw, form_state.ReadValues(
+                record.profile, {q: a.value for q, a in record.answers.items()},
+                {q: a.note for q, a in record.answers.items()}, interview.held))
+            if gaps:
+                first = gaps[0]
+                what = {"answer": "no judgement for", "evidence": "no evidence note for", "profile": "no profile value for",
+                        "interview": "not recorded whether the case holder interview took place"}[first.kind]
+                raise InvalidValue(f"{where}: marked complete, but {what}{' ' + first.target if first.target else ''}"
+                                   f" ({len(gaps)} requirement(s) of a complete read missing)")
+
+
+def _same(normalised: object, value: object, where: str) -> None:
+    """The field store normalises some values (dates, choice order); a bundle must
+    already carry the normal form, which its revision id was computed over."""
+    if normalised != value or type(normalised) is not type(value) and not isinstance(value, (int, float)):
+        raise InvalidValue(f"{where}: '{str(value)[:60]}' is not in its normal form (write {normalised!r})")
+
+
+def _one_line(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_REASON else text[: MAX_REASON - 1] + "…"

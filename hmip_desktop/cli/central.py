@@ -211,10 +211,13 @@ def central_consistency(args) -> int:
     if args.json:
         print(json.dumps([{"reader": r.reader, "moderated": r.moderated, "unchanged": r.unchanged,
                            "unchanged_share": r.unchanged_share, "kappa": r.kappa.kappa, "ci_low": r.kappa.ci_low,
-                           "ci_high": r.kappa.ci_high, "flagged": r.flagged, "reasons": list(r.reasons)}
-                          for r in results], indent=1))
+                           "ci_high": r.kappa.ci_high, "flagged": r.flagged, "reasons": list(r.reasons),
+                           "too_few": r.too_few} for r in results], indent=1))
         return 0
     for r in results:
+        if r.too_few:
+            print(f"{r.reader}: {r.unchanged}/{r.moderated} unchanged, {agreement.too_few_text(r.moderated)}")
+            continue
         kappa = "-" if r.kappa.kappa is None else f"{r.kappa.kappa:.2f} ({r.kappa.ci_low:.2f} to {r.kappa.ci_high:.2f})"
         flag = f"  MORE QA: {'; '.join(r.reasons)}" if r.flagged else ""
         print(f"{r.reader}: {r.unchanged}/{r.moderated} unchanged, kappa {kappa}{flag}")
@@ -293,6 +296,8 @@ def central_results(args) -> int:
 
 def register(sub):
     """Add ``hmip central …`` to the sub-command parser; returns its sub-parsers."""
+    from ..core.central.agreement import MIN_KAPPA_LOW, MIN_UNCHANGED
+
     central = sub.add_parser("central", help="the central store").add_subparsers(dest="central_command", metavar="ACTION")
 
     def store_parser(name, help_text, func):
@@ -350,9 +355,9 @@ def register(sub):
     q = store_parser("consistency", "per reader: moderated judgements unchanged and Cohen's kappa", central_consistency)
     q.add_argument("--inspection", required=True)
     q.add_argument("--json", action="store_true")
-    q.add_argument("--min-unchanged", type=float, default=0.8, metavar="SHARE",
+    q.add_argument("--min-unchanged", type=float, default=MIN_UNCHANGED, metavar="SHARE",
                    help="flag readers with fewer moderated judgements unchanged (default 0.8)")
-    q.add_argument("--min-kappa", type=float, default=0.4, metavar="K",
+    q.add_argument("--min-kappa", type=float, default=MIN_KAPPA_LOW, metavar="K",
                    help="flag readers whose kappa's lower 95%% bound is below this (default 0.4)")
     q = store_parser("override", "record professional judgement on a standard's rating", central_override)
     for name in ("--inspection", "--standard", "--band", "--reason", "--by"):

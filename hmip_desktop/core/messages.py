@@ -58,6 +58,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "cadwch y storfa maes ar ddisg y gliniadur hwn ei hun."),
     "store.missing": ("{path}: no such field store", "{path}: nid oes storfa maes o'r fath"),
     "store.is_folder": ("{path}: is a folder, not a field store file", "{path}: ffolder yw hwn, nid ffeil storfa maes"),
+    "store.read_only_old": ("{path}: is read-only and was written by an older version of hmip-desktop; it must be "
+                            "updated before it can be opened: make it writable (or copy it) and open it again",
+                            "{path}: mae'n ddarllen-yn-unig ac fe'i hysgrifennwyd gan fersiwn hŷn o hmip-desktop; rhaid "
+                            "ei diweddaru cyn y gellir ei hagor: gwnewch hi'n ysgrifenadwy (neu copïwch hi) a'i hagor eto"),
+    "store.in_use": ("{path}: is open in another hmip-desktop (process {pid} on {host}); close it there first, or "
+                     "use that window",
+                     "{path}: mae ar agor mewn hmip-desktop arall (proses {pid} ar {host}); caewch hi yno yn gyntaf, "
+                     "neu defnyddiwch y ffenestr honno"),
     "store.too_new": ("{path}: was written by a newer version of hmip-desktop (schema step {step}). "
                       "Install the newer version to open it; nothing has been changed.",
                       "{path}: fe'i hysgrifennwyd gan fersiwn mwy newydd o hmip-desktop (cam sgema {step}). "

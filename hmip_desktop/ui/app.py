@@ -144,7 +144,10 @@ def main(argv=None) -> int:
     conf = settings()
     if args.lang:
         conf.setValue("language", args.lang)
-    window = MainWindow(path, conf, on_load_failed=cannot_open(app, path))
+    # A store named on the command line that cannot be opened: the one-line error and exit 1.
+    # Otherwise the window says why and offers File → Open and the recent stores.
+    named = bool(args.store or args.screenshot or args.exit_when_shown)
+    window = MainWindow(path, conf, on_load_failed=cannot_open(app, path) if named else None)
     if args.screenshot:
         if args.case is None:
             conf.remove(window._last_key())

@@ -103,7 +103,8 @@ class Ops(QObject):
             if success is not None:
                 success(result)
             return
-        log.warning("operation failed: %s", type(error).__name__)
+        # The reason without a path (an error's ``reason``), else its kind: no personal data.
+        log.warning("operation failed: %s", getattr(error, "reason", None) or type(error).__name__)
         if failure is not None:
             failure(error)
         else:

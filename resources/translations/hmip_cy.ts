@@ -402,12 +402,12 @@
         <translation>Cyrhaeddodd fersiwn mwy newydd ar ôl cymedroli: cymedrolwch ef eto.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/question.py" line="154"/>
+        <location filename="../../hmip_desktop/ui/views/central/question.py" line="173"/>
         <source>Agree</source>
         <translation>Cytuno</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/question.py" line="155"/>
+        <location filename="../../hmip_desktop/ui/views/central/question.py" line="174"/>
         <source>Agree with the reader on %1</source>
         <translation>Cytuno â'r darllenydd ar %1</translation>
     </message>
@@ -417,7 +417,7 @@
         <translation>Cytunwyd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/question.py" line="193"/>
+        <location filename="../../hmip_desktop/ui/views/central/question.py" line="212"/>
         <source>Agreed by %1 on %2</source>
         <translation>Cytunwyd gan %1 ar %2</translation>
     </message>
@@ -441,12 +441,12 @@
         <translation>Achos %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/question.py" line="156"/>
+        <location filename="../../hmip_desktop/ui/views/central/question.py" line="175"/>
         <source>Change</source>
         <translation>Newid</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/question.py" line="157"/>
+        <location filename="../../hmip_desktop/ui/views/central/question.py" line="176"/>
         <source>Change the judgement on %1</source>
         <translation>Newid y farn ar %1</translation>
     </message>
@@ -456,12 +456,12 @@
         <translation>Newidiwyd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/question.py" line="196"/>
+        <location filename="../../hmip_desktop/ui/views/central/question.py" line="215"/>
         <source>Changed to %1 by %2 on %3: %4</source>
         <translation>Newidiwyd i %1 gan %2 ar %3: %4</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/question.py" line="235"/>
+        <location filename="../../hmip_desktop/ui/views/central/question.py" line="254"/>
         <source>Choose the moderator's judgement first.</source>
         <translation>Dewiswch farn y cymedrolwr yn gyntaf.</translation>
     </message>
@@ -500,7 +500,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Dangosfwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/question.py" line="184"/>
+        <location filename="../../hmip_desktop/ui/views/central/question.py" line="203"/>
         <source>Evidence: %1</source>
         <translation>Tystiolaeth: %1</translation>
     </message>
@@ -530,28 +530,28 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Cadw'r fersiwn hwn: yr un cyfredol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/question.py" line="203"/>
+        <location filename="../../hmip_desktop/ui/views/central/question.py" line="222"/>
         <source>Moderated on an earlier version: %1 (%2)</source>
         <translation>Cymedrolwyd ar fersiwn cynharach: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/question.py" line="145"/>
+        <location filename="../../hmip_desktop/ui/views/central/question.py" line="164"/>
         <source>Moderator's judgement</source>
         <translation>Barn y cymedrolwr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/question.py" line="146"/>
+        <location filename="../../hmip_desktop/ui/views/central/question.py" line="165"/>
         <source>Moderator's judgement on %1</source>
         <translation>Barn y cymedrolwr ar %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/question.py" line="184"/>
+        <location filename="../../hmip_desktop/ui/views/central/question.py" line="203"/>
         <source>No evidence note</source>
         <translation>Dim nodyn tystiolaeth</translation>
     </message>
     <message>
         <location filename="../../hmip_desktop/ui/views/central/conflict.py" line="62"/>
-        <location filename="../../hmip_desktop/ui/views/central/question.py" line="39"/>
+        <location filename="../../hmip_desktop/ui/views/central/question.py" line="42"/>
         <source>Not answered</source>
         <translation>Heb ei ateb</translation>
     </message>
@@ -561,7 +561,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Heb ei newid: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/question.py" line="191"/>
+        <location filename="../../hmip_desktop/ui/views/central/question.py" line="210"/>
         <source>Not moderated yet</source>
         <translation>Heb ei gymedroli eto</translation>
     </message>
@@ -581,22 +581,22 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Cwestiwn neu faes proffil</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/question.py" line="151"/>
+        <location filename="../../hmip_desktop/ui/views/central/question.py" line="170"/>
         <source>Rationale (required for a change)</source>
         <translation>Rhesymeg (yn ofynnol ar gyfer newid)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/question.py" line="152"/>
+        <location filename="../../hmip_desktop/ui/views/central/question.py" line="171"/>
         <source>Rationale for %1</source>
         <translation>Rhesymeg ar gyfer %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/question.py" line="144"/>
+        <location filename="../../hmip_desktop/ui/views/central/question.py" line="163"/>
         <source>Reader's judgement</source>
         <translation>Barn y darllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/question.py" line="183"/>
+        <location filename="../../hmip_desktop/ui/views/central/question.py" line="202"/>
         <source>Reader's judgement on %1</source>
         <translation>Barn y darllenydd ar %1</translation>
     </message>
@@ -631,12 +631,12 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Dychwelyd i'r darllenydd gyda sylwadau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/question.py" line="239"/>
+        <location filename="../../hmip_desktop/ui/views/central/question.py" line="258"/>
         <source>That is the reader's own judgement: use Agree, or choose a different one.</source>
         <translation>Dyna farn y darllenydd ei hun: defnyddiwch Cytuno, neu dewiswch un wahanol.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/question.py" line="226"/>
+        <location filename="../../hmip_desktop/ui/views/central/question.py" line="245"/>
         <source>The reader gave no judgement here: choose one and use Change, with a rationale.</source>
         <translation>Ni roddodd y darllenydd farn yma: dewiswch un a defnyddiwch Newid, gyda rhesymeg.</translation>
     </message>
@@ -666,7 +666,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Fersiynau sy'n gwrthdaro (%1)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/question.py" line="153"/>
+        <location filename="../../hmip_desktop/ui/views/central/question.py" line="172"/>
         <source>Why the judgement should be different</source>
         <translation>Pam y dylai'r farn fod yn wahanol</translation>
     </message>
@@ -676,7 +676,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Pam y cedwir y fersiwn hwn (angenrheidiol; fe'i cofnodir gyda'r dewis)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/question.py" line="242"/>
+        <location filename="../../hmip_desktop/ui/views/central/question.py" line="261"/>
         <source>Write a rationale: every change of a judgement needs one. Nothing was changed.</source>
         <translation>Ysgrifennwch resymeg: mae angen un ar gyfer pob newid i farn. Ni newidiwyd dim.</translation>
     </message>
@@ -885,127 +885,132 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
 <context>
     <name>CentralTables</name>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="181"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="184"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="184"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="187"/>
         <source>%1: %2 (score %3)</source>
         <translation>%1: %2 (sgôr %3)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="183"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="186"/>
         <source>%1: no rating</source>
         <translation>%1: dim gradd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="167"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="170"/>
         <source>95% interval</source>
         <translation>Cyfwng 95%</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="168"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="171"/>
         <source>Band</source>
         <translation>Band</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="169"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="172"/>
         <source>Borderline</source>
         <translation>Ar y ffin</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="117"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="120"/>
         <source>Case reads</source>
         <translation>Darlleniadau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="118"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="121"/>
         <source>Complete</source>
         <translation>Wedi'u cwblhau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="120"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="123"/>
         <source>Judgements moderated</source>
         <translation>Barnau a gymedrolwyd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="122"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="125"/>
         <source>Kappa (95% interval)</source>
         <translation>Kappa (cyfwng 95%)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="161"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="164"/>
         <source>Key question</source>
         <translation>Cwestiwn allweddol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="123"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="126"/>
         <source>Needs more QA</source>
         <translation>Angen mwy o SA</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="137"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="140"/>
         <source>Not rated</source>
         <translation>Heb ei graddio</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="163"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="166"/>
         <source>On evidence</source>
         <translation>Ar sail tystiolaeth</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="201"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="204"/>
         <source>Overall: %1 (score %2)</source>
         <translation>Yn gyffredinol: %1 (sgôr %2)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="200"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="203"/>
         <source>Overall: no rating</source>
         <translation>Yn gyffredinol: dim gradd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="166"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="169"/>
         <source>Percent</source>
         <translation>Canran</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="116"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="119"/>
         <source>Reader</source>
         <translation>Darllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="119"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="122"/>
         <source>Selected for QA</source>
         <translation>Yn y sampl SA</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="162"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="165"/>
         <source>Sufficient / applicable</source>
         <translation>Digonol / perthnasol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="170"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="173"/>
         <source>The 95% interval crosses a band boundary: more cases could change the band.</source>
         <translation>Mae'r cyfwng 95% yn croesi ffin band: gallai rhagor o achosion newid y band.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="121"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="124"/>
         <source>Unchanged</source>
         <translation>Heb eu newid</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="123"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="126"/>
         <source>Yes</source>
         <translation>Oes</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="187"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="190"/>
         <source>professional judgement; computed: %1</source>
         <translation>barn broffesiynol; wedi'i gyfrifo: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="169"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="113"/>
+        <source>too few judgements (at least %1)</source>
+        <translation>rhy ychydig o farnau (o leiaf %1)</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="172"/>
         <source>◆ Borderline</source>
         <translation>◆ Ar y ffin</translation>
     </message>
@@ -1023,7 +1028,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>%1 eisoes wedi'u cadw</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="288"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="307"/>
         <source>%1 case reads</source>
         <translation>Darlleniadau achos: %1</translation>
     </message>
@@ -1068,42 +1073,52 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>%1: gwrthodwyd: %2</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="206"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="224"/>
         <source>&amp;Case read</source>
         <translation>Darlleniad a&amp;chos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="206"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="224"/>
         <source>&amp;Dashboard</source>
         <translation>Dangos&amp;fwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="201"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="218"/>
         <source>&amp;File</source>
         <translation>&amp;Ffeil</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="202"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="219"/>
         <source>&amp;Go</source>
         <translation>&amp;Mynd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="204"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="221"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="222"/>
         <source>&amp;Import bundles…</source>
         <translation>&amp;Mewnforio bwndeli…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="203"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="222"/>
+        <source>&amp;Keyboard shortcuts and help</source>
+        <translation>&amp;Llwybrau byr bysellfwrdd a chymorth</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="220"/>
         <source>&amp;Language</source>
         <translation>&amp;Iaith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="210"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="228"/>
         <source>&amp;Moderator: </source>
         <translation>&amp;Cymedrolwr: </translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="204"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="222"/>
         <source>&amp;Quit</source>
         <translation>&amp;Gadael</translation>
     </message>
@@ -1113,7 +1128,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>&amp;Gradd:</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="204"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="222"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Adnewyddu</translation>
     </message>
@@ -1128,7 +1143,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Bwndeli (*.bundle);;Pob ffeil (*)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="263"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="282"/>
         <source>Cannot open the central store</source>
         <translation>Methu agor y storfa ganolog</translation>
     </message>
@@ -1138,15 +1153,20 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Ychwanegwyd achos %1 at y sampl SA.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="215"/>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="382"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="234"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="405"/>
         <source>Case read</source>
         <translation>Darlleniad achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="217"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="236"/>
         <source>Choose a case read on the dashboard and press Enter to moderate it.</source>
         <translation>Dewiswch ddarlleniad achos ar y dangosfwrdd a phwyswch Enter i'w gymedroli.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="450"/>
+        <source>Choose the moderator's judgement</source>
+        <translation>Dewis barn y cymedrolwr</translation>
     </message>
     <message>
         <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="185"/>
@@ -1159,17 +1179,16 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Gwrthdaro wedi'i ddatrys: y fersiwn a gadwyd sy'n gyfredol bellach ar gyfer achos %1.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="214"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="233"/>
         <source>Dashboard</source>
         <translation>Dangosfwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="404"/>
         <source>Enter your moderator id in the toolbar first.</source>
-        <translation>Rhowch eich dynodydd cymedrolwr yn y bar offer yn gyntaf.</translation>
+        <translation type="vanished">Rhowch eich dynodydd cymedrolwr yn y bar offer yn gyntaf.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="207"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="225"/>
         <source>I&amp;nspections</source>
         <translation>&amp;Arolygiadau</translation>
     </message>
@@ -1184,7 +1203,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Wrthi'n mewnforio bwndeli…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="205"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="223"/>
         <source>Inspection &amp;report…</source>
         <translation>&amp;Adroddiad yr arolygiad…</translation>
     </message>
@@ -1204,7 +1223,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Arolygiad wedi'i gymeradwyo: mae wedi'i gloi nes iddo gael ei ailagor.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="213"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="232"/>
         <source>Inspections</source>
         <translation>Arolygiadau</translation>
     </message>
@@ -1219,9 +1238,23 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Newidiwyd y farn; mae'r graddau wedi'u diweddaru.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="211"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="453"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Llwybrau byr bysellfwrdd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="229"/>
+        <source>Moderator</source>
+        <translation>Cymedrolwr</translation>
+    </message>
+    <message>
         <source>Moderator id</source>
-        <translation>Dynodydd y cymedrolwr</translation>
+        <translation type="vanished">Dynodydd y cymedrolwr</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="451"/>
+        <source>Next or previous control</source>
+        <translation>Y rheolydd nesaf neu flaenorol</translation>
     </message>
     <message>
         <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="99"/>
@@ -1249,7 +1282,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Barn broffesiynol wedi'i chofnodi; mae'r graddau wedi'u diweddaru.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="207"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="225"/>
         <source>R&amp;atings</source>
         <translation>&amp;Graddau</translation>
     </message>
@@ -1259,7 +1292,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Gradd drwy farn broffesiynol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="216"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="235"/>
         <source>Ratings</source>
         <translation>Graddau</translation>
     </message>
@@ -1269,9 +1302,8 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Rheswm (caiff ei gofnodi):</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="212"/>
         <source>Recorded with every moderation and QA action</source>
-        <translation>Cofnodir gyda phob cam cymedroli ac SA</translation>
+        <translation type="vanished">Cofnodir gyda phob cam cymedroli ac SA</translation>
     </message>
     <message>
         <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="203"/>
@@ -1294,6 +1326,26 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Safon</translation>
     </message>
     <message>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="451"/>
+        <source>Tab, Shift+Tab</source>
+        <translation>Tab, Shift+Tab</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="453"/>
+        <source>The lead guide (docs/lead-guide.md, installed with the application) explains importing, quality assurance, moderation, consistency, ratings and sign-off.</source>
+        <translation>Mae canllaw'r arweinydd (docs/lead-guide.md, a osodir gyda'r rhaglen) yn esbonio mewnforio, sicrhau ansawdd, cymedroli, cysondeb, graddau a chymeradwyo.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="230"/>
+        <source>The lead inspector recorded with every moderation and QA action (the one whose key is in use is chosen)</source>
+        <translation>Yr arolygydd arweiniol a gofnodir gyda phob cam cymedroli a sicrhau ansawdd (dewisir yr un y mae ei allwedd yn cael ei defnyddio)</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="437"/>
+        <source>This inspection has no lead inspector on its team: set its team up first.</source>
+        <translation>Nid oes arolygydd arweiniol yn nhîm yr arolygiad hwn: gosodwch ei dîm yn gyntaf.</translation>
+    </message>
+    <message>
         <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="203"/>
         <source>Why it is reopened (recorded):</source>
         <translation>Pam y caiff ei ailagor (caiff ei gofnodi):</translation>
@@ -1304,7 +1356,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Tynnu'r newid yn ôl (defnyddio'r radd a gyfrifwyd)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="236"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="255"/>
         <source>Working…</source>
         <translation>Wrthi'n gweithio…</translation>
     </message>
@@ -1314,7 +1366,12 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Wrthi'n ysgrifennu'r adroddiad…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="200"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="450"/>
+        <source>Y, N, A or 1–9</source>
+        <translation>Y, N, A neu 1–9</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="217"/>
         <source>hmip-desktop: central store</source>
         <translation>hmip-desktop: storfa ganolog</translation>
     </message>
@@ -1324,7 +1381,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>dim darlleniadau achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="288"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="307"/>
         <source>signed off</source>
         <translation>wedi'i gymeradwyo</translation>
     </message>
@@ -1332,58 +1389,133 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
 <context>
     <name>ExchangeActions</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="61"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="118"/>
+        <source>%1
+
+Choose the folder that holds your key (public.key and private.pem) next time.</source>
+        <translation>%1
+
+Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem).</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="180"/>
         <source>Bundle written to %1: %2 case reads, %3 changed since the last export.</source>
         <translation>Ysgrifennwyd y bwndel i %1: darlleniadau achos: %2; wedi newid ers yr allforio diwethaf: %3.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="40"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="156"/>
         <source>Bundles (*.bundle)</source>
         <translation>Bwndeli (*.bundle)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="40"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="140"/>
+        <source>Cannot export</source>
+        <translation>Methu allforio</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="143"/>
+        <source>Cannot export yet</source>
+        <translation>Methu allforio eto</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="156"/>
         <source>Export bundle</source>
         <translation>Allforio bwndel</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="56"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="175"/>
         <source>Exporting the bundle…</source>
         <translation>Wrthi'n allforio'r bwndel…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="70"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="220"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="224"/>
+        <source>Import inspection pack</source>
+        <translation>Mewnforio pecyn arolygiad</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="148"/>
+        <source>Import inspection pack…</source>
+        <translation>Mewnforio pecyn arolygiad…</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="188"/>
         <source>Import receipt</source>
         <translation>Mewnforio derbynneb</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="84"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="253"/>
+        <source>Importing the inspection pack…</source>
+        <translation>Wrthi'n mewnforio pecyn yr arolygiad…</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="204"/>
         <source>Importing the receipt…</source>
         <translation>Wrthi'n mewnforio'r dderbynneb…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="96"/>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="97"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="249"/>
+        <source>Inspection %1 is ready on this laptop: %2 case reads.</source>
+        <translation>Mae arolygiad %1 yn barod ar y gliniadur hwn: %2 darlleniad achos.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="221"/>
+        <source>Inspection packs (*.pack);;All files (*)</source>
+        <translation>Pecynnau arolygiad (*.pack);;Pob ffeil (*)</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="258"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="259"/>
         <source>Not done</source>
         <translation>Heb ei wneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="89"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="209"/>
         <source>Receipt recorded: the central store holds %1 case read(s) as you sent them.</source>
         <translation>Cofnodwyd y dderbynneb: mae'r storfa ganolog yn dal %1 darlleniad achos fel y'u hanfonwyd gennych.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="70"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="188"/>
         <source>Receipts (*.receipt)</source>
         <translation>Derbynebau (*.receipt)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="92"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="93"/>
+        <source>That passphrase does not unlock your key. Type it again:</source>
+        <translation>Nid yw'r cyfrinymadrodd hwnnw'n datgloi eich allwedd. Teipiwch ef eto:</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="224"/>
+        <source>The fingerprint of your lead inspector's key, as they gave it to you (at least 16 characters):</source>
+        <translation>Ôl bys allwedd eich arolygydd arweiniol, fel y'i rhoddwyd i chi (o leiaf 16 nod):</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="91"/>
+        <source>The passphrase of your key (it is not in this computer's keyring):</source>
+        <translation>Cyfrinymadrodd eich allwedd (nid yw yng nghylch allweddi'r cyfrifiadur hwn):</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="143"/>
+        <source>This laptop does not know its central store yet, so there is nowhere to send case reads to. Import the inspection pack your lead inspector sent you first (File → Import inspection pack…). The demo inspection is for practice and cannot be exported.</source>
+        <translation>Nid yw'r gliniadur hwn yn gwybod am ei storfa ganolog eto, felly nid oes unman i anfon darlleniadau achos iddo. Mewnforiwch y pecyn arolygiad a anfonodd eich arolygydd arweiniol atoch yn gyntaf (Ffeil → Mewnforio pecyn arolygiad…). Mae'r arolygiad enghreifftiol ar gyfer ymarfer ac ni ellir ei allforio.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="212"/>
         <source>This receipt was recorded before: nothing changed.</source>
         <translation>Cofnodwyd y dderbynneb hon o'r blaen: ni newidiodd dim.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="28"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="94"/>
+        <source>Unlock your key</source>
+        <translation>Datgloi eich allwedd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="117"/>
+        <source>Your key cannot be used</source>
+        <translation>Ni ellir defnyddio eich allwedd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="58"/>
         <source>Your key folder</source>
         <translation>Ffolder eich allwedd</translation>
     </message>
@@ -1391,196 +1523,225 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="387"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="240"/>
         <source>%1 change(s) could not be saved. Close anyway and lose them?</source>
         <translation>Nid oedd modd cadw %1 newid. Cau beth bynnag a'u colli?</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="132"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="160"/>
         <source>&amp;Case list</source>
         <translation>&amp;Rhestr achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="138"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="166"/>
         <source>&amp;Check audit trail…</source>
         <translation>&amp;Gwirio'r trywydd archwilio…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="127"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="155"/>
         <source>&amp;Edit</source>
         <translation>&amp;Golygu</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="138"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="166"/>
         <source>&amp;Export bundle…</source>
         <translation>&amp;Allforio bwndel…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="126"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="151"/>
         <source>&amp;File</source>
         <translation>&amp;Ffeil</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="133"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="161"/>
         <source>&amp;Find case</source>
         <translation>&amp;Canfod achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="128"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="156"/>
         <source>&amp;Go</source>
         <translation>&amp;Mynd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="130"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="158"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="137"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="165"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Llwybrau byr bysellfwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="129"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="157"/>
         <source>&amp;Language</source>
         <translation>&amp;Iaith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="136"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="164"/>
         <source>&amp;Mark complete or reopen</source>
         <translation>&amp;Marcio'n gyflawn neu ailagor</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="135"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="163"/>
         <source>&amp;Next case</source>
         <translation>&amp;Achos nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="134"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="167"/>
+        <source>&amp;Open field store…</source>
+        <translation>&amp;Agor storfa maes…</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="162"/>
         <source>&amp;Previous question</source>
         <translation>Cwestiwn &amp;blaenorol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="137"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="165"/>
         <source>&amp;Quit</source>
         <translation>&amp;Gadael</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="132"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="160"/>
         <source>&amp;Redo</source>
         <translation>&amp;Ailwneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="132"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="160"/>
         <source>&amp;Undo</source>
         <translation>&amp;Dadwneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="280"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="332"/>
         <source>All changes saved</source>
         <translation>Cadwyd pob newid</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="374"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="426"/>
         <source>Answer a judgement</source>
         <translation>Rhoi barn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="357"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="409"/>
         <source>Audit check cancelled.</source>
         <translation>Diddymwyd y gwiriad archwilio.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="351"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="403"/>
         <source>Audit trail broken at event %1.</source>
         <translation>Mae'r trywydd archwilio wedi'i dorri wrth ddigwyddiad %1.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="349"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="401"/>
         <source>Audit trail intact: %1 events.</source>
         <translation>Mae'r trywydd archwilio'n gyfan: %1 digwyddiad.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="204"/>
         <source>Cannot open the field store</source>
-        <translation>Methu agor y storfa maes</translation>
+        <translation type="vanished">Methu agor y storfa maes</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="280"/>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="386"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="239"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="332"/>
         <source>Changes not saved</source>
         <translation>Newidiadau heb eu cadw</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="342"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="394"/>
         <source>Checking the audit trail…</source>
         <translation>Wrthi'n gwirio'r trywydd archwilio…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="375"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="427"/>
         <source>Clear an answer</source>
         <translation>Clirio ateb</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="375"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="427"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="139"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="167"/>
         <source>Import &amp;receipt…</source>
         <translation>Mewnforio &amp;derbynneb…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="377"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="168"/>
+        <source>Import inspection &amp;pack…</source>
+        <translation>Mewnforio &amp;pecyn arolygiad…</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="429"/>
         <source>Keyboard shortcuts</source>
         <translation>Llwybrau byr bysellfwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="133"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="161"/>
         <source>Next &amp;question</source>
         <translation>Cwestiwn &amp;nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="134"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="162"/>
         <source>Next &amp;standard</source>
         <translation>&amp;Safon nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="300"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="352"/>
         <source>Nothing to undo or redo</source>
         <translation>Dim byd i'w ddadwneud na'i ailwneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="135"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="152"/>
+        <source>Open &amp;recent</source>
+        <translation>Agor storfa &amp;ddiweddar</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="163"/>
         <source>P&amp;revious standard</source>
         <translation>Safon b&amp;laenorol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="136"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="164"/>
         <source>Pre&amp;vious case</source>
         <translation>Achos bla&amp;enorol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="280"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="330"/>
+        <source>Read-only: nothing can be changed</source>
+        <translation>Darllen yn unig: ni ellir newid dim</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="332"/>
         <source>Saving…</source>
         <translation>Yn cadw…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="374"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="426"/>
         <source>Y, N, A or 1–9</source>
         <translation>Y, N, A neu 1–9</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="125"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="150"/>
         <source>hmip-desktop: case reading</source>
         <translation>hmip-desktop: darllen achosion</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="149"/>
+        <source>read-only: %1</source>
+        <translation>darllen yn unig: %1</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="222"/>
+        <source>read-only: %1 (this file may not be written; nothing can be changed)</source>
+        <translation>darllen yn unig: %1 (ni ellir ysgrifennu i'r ffeil hon; ni ellir newid dim)</translation>
     </message>
 </context>
 <context>
     <name>Ops</name>
     <message>
-        <location filename="../../hmip_desktop/ui/ops.py" line="163"/>
+        <location filename="../../hmip_desktop/ui/ops.py" line="164"/>
         <source>Cancel</source>
         <translation>Canslo</translation>
     </message>
@@ -2020,6 +2181,44 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="173"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/bbbb</translation>
+    </message>
+</context>
+<context>
+    <name>StoreMenu</name>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/store_menu.py" line="91"/>
+        <source>&amp;Open a field store…</source>
+        <translation>&amp;Agor storfa maes…</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/store_menu.py" line="170"/>
+        <source>Cannot open the field store</source>
+        <translation>Methu agor y storfa maes</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/store_menu.py" line="178"/>
+        <source>Cannot open the field store: %1</source>
+        <translation>Methu agor y storfa maes: %1</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/store_menu.py" line="49"/>
+        <source>Field stores (*.sqlite *.db);;All files (*)</source>
+        <translation>Storfeydd maes (*.sqlite *.db);;Pob ffeil (*)</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/store_menu.py" line="90"/>
+        <source>No field store is open</source>
+        <translation>Nid oes storfa maes ar agor</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/store_menu.py" line="48"/>
+        <source>Open a field store</source>
+        <translation>Agor storfa maes</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/store_menu.py" line="101"/>
+        <source>Open recent store</source>
+        <translation>Agor storfa ddiweddar</translation>
     </message>
 </context>
 <context>

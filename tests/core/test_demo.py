@@ -122,7 +122,7 @@ def test_demo_with_central_sets_the_inspection_up_there(tmp_path, monkeypatch, c
     assert main(["demo", "f.sqlite", "--central", central_location, "--keys", "k"]) == 0
     assert main(["export", "f.sqlite", "--inspection", "demo", "--key", "k", "--out", "b.bundle"]) == 0
     assert main(["central", "import", central_location, "b.bundle", *keys]) == 0
-    assert "48 head" in capsys.readouterr().out
+    assert "48 case reads now current" in capsys.readouterr().out
     key_id = load_key(tmp_path / "k").key_id
 
     db = open_db(tmp_path / "f.sqlite")

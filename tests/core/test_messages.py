@@ -19,7 +19,7 @@ CORE = Path(field.__file__).resolve().parents[1]
 #: Where the refusals the laptop window shows are raised.
 AREAS = (CORE / "field", CORE / "exchange")
 #: Refusals whose constructor takes more than the text and keys itself.
-SELF_KEYED = {"StoreDamaged"}
+SELF_KEYED = {"StoreDamaged", "StoreInUse"}
 
 
 def _refusal_classes() -> set[str]:

@@ -62,7 +62,7 @@ def test_resolving_a_conflict_through_the_view(central, conflict_template, qtbot
     with store.engine.connect() as conn:
         last = events.for_inspection(conn, "demo")[-1]
         assert conn.execute(select(schema.conflicts.c.resolved_at)).scalar() is not None
-    assert (last["action"], last["actor"], last["target"]) == ("conflict:resolve", "lead", case)
+    assert (last["action"], last["actor"], last["target"]) == ("conflict:resolve", "lead1", case)
     assert json.loads(last["after"])["reason"] == "The second visit's record is the complete one"
 
 

@@ -307,17 +307,19 @@ def test_moderation_round_trip(imported, qtbot):
     with imported.store().engine.connect() as conn:
         outcome = conn.execute(select(schema.read_outcomes)).one()
         moderated = conn.execute(select(schema.moderations.c.outcome, schema.moderations.c.moderator)).all()
-    assert (outcome.outcome, outcome.comments, outcome.moderator) == ("returned", "Please add the evidence of engagement", "lead")
-    assert sorted(moderated) == [("agreed", "lead"), ("changed", "lead")]
+    assert (outcome.outcome, outcome.comments, outcome.moderator) == ("returned", "Please add the evidence of engagement", "lead1")
+    assert sorted(moderated) == [("agreed", "lead1"), ("changed", "lead1")]
     assert page.outcome_label.text().startswith("Returned to the reader by lead")
 
 
-def test_the_moderator_id_is_recorded_and_required(imported, qtbot):
+def test_the_moderator_is_a_lead_of_the_team_and_recorded(imported, qtbot):
+    """Issue 15: the Moderator box offers the inspection's leads (the demo's is lead1), not
+    free text defaulting to "lead"; without a lead on the team nothing is recorded."""
     w = imported.window
     case, kq = _a_read_with(imported, "yes")
     page = imported.open(case)
-    w.moderator.clear()
-    qtbot.keyClicks(w.moderator, "lead1")
+    assert [w.moderator.itemData(i) for i in range(w.moderator.count())] == ["lead1"]
+    assert w.moderator.currentData() == "lead1" and "lead1" in w.moderator.currentText()
     qtbot.mouseClick(page.cards[kq].agree_button, Qt.MouseButton.LeftButton)
     imported.settle()
     with imported.store().engine.connect() as conn:
@@ -325,7 +327,26 @@ def test_the_moderator_id_is_recorded_and_required(imported, qtbot):
     w.moderator.clear()
     with qtbot.waitSignal(w.action_failed, timeout=5000) as failed:
         qtbot.mouseClick(page.cards[kq].agree_button, Qt.MouseButton.LeftButton)
-    assert "moderator id" in failed.args[0]
+    assert "no lead inspector on its team" in failed.args[0]
+
+
+def test_y_n_a_choose_the_moderators_judgement_and_f1_shows_the_help(imported, qtbot):
+    w = imported.window
+    case, kq = _a_read_with(imported, "yes")
+    page = imported.open(case)
+    card = page.cards[kq]
+    card.radios["yes"].setFocus()
+    qtbot.keyClick(card.radios["yes"], Qt.Key.Key_N)
+    assert card.radios["no"].isChecked() and card.radios["no"].hasFocus()
+    qtbot.keyClick(card.radios["no"], Qt.Key.Key_A)
+    assert card.radios["na"].isChecked()
+    qtbot.keyClick(card.radios["na"], Qt.Key.Key_Y)
+    assert card.radios["yes"].isChecked()
+    assert "Help" in [m.title().replace("&", "") for m in (w.menu_help,)]
+    qtbot.keyClick(w, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: w.findChild(QMessageBox, "central_help") is not None, timeout=5000)
+    text = w.findChild(QMessageBox, "central_help").text()
+    assert "Y, N, A" in text and "lead-guide.md" in text and "Ctrl+I" in text
 
 
 def test_a_signed_off_inspection_refuses_changes(imported, qtbot, tmp_path):

@@ -10,6 +10,14 @@ from dataclasses import dataclass
 
 Z95 = 1.959963984540054
 
+#: Below this many moderated (paired) judgements a reader's consistency is not judged:
+#: the dashboard, ``hmip central consistency`` and the report say "too few judgements"
+#: instead of a kappa, and nobody is flagged on so little.
+MIN_PAIRS = 10
+#: The default thresholds for flagging a reader for more QA.
+MIN_UNCHANGED = 0.8
+MIN_KAPPA_LOW = 0.4
+
 
 @dataclass(frozen=True)
 class Kappa:
@@ -57,13 +65,21 @@ class ReaderConsistency:
     kappa: Kappa
     flagged: bool
     reasons: tuple[str, ...]
+    #: Fewer than ``MIN_PAIRS`` moderated judgements: no figure is judged (not flagged).
+    too_few: bool = False
 
 
-def consistency(pairs_by_reader: dict[str, Iterable[tuple[str, str]]], *, min_unchanged: float = 0.8,
-                min_kappa_low: float = 0.4) -> list[ReaderConsistency]:
+def too_few_text(moderated: int) -> str:
+    """The English words for a reader with too few moderated judgements (the CLI's)."""
+    return f"too few judgements ({moderated}; at least {MIN_PAIRS} needed)"
+
+
+def consistency(pairs_by_reader: dict[str, Iterable[tuple[str, str]]], *, min_unchanged: float = MIN_UNCHANGED,
+                min_kappa_low: float = MIN_KAPPA_LOW, min_pairs: int = MIN_PAIRS) -> list[ReaderConsistency]:
     """Per reader: how many moderated judgements, how many unchanged, kappa; flagged for
     more QA where the unchanged share is below ``min_unchanged`` or kappa's lower bound
-    below ``min_kappa_low``."""
+    below ``min_kappa_low``. A reader with fewer than ``min_pairs`` moderated judgements
+    is ``too_few``: never flagged, whatever the figures."""
     out = []
     for reader in sorted(pairs_by_reader):
         pairs = list(pairs_by_reader[reader])
@@ -71,6 +87,9 @@ def consistency(pairs_by_reader: dict[str, Iterable[tuple[str, str]]], *, min_un
         share = unchanged / len(pairs) if pairs else None
         kappa = cohen_kappa(pairs)
         reasons = []
+        if len(pairs) < min_pairs:
+            out.append(ReaderConsistency(reader, len(pairs), unchanged, share, kappa, False, (), True))
+            continue
         if share is not None and share < min_unchanged:
             reasons.append(f"only {share:.0%} of moderated judgements unchanged (threshold {min_unchanged:.0%})")
         if kappa.ci_low is not None and kappa.ci_low < min_kappa_low:

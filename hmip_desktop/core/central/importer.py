@@ -54,6 +54,18 @@ BATCH_READS = 500
 BATCH_ANSWERS = 5000
 
 
+#: What happened to a case read of an imported bundle (``ImportResult.outcomes`` keys), in
+#: the words of the sentence ``describe`` makes (the central window has the same, translated).
+OUTCOME_WORDS = {"head": "now current", "conflict": "in conflict with another version",
+                 "ancestor": "older than the version held", "known": "already held"}
+
+
+def describe_outcomes(outcomes: dict[str, int]) -> str:
+    """``{"head": 48}`` as "48 case reads now current" (outcomes joined by commas)."""
+    parts = [f"{n} case read{'' if n == 1 else 's'} {OUTCOME_WORDS.get(k, k)}" for k, n in sorted(outcomes.items())]
+    return ", ".join(parts) or "no case reads"
+
+
 @dataclass
 class ImportResult:
     bundle_id: str
@@ -65,8 +77,7 @@ class ImportResult:
     def describe(self) -> str:
         if not self.newly_imported:
             return f"bundle {self.bundle_id} was already imported: nothing changed"
-        parts = ", ".join(f"{n} {k}" for k, n in sorted(self.outcomes.items())) or "no case reads"
-        return f"bundle {self.bundle_id} imported into inspection {self.inspection_id}: {parts}"
+        return f"bundle {self.bundle_id} imported into inspection {self.inspection_id}: {describe_outcomes(self.outcomes)}"
 
 
 @dataclass(frozen=True, slots=True)

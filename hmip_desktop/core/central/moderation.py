@@ -30,6 +30,30 @@ DEFAULT_QA_RATES = {"inspector": 0.2, "lead": 0.1, "local_assessor": 0.5}
 READ_OUTCOMES = ("agreed", "changed", "returned")
 
 
+def leads(conn, inspection_id: str) -> list[dict]:
+    """The inspection's team members with role lead: {"id", "name", "role"} each."""
+    return [m for m in queries.team(conn, inspection_id) if m["role"] == "lead"]
+
+
+def lead_choices(store: CentralStore, inspection_id: str, key_id: str | None = None) -> tuple[list[dict], str | None]:
+    """Who may record QA actions on the inspection: its leads ({"id", "name"} each), and
+    the id of the one whose key is ``key_id`` (the key in use), or None."""
+    tm = schema.team_members
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(tm.c.member_id, tm.c.name, tm.c.key_id).where(
+            tm.c.inspection_id == inspection_id, tm.c.role == "lead").order_by(tm.c.member_id)).all()
+    mine = next((r.member_id for r in rows if key_id and r.key_id == key_id), None)
+    return [{"id": r.member_id, "name": r.name} for r in rows], mine
+
+
+def _refuse_unless_lead(conn, inspection_id: str, by: str) -> None:
+    """Every QA action is recorded against a lead inspector of the inspection's team."""
+    ids = [m["id"] for m in leads(conn, inspection_id)]
+    if by not in ids:
+        raise CentralError(f"'{by}' is not a lead inspector on the team of inspection '{inspection_id}'"
+                           f" ({'its leads: ' + ', '.join(ids) if ids else 'it has no lead yet'})")
+
+
 def _refuse_if_locked(conn, inspection_id: str) -> None:
     if queries.locked(conn, inspection_id):
         raise CentralError(f"inspection '{inspection_id}' is signed off; reopen it (recorded) before changing anything")
@@ -102,6 +126,7 @@ def moderate(store: CentralStore, inspection_id: str, case_id: str, question_id:
     with store.engine.begin() as conn:
         head = _lock_case_read(conn, inspection_id, case_id)
         _refuse_if_locked(conn, inspection_id)
+        _refuse_unless_lead(conn, inspection_id, moderator)
         if seen_revision is not None:
             if head.head_revision_id != seen_revision:
                 raise CentralError(
@@ -142,6 +167,7 @@ def finish_read(store: CentralStore, inspection_id: str, case_id: str, outcome: 
         raise CentralError("returning a read to its reader needs comments for them")
     with store.engine.begin() as conn:
         _refuse_if_locked(conn, inspection_id)
+        _refuse_unless_lead(conn, inspection_id, moderator)
         head = _head(conn, inspection_id, case_id)
         conn.execute(insert(schema.read_outcomes).values(
             inspection_id=inspection_id, case_id=case_id, revision_id=head.head_revision_id, outcome=outcome,
@@ -182,6 +208,7 @@ def qa_sample(store: CentralStore, inspection_id: str, *, seed: int,
 
 def qa_add(store: CentralStore, inspection_id: str, case_id: str, by: str) -> None:
     with store.engine.begin() as conn:
+        _refuse_unless_lead(conn, inspection_id, by)
         _head(conn, inspection_id, case_id)
         t = schema.qa_selection
         if conn.execute(select(t.c.case_id).where(t.c.inspection_id == inspection_id, t.c.case_id == case_id)).first():
@@ -200,6 +227,7 @@ def set_override(store: CentralStore, inspection_id: str, standard_id: str, band
         raise CentralError(f"'{band_id}' is not a band of framework {fw.id} (nor not_rated)")
     with store.engine.begin() as conn:
         _refuse_if_locked(conn, inspection_id)
+        _refuse_unless_lead(conn, inspection_id, by)
         conn.execute(insert(schema.overrides).values(inspection_id=inspection_id, standard_id=standard_id,
                                                      band_id=band_id, reason=reason.strip(), by=by, created_at=utc_now()))
         events.append(conn, actor=by, action="override", inspection_id=inspection_id, target=standard_id,
@@ -237,6 +265,7 @@ def resolve_conflict(store: CentralStore, inspection_id: str, conflict_id: int, 
         # Lock the read first (another lead, or an import, waits), then look again.
         head = _lock_case_read(conn, inspection_id, conflict.case_id)
         _refuse_if_locked(conn, inspection_id)
+        _refuse_unless_lead(conn, inspection_id, by)
         conflict = conn.execute(select(cf).where(cf.c.id == conflict_id)).one()
         if conflict.resolved_at is not None:
             raise CentralError(f"conflict {conflict_id} (case {conflict.case_id}) is already resolved")

@@ -34,6 +34,10 @@ class KeyError_(Refusal, ValueError):
     """A key cannot be created, read or unlocked; the message says what to do."""
 
 
+class WrongPassphrase(KeyError_):
+    """The passphrase does not unlock the key (or private.pem is damaged)."""
+
+
 def fingerprint(public: Ed25519PublicKey) -> str:
     raw = public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     return hashlib.sha256(raw).hexdigest()
@@ -150,8 +154,19 @@ def new_key(folder: Path, name: str) -> SigningKey:
     return key
 
 
-def load_key(folder: Path) -> SigningKey:
-    """The signing key in ``folder``, unlocked with its passphrase."""
+def passphrase_known(folder: Path) -> bool:
+    """Whether the key in ``folder`` can be unlocked without asking anyone: its passphrase
+    is in ``HMIP_KEY_PASSPHRASE`` or in this machine's keyring. (Reads public.key.)"""
+    if os.environ.get(PASSPHRASE_ENV):
+        return True
+    ring = _keyring()
+    key_id = fingerprint(read_public(Path(folder) / "public.key")[0])
+    return ring is not None and ring.get_password(KEYRING_SERVICE, key_id) is not None
+
+
+def load_key(folder: Path, passphrase: str | None = None) -> SigningKey:
+    """The signing key in ``folder``, unlocked with ``passphrase`` (typed by its owner) or,
+    without one, with the passphrase from the environment or the keyring."""
     folder = Path(folder)
     public, name = read_public(folder / "public.key")
     key_id = fingerprint(public)
@@ -160,9 +175,10 @@ def load_key(folder: Path) -> SigningKey:
     except OSError as exc:
         raise KeyError_.of("key.private_unreadable", folder=folder, reason=exc.strerror) from None
     try:
-        private = serialization.load_pem_private_key(pem, password=_load_passphrase(key_id, folder))
+        secret = passphrase.encode() if passphrase else _load_passphrase(key_id, folder)
+        private = serialization.load_pem_private_key(pem, password=secret)
     except (ValueError, TypeError):
-        raise KeyError_.of("key.wrong_passphrase", folder=folder) from None
+        raise WrongPassphrase.of("key.wrong_passphrase", folder=folder) from None
     if not isinstance(private, Ed25519PrivateKey) or fingerprint(private.public_key()) != key_id:
         raise KeyError_.of("key.mismatch", folder=folder)
     return SigningKey(private, name)

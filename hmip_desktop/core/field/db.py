@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import contextlib
 import glob
+import os
 import sqlite3
+import stat
 import sys
 from collections.abc import Iterator
 from datetime import datetime, timezone
@@ -145,8 +147,22 @@ def is_network_path(path: Path) -> bool:
     return fstype in NETWORK_FILESYSTEMS
 
 
-def _connect(path: Path) -> sqlite_utils.Database:
-    conn = sqlite3.connect(str(path), timeout=5.0, check_same_thread=False)
+def is_read_only(path: Path | str) -> bool:
+    """True when this user may not write the store file at ``path`` (its permissions, or
+    the read-only attribute on Windows): it is then opened read-only."""
+    path = Path(path)
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not os.access(path, os.W_OK) or not mode & stat.S_IWUSR
+
+
+def _connect(path: Path, read_only: bool = False) -> sqlite_utils.Database:
+    if read_only:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=5.0, check_same_thread=False)
+    else:
+        conn = sqlite3.connect(str(path), timeout=5.0, check_same_thread=False)
     db = sqlite_utils.Database(conn, execute_plugins=False)
     for name, value in PRAGMAS.items():
         db.execute(f"PRAGMA {name}={value}")
@@ -175,6 +191,9 @@ def backup(db: sqlite_utils.Database, dest: Path) -> Path:
 def open_db(path: Path | str, *, create: bool = True) -> sqlite_utils.Database:
     """Open (or create) the field store at ``path``, migrated to this version's schema.
 
+    A file this user may not write (:func:`is_read_only`) is opened read-only: nothing is
+    migrated and every write fails; ``FieldStore.read_only`` says so to the window.
+
     Raises :class:`NetworkPathError`, :class:`StoreTooNewError` or :class:`StoreError`
     with a message naming the file and what to do.
     """
@@ -185,8 +204,9 @@ def open_db(path: Path | str, *, create: bool = True) -> sqlite_utils.Database:
         raise StoreError.of("store.missing", path=path)
     if path.exists() and path.is_dir():
         raise StoreError.of("store.is_folder", path=path)
+    read_only = path.exists() and is_read_only(path)
     try:
-        db = _connect(path)
+        db = _connect(path, read_only)
         applied = _applied_names(db)
     except sqlite3.DatabaseError as exc:
         raise store_error(path, exc) from None
@@ -196,6 +216,9 @@ def open_db(path: Path | str, *, create: bool = True) -> sqlite_utils.Database:
         db.close()
         raise StoreTooNewError.of("store.too_new", path=path, step=unknown[0] if unknown else "unknown")
     pending = MIGRATIONS.pending(db)
+    if pending and read_only:
+        db.close()
+        raise StoreError.of("store.read_only_old", path=path)
     if pending and applied:
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
         backup(db, path.with_name(f"{path.name}.before-{pending[0].name}-{stamp}.bak"))

@@ -39,6 +39,32 @@ class ExportError(Refusal, ValueError):
     pass
 
 
+class NoCentralStore(ExportError):
+    """The laptop has not imported an inspection pack: it does not know where to send."""
+
+
+def check_ready(db: Database, inspection_id: str) -> None:
+    """Raise what :func:`export_bundle` would refuse for before touching a key or a file:
+    no central store known (:class:`NoCentralStore`), no such inspection, too many reads."""
+    _central_recipients(db)
+    if db.execute("SELECT 1 FROM inspections WHERE id = ?", [inspection_id]).fetchone() is None:
+        raise ExportError.of("store.no_inspection", inspection=inspection_id)
+    _refuse_too_many(db, inspection_id)
+
+
+def _central_recipients(db: Database) -> list[str]:
+    raw = _setting(db, "central_recipients")
+    if not raw:
+        raise NoCentralStore.of("exchange.no_central_store")
+    return json.loads(raw)
+
+
+def _refuse_too_many(db: Database, inspection_id: str) -> None:
+    count = db.execute("SELECT count(*) FROM case_reads WHERE inspection_id = ?", [inspection_id]).fetchone()[0]
+    if count > MAX_BUNDLE_RECORDS:
+        raise ExportError.of("export.too_many_reads", inspection=inspection_id, count=count, limit=MAX_BUNDLE_RECORDS)
+
+
 def trust_central(db: Database, *, store_id: str, recipients: list[str], public_key: str) -> None:
     """Record which central store this laptop sends to (from the inspection pack or the demo)."""
     for r in recipients:
@@ -142,13 +168,8 @@ def export_bundle(
     progress: Callable[[int, int], None] | None = None,
 ) -> dict:
     """Write the bundle for ``inspection_id`` to ``out``; return a summary dict."""
-    raw_recipients = _setting(db, "central_recipients")
-    if not raw_recipients:
-        raise ExportError.of("exchange.no_central_store")
-    recipients = [_recipient(r) for r in json.loads(raw_recipients)]
-    count = db.execute("SELECT count(*) FROM case_reads WHERE inspection_id = ?", [inspection_id]).fetchone()[0]
-    if count > MAX_BUNDLE_RECORDS:
-        raise ExportError.of("export.too_many_reads", inspection=inspection_id, count=count, limit=MAX_BUNDLE_RECORDS)
+    recipients = [_recipient(r) for r in _central_recipients(db)]
+    _refuse_too_many(db, inspection_id)
     # The sequence number is taken, and made durable, before anything else: a crash
     # after the bundle file is in place but before its record commits must never lead
     # the next export to reuse the number (the central store orders a device's bundles

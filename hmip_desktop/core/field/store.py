@@ -25,9 +25,9 @@ from ..frameworks import Framework, load_text
 from . import audit, db as dbmod, edits, form_state
 from .edits import CaseRead, ReadLocked, Target
 from .form_state import Missing, Progress, ReadValues
-from .undo import Edit, UndoStack
+from .undo import Edit, UndoConflict, UndoStack
 
-__all__ = ["CaseRead", "Changes", "CompletionResult", "FieldStore", "ReadLocked", "Target"]
+__all__ = ["CaseRead", "Changes", "CompletionResult", "FieldStore", "ReadLocked", "Target", "UndoConflict"]
 
 STATUS = Target("status")
 
@@ -59,15 +59,18 @@ class CompletionResult:
 
 
 class FieldStore:
-    def __init__(self, db: Database, actor: str):
+    def __init__(self, db: Database, actor: str, read_only: bool = False):
         self.db = db
         self.actor = actor
+        #: Opened read-only (the file may not be written): every write fails.
+        self.read_only = read_only
         self.undo_stack = UndoStack()
         self._frameworks: dict[str, Framework] = {}
 
     @classmethod
     def open(cls, path: Path | str, actor: str = "inspector", create: bool = True) -> FieldStore:
-        return cls(dbmod.open_db(path, create=create), actor)
+        read_only = Path(path).exists() and dbmod.is_read_only(path)
+        return cls(dbmod.open_db(path, create=create), actor, read_only)
 
     def close(self) -> None:
         self.db.close()
@@ -190,9 +193,17 @@ class FieldStore:
         progress = form_state.progress(self.framework(read.inspection_id), read.values())
         return Changes(read.id, targets, read.status, seq, read.updated_at, read, progress, action, status_changed)
 
-    def _write(self, case_read_id: int, target: Target, value: object, action: str) -> tuple[Changes, Edit]:
+    def _write(self, case_read_id: int, target: Target, value: object, action: str,
+               expect: tuple[object] | None = None) -> tuple[Changes, Edit]:
+        """``expect``: (the value the field must still hold,) for undo and redo; else
+        UndoConflict and nothing is written (checked inside the write transaction)."""
         with dbmod.write_transaction(self.db):
             read = self.read(case_read_id)
+            if expect is not None and edits.value_of(read, target) != expect[0]:
+                raise UndoConflict(
+                    f"case {read.case_id}: {target.kind} {target.key} was changed elsewhere (another window or "
+                    f"program) after your edit; {action} would overwrite that change, so nothing was changed and "
+                    f"this {action} step was dropped")
             after = edits.apply_edit(self.framework(read.inspection_id), read, target, value)
             before, value = edits.value_of(read, target), edits.value_of(after, target)
             edit = Edit(case_read_id, target, before, value)
@@ -236,7 +247,11 @@ class FieldStore:
         edit = self.undo_stack.peek_undo()
         if edit is None:
             return None
-        changes, _ = self._write(edit.case_read_id, edit.target, edit.before, "undo")
+        try:
+            changes, _ = self._write(edit.case_read_id, edit.target, edit.before, "undo", expect=(edit.after,))
+        except UndoConflict:
+            self.undo_stack.drop_undo()
+            raise
         self.undo_stack.undone()
         return changes
 
@@ -244,7 +259,11 @@ class FieldStore:
         edit = self.undo_stack.peek_redo()
         if edit is None:
             return None
-        changes, _ = self._write(edit.case_read_id, edit.target, edit.after, "redo")
+        try:
+            changes, _ = self._write(edit.case_read_id, edit.target, edit.after, "redo", expect=(edit.before,))
+        except UndoConflict:
+            self.undo_stack.drop_redo()
+            raise
         self.undo_stack.redone()
         return changes
 

@@ -4,6 +4,11 @@ An edit is (case read, target, before, after). Undo writes ``before`` back throu
 same durable path as any other edit (so it is autosaved and audited); redo writes
 ``after`` again. A new edit clears the redo stack. The stacks live for one session of
 the application: after a restart, what was saved is there, but not its undo history.
+
+Another writer (a second window, the command line) may change the same field after
+this session's edit. Undo and redo therefore write back only if the field still holds
+the value this session left there (compare-and-set, inside the write transaction);
+otherwise they raise :class:`UndoConflict`, write nothing, and the step is dropped.
 """
 
 from __future__ import annotations
@@ -13,6 +18,11 @@ from dataclasses import dataclass
 from .edits import Target
 
 MAX_DEPTH = 500
+
+
+class UndoConflict(Exception):
+    """Undo or redo would overwrite a change made elsewhere; nothing was written and the
+    step was dropped from the history."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +69,13 @@ class UndoStack:
 
     def redone(self) -> None:
         self._undo.append(self._redo.pop())
+
+    def drop_undo(self) -> None:
+        """Forget the top undo step (another writer changed its field since)."""
+        self._undo.pop()
+
+    def drop_redo(self) -> None:
+        self._redo.pop()
 
     def clear(self) -> None:
         self._undo.clear()

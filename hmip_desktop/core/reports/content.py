@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 
 from ..central import queries
+from ..central.agreement import MIN_PAIRS
 from ..central.ratings import Figure
 from ..setup import size as sample_size
 from . import blocks as b
@@ -234,7 +235,9 @@ def _qa(data: ReportData, lab: Labels) -> list:
     rows = []
     for r in data.consistency:
         k = r.kappa
-        if k.kappa is None:
+        if r.too_few:
+            kappa = tr(lang, "too_few", n=MIN_PAIRS)
+        elif k.kappa is None:
             kappa = tr(lang, "not_defined")
         else:
             interval = tr(lang, "interval_value", low=fmt_number(k.ci_low, 2), high=fmt_number(k.ci_high, 2))

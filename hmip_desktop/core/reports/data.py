@@ -30,8 +30,8 @@ SUBGROUP_FIELDS = ("gender", "ethnicity", "age_band", "risk_level", "disposal_ty
 #: Sub-group cells with fewer applicable cases than this are suppressed.
 MIN_CELL = 5
 #: The thresholds passed to ``agreement.consistency`` (and stated in the report).
-MIN_UNCHANGED = 0.8
-MIN_KAPPA_LOW = 0.4
+MIN_UNCHANGED = agreement.MIN_UNCHANGED
+MIN_KAPPA_LOW = agreement.MIN_KAPPA_LOW
 #: The group of cases whose profile does not record the field.
 UNRECORDED = ""
 

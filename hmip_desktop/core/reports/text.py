@@ -136,6 +136,7 @@ EN: dict[str, str] = {
     "needed": "Needed",
     "not_needed": "Not needed",
     "not_defined": "not defined",
+    "too_few": "too few judgements (at least {n} needed)",
     "no_moderation": "No judgements have been moderated yet.",
     # methodology
     "method_heading": "Methodology",
@@ -336,6 +337,7 @@ CY: dict[str, str] = {
     "needed": "Angen",
     "not_needed": "Dim angen",
     "not_defined": "heb ei ddiffinio",
+    "too_few": "rhy ychydig o farnau (mae angen o leiaf {n})",
     "no_moderation": "Nid oes unrhyw farnau wedi'u safoni eto.",
     "method_heading": "Methodoleg",
     "method_reads": "Mae'r ffigurau'n seiliedig ar {n} o ddarlleniadau achos ({statuses}).",

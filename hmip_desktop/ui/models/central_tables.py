@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QFont
 
 from .rows import PlainRowsModel
+from ...core.central.agreement import MIN_PAIRS
 from ..text import fmt
 
 if TYPE_CHECKING:
@@ -108,6 +109,8 @@ def reader_columns() -> list[Column]:
         return "–" if r["unchanged_share"] is None else f"{number(100 * r['unchanged_share'], 0)}%"
 
     def kappa(r):
+        if r.get("too_few"):
+            return fmt(_tr("too few judgements (at least %1)"), MIN_PAIRS)
         if r["kappa"] is None:
             return "–"
         return f"{number(r['kappa'])} ({interval(r['kappa_low'], r['kappa_high'])})"

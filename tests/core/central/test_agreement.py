@@ -51,3 +51,12 @@ def test_readers_below_thresholds_are_flagged():
     result = {r.reader: r for r in consistency({"insp1": good, "la1": poor})}
     assert not result["insp1"].flagged and result["insp1"].unchanged_share == 1.0
     assert result["la1"].flagged and result["la1"].reasons
+
+
+def test_too_few_judgements_are_not_judged():
+    from hmip_desktop.core.central.agreement import MIN_PAIRS
+
+    one = consistency({"insp1": [("yes", "no")]})[0]
+    assert one.too_few and not one.flagged and one.reasons == ()
+    enough = consistency({"insp1": [("yes", "no")] * MIN_PAIRS})[0]
+    assert not enough.too_few and enough.flagged

@@ -94,6 +94,18 @@ def new_store(location: str, keys_dir: Path, kit: Kit) -> CentralStore:
     return store
 
 
+def add_leads(store: CentralStore, *ids: str, inspection: str = "demo") -> None:
+    """Put lead inspectors on the inspection's team (those not on it yet): every QA action
+    must name one of them."""
+    tm = schema.team_members
+    with store.engine.begin() as conn:
+        there = set(conn.execute(select(tm.c.member_id).where(tm.c.inspection_id == inspection)).scalars())
+        new = [{"inspection_id": inspection, "member_id": i, "name": i, "role": "lead", "key_id": None}
+               for i in ids if i not in there]
+        if new:
+            conn.execute(tm.insert(), new)
+
+
 def laptop(kit: Kit, path: Path, *stores: CentralStore) -> Path:
     """A copy of the demo field store that sends to ``stores`` (encrypted to all of them)."""
     shutil.copyfile(kit.field, path)
@@ -637,6 +649,6 @@ def test_a_dropped_postgresql_connection_leaves_nothing_and_the_import_runs_agai
     # Simply run it again (the same engine: its pool dropped the dead connection),
     # here through the command line.
     out = _cli(capsys, "central", "import", pg_url, str(b1), "--keys", str(keys))
-    assert "16 head" in out
+    assert "16 case reads now current" in out
     assert dump(store, times=False) == clean
     store.engine.dispose()

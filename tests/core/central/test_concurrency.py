@@ -23,7 +23,7 @@ from sqlalchemy import func, select
 from hmip_desktop.core.central import events, importer, moderation, schema
 from hmip_desktop.core.central.answers import effective_rows, framework_for
 from hmip_desktop.core.central.store import CentralError, CentralStore
-from tests.core.central.test_backends import dump, edit, export, kit, laptop, new_store  # noqa: F401 (kit: fixture)
+from tests.core.central.test_backends import add_leads, dump, edit, export, kit, laptop, new_store  # noqa: F401 (kit: fixture)
 
 pytestmark = pytest.mark.usefixtures("_passphrase")
 
@@ -67,6 +67,7 @@ def seeded(location, tmp_path, kit, *also):
     store = new_store(location, tmp_path / "central-keys", kit)
     field = laptop(kit, tmp_path / "f.sqlite", store, *also)
     importer.import_file(store, export(field, kit.key("k"), tmp_path / "b1.bundle"))
+    add_leads(store, "lead1", "lead2", "lead3", "lead4")
     return store, field
 
 
@@ -211,6 +212,7 @@ def test_an_import_while_another_lead_moderates_equals_one_after_the_other(pg_ur
         reference = new_store(reference_url, tmp_path / "ref-keys", kit)
         store, field = seeded(pg_url, tmp_path, kit, reference)
         importer.import_file(reference, tmp_path / "b1.bundle")
+        add_leads(reference, "lead1", "lead2", "lead3", "lead4")
         # The next bundle moves the heads of some reads (not the one being moderated).
         pairs, fw = yes_judgements(store, 1)
         (case, qid), = pairs

@@ -14,7 +14,7 @@ from hmip_desktop.core.central.answers import effective_rows, framework_for
 from hmip_desktop.core.central.store import CentralError
 from hmip_desktop.core.exchange.keys import PASSPHRASE_ENV
 from hmip_desktop.core.central import queries
-from tests.core.central.test_backends import PASSPHRASE, edit, export, kit, laptop, new_store, second_device
+from tests.core.central.test_backends import PASSPHRASE, add_leads, edit, export, kit, laptop, new_store, second_device
 
 __all__ = ["kit"]  # the shared module-scoped fixture
 
@@ -31,6 +31,7 @@ def conflicted(tmp_path, kit):
     store.enrol("Lead inspector", "lead", kit.public("lead"))
     a = laptop(kit, tmp_path / "a.sqlite", store)
     importer.import_file(store, export(a, kit.key("k"), tmp_path / "b1.bundle"))
+    add_leads(store, "lead1")
     b = second_device(a, tmp_path / "b.sqlite")
     case = edit(a, 0, "yes", "A's view")
     assert edit(b, 0, "no", "B's view") == case

@@ -34,7 +34,7 @@ def test_round_trip_with_receipt_and_purge(world, central, capsys):
     assert main(["export", "f.sqlite", "--inspection", "demo", "--key", "k", "--out", "b1.bundle"]) == 0
     assert main(["verify", "b1.bundle", "--store", c, *keys]) == 0
     assert main(["central", "import", c, "b1.bundle", *keys]) == 0
-    assert "48 head" in capsys.readouterr().out  # the demo laptop is insp1's: every read is theirs
+    assert "48 case reads now current" in capsys.readouterr().out  # the demo laptop is insp1's: every read is theirs
     assert main(["central", "import", c, "b1.bundle", *keys]) == 0
     assert "already imported: nothing changed" in capsys.readouterr().out
     # Purging before the receipt is recorded is refused, and nothing is removed.
@@ -66,7 +66,7 @@ def test_changes_after_the_receipt_block_the_purge(world, central, capsys):
     assert row["case_id"] in capsys.readouterr().err
     main(["export", "f.sqlite", "--inspection", "demo", "--key", "k", "--out", "b2.bundle"])
     main(["central", "import", c, "b2.bundle", *keys])
-    assert "1 head, 47 known" in capsys.readouterr().out
+    assert "1 case read now current, 47 case reads already held" in capsys.readouterr().out
     main(["receipt", "f.sqlite", "b2.bundle.receipt", "--key", "k"])
     assert main(["purge", "f.sqlite", "--inspection", "demo"]) == 0
 
@@ -171,3 +171,41 @@ def test_a_new_revision_after_moderation_is_flagged_for_re_review(world, central
         flagged = {r.case_id for r in conn.execute(select(cr.c.case_id).where(cr.c.needs_rereview.is_(True)))}
     central_store.engine.dispose()
     assert flagged == {row["case_id"]}
+
+
+def _first_judgement(world):
+    from hmip_desktop.core.field.store import FieldStore
+
+    store = FieldStore.open(world / "f.sqlite")
+    try:
+        qids = [q.id for q in store.framework("demo").key_questions()]
+        for row in store.case_reads("demo"):
+            read = store.read(row["id"])
+            for qid in qids:
+                if read.answers.get(qid) in ("yes", "no"):
+                    return row["case_id"], qid, read.answers[qid]
+    finally:
+        store.close()
+    raise AssertionError("no judgement in the demo")
+
+
+def test_qa_actions_must_name_a_lead_of_the_team_and_consistency_needs_enough_judgements(world, central, capsys):
+    """Issue 15: ``--by nobody`` is refused in one line (the core checks, so the window gets
+    it too); one moderated judgement gives "too few judgements", not a kappa of 0.00."""
+    c, keys = central
+    main(["export", "f.sqlite", "--inspection", "demo", "--key", "k", "--out", "b1.bundle"])
+    main(["central", "import", c, "b1.bundle", *keys])
+    case, qid, value = _first_judgement(world)
+    capsys.readouterr()
+    for command in (["moderate", "--case", case, "--question", qid, "--value", value],
+                    ["outcome", "--case", case, "--outcome", "agreed"],
+                    ["override", "--standard", "assessment", "--band", "good", "--reason", "r"]):
+        assert main(["central", command[0], c, "--inspection", "demo", *command[1:], "--by", "nobody", *keys]) == 1
+        err = capsys.readouterr().err.strip()
+        assert err == "hmip: error: 'nobody' is not a lead inspector on the team of inspection 'demo' (its leads: lead1)"
+    assert main(["central", "moderate", c, "--inspection", "demo", "--case", case, "--question", qid,
+                 "--value", value, "--by", "lead1", *keys]) == 0
+    capsys.readouterr()
+    assert main(["central", "consistency", c, "--inspection", "demo", *keys]) == 0
+    out = capsys.readouterr().out
+    assert "too few judgements (1; at least 10 needed)" in out and "MORE QA" not in out and "kappa" not in out

@@ -79,6 +79,7 @@ def dashboard(store: CentralStore, inspection_id: str) -> dict:
             "unchanged_share": c.unchanged_share if c else None, "kappa": c.kappa.kappa if c else None,
             "kappa_low": c.kappa.ci_low if c else None, "kappa_high": c.kappa.ci_high if c else None,
             "flagged": bool(c and c.flagged), "reasons": list(c.reasons) if c else [],
+            "too_few": bool(c is None or c.too_few),
         })
     counts = {
         "reads": len(reads),

@@ -6,11 +6,14 @@ framework's options as radio buttons, a rationale box, "Agree" and "Change". A c
 needs a rationale: the card says so inline and asks for nothing; the core refuses one
 without a rationale too. The card never writes anything: it emits
 ``moderate_requested(question id, value, rationale)``.
+
+Keys, as on the field form: with the focus on the moderator's options, Y, N and A choose
+yes, no and not applicable (for a judgement), 1–9 the first to ninth option.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -96,6 +99,7 @@ class ModerationCard(QFrame):
             radio = QRadioButton(self.options_box)
             radio.setObjectName(f"{kq.id}__{option.id}")
             self.group.addButton(radio)
+            radio.installEventFilter(self)
             options_layout.addWidget(radio)
             self.radios[option.id] = radio
         options_layout.addStretch(1)
@@ -132,6 +136,21 @@ class ModerationCard(QFrame):
         self._earlier: dict | None = None
         self._note = ""
         self._prompt_values: dict[str, object] = {}
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """Y/N/A and 1–9 on an option choose the moderator's judgement (as the field form's keys)."""
+        if event.type() == QEvent.Type.KeyPress and watched in self.radios.values() and not self.locked:
+            text = event.text().lower()
+            letters = {"y": "yes", "n": "no", "a": "na"} if self.question.answer.type == "judgement" else {}
+            ids = list(self.radios)
+            chosen = letters.get(text) if letters.get(text) in ids else None
+            if chosen is None and text.isdigit() and text != "0" and int(text) <= len(ids):
+                chosen = ids[int(text) - 1]
+            if chosen is not None:
+                self.radios[chosen].setChecked(True)
+                self.radios[chosen].setFocus()
+                return True
+        return super().eventFilter(watched, event)
 
     # -- showing ------------------------------------------------------------------------
 

@@ -21,8 +21,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QComboBox,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -50,6 +50,18 @@ log = logging.getLogger("hmip.ui.central")
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("CentralWindow", text)
+
+
+def _key_id(folder) -> str | None:
+    """The fingerprint of the lead's key in ``folder`` (its public.key), or None."""
+    if not folder:
+        return None
+    from ....core.exchange.keys import KeyError_, fingerprint, read_public
+
+    try:
+        return fingerprint(read_public(Path(str(folder)))[0])
+    except KeyError_:
+        return None
 
 
 def _selected(name: str) -> property:
@@ -127,10 +139,12 @@ class CentralWindow(QMainWindow):
         self.toolbar.setObjectName("central_toolbar")
         self.toolbar.setMovable(False)
         self.moderator_label = QLabel(self.toolbar)
-        self.moderator = QLineEdit(self.toolbar)
+        # The inspection's leads; the one whose key is in use is chosen (``_set_moderators``).
+        self.moderator = QComboBox(self.toolbar)
         self.moderator.setObjectName("moderator_id")
-        self.moderator.setMaximumWidth(180)
-        self.moderator.setText(str(self.prefs.value("moderator", "lead")))
+        self.moderator.setMinimumContentsLength(18)
+        self.moderator.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # a lead's whole name
+        self.moderator.activated.connect(lambda _: self.prefs.remember("moderator", self.moderator.currentData()))
         self.moderator_label.setBuddy(self.moderator)
         self.addToolBar(self.toolbar)
         self.busy_label = QLabel(self)
@@ -178,6 +192,7 @@ class CentralWindow(QMainWindow):
         self.act_read = add_action(self, "show_read", "Ctrl+2", lambda: self.show_tab(1))
         self.act_ratings = add_action(self, "show_ratings", "Ctrl+3", lambda: self.show_tab(2))
         self.act_inspections = add_action(self, "focus_inspections", "Ctrl+0", self.inspection_list.setFocus)
+        self.act_shortcuts = add_action(self, "shortcuts", QKeySequence("F1"), self._show_shortcuts)
         self.lang_group, self.lang_actions = language_actions(self, self.set_language)
         bar = self.menuBar()
         self.menu_file = bar.addMenu("")
@@ -186,6 +201,8 @@ class CentralWindow(QMainWindow):
         self.menu_go.addActions([self.act_inspections, self.act_dashboard, self.act_read, self.act_ratings])
         self.menu_lang = bar.addMenu("")
         self.menu_lang.addActions(list(self.lang_actions.values()))
+        self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.act_shortcuts)
         self.toolbar.addAction(self.act_import)
         self.toolbar.addAction(self.act_refresh)
         self.toolbar.addSeparator()
@@ -201,15 +218,17 @@ class CentralWindow(QMainWindow):
         self.menu_file.setTitle(_tr("&File"))
         self.menu_go.setTitle(_tr("&Go"))
         self.menu_lang.setTitle(_tr("&Language"))
-        texts = {self.act_import: _tr("&Import bundles…"), self.act_refresh: _tr("&Refresh"), self.act_quit: _tr("&Quit"),
+        self.menu_help.setTitle(_tr("&Help"))
+        texts = {self.act_shortcuts: _tr("&Keyboard shortcuts and help"),self.act_import: _tr("&Import bundles…"), self.act_refresh: _tr("&Refresh"), self.act_quit: _tr("&Quit"),
                  self.act_report: _tr("Inspection &report…"),
                  self.act_dashboard: _tr("&Dashboard"), self.act_read: _tr("&Case read"),
                  self.act_ratings: _tr("R&atings"), self.act_inspections: _tr("I&nspections")}
         for action, text in texts.items():
             action.setText(text)
         self.moderator_label.setText(_tr("&Moderator: "))
-        self.moderator.setAccessibleName(_tr("Moderator id"))
-        self.moderator.setToolTip(_tr("Recorded with every moderation and QA action"))
+        self.moderator.setAccessibleName(_tr("Moderator"))
+        self.moderator.setToolTip(_tr("The lead inspector recorded with every moderation and QA action "
+                                      "(the one whose key is in use is chosen)"))
         self.inspection_list.setAccessibleName(_tr("Inspections"))
         self.tabs.setTabText(0, _tr("Dashboard"))
         self.tabs.setTabText(1, _tr("Case read"))
@@ -322,10 +341,12 @@ class CentralWindow(QMainWindow):
             return
         store, inspection_id, case_id, lang = self.store, self.inspection_id, self.case_id, self.lang
         known = self.frameworks.get(inspection_id)
+        key_folder = self.prefs.value("lead_key_folder", None)
 
         def work():
             from ....core.central import queries
             from ....core.central.answers import framework_for, rate_inspection
+            from ....core.central.moderation import lead_choices
             from ....core.reports.charts import standard_pngs
 
             fw = known or framework_for(store, inspection_id)
@@ -337,14 +358,16 @@ class CentralWindow(QMainWindow):
                 log.warning("charts not shown: %s: %s", type(exc).__name__, exc)
                 charts = {}
             detail = queries.read_detail(store, inspection_id, case_id) if case_id else None
-            return inspection_id, fw, summary, ratings, charts, detail
+            return inspection_id, fw, summary, ratings, charts, detail, lead_choices(store, inspection_id,
+                                                                                     _key_id(key_folder))
 
         self.ops.run(work, self._reloaded, self._failed)
 
     def _reloaded(self, result) -> None:
-        inspection_id, fw, summary, ratings, charts, detail = result
+        inspection_id, fw, summary, ratings, charts, detail, (leads, mine) = result
         if inspection_id != self.inspection_id:
             return  # the lead moved on to another inspection meanwhile
+        self._set_moderators(leads, mine)
         self.frameworks[inspection_id] = fw
         self._use_framework(fw)
         inspection = next((r for r in self.inspections if r["id"] == inspection_id),
@@ -396,18 +419,41 @@ class CentralWindow(QMainWindow):
         self.moderation.first_question()
         self.read_loaded.emit(detail["case_id"])
 
+    def _set_moderators(self, leads: list[dict], mine: str | None) -> None:
+        """The inspection's leads in the Moderator box: the one whose key is in use, else
+        the one chosen last, else the first."""
+        wanted = mine or self.moderator.currentData() or self.prefs.value("moderator", None)
+        self.moderator.clear()
+        for lead in leads:
+            self.moderator.addItem(f"{lead['name']} ({lead['id']})", lead["id"])
+        index = self.moderator.findData(wanted)
+        self.moderator.setCurrentIndex(index if index >= 0 else 0 if leads else -1)
+
     def moderator_id(self) -> str | None:
-        """The moderator id in the toolbar (remembered), or None: then the window says it is
-        needed and puts the focus there."""
-        who = self.moderator.text().strip()
+        """The lead chosen in the toolbar, or None (the inspection has no lead on its team):
+        then the window says so."""
+        who = self.moderator.currentData()
         if not who:
-            text = _tr("Enter your moderator id in the toolbar first.")
+            text = _tr("This inspection has no lead inspector on its team: set its team up first.")
             self.statusBar().showMessage(text, 10000)
             self.action_failed.emit(text)
             self.moderator.setFocus()
             return None
         self.prefs.remember("moderator", who)
         return who
+
+    def _show_shortcuts(self) -> None:
+        """F1: the keys of central mode, and where the lead guide is."""
+        keys = [(a.text().replace("&", ""), a.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
+                for a in (self.act_import, self.act_report, self.act_refresh, self.act_inspections,
+                          self.act_dashboard, self.act_read, self.act_ratings, self.act_quit)]
+        keys.append((_tr("Choose the moderator's judgement"), _tr("Y, N, A or 1–9")))
+        keys.append((_tr("Next or previous control"), _tr("Tab, Shift+Tab")))
+        text = "\n".join(f"{k:<22} {name}" for name, k in keys)
+        notice(self, _tr("Keyboard shortcuts"), text + "\n\n" + _tr(
+            "The lead guide (docs/lead-guide.md, installed with the application) explains importing, "
+            "quality assurance, moderation, consistency, ratings and sign-off."), "central_help",
+            QMessageBox.Icon.Information)
 
     def _failed(self, error: BaseException) -> None:
         text = str(error) or type(error).__name__

@@ -5,6 +5,14 @@ copy of the open case read for instant feedback; the store stays the truth. Ever
 write goes through ``ops.write``, and the case list, the form and the window's saved
 display refresh from its one ``changes_applied`` signal. A save that fails is kept in
 ``self.unsaved`` and sent again with the next change.
+
+Opening (``load``, File → Open…, Open recent): the store is locked for this instance
+(``core.field.lock``: a second instance is refused, naming the first); a file this user
+may not write opens read-only (said in the title and the status bar, editors read-only,
+no autosave). When the first store cannot be opened the window shows why, with Open… and
+the recent stores (``store_menu.OpenErrorPage``), or, for a store named on the command
+line, ``on_load_failed`` says it and the application exits; when another store cannot be
+opened the one already open stays open.
 """
 
 from __future__ import annotations
@@ -16,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget
 
 from ...actions import add_action
 from ...i18n import Translations, language_actions
@@ -24,6 +32,7 @@ from ...ops import Ops, run_with_progress
 from ...text import error_text, fmt, time_text
 from .case_list_page import CaseListPage
 from .exchange_actions import ExchangeActions
+from .store_menu import OpenErrorPage, StoreOpening, fill_recent_menu, remember_store
 from ...notice import notice, retranslate_notices
 
 if TYPE_CHECKING:  # built lazily, after the window shows
@@ -41,7 +50,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
 
 
-class MainWindow(ExchangeActions, QMainWindow):
+class MainWindow(ExchangeActions, StoreOpening, QMainWindow):
     #: Emitted (on the GUI thread) when a case read has been loaded into the form.
     case_opened = Signal(int)
     #: Emitted when the store and inspection are loaded and the case list is filled.
@@ -64,6 +73,10 @@ class MainWindow(ExchangeActions, QMainWindow):
         self.inspection_id: str | None = None
         self.fw = None
         self.page: CaseReadPage | None = None
+        #: The open store may not be written (opened read-only): nothing can be edited.
+        self.read_only = False
+        self.lock = None  # the open store's StoreLock
+        self.error_page: OpenErrorPage | None = None
         #: Saves that failed and will be sent again with the next change: (read, target) -> value.
         self.unsaved: dict[tuple[int, Target], object] = {}
         self._latest: dict[tuple[int, Target], int] = {}
@@ -106,11 +119,22 @@ class MainWindow(ExchangeActions, QMainWindow):
         self.act_check = add_action(self, "check_audit", None, self.check_audit)
         self.act_export = add_action(self, "export_bundle", QKeySequence("Ctrl+E"), self.export_bundle)
         self.act_receipt = add_action(self, "import_receipt", None, self.import_receipt)
+        self.act_open = add_action(self, "open_store", K.Open, self.open_dialog)
+        self.act_pack = add_action(self, "import_pack", None, self.import_pack)
         self.act_shortcuts = add_action(self, "shortcuts", QKeySequence("F1"), self._show_shortcuts)
         self.lang_group, self.lang_actions = language_actions(self, self.set_language)
         bar = self.menuBar()
         self.menu_file = bar.addMenu("")
-        self.menu_file.addActions([self.act_export, self.act_receipt, self.act_check, self.act_quit])
+        self.menu_file.addAction(self.act_open)
+        self.menu_recent = QMenu(self.menu_file)
+        self.menu_recent.setObjectName("recent_menu")
+        self.menu_recent.aboutToShow.connect(lambda: fill_recent_menu(self.menu_recent, self.settings, self.open_store))
+        fill_recent_menu(self.menu_recent, self.settings, self.open_store)
+        self.menu_file.addMenu(self.menu_recent)
+        self.menu_file.addSeparator()
+        self.menu_file.addActions([self.act_pack, self.act_export, self.act_receipt, self.act_check])
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_quit)
         self.menu_edit = bar.addMenu("")
         self.menu_edit.addActions([self.act_undo, self.act_redo])
         self.menu_go = bar.addMenu("")
@@ -122,8 +146,12 @@ class MainWindow(ExchangeActions, QMainWindow):
         self.menu_help.addAction(self.act_shortcuts)
 
     def _retranslate(self) -> None:
-        self.setWindowTitle(_tr("hmip-desktop: case reading") + (f" — {self.store_path.name}"))
+        name = fmt(_tr("read-only: %1"), self.store_path.name) if self.read_only else self.store_path.name
+        self.setWindowTitle(_tr("hmip-desktop: case reading") + f" — {name}")
         self.menu_file.setTitle(_tr("&File"))
+        self.menu_recent.setTitle(_tr("Open &recent"))
+        if self.error_page is not None:
+            self.error_page.retranslate()
         self.menu_edit.setTitle(_tr("&Edit"))
         self.menu_go.setTitle(_tr("&Go"))
         self.menu_lang.setTitle(_tr("&Language"))
@@ -136,7 +164,8 @@ class MainWindow(ExchangeActions, QMainWindow):
             self.act_prev_case: _tr("Pre&vious case"), self.act_complete: _tr("&Mark complete or reopen"),
             self.act_quit: _tr("&Quit"), self.act_shortcuts: _tr("&Keyboard shortcuts"),
             self.act_check: _tr("&Check audit trail…"), self.act_export: _tr("&Export bundle…"),
-            self.act_receipt: _tr("Import &receipt…"),
+            self.act_receipt: _tr("Import &receipt…"), self.act_open: _tr("&Open field store…"),
+            self.act_pack: _tr("Import inspection &pack…"),
         }
         for action, text in texts.items():
             action.setText(text)
@@ -157,27 +186,25 @@ class MainWindow(ExchangeActions, QMainWindow):
 
     def load(self) -> None:
         """Open the store and its inspection on the worker thread, then fill the list."""
-        path = self.store_path
-
-        def work():
-            from ....core.field.store import FieldStore
-
-            store = FieldStore.open(path)
-            inspections = store.inspections()
-            if not inspections:
-                raise ValueError(f"{path}: holds no inspection yet")
-            inspection = inspections[0]
-            fw = store.framework(inspection["id"])
-            return store, inspection, fw, store.case_reads(inspection["id"])
-
-        self.ops.run(work, self._loaded, self._fatal)
+        self._open(self.store_path, create=True)
 
     def _loaded(self, result) -> None:
-        self.store, inspection, self.fw, rows = result
+        path, lock, store, inspection, self.fw, rows = result
+        if store is not self.store:
+            self._close_store()
+            self.store, self.lock = store, lock
+        self.store_path = path
+        self.read_only = store.read_only
         self.inspection_id = inspection["id"]
+        remember_store(self.settings, path)
         self.list_page.set_inspection(inspection["title"], rows, self.fw)
         from .case_read_page import CaseReadPage
 
+        if self.page is not None:  # another store (or the same after a pack import): a new form
+            self.ops.changes_applied.disconnect(self.page.apply_changes)
+            self.ops.changes_applied.disconnect(self._changes_applied)
+            self.stack.removeWidget(self.page)
+            self.page.deleteLater()
         self.page = CaseReadPage(self.fw, self)
         self.page.set_language(self.lang)
         self.page.edit_requested.connect(self.save)
@@ -187,6 +214,13 @@ class MainWindow(ExchangeActions, QMainWindow):
         self.ops.changes_applied.connect(self.page.apply_changes)
         self.ops.changes_applied.connect(self._changes_applied)  # after the page's: it may open another read
         self.stack.addWidget(self.page)
+        self.stack.setCurrentWidget(self.list_page)
+        for action in (self.act_undo, self.act_redo, self.act_complete, self.act_export, self.act_receipt):
+            action.setEnabled(not self.read_only)
+        self._retranslate()
+        if self.read_only:
+            self.statusBar().showMessage(fmt(_tr("read-only: %1 (this file may not be written; nothing can be changed)"),
+                                             path.name))
         self.inspection_loaded.emit(self.inspection_id)
         last = self.settings.value(self._last_key())
         if last is not None and int(last) in {r["id"] for r in rows}:
@@ -197,11 +231,19 @@ class MainWindow(ExchangeActions, QMainWindow):
     def _last_key(self) -> str:
         return f"last_case_read/{self.store_path.resolve()}"
 
-    def _fatal(self, error: BaseException) -> None:
-        if self.on_load_failed is not None:
-            self.on_load_failed(error)
-            return
-        QMessageBox.critical(self, _tr("Cannot open the field store"), error_text(error))
+    def _may_discard_unsaved(self) -> bool:
+        """True if nothing is unsaved, or the inspector agrees to lose it."""
+        if not self.unsaved:
+            return True
+        answer = QMessageBox.warning(
+            self, _tr("Changes not saved"),
+            fmt(_tr("%1 change(s) could not be saved. Close anyway and lose them?"), len(self.unsaved)),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Discard:
+            return False
+        self.unsaved.clear()
+        return True
 
     def open_read(self, read_id: int) -> None:
         if self.store is None or self.page is None:
@@ -212,6 +254,11 @@ class MainWindow(ExchangeActions, QMainWindow):
 
     def _show_read(self, read) -> None:
         self.page.load(read)
+        if self.read_only:  # nothing can be saved: nothing can be typed
+            self.page.profile.set_read_only(True)
+            for widget in self.page.key_widgets:
+                widget.set_read_only(True)
+            self.page.complete_button.setVisible(False)
         self.stack.setCurrentWidget(self.page)
         self.list_page.select_read(read.id)
         self.settings.setValue(self._last_key(), read.id)
@@ -238,6 +285,8 @@ class MainWindow(ExchangeActions, QMainWindow):
 
     def save(self, target: Target, value: object) -> None:
         """Autosave one change (called by the form for every edit)."""
+        if self.read_only:
+            return
         read_id = self.page.read.id
         # Saves that failed earlier go again first (in order), then this one.
         for (rid, tgt), val in list(self.unsaved.items()):
@@ -277,6 +326,9 @@ class MainWindow(ExchangeActions, QMainWindow):
         self.save_finished.emit(False)
 
     def _busy_changed(self, pending: int) -> None:
+        if self.read_only or self.store is None:
+            self.saving_label.setText(_tr("Read-only: nothing can be changed") if self.read_only else "")
+            return
         self.saving_label.setText(_tr("Saving…") if pending else (_tr("Changes not saved") if self.unsaved else _tr("All changes saved")))
 
     # -- undo, completion -------------------------------------------------------------
@@ -314,10 +366,10 @@ class MainWindow(ExchangeActions, QMainWindow):
         self.ops.write(store.redo, self._nothing_to_undo, self._undo_failed)
 
     def _undo_failed(self, error: BaseException) -> None:
-        self.statusBar().showMessage(error_text(error), 6000)
+        self.statusBar().showMessage(error_text(error), 15000)
 
     def complete_or_reopen(self) -> None:
-        if self.page is None or self.page.read is None or self.stack.currentWidget() is not self.page:
+        if self.read_only or self.page is None or self.page.read is None or self.stack.currentWidget() is not self.page:
             return
         self.page.flush()
         store, read_id = self.store, self.page.read.id
@@ -381,19 +433,11 @@ class MainWindow(ExchangeActions, QMainWindow):
             self.page.flush()
         self.ops.wait()
         QCoreApplication.processEvents()
-        if self.unsaved:
-            answer = QMessageBox.warning(
-                self, _tr("Changes not saved"),
-                fmt(_tr("%1 change(s) could not be saved. Close anyway and lose them?"), len(self.unsaved)),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                event.ignore()
-                return
+        if not self._may_discard_unsaved():
+            event.ignore()
+            return
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.sync()
-        if self.store is not None:
-            store = self.store
-            self.ops.run(store.close)
+        self._close_store()
         self.ops.shutdown()
         super().closeEvent(event)

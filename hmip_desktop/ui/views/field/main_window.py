@@ -24,7 +24,7 @@ from ...ops import Ops, run_with_progress
 from ...text import fmt, time_text
 from .case_list_page import CaseListPage
 from .exchange_actions import ExchangeActions
-from ...notice import notice
+from .shortcuts_dialog import ShortcutsDialog, shortcut_rows
 
 if TYPE_CHECKING:  # built lazily, after the window shows
     from ....core.field.edits import Target
@@ -189,7 +189,7 @@ class MainWindow(ExchangeActions, QMainWindow):
         self.inspection_loaded.emit(self.inspection_id)
         last = self.settings.value(self._last_key())
         if last is not None and int(last) in {r["id"] for r in rows}:
-            self.open_read(int(last))
+            self.open_read(int(last), resume=True)  # after a crash or a close: where the inspector was
         else:
             self.list_page.table.setFocus()
 
@@ -202,20 +202,25 @@ class MainWindow(ExchangeActions, QMainWindow):
             return
         QMessageBox.critical(self, _tr("Cannot open the field store"), str(error))
 
-    def open_read(self, read_id: int) -> None:
+    def open_read(self, read_id: int, resume: bool = False) -> None:
+        """Open a case read at its first missing item; with ``resume``, at what was edited last."""
         if self.store is None or self.page is None:
             return
         self.page.flush()
         store = self.store
-        self.ops.run(lambda: store.read(read_id), self._show_read)
+        self.ops.run(lambda: (store.read(read_id), store.last_edited(read_id) if resume else None),
+                     lambda result: self._show_read(*result))
 
-    def _show_read(self, read) -> None:
+    def _show_read(self, read, at: Target | None = None) -> None:
         self.page.load(read)
         self.stack.setCurrentWidget(self.page)
         self.list_page.select_read(read.id)
         self.settings.setValue(self._last_key(), read.id)
         self.settings.sync()  # written now, so a crash still reopens on this case
-        self.page.step_question(1) if read.status != "complete" else self.page.complete_button.setFocus()
+        if read.status == "complete":
+            self.page.complete_button.setFocus()
+        elif at is None or not self.page.go_to_target(at):
+            self.page.go_to_first_missing()
         self.case_opened.emit(read.id)
 
     def show_list(self) -> None:
@@ -321,9 +326,20 @@ class MainWindow(ExchangeActions, QMainWindow):
         self.page.flush()
         store, read_id = self.store, self.page.read.id
         if self.page.read.status == "complete":
-            self.ops.write(lambda: store.reopen(read_id))
+            if self.confirm_reopen():
+                self.ops.write(lambda: store.reopen(read_id))
         else:
             self.ops.write(lambda: store.complete(read_id), self._completion, changes_of=lambda result: result.changes)
+
+    def confirm_reopen(self) -> bool:
+        """Ask before a complete read is reopened (No is the default, Escape answers No)."""
+        box = QMessageBox(QMessageBox.Icon.Question, _tr("Reopen case read"),
+                          fmt(_tr("Case %1 is marked complete. Reopen it for changes?"), self.page.read.case_id),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("reopen_question")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setEscapeButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
 
     def _completion(self, result) -> None:
         self.page.show_missing([] if result.completed else result.missing)
@@ -362,14 +378,15 @@ class MainWindow(ExchangeActions, QMainWindow):
         self.list_page.search.setFocus()
         self.list_page.search.selectAll()
 
-    def _show_shortcuts(self) -> None:
-        rows = [(a.text().replace("&", ""), a.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
-                for a in (self.act_undo, self.act_redo, self.act_list, self.act_find, self.act_next_q, self.act_prev_q,
-                          self.act_next_s, self.act_prev_s, self.act_next_case, self.act_prev_case, self.act_complete)]
+    def _show_shortcuts(self) -> ShortcutsDialog:
+        """Every shortcut of this window (from its actions), then the keys of the form's controls."""
+        rows = shortcut_rows(self.actions())
         rows.append((_tr("Answer a judgement"), _tr("Y, N, A or 1–9")))
         rows.append((_tr("Clear an answer"), _tr("Delete")))
-        text = "\n".join(f"{keys:<22} {name}" for name, keys in rows)
-        notice(self, _tr("Keyboard shortcuts"), text, icon=QMessageBox.Icon.Information)
+        rows.append((_tr("Open the case found"), _tr("Enter in Find case")))
+        self.shortcuts_dialog = ShortcutsDialog(self, rows)
+        self.shortcuts_dialog.show()
+        return self.shortcuts_dialog
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.page is not None:

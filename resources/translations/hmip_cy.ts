@@ -4,17 +4,17 @@
 <context>
     <name>AnswerEditors</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/answer_editors.py" line="104"/>
+        <location filename="../../hmip_desktop/ui/views/field/answer_editors.py" line="108"/>
         <source>Key %1</source>
         <translation>Bysell %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/answer_editors.py" line="336"/>
+        <location filename="../../hmip_desktop/ui/views/field/answer_editors.py" line="358"/>
         <source>Not a valid value</source>
         <translation>Nid yw'n werth dilys</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/answer_editors.py" line="311"/>
+        <location filename="../../hmip_desktop/ui/views/field/answer_editors.py" line="333"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/bbbb</translation>
     </message>
@@ -22,32 +22,32 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../hmip_desktop/ui/models/case_list.py" line="73"/>
+        <location filename="../../hmip_desktop/ui/models/case_list.py" line="76"/>
         <source>Case</source>
         <translation>Achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/case_list.py" line="73"/>
+        <location filename="../../hmip_desktop/ui/models/case_list.py" line="76"/>
         <source>Complete</source>
         <translation>Wedi'i gwblhau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/case_list.py" line="73"/>
+        <location filename="../../hmip_desktop/ui/models/case_list.py" line="76"/>
         <source>Last edited</source>
         <translation>Golygwyd ddiwethaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/case_list.py" line="73"/>
+        <location filename="../../hmip_desktop/ui/models/case_list.py" line="76"/>
         <source>Profile</source>
         <translation>Proffil</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/case_list.py" line="73"/>
+        <location filename="../../hmip_desktop/ui/models/case_list.py" line="76"/>
         <source>Reader</source>
         <translation>Darllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/case_list.py" line="73"/>
+        <location filename="../../hmip_desktop/ui/models/case_list.py" line="76"/>
         <source>Status</source>
         <translation>Statws</translation>
     </message>
@@ -55,42 +55,42 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="144"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="153"/>
         <source>%1 complete · %2 in progress · %3 not started</source>
         <translation>Wedi'u cwblhau: %1 · Ar waith: %2 · Heb ddechrau: %3</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="141"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="151"/>
         <source>%v of %m case reads complete</source>
         <translation>%v o %m darlleniad achos wedi'u cwblhau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="91"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="94"/>
         <source>&amp;Find case</source>
         <translation>&amp;Canfod achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="95"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="98"/>
         <source>&amp;Reader</source>
         <translation>&amp;Darllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="94"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="97"/>
         <source>&amp;Status</source>
         <translation>&amp;Statws</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="106"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="109"/>
         <source>All</source>
         <translation>Y cyfan</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="98"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="101"/>
         <source>Case reads</source>
         <translation>Darlleniadau achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="92"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="95"/>
         <source>Case reference</source>
         <translation>Cyfeirnod achos</translation>
     </message>
@@ -99,22 +99,22 @@
         <translation type="vanished">Wedi'i gwblhau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="114"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="117"/>
         <source>Everyone</source>
         <translation>Pawb</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="97"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="100"/>
         <source>Filter by reader</source>
         <translation>Hidlo yn ôl darllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="96"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="99"/>
         <source>Filter by status</source>
         <translation>Hidlo yn ôl statws</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="93"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="96"/>
         <source>Find case by reference</source>
         <translation>Canfod achos yn ôl cyfeirnod</translation>
     </message>
@@ -123,9 +123,14 @@
         <translation type="vanished">Ar waith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="142"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="141"/>
         <source>Inspection progress</source>
         <translation>Cynnydd yr arolygiad</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="144"/>
+        <source>Loading…</source>
+        <translation>Wrthi'n llwytho…</translation>
     </message>
     <message>
         <source>Not started</source>
@@ -135,22 +140,22 @@
 <context>
     <name>CaseReadPage</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="317"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="313"/>
         <source>%1 still to do</source>
         <translation>%1 i'w gwneud o hyd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="162"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="165"/>
         <source>Back to the case list (Ctrl+L)</source>
         <translation>Yn ôl i'r rhestr achosion (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="300"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="296"/>
         <source>Case %1</source>
         <translation>Achos %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="161"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="164"/>
         <source>Case list</source>
         <translation>Rhestr achosion</translation>
     </message>
@@ -159,22 +164,22 @@
         <translation type="vanished">Wedi'i gwblhau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="304"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="300"/>
         <source>Ctrl+Return</source>
         <translation>Ctrl+Return</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="315"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="311"/>
         <source>Does not apply to this case</source>
         <translation>Nid yw'n berthnasol i'r achos hwn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="319"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="315"/>
         <source>Done</source>
         <translation>Wedi'i wneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="165"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="168"/>
         <source>Guidance</source>
         <translation>Canllawiau</translation>
     </message>
@@ -183,17 +188,17 @@
         <translation type="vanished">Ar waith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="303"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="299"/>
         <source>Mark complete</source>
         <translation>Marcio'n gyflawn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="267"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="255"/>
         <source>Not saved</source>
         <translation>Heb ei gadw</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="263"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="251"/>
         <source>Not saved: %1. What you entered is still on screen and will be saved again with your next change.</source>
         <translation>Heb ei gadw: %1. Mae'r hyn a roesoch i mewn yn dal ar y sgrin, a bydd yn cael ei gadw eto gyda'ch newid nesaf.</translation>
     </message>
@@ -202,27 +207,27 @@
         <translation type="vanished">Heb ddechrau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="303"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="299"/>
         <source>Reopen</source>
         <translation>Ailagor</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="197"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="200"/>
         <source>Returned by the lead inspector (%1): %2</source>
         <translation>Dychwelwyd gan yr arolygydd arweiniol (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="258"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="246"/>
         <source>Saved at %1</source>
         <translation>Cadwyd am %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="163"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="166"/>
         <source>Standards</source>
         <translation>Safonau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="164"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="167"/>
         <source>What is missing</source>
         <translation>Beth sydd ar goll</translation>
     </message>
@@ -1367,188 +1372,207 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="406"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="399"/>
         <source>%1 change(s) could not be saved. Close anyway and lose them?</source>
         <translation>Nid oedd modd cadw %1 newid. Cau beth bynnag a'u colli?</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="128"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="132"/>
         <source>&amp;Case list</source>
         <translation>&amp;Rhestr achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="134"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="138"/>
         <source>&amp;Check audit trail…</source>
         <translation>&amp;Gwirio'r trywydd archwilio…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="123"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="127"/>
         <source>&amp;Edit</source>
         <translation>&amp;Golygu</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="134"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="138"/>
         <source>&amp;Export bundle…</source>
         <translation>&amp;Allforio bwndel…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="122"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="126"/>
         <source>&amp;File</source>
         <translation>&amp;Ffeil</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="129"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="133"/>
         <source>&amp;Find case</source>
         <translation>&amp;Canfod achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="124"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="128"/>
         <source>&amp;Go</source>
         <translation>&amp;Mynd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="126"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="130"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="133"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="137"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Llwybrau byr bysellfwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="125"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="129"/>
         <source>&amp;Language</source>
         <translation>&amp;Iaith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="132"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="136"/>
         <source>&amp;Mark complete or reopen</source>
         <translation>&amp;Marcio'n gyflawn neu ailagor</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="131"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="135"/>
         <source>&amp;Next case</source>
         <translation>&amp;Achos nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="130"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="134"/>
         <source>&amp;Previous question</source>
         <translation>Cwestiwn &amp;blaenorol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="133"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="137"/>
         <source>&amp;Quit</source>
         <translation>&amp;Gadael</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="128"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="132"/>
         <source>&amp;Redo</source>
         <translation>&amp;Ailwneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="128"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="132"/>
         <source>&amp;Undo</source>
         <translation>&amp;Dadwneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="289"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="284"/>
         <source>All changes saved</source>
         <translation>Cadwyd pob newid</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="393"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="384"/>
         <source>Answer a judgement</source>
         <translation>Rhoi barn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="380"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="372"/>
         <source>Audit check cancelled.</source>
         <translation>Diddymwyd y gwiriad archwilio.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="374"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="366"/>
         <source>Audit trail broken at event %1.</source>
         <translation>Mae'r trywydd archwilio wedi'i dorri wrth ddigwyddiad %1.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="372"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="364"/>
         <source>Audit trail intact: %1 events.</source>
         <translation>Mae'r trywydd archwilio'n gyfan: %1 digwyddiad.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="197"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="203"/>
         <source>Cannot open the field store</source>
         <translation>Methu agor y storfa maes</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="289"/>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="405"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="337"/>
+        <source>Case %1 is marked complete. Reopen it for changes?</source>
+        <translation>Mae achos %1 wedi'i farcio'n gyflawn. Ei ailagor i wneud newidiadau?</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="284"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="398"/>
         <source>Changes not saved</source>
         <translation>Newidiadau heb eu cadw</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="365"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="357"/>
         <source>Checking the audit trail…</source>
         <translation>Wrthi'n gwirio'r trywydd archwilio…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="394"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="385"/>
         <source>Clear an answer</source>
         <translation>Clirio ateb</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="394"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="385"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="135"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="386"/>
+        <source>Enter in Find case</source>
+        <translation>Enter yn Canfod achos</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="139"/>
         <source>Import &amp;receipt…</source>
         <translation>Mewnforio &amp;derbynneb…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="396"/>
         <source>Keyboard shortcuts</source>
-        <translation>Llwybrau byr bysellfwrdd</translation>
+        <translation type="vanished">Llwybrau byr bysellfwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="129"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="133"/>
         <source>Next &amp;question</source>
         <translation>Cwestiwn &amp;nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="130"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="134"/>
         <source>Next &amp;standard</source>
         <translation>&amp;Safon nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="299"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="304"/>
         <source>Nothing to undo or redo</source>
         <translation>Dim byd i'w ddadwneud na'i ailwneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="131"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="386"/>
+        <source>Open the case found</source>
+        <translation>Agor yr achos a ganfuwyd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="135"/>
         <source>P&amp;revious standard</source>
         <translation>Safon b&amp;laenorol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="132"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="136"/>
         <source>Pre&amp;vious case</source>
         <translation>Achos bla&amp;enorol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="289"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="336"/>
+        <source>Reopen case read</source>
+        <translation>Ailagor darlleniad achos</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="284"/>
         <source>Saving…</source>
         <translation>Yn cadw…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="393"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="384"/>
         <source>Y, N, A or 1–9</source>
         <translation>Y, N, A neu 1–9</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="121"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="125"/>
         <source>hmip-desktop: case reading</source>
         <translation>hmip-desktop: darllen achosion</translation>
     </message>
@@ -1556,7 +1580,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
 <context>
     <name>Ops</name>
     <message>
-        <location filename="../../hmip_desktop/ui/ops.py" line="136"/>
+        <location filename="../../hmip_desktop/ui/ops.py" line="163"/>
         <source>Cancel</source>
         <translation>Canslo</translation>
     </message>
@@ -1564,42 +1588,42 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
 <context>
     <name>ProfilePanel</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/profile_panel.py" line="84"/>
+        <location filename="../../hmip_desktop/ui/views/field/profile_panel.py" line="85"/>
         <source>Case holder interview</source>
         <translation>Cyfweliad â deiliad yr achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/profile_panel.py" line="78"/>
+        <location filename="../../hmip_desktop/ui/views/field/profile_panel.py" line="79"/>
         <source>Case profile</source>
         <translation>Proffil yr achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/profile_panel.py" line="88"/>
+        <location filename="../../hmip_desktop/ui/views/field/profile_panel.py" line="89"/>
         <source>Date</source>
         <translation>Dyddiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/profile_panel.py" line="89"/>
+        <location filename="../../hmip_desktop/ui/views/field/profile_panel.py" line="90"/>
         <source>Interview date</source>
         <translation>Dyddiad y cyfweliad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/profile_panel.py" line="87"/>
+        <location filename="../../hmip_desktop/ui/views/field/profile_panel.py" line="88"/>
         <source>Interview held</source>
         <translation>Cynhaliwyd cyfweliad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/profile_panel.py" line="85"/>
+        <location filename="../../hmip_desktop/ui/views/field/profile_panel.py" line="86"/>
         <source>Interview held *</source>
         <translation>Cynhaliwyd cyfweliad *</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/profile_panel.py" line="91"/>
+        <location filename="../../hmip_desktop/ui/views/field/profile_panel.py" line="92"/>
         <source>Interview notes</source>
         <translation>Nodiadau'r cyfweliad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/profile_panel.py" line="90"/>
+        <location filename="../../hmip_desktop/ui/views/field/profile_panel.py" line="91"/>
         <source>Notes</source>
         <translation>Nodiadau</translation>
     </message>
@@ -1607,37 +1631,37 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
 <context>
     <name>QuestionWidget</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/question_widget.py" line="115"/>
+        <location filename="../../hmip_desktop/ui/views/field/question_widget.py" line="116"/>
         <source>A judgement is needed.</source>
         <translation>Mae angen barn.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/question_widget.py" line="115"/>
+        <location filename="../../hmip_desktop/ui/views/field/question_widget.py" line="116"/>
         <source>An answer is needed.</source>
         <translation>Mae angen ateb.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/question_widget.py" line="117"/>
+        <location filename="../../hmip_desktop/ui/views/field/question_widget.py" line="118"/>
         <source>An evidence note is needed.</source>
         <translation>Mae angen nodyn tystiolaeth.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/question_widget.py" line="88"/>
+        <location filename="../../hmip_desktop/ui/views/field/question_widget.py" line="89"/>
         <source>Evidence note (optional)</source>
         <translation>Nodyn tystiolaeth (dewisol)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/question_widget.py" line="88"/>
+        <location filename="../../hmip_desktop/ui/views/field/question_widget.py" line="89"/>
         <source>Evidence note (required)</source>
         <translation>Nodyn tystiolaeth (gofynnol)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/question_widget.py" line="89"/>
+        <location filename="../../hmip_desktop/ui/views/field/question_widget.py" line="90"/>
         <source>Evidence note for %1</source>
         <translation>Nodyn tystiolaeth ar gyfer %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/question_widget.py" line="83"/>
+        <location filename="../../hmip_desktop/ui/views/field/question_widget.py" line="84"/>
         <source>Prompts</source>
         <translation>Ysgogiadau</translation>
     </message>
@@ -1645,7 +1669,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="280"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="274"/>
         <source>Allocation and replacements</source>
         <translation>Dyraniad ac amnewid</translation>
     </message>
@@ -1660,37 +1684,37 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Pori…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="184"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="178"/>
         <source>CSV files (*.csv)</source>
         <translation>Ffeiliau CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="286"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="280"/>
         <source>Case</source>
         <translation>Achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="251"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="245"/>
         <source>Caseload</source>
         <translation>Llwyth achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="227"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="221"/>
         <source>Caseload (CSV or XLSX)</source>
         <translation>Llwyth achosion (CSV neu XLSX)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="220"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="214"/>
         <source>Caseload and sample</source>
         <translation>Llwyth achosion a sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="226"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="220"/>
         <source>Caseload file</source>
         <translation>Ffeil y llwyth achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="251"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="245"/>
         <source>Caseloads (*.csv *.xlsx)</source>
         <translation>Llwythi achosion (*.csv *.xlsx)</translation>
     </message>
@@ -1707,7 +1731,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Storfa ganolog (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="281"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="275"/>
         <source>Change a reader, or replace a case that cannot be read with the next reserve.</source>
         <translation>Newidiwch ddarllenydd, neu rhowch yr achos wrth gefn nesaf yn lle achos na ellir ei ddarllen.</translation>
     </message>
@@ -1717,22 +1741,22 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Dewiswch y storfa ganolog, y fframwaith a manylion yr arolygiad.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="359"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="353"/>
         <source>Create the pack</source>
         <translation>Creu'r pecyn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="394"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="388"/>
         <source>Creating the pack…</source>
         <translation>Wrthi'n creu'r pecyn…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="239"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="233"/>
         <source>Draw the sample</source>
         <translation>Tynnu'r sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="264"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="258"/>
         <source>Drawing the sample…</source>
         <translation>Wrthi'n tynnu'r sampl…</translation>
     </message>
@@ -1753,7 +1777,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Fframwaith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="178"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="172"/>
         <source>Id</source>
         <translation>Dynodydd</translation>
     </message>
@@ -1763,12 +1787,12 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Dynodydd yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="377"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="371"/>
         <source>Inspection packs (*.pack)</source>
         <translation>Pecynnau arolygiad (*.pack)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="178"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="172"/>
         <source>Key</source>
         <translation>Allwedd</translation>
     </message>
@@ -1779,22 +1803,22 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Ffolder yr allweddi</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="172"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="166"/>
         <source>Load team CSV…</source>
         <translation>Llwytho CSV y tîm…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="221"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="215"/>
         <source>Load the provider's caseload, check the size, and draw the sample.</source>
         <translation>Llwythwch ffeil llwyth achosion y darparwr, gwiriwch y maint, a thynnwch y sampl.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="170"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="164"/>
         <source>Load the team from a CSV file with the columns id, name, role and key_id.</source>
         <translation>Llwythwch y tîm o ffeil CSV sydd â'r colofnau id, name, role a key_id.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="178"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="172"/>
         <source>Name</source>
         <translation>Enw</translation>
     </message>
@@ -1809,7 +1833,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Heb ei wneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="398"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="392"/>
         <source>Pack saved. Give the team this fingerprint to trust when they import it: %1</source>
         <translation>Cadwyd y pecyn. Rhowch yr ôl bys hwn i'r tîm, er mwyn iddynt ymddiried ynddo wrth fewnforio'r pecyn: %1</translation>
     </message>
@@ -1819,56 +1843,56 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Darparwr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="231"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="232"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="225"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="226"/>
         <source>Random seed</source>
         <translation>Hedyn hap</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="286"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="280"/>
         <source>Reader</source>
         <translation>Darllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="312"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="306"/>
         <source>Reader of case %1</source>
         <translation>Darllenydd achos %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="338"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="332"/>
         <source>Replace a case</source>
         <translation>Amnewid achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="289"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="283"/>
         <source>Replace the selected case…</source>
         <translation>Amnewid yr achos a ddewiswyd…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="178"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="172"/>
         <source>Role</source>
         <translation>Rôl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="285"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="279"/>
         <source>Sample and readers</source>
         <translation>Sampl a darllenwyr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="246"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="240"/>
         <source>Sample report</source>
         <translation>Adroddiad y sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="236"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="237"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="230"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="231"/>
         <source>Sample size</source>
         <translation>Maint y sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="357"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="358"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="376"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="351"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="352"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="370"/>
         <source>Save the pack as</source>
         <translation>Cadw'r pecyn fel</translation>
     </message>
@@ -1878,18 +1902,18 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Sefydlu arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="349"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="343"/>
         <source>Sign the pack with your lead inspector key and save it for the team.</source>
         <translation>Llofnodwch y pecyn â'ch allwedd fel arolygydd arweiniol, a'i gadw ar gyfer y tîm.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="286"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="280"/>
         <source>Stratum</source>
         <translation>Haen</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="177"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="184"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="171"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="178"/>
         <source>Team</source>
         <translation>Tîm</translation>
     </message>
@@ -1899,12 +1923,12 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="348"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="342"/>
         <source>The inspection pack</source>
         <translation>Pecyn yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="169"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="163"/>
         <source>The team</source>
         <translation>Y tîm</translation>
     </message>
@@ -1914,21 +1938,45 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Teitl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="339"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="333"/>
         <source>Why can case %1 not be read?</source>
         <translation>Pam na ellir darllen achos %1?</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="353"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="354"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="371"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="347"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="348"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="365"/>
         <source>Your key folder</source>
         <translation>Ffolder eich allwedd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="235"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="229"/>
         <source>automatic</source>
         <translation>awtomatig</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/shortcuts_dialog.py" line="37"/>
+        <source> or </source>
+        <translation> neu </translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/shortcuts_dialog.py" line="51"/>
+        <source>Action</source>
+        <translation>Gweithred</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/shortcuts_dialog.py" line="47"/>
+        <location filename="../../hmip_desktop/ui/views/field/shortcuts_dialog.py" line="52"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Llwybrau byr bysellfwrdd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/shortcuts_dialog.py" line="51"/>
+        <source>Keys</source>
+        <translation>Bysellau</translation>
     </message>
 </context>
 <context>

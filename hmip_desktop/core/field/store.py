@@ -58,13 +58,6 @@ class CompletionResult:
     changes: Changes | None = None
 
 
-def _progress(fw: Framework, values: ReadValues, status: str) -> Progress:
-    """A read's progress; nothing is done while it is not started (its case profile comes
-    filled in from the caseload, which is not the inspector's work: 0%, not 11%)."""
-    done, total = form_state.progress(fw, values)
-    return Progress(0 if status == "not_started" else done, total)
-
-
 class FieldStore:
     def __init__(self, db: Database, actor: str):
         self.db = db
@@ -160,7 +153,7 @@ class FieldStore:
             profile = json.loads(r.pop("profile"))
             held = r.pop("interview_held")
             rv = ReadValues(profile, answers.get(r["id"], {}), notes.get(r["id"], {}), None if held is None else bool(held))
-            done, total = progress = _progress(fw, rv, r["status"])
+            done, total = progress = form_state.progress(fw, rv, r["status"])
             r.update(profile=profile, done=done, total=total, percent=progress.percent)
             rows.append(r)
         return rows
@@ -204,7 +197,7 @@ class FieldStore:
             self.db.execute(f"UPDATE case_reads SET {column} = ? WHERE id = ?", [stored, after.id])
 
     def _changes(self, read: CaseRead, targets: tuple[Target, ...], seq: int, action: str, status_changed: bool) -> Changes:
-        progress = _progress(self.framework(read.inspection_id), read.values(), read.status)
+        progress = form_state.progress(self.framework(read.inspection_id), read.values(), read.status)
         return Changes(read.id, targets, read.status, seq, read.updated_at, read, progress, action, status_changed)
 
     def _write(self, case_read_id: int, target: Target, value: object, action: str) -> tuple[Changes, Edit]:

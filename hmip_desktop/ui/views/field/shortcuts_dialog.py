@@ -52,7 +52,7 @@ class ShortcutsDialog(QDialog):
         self.table.setAccessibleName(_tr("Keyboard shortcuts"))
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setWordWrap(False)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for r, (name, keys) in enumerate(rows):
@@ -68,7 +68,6 @@ class ShortcutsDialog(QDialog):
         buttons.rejected.connect(self.close)
         layout.addWidget(buttons)
         self._fit()
-        self.table.setCurrentCell(0, 0)
 
     def _fit(self) -> None:
         """As wide and tall as the table's content, within the screen."""

@@ -114,3 +114,8 @@ def test_the_window_opens_and_closes_on_a_real_x_server(xserver, demo_path, tmp_
             proc.kill()
             proc.wait(timeout=10)
     assert "Traceback" not in err.read_text()
+
+
+def test_the_readme_names_every_package_qt_needs():
+    readme = (REPO / "README.md").read_text()
+    assert [p for p in PACKAGES if p not in readme] == []

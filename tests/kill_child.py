@@ -25,6 +25,7 @@ class Killed:
     returncode: int
     pid: int
     saw_ready: bool
+    killed_at: float = 0.0  # time.time() just before SIGKILL was sent
 
 
 def _child_env() -> dict[str, str]:
@@ -40,6 +41,7 @@ def kill_at(script: str, args: list[str], err_path: Path, delay: float, early: b
                                 stdin=subprocess.DEVNULL, env=env, cwd=cwd)
     lines: list[bytes] = []
     ready = threading.Event()
+    killed_at = 0.0
 
     def pump() -> None:
         for raw in proc.stdout:  # the last line may be cut short by the kill
@@ -54,6 +56,7 @@ def kill_at(script: str, args: list[str], err_path: Path, delay: float, early: b
         if not early:
             ready.wait(timeout=60)
         time.sleep(delay)
+        killed_at = time.time()
         proc.send_signal(signal.SIGKILL)
     finally:
         if proc.poll() is None:
@@ -62,7 +65,7 @@ def kill_at(script: str, args: list[str], err_path: Path, delay: float, early: b
         reader.join(timeout=60)
         proc.stdout.close()
     complete = [raw for raw in lines if raw.endswith(b"\n") and raw != b"ready\n"]
-    return Killed(complete, proc.returncode, proc.pid, b"ready\n" in lines)
+    return Killed(complete, proc.returncode, proc.pid, b"ready\n" in lines, killed_at)
 
 
 @dataclass(frozen=True)

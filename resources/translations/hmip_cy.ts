@@ -4,18 +4,18 @@
 <context>
     <name>AnswerEditors</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/answer_editors.py" line="102"/>
+        <location filename="../../hmip_desktop/ui/views/field/answer_editors.py" line="106"/>
         <source>Key %1</source>
         <translation>Bysell %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/answer_editors.py" line="318"/>
-        <location filename="../../hmip_desktop/ui/views/field/answer_editors.py" line="334"/>
+        <location filename="../../hmip_desktop/ui/views/field/answer_editors.py" line="340"/>
+        <location filename="../../hmip_desktop/ui/views/field/answer_editors.py" line="356"/>
         <source>Not a valid value</source>
         <translation>Nid yw'n werth dilys</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/answer_editors.py" line="316"/>
+        <location filename="../../hmip_desktop/ui/views/field/answer_editors.py" line="338"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/bbbb</translation>
     </message>
@@ -56,42 +56,42 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="153"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="161"/>
         <source>%1 complete · %2 in progress · %3 not started</source>
         <translation>Wedi'u cwblhau: %1 · Ar waith: %2 · Heb ddechrau: %3</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="150"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="159"/>
         <source>%v of %m case reads complete</source>
         <translation>%v o %m darlleniad achos wedi'u cwblhau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="93"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="96"/>
         <source>&amp;Find case</source>
         <translation>&amp;Canfod achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="97"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="100"/>
         <source>&amp;Reader</source>
         <translation>&amp;Darllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="96"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="99"/>
         <source>&amp;Status</source>
         <translation>&amp;Statws</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="114"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="117"/>
         <source>All</source>
         <translation>Y cyfan</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="100"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="103"/>
         <source>Case reads</source>
         <translation>Darlleniadau achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="94"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="97"/>
         <source>Case reference</source>
         <translation>Cyfeirnod achos</translation>
     </message>
@@ -100,22 +100,22 @@
         <translation type="vanished">Wedi'i gwblhau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="122"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="125"/>
         <source>Everyone</source>
         <translation>Pawb</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="99"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="102"/>
         <source>Filter by reader</source>
         <translation>Hidlo yn ôl darllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="98"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="101"/>
         <source>Filter by status</source>
         <translation>Hidlo yn ôl statws</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="95"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="98"/>
         <source>Find case by reference</source>
         <translation>Canfod achos yn ôl cyfeirnod</translation>
     </message>
@@ -124,9 +124,14 @@
         <translation type="vanished">Ar waith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="151"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="149"/>
         <source>Inspection progress</source>
         <translation>Cynnydd yr arolygiad</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="152"/>
+        <source>Loading…</source>
+        <translation>Wrthi'n llwytho…</translation>
     </message>
     <message>
         <source>Not started</source>
@@ -136,7 +141,7 @@
 <context>
     <name>CaseReadPage</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="344"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="347"/>
         <source>%1 still to do</source>
         <translation>%1 i'w gwneud o hyd</translation>
     </message>
@@ -146,7 +151,7 @@
         <translation>Yn ôl i'r rhestr achosion (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="327"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="330"/>
         <source>Case %1</source>
         <translation>Achos %1</translation>
     </message>
@@ -160,17 +165,17 @@
         <translation type="vanished">Wedi'i gwblhau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="331"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="334"/>
         <source>Ctrl+Return</source>
         <translation>Ctrl+Return</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="342"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="345"/>
         <source>Does not apply to this case</source>
         <translation>Nid yw'n berthnasol i'r achos hwn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="346"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="349"/>
         <source>Done</source>
         <translation>Wedi'i wneud</translation>
     </message>
@@ -184,7 +189,7 @@
         <translation type="vanished">Ar waith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="330"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="333"/>
         <source>Mark complete</source>
         <translation>Marcio'n gyflawn</translation>
     </message>
@@ -204,7 +209,7 @@
         <translation type="vanished">Heb ddechrau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="330"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="333"/>
         <source>Reopen</source>
         <translation>Ailagor</translation>
     </message>
@@ -1523,117 +1528,117 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="240"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="241"/>
         <source>%1 change(s) could not be saved. Close anyway and lose them?</source>
         <translation>Nid oedd modd cadw %1 newid. Cau beth bynnag a'u colli?</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="160"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="161"/>
         <source>&amp;Case list</source>
         <translation>&amp;Rhestr achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="166"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="167"/>
         <source>&amp;Check audit trail…</source>
         <translation>&amp;Gwirio'r trywydd archwilio…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="155"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="156"/>
         <source>&amp;Edit</source>
         <translation>&amp;Golygu</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="166"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="167"/>
         <source>&amp;Export bundle…</source>
         <translation>&amp;Allforio bwndel…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="151"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="152"/>
         <source>&amp;File</source>
         <translation>&amp;Ffeil</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="161"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="162"/>
         <source>&amp;Find case</source>
         <translation>&amp;Canfod achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="156"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="157"/>
         <source>&amp;Go</source>
         <translation>&amp;Mynd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="158"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="159"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="165"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="166"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Llwybrau byr bysellfwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="157"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="158"/>
         <source>&amp;Language</source>
         <translation>&amp;Iaith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="164"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="165"/>
         <source>&amp;Mark complete or reopen</source>
         <translation>&amp;Marcio'n gyflawn neu ailagor</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="163"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="164"/>
         <source>&amp;Next case</source>
         <translation>&amp;Achos nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="167"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="168"/>
         <source>&amp;Open field store…</source>
         <translation>&amp;Agor storfa maes…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="162"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="163"/>
         <source>&amp;Previous question</source>
         <translation>Cwestiwn &amp;blaenorol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="165"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="166"/>
         <source>&amp;Quit</source>
         <translation>&amp;Gadael</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="160"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="161"/>
         <source>&amp;Redo</source>
         <translation>&amp;Ailwneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="160"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="161"/>
         <source>&amp;Undo</source>
         <translation>&amp;Dadwneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="332"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="338"/>
         <source>All changes saved</source>
         <translation>Cadwyd pob newid</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="426"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="438"/>
         <source>Answer a judgement</source>
         <translation>Rhoi barn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="409"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="426"/>
         <source>Audit check cancelled.</source>
         <translation>Diddymwyd y gwiriad archwilio.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="403"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="420"/>
         <source>Audit trail broken at event %1.</source>
         <translation>Mae'r trywydd archwilio wedi'i dorri wrth ddigwyddiad %1.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="401"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="418"/>
         <source>Audit trail intact: %1 events.</source>
         <translation>Mae'r trywydd archwilio'n gyfan: %1 digwyddiad.</translation>
     </message>
@@ -1642,98 +1647,117 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation type="vanished">Methu agor y storfa maes</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="239"/>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="332"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="391"/>
+        <source>Case %1 is marked complete. Reopen it for changes?</source>
+        <translation>Mae achos %1 wedi'i farcio'n gyflawn. Ei ailagor i wneud newidiadau?</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="240"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="338"/>
         <source>Changes not saved</source>
         <translation>Newidiadau heb eu cadw</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="394"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="411"/>
         <source>Checking the audit trail…</source>
         <translation>Wrthi'n gwirio'r trywydd archwilio…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="427"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="439"/>
         <source>Clear an answer</source>
         <translation>Clirio ateb</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="427"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="439"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="167"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="440"/>
+        <source>Enter in Find case</source>
+        <translation>Enter yn Canfod achos</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="168"/>
         <source>Import &amp;receipt…</source>
         <translation>Mewnforio &amp;derbynneb…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="168"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="169"/>
         <source>Import inspection &amp;pack…</source>
         <translation>Mewnforio &amp;pecyn arolygiad…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="429"/>
         <source>Keyboard shortcuts</source>
-        <translation>Llwybrau byr bysellfwrdd</translation>
+        <translation type="vanished">Llwybrau byr bysellfwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="161"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="162"/>
         <source>Next &amp;question</source>
         <translation>Cwestiwn &amp;nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="162"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="163"/>
         <source>Next &amp;standard</source>
         <translation>&amp;Safon nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="352"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="358"/>
         <source>Nothing to undo or redo</source>
         <translation>Dim byd i'w ddadwneud na'i ailwneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="152"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="153"/>
         <source>Open &amp;recent</source>
         <translation>Agor storfa &amp;ddiweddar</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="163"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="440"/>
+        <source>Open the case found</source>
+        <translation>Agor yr achos a ganfuwyd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="164"/>
         <source>P&amp;revious standard</source>
         <translation>Safon b&amp;laenorol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="164"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="165"/>
         <source>Pre&amp;vious case</source>
         <translation>Achos bla&amp;enorol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="330"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="336"/>
         <source>Read-only: nothing can be changed</source>
         <translation>Darllen yn unig: ni ellir newid dim</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="332"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="390"/>
+        <source>Reopen case read</source>
+        <translation>Ailagor darlleniad achos</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="338"/>
         <source>Saving…</source>
         <translation>Yn cadw…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="426"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="438"/>
         <source>Y, N, A or 1–9</source>
         <translation>Y, N, A neu 1–9</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="150"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="151"/>
         <source>hmip-desktop: case reading</source>
         <translation>hmip-desktop: darllen achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="149"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="150"/>
         <source>read-only: %1</source>
         <translation>darllen yn unig: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="222"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="223"/>
         <source>read-only: %1 (this file may not be written; nothing can be changed)</source>
         <translation>darllen yn unig: %1 (ni ellir ysgrifennu i'r ffeil hon; ni ellir newid dim)</translation>
     </message>
@@ -2181,6 +2205,30 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="173"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/bbbb</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/shortcuts_dialog.py" line="37"/>
+        <source> or </source>
+        <translation> neu </translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/shortcuts_dialog.py" line="51"/>
+        <source>Action</source>
+        <translation>Gweithred</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/shortcuts_dialog.py" line="47"/>
+        <location filename="../../hmip_desktop/ui/views/field/shortcuts_dialog.py" line="52"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Llwybrau byr bysellfwrdd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/shortcuts_dialog.py" line="51"/>
+        <source>Keys</source>
+        <translation>Bysellau</translation>
     </message>
 </context>
 <context>

@@ -49,6 +49,7 @@ def test_saved_work_survives_closing_and_reopens_on_the_same_case(make_window, d
     case = ui.rows("not_started")[0]["case_id"]
     ui.open(case)
     kq = next(w for w in ui.window.page.key_widgets if not w.isHidden())
+    ui.window.page.step_question(1)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_N)
     kq.note.setFocus()
     qtbot.keyClicks(kq.note, "Risk of harm not analysed")

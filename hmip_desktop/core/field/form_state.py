@@ -145,7 +145,10 @@ class Progress(NamedTuple):
         return round(100 * self.done / self.total) if self.total else 100
 
 
-def progress(fw: Framework, values: ReadValues) -> Progress:
-    """(done, total) over the requirements of the completion check."""
+def progress(fw: Framework, values: ReadValues, status: str = "in_progress") -> Progress:
+    """(done, total) over the requirements of the completion check.
+
+    Nothing is done while the read's ``status`` is "not_started": its case profile comes
+    filled in from the caseload, which is not the reader's work (0%, not 11%)."""
     reqs = _requirements(fw, values)
-    return Progress(sum(1 for _, ok in reqs if ok), len(reqs))
+    return Progress(0 if status == "not_started" else sum(1 for _, ok in reqs if ok), len(reqs))

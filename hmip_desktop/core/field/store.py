@@ -156,7 +156,7 @@ class FieldStore:
             profile = json.loads(r.pop("profile"))
             held = r.pop("interview_held")
             rv = ReadValues(profile, answers.get(r["id"], {}), notes.get(r["id"], {}), None if held is None else bool(held))
-            done, total = progress = form_state.progress(fw, rv)
+            done, total = progress = form_state.progress(fw, rv, r["status"])
             r.update(profile=profile, done=done, total=total, percent=progress.percent)
             rows.append(r)
         return rows
@@ -164,6 +164,16 @@ class FieldStore:
     def missing(self, case_read_id: int) -> list[Missing]:
         read = self.read(case_read_id)
         return form_state.missing(self.framework(read.inspection_id), read.values())
+
+    def last_edited(self, case_read_id: int) -> Target | None:
+        """What the inspector changed last in this case read (from the audit log, so it
+        survives a crash); None when nothing was edited, or only its status changed."""
+        row = self.db.execute(
+            "SELECT target FROM audit_log WHERE case_read_id = ? AND action IN ('set', 'undo', 'redo')"
+            " ORDER BY seq DESC LIMIT 1",
+            [case_read_id],
+        ).fetchone()
+        return None if row is None else Target.parse(row[0])
 
     # -- writing ---------------------------------------------------------------------
 
@@ -190,7 +200,7 @@ class FieldStore:
             self.db.execute(f"UPDATE case_reads SET {column} = ? WHERE id = ?", [stored, after.id])
 
     def _changes(self, read: CaseRead, targets: tuple[Target, ...], seq: int, action: str, status_changed: bool) -> Changes:
-        progress = form_state.progress(self.framework(read.inspection_id), read.values())
+        progress = form_state.progress(self.framework(read.inspection_id), read.values(), read.status)
         return Changes(read.id, targets, read.status, seq, read.updated_at, read, progress, action, status_changed)
 
     def _write(self, case_read_id: int, target: Target, value: object, action: str,

@@ -122,6 +122,6 @@ def test_apply_edit_predicts_what_the_store_holds_after_each_write(make_store, e
         stored = store.read(rid)
         assert changes.read == stored
         assert replace(predicted, updated_at=stored.updated_at) == stored
-        assert changes.progress == form_state.progress(fw, stored.values())
+        assert changes.progress == form_state.progress(fw, stored.values(), stored.status)
         assert changes.progress.percent == round(100 * changes.progress.done / changes.progress.total)
     store.close()

@@ -373,3 +373,29 @@ def test_undo_after_restart_has_nothing_to_undo_but_the_data_is_there(make_store
         assert audit.verify(again.db).ok
     finally:
         again.close()
+
+
+# -- progress of a read not started; the last edit ------------------------------------------
+
+
+def test_a_read_not_started_has_no_progress_though_its_profile_is_filled(make_store, tmp_path):
+    store, reads = make_store(tmp_path / "field.sqlite")
+    row = next(r for r in store.case_reads("i1") if r["id"] == reads["C1"])
+    assert row["status"] == "not_started" and row["profile"], "the caseload filled the profile"
+    assert (row["done"], row["percent"]) == (0, 0)
+    changes = store.set_interview(reads["C1"], "held", True)
+    assert changes.progress.done > 1, "once started, the profile counts"
+
+
+def test_last_edited_is_the_target_of_the_newest_edit_of_that_read(make_store, tmp_path):
+    store, reads = make_store(tmp_path / "field.sqlite")
+    c1, c2 = reads["C1"], reads["C2"]
+    assert store.last_edited(c1) is None
+    store.set_answer(c1, "assess_engage", "yes")
+    store.set_note(c1, "assess_safety", "seen")
+    store.set_answer(c2, "assess_engage", "no")
+    assert store.last_edited(c1) == Target("note", "assess_safety")
+    store.undo()  # the undo of C2's edit is C2's
+    assert store.last_edited(c1) == Target("note", "assess_safety")
+    assert store.last_edited(c2) == Target("answer", "assess_engage")
+    store.close()

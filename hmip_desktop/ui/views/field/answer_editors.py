@@ -10,7 +10,7 @@ ISO dates, text).
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QDoubleValidator, QKeyEvent, QKeySequence
+from PySide6.QtGui import QDoubleValidator, QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -28,6 +28,10 @@ from ...text import entry_date_text, fmt, parse_entry_date
 
 #: Typing pauses this long (ms) before an evidence note is autosaved; focus-out saves at once.
 NOTE_DEBOUNCE_MS = 700
+#: Continuous typing is saved at least this often (ms), pause or not: with the save's own
+#: time, at most about 2 s of typing is ever at risk if the laptop dies. The core merges
+#: consecutive saves of one note into one undo step, so a burst is still undone at once.
+NOTE_MAX_WAIT_MS = 1500
 
 
 def _tr(text: str) -> str:
@@ -208,7 +212,12 @@ class MultiChoiceEditor(Editor):
 
 
 class NoteEditor(QPlainTextEdit):
-    """Plain text that autosaves after a pause in typing and when focus leaves it."""
+    """Plain text that autosaves after a pause in typing, at least every
+    ``NOTE_MAX_WAIT_MS`` while typing goes on, and when focus leaves it.
+
+    The cursor goes to the end of the text when the note gets focus from the keyboard
+    (Tab, a shortcut, undo) and when the program sets its text, so what is typed next
+    follows what is there."""
 
     edited = Signal(object)
 
@@ -219,6 +228,8 @@ class NoteEditor(QPlainTextEdit):
         self.setUndoRedoEnabled(False)
         self._timer = QTimer(self, singleShot=True, interval=NOTE_DEBOUNCE_MS)
         self._timer.timeout.connect(self.flush)
+        self._max_timer = QTimer(self, singleShot=True, interval=NOTE_MAX_WAIT_MS)
+        self._max_timer.timeout.connect(self.flush)
         self._saved = ""
         self.textChanged.connect(self._typed)
 
@@ -232,11 +243,14 @@ class NoteEditor(QPlainTextEdit):
 
     def _typed(self) -> None:
         if self.toPlainText() != self._saved:
-            self._timer.start()
+            self._timer.start()  # restarted by every key: the pause
+            if not self._max_timer.isActive():  # not restarted: the longest wait
+                self._max_timer.start()
 
     def flush(self) -> None:
         """Emit the text now if it differs from what was last saved or set."""
         self._timer.stop()
+        self._max_timer.stop()
         text = self.toPlainText()
         if text != self._saved:
             self._saved = text
@@ -247,11 +261,19 @@ class NoteEditor(QPlainTextEdit):
 
     def set_text(self, text: str) -> None:
         self._timer.stop()
+        self._max_timer.stop()
         self._saved = text or ""
         if self.toPlainText() != self._saved:
             self.blockSignals(True)
             self.setPlainText(self._saved)
             self.blockSignals(False)
+            self.moveCursor(QTextCursor.MoveOperation.End)
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        if event.reason() not in (Qt.FocusReason.MouseFocusReason, Qt.FocusReason.PopupFocusReason,
+                                  Qt.FocusReason.ActiveWindowFocusReason):
+            self.moveCursor(QTextCursor.MoveOperation.End)
 
     def focusOutEvent(self, event) -> None:
         self.flush()

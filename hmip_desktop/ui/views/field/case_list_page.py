@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -54,7 +54,9 @@ class CaseListPage(QWidget):
         self.search = QLineEdit(self)
         self.search.setObjectName("case_search")
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.set_search)
+        self.search.textChanged.connect(self._search_changed)
+        self.search.returnPressed.connect(self._open_found)
+        self.search.installEventFilter(self)
         self.status_filter = QComboBox(self)
         self.status_filter.setObjectName("status_filter")
         self.status_filter.currentIndexChanged.connect(lambda _: self.proxy.set_status(self.status_filter.currentData()))
@@ -86,6 +88,7 @@ class CaseListPage(QWidget):
         self.table.activated.connect(self._activated)
         layout.addWidget(self.table, 1)
         self._readers: list[tuple[str, str]] = []
+        self._loaded = False  # until the store answers, no counts (not "0 complete · 0 …")
         self.set_language("en")
 
     def set_language(self, lang: str) -> None:
@@ -126,6 +129,7 @@ class CaseListPage(QWidget):
         self.reader_filter.blockSignals(False)
 
     def set_inspection(self, title: str, rows: list[dict], fw) -> None:
+        self._loaded = True
         self.title.setText(title)
         self.model.set_rows(rows, fw)
         readers = {r["reader_id"]: r["reader_name"] for r in rows}
@@ -142,17 +146,46 @@ class CaseListPage(QWidget):
         self._refresh_progress()
 
     def _refresh_progress(self) -> None:
+        self.progress.setAccessibleName(_tr("Inspection progress"))
+        if not self._loaded:
+            self.progress.setRange(0, 0)  # busy, not "0 of 0"
+            self.counts.setText(_tr("Loading…"))
+            return
         rows = self.model.rows()
         states = Counter(r["status"] for r in rows)
         total = len(rows)
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(states["complete"])
         self.progress.setFormat(_tr("%v of %m case reads complete"))
-        self.progress.setAccessibleName(_tr("Inspection progress"))
         self.counts.setText(
             fmt(_tr("%1 complete · %2 in progress · %3 not started"),
                 states["complete"], states["in_progress"], states["not_started"])
         )
+
+    # -- find case: Enter opens what was found, Down goes into the list -----------------
+
+    def _search_changed(self, text: str) -> None:
+        self.proxy.set_search(text)
+        if self.proxy.rowCount() and not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)  # what Enter opens
+
+    def _open_found(self) -> None:
+        """Enter in Find case: the only match, or the selected row among several."""
+        if self.proxy.rowCount() == 1:
+            self._activated(self.proxy.index(0, 0))
+            return
+        selected = self.table.selectionModel().selectedRows()
+        if selected:
+            self._activated(selected[0])
+
+    def eventFilter(self, watched, event) -> bool:
+        if (watched is self.search and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown) and self.proxy.rowCount()):
+            if not self.table.selectionModel().hasSelection():
+                self.table.selectRow(0)
+            self.table.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return super().eventFilter(watched, event)
 
     def _activated(self, index: QModelIndex) -> None:
         row = index.data(ROW_ROLE)

@@ -316,7 +316,10 @@ class CaseReadPage(QWidget):
     def _refresh_missing_list(self) -> None:
         self.missing_list.clear()
         for m in self._missing:
-            item = QListWidgetItem(m.describe(self.fw, self.lang))
+            text = m.describe(self.fw, self.lang)
+            if m.target in self.questions:  # its number, as the form shows it ("1.2")
+                text = f"{self.questions[m.target].number}  {text}"
+            item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, (m.kind, m.target))
             self.missing_list.addItem(item)
         self.missing_list.setVisible(bool(self._missing))
@@ -360,12 +363,30 @@ class CaseReadPage(QWidget):
         kind, target = item.data(Qt.ItemDataRole.UserRole)
         self.go_to(kind, target)
 
-    def go_to_target(self, target: Target) -> None:
-        """Scroll to and focus what an edit changed (an evidence note for a note)."""
+    def go_to_target(self, target: Target) -> bool:
+        """Scroll to and focus what an edit changed (an evidence note for a note).
+
+        False (and nothing moves) when the form does not show it: a question that does
+        not apply to this case, a field the framework no longer has, the read's status."""
         if target.kind in ("answer", "note"):
+            question = self.questions.get(target.key)
+            if question is None or not question.isVisibleTo(self):
+                return False
             self.go_to("evidence" if target.kind == "note" else "answer", target.key)
-        elif target.kind in ("profile", "interview"):
+        elif target.kind == "interview" or (target.kind == "profile" and target.key in self.profile.editors):
             self.go_to(target.kind, target.key)
+        else:
+            return False
+        return True
+
+    def go_to_first_missing(self) -> None:
+        """Focus the first thing still to record, in form order (the case profile and the
+        interview first); the first question when nothing is missing."""
+        gaps = form_state.missing(self.fw, self.read.values()) if self.read is not None else []
+        if gaps:
+            self.go_to(gaps[0].kind, gaps[0].target)
+        else:
+            self.step_question(1)
 
     def go_to(self, kind: str, target: str) -> None:
         """Scroll to and focus a question, profile field or the interview record."""
@@ -377,7 +398,10 @@ class CaseReadPage(QWidget):
                 widget = question.note
             else:
                 widget = question.editor.focus_target()
-        self._scroll_to(widget if kind in ("profile", "interview") else self.questions[target])
+        if kind in ("profile", "interview"):
+            self.scroll.verticalScrollBar().setValue(0)  # the profile and the interview head the form
+        else:
+            self._scroll_to(self.questions[target])
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
         self.scroll.ensureWidgetVisible(widget, 20, 40)
 

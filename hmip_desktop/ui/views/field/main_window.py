@@ -33,7 +33,8 @@ from ...text import error_text, fmt, time_text
 from .case_list_page import CaseListPage
 from .exchange_actions import ExchangeActions
 from .store_menu import OpenErrorPage, StoreOpening, fill_recent_menu, remember_store
-from ...notice import notice, retranslate_notices
+from ...notice import retranslate_notices
+from .shortcuts_dialog import ShortcutsDialog, shortcut_rows
 
 if TYPE_CHECKING:  # built lazily, after the window shows
     from ....core.field.edits import Target
@@ -181,6 +182,11 @@ class MainWindow(ExchangeActions, StoreOpening, QMainWindow):
         if self.page is not None:
             self.page.set_language(lang)
         retranslate_notices(self)
+        shown = getattr(self, "shortcuts_dialog", None)
+        if shown is not None and shown.isVisible():  # said again, in the new language, where it was
+            where = shown.pos()
+            shown.close()
+            self._show_shortcuts().move(where)
 
     # -- opening ---------------------------------------------------------------------
 
@@ -224,7 +230,7 @@ class MainWindow(ExchangeActions, StoreOpening, QMainWindow):
         self.inspection_loaded.emit(self.inspection_id)
         last = self.settings.value(self._last_key())
         if last is not None and int(last) in {r["id"] for r in rows}:
-            self.open_read(int(last))
+            self.open_read(int(last), resume=True)  # after a crash or a close: where the inspector was
         else:
             self.list_page.table.setFocus()
 
@@ -245,14 +251,16 @@ class MainWindow(ExchangeActions, StoreOpening, QMainWindow):
         self.unsaved.clear()
         return True
 
-    def open_read(self, read_id: int) -> None:
+    def open_read(self, read_id: int, resume: bool = False) -> None:
+        """Open a case read at its first missing item; with ``resume``, at what was edited last."""
         if self.store is None or self.page is None:
             return
         self.page.flush()
         store = self.store
-        self.ops.run(lambda: store.read(read_id), self._show_read)
+        self.ops.run(lambda: (store.read(read_id), store.last_edited(read_id) if resume else None),
+                     lambda result: self._show_read(*result))
 
-    def _show_read(self, read) -> None:
+    def _show_read(self, read, at: Target | None = None) -> None:
         self.page.load(read)
         if self.read_only:  # nothing can be saved: nothing can be typed
             self.page.profile.set_read_only(True)
@@ -263,7 +271,10 @@ class MainWindow(ExchangeActions, StoreOpening, QMainWindow):
         self.list_page.select_read(read.id)
         self.settings.setValue(self._last_key(), read.id)
         self.settings.sync()  # written now, so a crash still reopens on this case
-        self.page.step_question(1) if read.status != "complete" else self.page.complete_button.setFocus()
+        if read.status == "complete":
+            self.page.complete_button.setFocus()
+        elif at is None or not self.page.go_to_target(at):
+            self.page.go_to_first_missing()
         self.case_opened.emit(read.id)
 
     def show_list(self) -> None:
@@ -374,9 +385,20 @@ class MainWindow(ExchangeActions, StoreOpening, QMainWindow):
         self.page.flush()
         store, read_id = self.store, self.page.read.id
         if self.page.read.status == "complete":
-            self.ops.write(lambda: store.reopen(read_id))
+            if self.confirm_reopen():
+                self.ops.write(lambda: store.reopen(read_id))
         else:
             self.ops.write(lambda: store.complete(read_id), self._completion, changes_of=lambda result: result.changes)
+
+    def confirm_reopen(self) -> bool:
+        """Ask before a complete read is reopened (No is the default, Escape answers No)."""
+        box = QMessageBox(QMessageBox.Icon.Question, _tr("Reopen case read"),
+                          fmt(_tr("Case %1 is marked complete. Reopen it for changes?"), self.page.read.case_id),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("reopen_question")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setEscapeButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
 
     def _completion(self, result) -> None:
         self.page.show_missing([] if result.completed else result.missing)
@@ -415,18 +437,15 @@ class MainWindow(ExchangeActions, StoreOpening, QMainWindow):
         self.list_page.search.setFocus()
         self.list_page.search.selectAll()
 
-    def _show_shortcuts(self) -> None:
-        notice(self, *self._shortcuts_text(), icon=QMessageBox.Icon.Information, retranslate=self._shortcuts_text)
-
-    def _shortcuts_text(self) -> tuple[str, str]:
-        """The shortcuts dialog's title and text, in the interface language."""
-        rows = [(a.text().replace("&", ""), a.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
-                for a in (self.act_undo, self.act_redo, self.act_list, self.act_find, self.act_next_q, self.act_prev_q,
-                          self.act_next_s, self.act_prev_s, self.act_next_case, self.act_prev_case, self.act_complete)]
+    def _show_shortcuts(self) -> ShortcutsDialog:
+        """Every shortcut of this window (from its actions), then the keys of the form's controls."""
+        rows = shortcut_rows(self.actions())
         rows.append((_tr("Answer a judgement"), _tr("Y, N, A or 1–9")))
         rows.append((_tr("Clear an answer"), _tr("Delete")))
-        text = "\n".join(f"{keys:<22} {name}" for name, keys in rows)
-        return _tr("Keyboard shortcuts"), text
+        rows.append((_tr("Open the case found"), _tr("Enter in Find case")))
+        self.shortcuts_dialog = ShortcutsDialog(self, rows)
+        self.shortcuts_dialog.show()
+        return self.shortcuts_dialog
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.page is not None:

@@ -224,6 +224,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "difrodi"),
     "key.mismatch": ("{folder}: private.pem does not match public.key",
                      "{folder}: nid yw private.pem yn cyfateb i public.key"),
+    # -- what a lead inspector is refused at the central store (core/central/moderation.py) --
+    "central.not_lead": ("'{by}' is not a lead inspector on the team of inspection '{inspection}' ({leads})",
+                         "nid yw '{by}' yn arolygydd arweiniol ar dîm arolygiad '{inspection}' ({leads})"),
+    "central.its_leads": ("its leads: {ids}", "ei arolygwyr arweiniol: {ids}"),
+    "central.no_lead": ("it has no lead yet", "nid oes ganddo arolygydd arweiniol eto"),
+    "central.signed_off": ("inspection '{inspection}' is signed off; reopen it (recorded) before changing anything",
+                           "mae arolygiad '{inspection}' wedi'i gymeradwyo; ailagorwch ef (caiff hynny ei gofnodi) "
+                           "cyn newid dim"),
+    "central.no_case_read": ("no case read {case} in inspection '{inspection}'",
+                             "nid oes darlleniad achos {case} yn arolygiad '{inspection}'"),
+    "central.not_an_option": ("case {case}, {question}: '{value}' is not one of {allowed}",
+                              "achos {case}, {question}: nid yw '{value}' yn un o {allowed}"),
+    "central.new_revision": ("case {case} changed while you were moderating it: a new revision arrived "
+                             "({seen} → {head}); reload it; nothing was recorded",
+                             "newidiodd achos {case} tra oeddech yn ei gymedroli: cyrhaeddodd fersiwn newydd "
+                             "({seen} → {head}); ail-lwythwch ef; ni chofnodwyd dim"),
+    "central.moderated_meanwhile": ("case {case} changed while you were moderating it: {question} was moderated "
+                                    "{by}after you opened it; reload it; nothing was recorded",
+                                    "newidiodd achos {case} tra oeddech yn ei gymedroli: cymedrolwyd {question} "
+                                    "{by}ar ôl i chi ei agor; ail-lwythwch ef; ni chofnodwyd dim"),
+    "central.by": ("by {who} ", "gan {who} "),
+    "central.needs_rationale": ("case {case}, {question}: changing a judgement needs a written rationale",
+                                "achos {case}, {question}: mae angen rhesymeg ysgrifenedig i newid barn"),
+    "central.outcome": ("outcome must be one of {outcomes}", "rhaid i'r canlyniad fod yn un o {outcomes}"),
+    "central.return_comments": ("returning a read to its reader needs comments for them",
+                                "mae angen sylwadau i'r darllenydd er mwyn dychwelyd darlleniad ato"),
+    "central.override_reason": ("a professional-judgement override needs a recorded reason",
+                                "mae angen rheswm wedi'i gofnodi i ddiystyru ar sail barn broffesiynol"),
+    "central.not_a_band": ("'{band}' is not a band of framework {framework} (nor not_rated)",
+                           "nid yw '{band}' yn fand o fframwaith {framework} (nac yn not_rated)"),
+    "central.no_conflict": ("no conflict {conflict} in inspection '{inspection}'",
+                            "nid oes gwrthdaro {conflict} yn arolygiad '{inspection}'"),
+    "central.conflict_resolved": ("conflict {conflict} (case {case}) is already resolved",
+                                  "mae gwrthdaro {conflict} (achos {case}) wedi'i ddatrys eisoes"),
+    "central.keep_which": ("case {case}: the version to keep must be one of the two in conflict",
+                           "achos {case}: rhaid i'r fersiwn i'w chadw fod yn un o'r ddwy sy'n gwrthdaro"),
+    "central.conflict_reason": ("case {case}: resolving a conflict needs a recorded reason",
+                                "achos {case}: mae angen rheswm wedi'i gofnodi i ddatrys gwrthdaro"),
+    "central.sign_key": ("only an enrolled lead inspector's key can sign off or reopen an inspection",
+                         "dim ond allwedd arolygydd arweiniol gofrestredig a all gymeradwyo neu ailagor arolygiad"),
+    "central.already_signed_off": ("inspection '{inspection}' is already signed off",
+                                   "mae arolygiad '{inspection}' wedi'i gymeradwyo eisoes"),
+    "central.not_signed_off": ("inspection '{inspection}' is not signed off",
+                               "nid yw arolygiad '{inspection}' wedi'i gymeradwyo"),
+    "central.reopen_reason": ("reopening a signed-off inspection needs a recorded reason",
+                              "mae angen rheswm wedi'i gofnodi i ailagor arolygiad a gymeradwywyd"),
 }
 
 

@@ -4,8 +4,8 @@ Used by the layout tests and by ``scripts/screenshots`` (which refuses to write 
 of a window that does not fit). A window passes when, for every widget shown:
 
 * it reaches the window's own size (its minimum size is not larger);
-* a label or button without word wrap is as wide as its text needs (``sizeHint``), and a
-  combo box as wide as its current item;
+* a label or button without word wrap is as wide as its text needs (``sizeHint``), a
+  combo box as wide as its current item, and a line edit as wide as its placeholder text;
 * no scroll area shows (or needs) a horizontal scroll bar, and a resizable scroll area's
   content is no wider than its viewport;
 * no widget reaches past the right edge of its parent (what is there cannot be seen);
@@ -21,9 +21,12 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QComboBox,
     QLabel,
+    QLineEdit,
     QMenu,
     QScrollArea,
     QScrollBar,
+    QStyle,
+    QStyleOptionFrame,
     QTableView,
     QTabBar,
     QWidget,
@@ -39,6 +42,8 @@ def _name(widget: QWidget) -> str:
         text = widget.text()
     elif isinstance(widget, QComboBox):
         text = widget.currentText()
+    elif isinstance(widget, QLineEdit):
+        text = widget.placeholderText()
     label = widget.objectName() or type(widget).__name__
     return f"{label} {text[:60]!r}" if text else label
 
@@ -81,6 +86,10 @@ def problems(window: QWidget, size: tuple[int, int] | None = None) -> list[str]:
             needed = widget.fontMetrics().horizontalAdvance(widget.currentText()) + 24
             if needed > widget.width() + SLACK:
                 found.append(f"{name}: current item needs about {needed} px, has {widget.width()}")
+        elif isinstance(widget, QLineEdit) and widget.placeholderText() and not widget.text():
+            needed, room = widget.fontMetrics().horizontalAdvance(widget.placeholderText()), _text_room(widget)
+            if needed > room + SLACK:
+                found.append(f"{name}: placeholder needs {needed} px, has {room}")
         if isinstance(widget, QAbstractScrollArea):
             bar = widget.horizontalScrollBar()
             if bar.isVisible() or bar.maximum() > 0:
@@ -97,6 +106,17 @@ def problems(window: QWidget, size: tuple[int, int] | None = None) -> list[str]:
             if right > parent.width() - 1 + SLACK and not isinstance(parent.parentWidget(), QAbstractScrollArea):
                 found.append(f"{name}: reaches {right - parent.width() + 1} px past the right edge of {_name(parent)}")
     return found
+
+
+def _text_room(edit: QLineEdit) -> int:
+    """How wide a text ``edit`` shows without eliding: its contents less its text margins,
+    Qt's own 2 px either side and its buttons (the clear button keeps its place when hidden)."""
+    option = QStyleOptionFrame()
+    edit.initStyleOption(option)
+    room = edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, edit).width()
+    margins = edit.textMargins()
+    buttons = sum(b.width() for b in edit.findChildren(QAbstractButton))
+    return room - margins.left() - margins.right() - 4 - buttons
 
 
 def _columns(table: QTableView, name: str) -> list[str]:

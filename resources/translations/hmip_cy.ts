@@ -238,32 +238,32 @@
 <context>
     <name>CentralDashboard</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="291"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="300"/>
         <source>%1 bundle(s) from %2; last imported %3. Framework %4 %5.</source>
         <translation>Bwndeli: %1, oddi wrth %2; mewnforiwyd yr olaf %3. Fframwaith %4 %5.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="217"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="224"/>
         <source>&amp;Search:</source>
         <translation>Ch&amp;wilio:</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="227"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="236"/>
         <source>Add the selected case read to the QA sample</source>
         <translation>Ychwanegu'r darlleniad achos a ddewiswyd at sampl SA</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="226"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="235"/>
         <source>Add to QA</source>
         <translation>Ychwanegu at SA</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="219"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="226"/>
         <source>Case or reader</source>
         <translation>Achos neu ddarllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="216"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="223"/>
         <source>Case reads</source>
         <translation>Darlleniadau achos</translation>
     </message>
@@ -273,12 +273,12 @@
         <translation>Darlleniadau achos a gyrhaeddodd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="231"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="240"/>
         <source>Choose QA sample</source>
         <translation>Dewis sampl SA</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="232"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="241"/>
         <source>Choose the QA sample with this seed</source>
         <translation>Dewis y sampl SA gyda'r hedyn hwn</translation>
     </message>
@@ -293,43 +293,43 @@
         <translation>Gwrthdaro</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="212"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="219"/>
         <source>Import bundles from inspectors' laptops (Ctrl+I)</source>
         <translation>Mewnforio bwndeli o liniaduron arolygwyr (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="211"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="218"/>
         <source>Import bundles…</source>
         <translation>Mewnforio bwndeli…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="233"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="242"/>
         <source>Import results</source>
         <translation>Canlyniadau mewnforio</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="224"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="233"/>
         <source>Moderate</source>
         <translation>Cymedroli</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="225"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="234"/>
         <source>Moderate the selected case read</source>
         <translation>Cymedroli'r darlleniad achos a ddewiswyd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="265"/>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="294"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="274"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="303"/>
         <source>No bundles imported yet.</source>
         <translation>Nid oes bwndeli wedi'u mewnforio eto.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="263"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="272"/>
         <source>No inspection yet: import a bundle</source>
         <translation>Dim arolygiad eto: mewnforiwch fwndel</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="271"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="280"/>
         <source>Open for moderation</source>
         <translation>Ar agor i'w gymedroli</translation>
     </message>
@@ -344,22 +344,22 @@
         <translation>Ailadolygiadau'n aros</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="215"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="222"/>
         <source>Readers</source>
         <translation>Darllenwyr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="228"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="237"/>
         <source>S&amp;eed:</source>
         <translation>&amp;Hedyn:</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="218"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="225"/>
         <source>Search case reads by case or reader</source>
         <translation>Chwilio darlleniadau achos yn ôl achos neu ddarllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="229"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="238"/>
         <source>Seed of the QA sample</source>
         <translation>Hedyn y sampl SA</translation>
     </message>
@@ -369,22 +369,22 @@
         <translation>Wedi'u dewis ar gyfer SA</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="220"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="229"/>
         <source>Sh&amp;ow:</source>
         <translation>&amp;Dangos:</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="271"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="280"/>
         <source>Signed off</source>
         <translation>Wedi'i gymeradwyo</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="230"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="239"/>
         <source>The same seed always chooses the same case reads</source>
         <translation>Mae'r un hedyn bob amser yn dewis yr un darlleniadau achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="221"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="230"/>
         <source>Which case reads to show</source>
         <translation>Pa ddarlleniadau achos i'w dangos</translation>
     </message>
@@ -890,132 +890,132 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
 <context>
     <name>CentralTables</name>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="184"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="203"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="187"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="206"/>
         <source>%1: %2 (score %3)</source>
         <translation>%1: %2 (sgôr %3)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="186"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="205"/>
         <source>%1: no rating</source>
         <translation>%1: dim gradd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="170"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="189"/>
         <source>95% interval</source>
         <translation>Cyfwng 95%</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="171"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="190"/>
         <source>Band</source>
         <translation>Band</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="172"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="191"/>
         <source>Borderline</source>
         <translation>Ar y ffin</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="120"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="139"/>
         <source>Case reads</source>
         <translation>Darlleniadau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="121"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="140"/>
         <source>Complete</source>
         <translation>Wedi'u cwblhau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="123"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="142"/>
         <source>Judgements moderated</source>
         <translation>Barnau a gymedrolwyd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="125"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="144"/>
         <source>Kappa (95% interval)</source>
         <translation>Kappa (cyfwng 95%)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="164"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="183"/>
         <source>Key question</source>
         <translation>Cwestiwn allweddol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="126"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="145"/>
         <source>Needs more QA</source>
         <translation>Angen mwy o SA</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="140"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="159"/>
         <source>Not rated</source>
         <translation>Heb ei graddio</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="166"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="185"/>
         <source>On evidence</source>
         <translation>Ar sail tystiolaeth</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="204"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="223"/>
         <source>Overall: %1 (score %2)</source>
         <translation>Yn gyffredinol: %1 (sgôr %2)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="203"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="222"/>
         <source>Overall: no rating</source>
         <translation>Yn gyffredinol: dim gradd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="169"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="188"/>
         <source>Percent</source>
         <translation>Canran</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="119"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="138"/>
         <source>Reader</source>
         <translation>Darllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="122"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="141"/>
         <source>Selected for QA</source>
         <translation>Yn y sampl SA</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="165"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="184"/>
         <source>Sufficient / applicable</source>
         <translation>Digonol / perthnasol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="173"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="192"/>
         <source>The 95% interval crosses a band boundary: more cases could change the band.</source>
         <translation>Mae'r cyfwng 95% yn croesi ffin band: gallai rhagor o achosion newid y band.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="124"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="143"/>
         <source>Unchanged</source>
         <translation>Heb eu newid</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="126"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="145"/>
         <source>Yes</source>
         <translation>Oes</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="190"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="209"/>
         <source>professional judgement; computed: %1</source>
         <translation>barn broffesiynol; wedi'i gyfrifo: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="113"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="132"/>
         <source>too few judgements (at least %1)</source>
         <translation>rhy ychydig o farnau (o leiaf %1)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="172"/>
+        <location filename="../../hmip_desktop/ui/models/central_tables.py" line="191"/>
         <source>◆ Borderline</source>
         <translation>◆ Ar y ffin</translation>
     </message>
@@ -1528,7 +1528,7 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="241"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="246"/>
         <source>%1 change(s) could not be saved. Close anyway and lose them?</source>
         <translation>Nid oedd modd cadw %1 newid. Cau beth bynnag a'u colli?</translation>
     </message>
@@ -1618,27 +1618,27 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>&amp;Dadwneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="338"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="343"/>
         <source>All changes saved</source>
         <translation>Cadwyd pob newid</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="438"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="443"/>
         <source>Answer a judgement</source>
         <translation>Rhoi barn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="426"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="431"/>
         <source>Audit check cancelled.</source>
         <translation>Diddymwyd y gwiriad archwilio.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="420"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="425"/>
         <source>Audit trail broken at event %1.</source>
         <translation>Mae'r trywydd archwilio wedi'i dorri wrth ddigwyddiad %1.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="418"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="423"/>
         <source>Audit trail intact: %1 events.</source>
         <translation>Mae'r trywydd archwilio'n gyfan: %1 digwyddiad.</translation>
     </message>
@@ -1647,33 +1647,33 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation type="vanished">Methu agor y storfa maes</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="391"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="396"/>
         <source>Case %1 is marked complete. Reopen it for changes?</source>
         <translation>Mae achos %1 wedi'i farcio'n gyflawn. Ei ailagor i wneud newidiadau?</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="240"/>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="338"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="245"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="343"/>
         <source>Changes not saved</source>
         <translation>Newidiadau heb eu cadw</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="411"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="416"/>
         <source>Checking the audit trail…</source>
         <translation>Wrthi'n gwirio'r trywydd archwilio…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="439"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="444"/>
         <source>Clear an answer</source>
         <translation>Clirio ateb</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="439"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="444"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="440"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="445"/>
         <source>Enter in Find case</source>
         <translation>Enter yn Canfod achos</translation>
     </message>
@@ -1702,7 +1702,7 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>&amp;Safon nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="358"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="363"/>
         <source>Nothing to undo or redo</source>
         <translation>Dim byd i'w ddadwneud na'i ailwneud</translation>
     </message>
@@ -1712,7 +1712,7 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Agor storfa &amp;ddiweddar</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="440"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="445"/>
         <source>Open the case found</source>
         <translation>Agor yr achos a ganfuwyd</translation>
     </message>
@@ -1727,22 +1727,22 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Achos bla&amp;enorol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="336"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="341"/>
         <source>Read-only: nothing can be changed</source>
         <translation>Darllen yn unig: ni ellir newid dim</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="390"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="395"/>
         <source>Reopen case read</source>
         <translation>Ailagor darlleniad achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="338"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="343"/>
         <source>Saving…</source>
         <translation>Yn cadw…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="438"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="443"/>
         <source>Y, N, A or 1–9</source>
         <translation>Y, N, A neu 1–9</translation>
     </message>
@@ -1757,7 +1757,7 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>darllen yn unig: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="223"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="228"/>
         <source>read-only: %1 (this file may not be written; nothing can be changed)</source>
         <translation>darllen yn unig: %1 (ni ellir ysgrifennu i'r ffeil hon; ni ellir newid dim)</translation>
     </message>

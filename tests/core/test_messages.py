@@ -112,3 +112,26 @@ def test_a_value_refusal_reads_in_welsh(tmp_path):
 def test_an_error_without_a_message_id_reads_as_it_is():
     assert text_of(Refusal("plain words"), "cy") == "plain words"
     assert text_of(OSError(), "cy") == "OSError"
+
+
+def test_every_refusal_a_lead_meets_in_moderation_has_a_message_id():
+    path = CORE / "central" / "moderation.py"
+    plain = [node.lineno for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+             if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call)
+             and getattr(node.exc.func, "id", None) == "CentralError"]
+    assert plain == [], f"central/moderation.py: raise CentralError(...) at lines {plain} (use CentralError.of)"
+
+
+def test_a_moderation_refusal_reads_the_same_in_english_and_in_welsh_on_request():
+    from hmip_desktop.core.central.store import CentralError
+
+    error = CentralError.of("central.not_lead", by="x", inspection="demo", leads=Msg.of("central.no_lead"))
+    assert str(error) == "'x' is not a lead inspector on the team of inspection 'demo' (it has no lead yet)"
+    assert error.text("cy") == ("nid yw 'x' yn arolygydd arweiniol ar dîm arolygiad 'demo' "
+                                "(nid oes ganddo arolygydd arweiniol eto)")
+    meanwhile = CentralError.of("central.moderated_meanwhile", case="C1", question="q", by="")
+    assert str(meanwhile) == ("case C1 changed while you were moderating it: q was moderated after you opened it; "
+                              "reload it; nothing was recorded")
+    by = CentralError.of("central.moderated_meanwhile", case="C1", question="q", by=Msg.of("central.by", who="lead2"))
+    assert "q was moderated by lead2 after you opened it" in str(by)
+    assert "cymedrolwyd q gan lead2 ar ôl i chi ei agor" in by.text("cy")

@@ -21,6 +21,7 @@ from sqlalchemy import insert, select, update
 
 from ..exchange.keys import SigningKey
 from ..frameworks.model import Framework
+from ..messages import Msg
 from . import events, queries, schema
 from .store import CentralError, CentralStore, utc_now
 
@@ -50,20 +51,20 @@ def _refuse_unless_lead(conn, inspection_id: str, by: str) -> None:
     """Every QA action is recorded against a lead inspector of the inspection's team."""
     ids = [m["id"] for m in leads(conn, inspection_id)]
     if by not in ids:
-        raise CentralError(f"'{by}' is not a lead inspector on the team of inspection '{inspection_id}'"
-                           f" ({'its leads: ' + ', '.join(ids) if ids else 'it has no lead yet'})")
+        raise CentralError.of("central.not_lead", by=by, inspection=inspection_id,
+                              leads=Msg.of("central.its_leads", ids=", ".join(ids)) if ids else Msg.of("central.no_lead"))
 
 
 def _refuse_if_locked(conn, inspection_id: str) -> None:
     if queries.locked(conn, inspection_id):
-        raise CentralError(f"inspection '{inspection_id}' is signed off; reopen it (recorded) before changing anything")
+        raise CentralError.of("central.signed_off", inspection=inspection_id)
 
 
 def _head(conn, inspection_id: str, case_id: str):
     cr = schema.case_reads
     row = conn.execute(select(cr).where(cr.c.inspection_id == inspection_id, cr.c.case_id == case_id)).first()
     if row is None:
-        raise CentralError(f"no case read {case_id} in inspection '{inspection_id}'")
+        raise CentralError.of("central.no_case_read", case=case_id, inspection=inspection_id)
     return row
 
 
@@ -80,7 +81,7 @@ def _lock_case_read(conn, inspection_id: str, case_id: str):
         conn.execute(update(cr).where(*where).values(needs_rereview=cr.c.needs_rereview))
     row = conn.execute(select(cr).where(*where).with_for_update()).first()
     if row is None:
-        raise CentralError(f"no case read {case_id} in inspection '{inspection_id}'")
+        raise CentralError.of("central.no_case_read", case=case_id, inspection=inspection_id)
     return row
 
 
@@ -121,7 +122,8 @@ def moderate(store: CentralStore, inspection_id: str, case_id: str, question_id:
     if fw is not None:
         allowed = [o.id for o in fw.options(fw.question(question_id).answer)]
         if allowed and value not in allowed:
-            raise CentralError(f"case {case_id}, {question_id}: '{value}' is not one of {', '.join(allowed)}")
+            raise CentralError.of("central.not_an_option", case=case_id, question=question_id, value=value,
+                                      allowed=", ".join(allowed))
     ra = schema.revision_answers
     with store.engine.begin() as conn:
         head = _lock_case_read(conn, inspection_id, case_id)
@@ -129,23 +131,21 @@ def moderate(store: CentralStore, inspection_id: str, case_id: str, question_id:
         _refuse_unless_lead(conn, inspection_id, moderator)
         if seen_revision is not None:
             if head.head_revision_id != seen_revision:
-                raise CentralError(
-                    f"case {case_id} changed while you were moderating it: a new revision arrived "
-                    f"({seen_revision[:12]} → {head.head_revision_id[:12]}); reload it; nothing was recorded")
+                raise CentralError.of("central.new_revision", case=case_id, seen=seen_revision[:12],
+                                      head=head.head_revision_id[:12])
             latest = _latest_moderation_id(conn, inspection_id, case_id, seen_revision, question_id)
             if latest != seen_moderation_id:
                 by = conn.execute(select(schema.moderations.c.moderator).where(
                     schema.moderations.c.id == latest)).scalar() if latest is not None else None
-                raise CentralError(
-                    f"case {case_id} changed while you were moderating it: {question_id} was moderated "
-                    f"{'by ' + by + ' ' if by else ''}after you opened it; reload it; nothing was recorded")
+                raise CentralError.of("central.moderated_meanwhile", case=case_id, question=question_id,
+                                      by=Msg.of("central.by", who=by) if by else "")
         stored = conn.execute(select(ra.c.value).where(
             ra.c.inspection_id == inspection_id, ra.c.case_id == case_id, ra.c.revision_id == head.head_revision_id,
             ra.c.question_id == question_id)).scalar()
         original = None if stored is None else json.loads(stored)
         outcome = "agreed" if value == original else "changed"
         if outcome == "changed" and not rationale:
-            raise CentralError(f"case {case_id}, {question_id}: changing a judgement needs a written rationale")
+            raise CentralError.of("central.needs_rationale", case=case_id, question=question_id)
         conn.execute(insert(schema.moderations).values(
             inspection_id=inspection_id, case_id=case_id, revision_id=head.head_revision_id, question_id=question_id,
             original_value=stored, moderated_value=json.dumps(value), outcome=outcome, rationale=rationale,
@@ -162,9 +162,9 @@ def finish_read(store: CentralStore, inspection_id: str, case_id: str, outcome: 
                 moderator: str) -> None:
     """Record the read's QA outcome; "returned" needs comments (they go back to the reader)."""
     if outcome not in READ_OUTCOMES:
-        raise CentralError(f"outcome must be one of {', '.join(READ_OUTCOMES)}")
+        raise CentralError.of("central.outcome", outcomes=", ".join(READ_OUTCOMES))
     if outcome == "returned" and not (comments or "").strip():
-        raise CentralError("returning a read to its reader needs comments for them")
+        raise CentralError.of("central.return_comments")
     with store.engine.begin() as conn:
         _refuse_if_locked(conn, inspection_id)
         _refuse_unless_lead(conn, inspection_id, moderator)
@@ -222,9 +222,9 @@ def set_override(store: CentralStore, inspection_id: str, standard_id: str, band
     """A lead inspector's professional judgement on a standard's rating: a band, or
     ``not_rated`` (the standard is not rated); None withdraws it."""
     if not (reason or "").strip():
-        raise CentralError("a professional-judgement override needs a recorded reason")
+        raise CentralError.of("central.override_reason")
     if fw is not None and band_id is not None and band_id not in {b.id for b in fw.rating.bands} | {"not_rated"}:
-        raise CentralError(f"'{band_id}' is not a band of framework {fw.id} (nor not_rated)")
+        raise CentralError.of("central.not_a_band", band=band_id, framework=fw.id)
     with store.engine.begin() as conn:
         _refuse_if_locked(conn, inspection_id)
         _refuse_unless_lead(conn, inspection_id, by)
@@ -261,19 +261,19 @@ def resolve_conflict(store: CentralStore, inspection_id: str, conflict_id: int, 
     with store.engine.begin() as conn:
         conflict = conn.execute(select(cf).where(cf.c.id == conflict_id, cf.c.inspection_id == inspection_id)).first()
         if conflict is None:
-            raise CentralError(f"no conflict {conflict_id} in inspection '{inspection_id}'")
+            raise CentralError.of("central.no_conflict", conflict=conflict_id, inspection=inspection_id)
         # Lock the read first (another lead, or an import, waits), then look again.
         head = _lock_case_read(conn, inspection_id, conflict.case_id)
         _refuse_if_locked(conn, inspection_id)
         _refuse_unless_lead(conn, inspection_id, by)
         conflict = conn.execute(select(cf).where(cf.c.id == conflict_id)).one()
         if conflict.resolved_at is not None:
-            raise CentralError(f"conflict {conflict_id} (case {conflict.case_id}) is already resolved")
+            raise CentralError.of("central.conflict_resolved", conflict=conflict_id, case=conflict.case_id)
         sides = (conflict.revision_id, conflict.against_revision_id)
         if keep_revision_id not in sides:
-            raise CentralError(f"case {conflict.case_id}: the version to keep must be one of the two in conflict")
+            raise CentralError.of("central.keep_which", case=conflict.case_id)
         if not reason:
-            raise CentralError(f"case {conflict.case_id}: resolving a conflict needs a recorded reason")
+            raise CentralError.of("central.conflict_reason", case=conflict.case_id)
         dropped = sides[1] if keep_revision_id == sides[0] else sides[0]
         now = utc_now()
         if head.head_revision_id != keep_revision_id:
@@ -292,12 +292,12 @@ def _sign(store: CentralStore, inspection_id: str, key: SigningKey, action: str,
     with store.engine.begin() as conn:
         signer = conn.execute(select(schema.keys).where(schema.keys.c.key_id == key.key_id)).first()
         if signer is None or signer.revoked_at is not None or signer.role != "lead":
-            raise CentralError("only an enrolled lead inspector's key can sign off or reopen an inspection")
+            raise CentralError.of("central.sign_key")
         locked = queries.locked(conn, inspection_id)
         if action == "sign_off" and locked:
-            raise CentralError(f"inspection '{inspection_id}' is already signed off")
+            raise CentralError.of("central.already_signed_off", inspection=inspection_id)
         if action == "reopen" and not locked:
-            raise CentralError(f"inspection '{inspection_id}' is not signed off")
+            raise CentralError.of("central.not_signed_off", inspection=inspection_id)
         body = json.dumps(ratings, sort_keys=True, separators=(",", ":")).encode()
         digest = hashlib.sha256(body).hexdigest()
         statement = f"{action}:{inspection_id}:{digest}:{reason}".encode()
@@ -317,7 +317,7 @@ def sign_off(store: CentralStore, inspection_id: str, key: SigningKey, ratings: 
 
 def reopen(store: CentralStore, inspection_id: str, key: SigningKey, reason: str, ratings: dict) -> str:
     if not (reason or "").strip():
-        raise CentralError("reopening a signed-off inspection needs a recorded reason")
+        raise CentralError.of("central.reopen_reason")
     return _sign(store, inspection_id, key, "reopen", reason.strip(), ratings)
 
 

@@ -31,6 +31,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 
 from ..exchange.envelope import Rejected
+from ..messages import Refusal
 from ..exchange.keys import SigningKey, fingerprint, load_key, new_key, parse_public, public_line
 from . import schema
 
@@ -38,7 +39,7 @@ ALEMBIC_DIR = Path(__file__).parent / "alembic"
 ROLES = ("inspector", "local_assessor", "lead")
 
 
-class CentralError(ValueError):
+class CentralError(Refusal, ValueError):
     """The central store cannot do what was asked; the message says why and what to do."""
 
 

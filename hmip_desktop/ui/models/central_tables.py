@@ -42,18 +42,37 @@ class Column:
     tip: Callable[[dict], str] | None = None
 
 
-class RowsModel(PlainRowsModel):
-    """A read-only table over plain dict rows."""
+def two_lines(title: str) -> str:
+    """``title`` broken at the space that makes its longer line shortest ("Judgements
+    moderated" → "Judgements\nmoderated"); a single word as it is."""
+    spaces = [i for i, c in enumerate(title) if c == " "]
+    if not spaces:
+        return title
+    cut = min(spaces, key=lambda i: (max(i, len(title) - i - 1), i))
+    return f"{title[:cut]}\n{title[cut + 1:]}"
 
-    def __init__(self, columns: list[Column], parent=None):
+
+class RowsModel(PlainRowsModel):
+    """A read-only table over plain dict rows; with ``narrow_headers``, each header on two
+    lines (so a column of small figures is not as wide as its title) and whole as its tooltip."""
+
+    def __init__(self, columns: list[Column], parent=None, narrow_headers: bool = False):
         super().__init__(parent)
         self.columns = list(columns)
+        self.narrow_headers = narrow_headers
 
     def column_keys(self):
         return self.columns
 
     def header(self, section: int) -> str:
-        return self.columns[section].title()
+        title = self.columns[section].title()
+        return two_lines(title) if self.narrow_headers else title
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal \
+                and 0 <= section < len(self.columns):
+            return self.columns[section].title()
+        return super().headerData(section, orientation, role)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

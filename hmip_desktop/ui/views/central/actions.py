@@ -18,7 +18,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
 from ...ops import run_with_progress
-from ...text import fmt
+from ...text import error_text, fmt
 from .part import CentralPart
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ def _import_files(store, paths: list[Path], progress) -> list[dict]:
             result = importer.import_file(store, path)
         except (ValueError, OSError) as exc:  # Rejected and CentralError are ValueErrors
             log.info("bundle refused: %s", type(exc).__name__)
-            results.append({"path": str(path), "ok": False, "error": getattr(exc, "reason", None) or str(exc)})
+            results.append({"path": str(path), "ok": False, "error": error_text(exc)})
             continue
         receipt = None
         try:
@@ -168,7 +168,7 @@ class CentralActions(CentralPart):
             self._reload()
 
         def refused(error):
-            text = str(error) or type(error).__name__
+            text = error_text(error)
             if self.moderation is not None:
                 self.moderation.show_error(text, question_id)
             self.action_failed.emit(text)
@@ -189,7 +189,7 @@ class CentralActions(CentralPart):
             self._reload()
 
         def refused(error):
-            text = str(error) or type(error).__name__
+            text = error_text(error)
             if self.moderation is not None:
                 self.moderation.set_outcome_message(text)
             self.action_failed.emit(text)

@@ -118,13 +118,13 @@ class DashboardPage(QWidget):
         outer.addWidget(self.arrivals)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.readers_model = RowsModel(reader_columns(), self)
+        self.readers_model = RowsModel(reader_columns(), self, narrow_headers=True)
         self.readers = QTableView(splitter)
         self.readers.setObjectName("readers_table")
         self.readers.setModel(self.readers_model)
         self._table_habits(self.readers)
-        # Every column as wide as its header and figures; scroll sideways rather than clip.
-        self.readers.horizontalHeader().setStretchLastSection(False)
+        # Every column as wide as its figures and its header's longer line (headers on two
+        # lines), the last one stretched: eight columns fit 1280 px in English and Welsh.
         self.readers.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
         reads_box = QWidget(splitter)
@@ -159,12 +159,19 @@ class DashboardPage(QWidget):
         self.sample_button = QPushButton(reads_box)
         self.sample_button.setObjectName("qa_sample")
         self.sample_button.clicked.connect(lambda: self.sample_requested.emit(self.seed.value()))
+        # Two rows: finding and acting on one case read; choosing the QA sample of all of them
+        # (one row would not fit 1280 px in Welsh with the search box's placeholder whole).
         for w in (self.search_label, self.search, self.filter_label, self.filter):
             tools.addWidget(w)
         tools.addStretch(1)
-        for w in (self.open_button, self.add_button, self.seed_label, self.seed, self.sample_button):
+        for w in (self.open_button, self.add_button):
             tools.addWidget(w)
+        sample = QHBoxLayout()
+        for w in (self.seed_label, self.seed, self.sample_button):
+            sample.addWidget(w)
+        sample.addStretch(1)
         reads_layout.addLayout(tools)
+        reads_layout.addLayout(sample)
 
         self.model = CentralReadsModel(self)
         self.proxy = CentralReadsFilter(self)
@@ -217,6 +224,8 @@ class DashboardPage(QWidget):
         self.search_label.setText(_tr("&Search:"))
         self.search.setAccessibleName(_tr("Search case reads by case or reader"))
         self.search.setPlaceholderText(_tr("Case or reader"))
+        # Wide enough for the placeholder whole, with the frame and the clear button.
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance(self.search.placeholderText()) + 40)
         self.filter_label.setText(_tr("Sh&ow:"))
         self.filter.setAccessibleName(_tr("Which case reads to show"))
         for i, label in enumerate(filter_labels().values()):

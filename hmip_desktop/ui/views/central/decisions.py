@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...models.central_tables import band_label, fw_standard_title
-from ...text import fmt
+from ...text import error_text, fmt
 from .part import CentralPart
 
 if TYPE_CHECKING:
@@ -126,7 +126,7 @@ class CentralDecisions(CentralPart):
         self._refresh()
 
     def _refused(self, error: BaseException) -> None:
-        text = str(error) or type(error).__name__
+        text = error_text(error)
         self.ratings_page.show_error(text)
         self._failed(error)
 
@@ -144,7 +144,7 @@ class CentralDecisions(CentralPart):
             self._decided(fmt(_tr("Conflict resolved: the version kept is now current for case %1."), case_id))
 
         def refused(error):
-            text = str(error) or type(error).__name__
+            text = error_text(error)
             if self.moderation is not None:
                 self.moderation.conflict_view.set_message(text)
                 self.moderation.show_error(text)

@@ -36,7 +36,7 @@ from ...actions import add_action
 from ...i18n import Translations, language_actions
 from ...notice import notice
 from ...ops import Ops
-from ...text import fmt
+from ...text import error_text, fmt
 from .actions import CentralActions, describe_import, outcome_labels
 from .dashboard import DashboardPage
 from .decisions import CentralDecisions
@@ -278,8 +278,8 @@ class CentralWindow(QMainWindow):
             self.tabs.setTabEnabled(2, False)
 
     def _fatal(self, error: BaseException) -> None:
-        self.action_failed.emit(str(error))
-        notice(self, _tr("Cannot open the central store"), str(error), "central_error", QMessageBox.Icon.Critical)
+        self.action_failed.emit(error_text(error))
+        notice(self, _tr("Cannot open the central store"), error_text(error), "central_error", QMessageBox.Icon.Critical)
 
     def _set_inspections(self, rows: list[dict]) -> None:
         self.inspections = rows
@@ -456,7 +456,7 @@ class CentralWindow(QMainWindow):
             QMessageBox.Icon.Information)
 
     def _failed(self, error: BaseException) -> None:
-        text = str(error) or type(error).__name__
+        text = error_text(error)
         self.dashboard.show_error(text)
         self.statusBar().showMessage(text, 10000)
         self.action_failed.emit(text)

@@ -32,15 +32,19 @@ def run_demo(args: argparse.Namespace) -> int:
 
     if bool(args.central) != bool(args.keys):
         raise CliError("--central and --keys go together")
+    source = demo.framework_file(args.framework)
+    if not source.is_file():
+        raise CliError(f"{args.framework}: no such framework file (the shipped ones are in {source.parent})")
     path = Path(args.field_db)
     summary = demo.create_demo(path, seed=args.seed, progress=progress_bar("Creating the demo inspection"),
-                               reader=demo.DEMO_READER if args.central else None)
-    print(demo.describe(path, summary))
+                               reader=demo.DEMO_READER if args.central else None, framework=source,
+                               inspection_id=args.id)
+    print(demo.describe(path, summary, args.id))
     if args.central:
-        key_id = demo.connect_central(path, args.central, Path(args.keys), seed=args.seed)
-        print(f"Central store initialised in {args.central} with the demo inspection set up (team, sample, "
+        key_id = demo.connect_central(path, args.central, Path(args.keys), seed=args.seed, inspection_id=args.id)
+        print(f"Central store {args.central} has the demo inspection '{args.id}' set up (team, sample, "
               f"allocation); demo inspector key {key_id} ({demo.DEMO_READER}) written to {args.keys}")
-        print(f"Export with: hmip export {path} --inspection demo --key {args.keys} --out demo.bundle")
+        print(f"Export with: hmip export {path} --inspection {args.id} --key {args.keys} --out {args.id}.bundle")
     return 0
 
 
@@ -64,10 +68,13 @@ def register(sub) -> None:
     p.add_argument("dir", nargs="?", metavar="DIR", help="folder of framework files (default: the shipped forms/)")
     p.set_defaults(func=forms_check)
 
-    p = sub.add_parser("demo", help="create the demo inspection (id 'demo') in a field store")
+    p = sub.add_parser("demo", help="create a demo inspection (by default adult probation, id 'demo') in a field store")
     p.add_argument("field_db", metavar="FIELD_DB")
+    p.add_argument("--framework", metavar="FILE", help="framework file (a path, or a shipped one such as "
+                   "forms/youth_justice.yaml; default: forms/adult_probation.yaml)")
+    p.add_argument("--id", default="demo", metavar="ID", help="the inspection's id (default: demo)")
     p.add_argument("--seed", type=int, default=2003, help="random seed (same seed, same demo)")
-    p.add_argument("--central", metavar="STORE", help="also initialise a central store and enrol a demo inspector")
+    p.add_argument("--central", metavar="STORE", help="also set the inspection up in this central store (initialised if there is none yet) and enrol a demo inspector")
     p.add_argument("--keys", metavar="DIR", help="where to write the demo inspector's key (with --central)")
     p.set_defaults(func=run_demo)
 

@@ -1,4 +1,6 @@
-"""A realistic, synthetic demo inspection (id ``demo``) for first run, tests and benchmarks.
+"""A realistic, synthetic demo inspection for first run, tests and benchmarks: by
+default of the adult probation framework under the id ``demo``, or of any framework file
+under any id (several demo inspections can share one central store).
 
 Everything here is invented: a fictional provider, provider-style case references,
 believable profiles and plausible evidence notes. No real personal data. The content
@@ -23,24 +25,22 @@ from .field.inspections import create_inspection
 from .frameworks import Framework, load_text
 from .frameworks.loader import read_file
 from .paths import forms_dir
+from .demo_content import caseload, fill
 
 DEMO_ID = "demo"
 FRAMEWORK_FILE = "adult_probation.yaml"
 PROVIDER = "Northmoor Probation Delivery Unit (fictional)"
 TITLE = "Northmoor PDU inspection (demo)"
+#: Per framework id: the fictional provider, its short name (for the title) and the
+#: prefix of its case references. Another framework file gets ``OTHER``.
+PROVIDERS = {
+    "adult_probation": (PROVIDER, "Northmoor PDU", "NM"),
+    "youth_justice": ("Northmoor Youth Justice Service (fictional)", "Northmoor YJS", "NY"),
+    "esi_2003": ("Northmoor Probation Area (fictional)", "Northmoor Probation Area", "NE"),
+}
+OTHER = ("Northmoor (fictional)", "Northmoor", "NX")
 FIELDWORK = ("2026-11-16", "2026-11-27")
 SAMPLE_SIZE = 48
-
-# Rough shape of an adult probation caseload (weights, not real statistics).
-WEIGHTS = {
-    "gender": {"male": 84, "female": 15, "other": 1},
-    "disposal_type": {"community_order": 38, "suspended_sentence_order": 20, "licence": 32, "post_sentence_supervision": 10},
-    "risk_level": {"low": 14, "medium": 52, "high": 30, "very_high": 4},
-    "age_band": {"age_18_24": 18, "age_25_34": 36, "age_35_49": 32, "age_50_plus": 14},
-    "ethnicity": {"white": 72, "black": 9, "asian": 9, "mixed": 5, "other_ethnic_group": 2, "not_stated": 3},
-    "disability": {"yes": 22, "no": 63, "not_known": 15},
-    "reoffending_likelihood": {"low": 35, "medium": 40, "high": 25},
-}
 
 TEAM = [
     {"id": "lead1", "name": "Lead inspector (demo)", "role": "lead"},
@@ -52,58 +52,13 @@ TEAM = [
 #: one inspector: every read on it is theirs, and their key signs its bundles).
 DEMO_READER = "insp1"
 
-SOURCES = [
-    "the pre-sentence report",
-    "the OASys assessment",
-    "the case record entries",
-    "the interview with the case holder",
-    "the sentence plan",
-    "police domestic abuse call-out information",
-    "children's social care checks",
-    "the latest review",
-]
-SUFFICIENT = [
-    "The practitioner {verb} well, drawing on {src} and {src2}; the person's own views were recorded.",
-    "Clear, analytical work: {src} was used and the factors linked to offending were identified and prioritised.",
-    "Sound practice evidenced in {src}; the case holder explained the rationale convincingly at interview.",
-    "{Src} shows timely, well-judged work that kept the focus on the right issues.",
-]
-INSUFFICIENT = [
-    "Not enough: {src} was not used, and the work relied on self-report without checking it.",
-    "Gaps in {src}: relevant information from {src2} was available but not taken into account.",
-    "The practitioner did not {verb_base} in time; the delay was not explained in {src}.",
-    "Partly done, but {src} was not followed up and the omissions were significant for this case.",
-]
-NOT_APPLICABLE = "Not applicable for this case: {src} confirms there was no requirement at this stage."
-VERBS = {
-    "assessment": ("assessed the case", "assess the case"),
-    "planning": ("planned", "plan the work"),
-    "implementation_delivery": ("delivered the work", "deliver the work"),
-    "reviewing": ("reviewed progress", "review progress"),
-}
-
-
-def _pick(rng: random.Random, weights: dict[str, int]) -> str:
-    return rng.choices(list(weights), weights=list(weights.values()))[0]
-
-
-def _note(rng: random.Random, standard_id: str, value: str) -> str:
-    verb, verb_base = VERBS.get(standard_id, ("did the work", "do the work"))
-    src, src2 = rng.sample(SOURCES, 2)
-    if value == "na":
-        template = NOT_APPLICABLE
-    else:
-        template = rng.choice(SUFFICIENT if value == "yes" else INSUFFICIENT)
-    return template.format(verb=verb, verb_base=verb_base, src=src, src2=src2, Src=src[0].upper() + src[1:])
-
-
-def _caseload(rng: random.Random, size: int) -> list[dict]:
-    cases = []
-    numbers = rng.sample(range(1000, 99999), size)
-    for n in numbers:
-        profile = {field: _pick(rng, w) for field, w in WEIGHTS.items()}
-        cases.append({"case_id": f"NM{rng.choice((23, 24, 25))}-{n:05d}", "profile": profile, "selection": "caseload"})
-    return cases
+def framework_file(name: str | Path | None) -> Path:
+    """The framework file ``name`` (a path, or the name of a shipped one in forms/);
+    the adult probation framework by default."""
+    if name is None:
+        return forms_dir() / FRAMEWORK_FILE
+    path = Path(name)
+    return path if path.exists() else forms_dir() / path.name
 
 
 def _select(cases: list[dict], size: int, fw: Framework, seed: int) -> None:
@@ -119,26 +74,6 @@ def _select(cases: list[dict], size: int, fw: Framework, seed: int) -> None:
             c.update(selection=state, reserve_rank=rank)
 
 
-def _fill(fw: Framework, rng: random.Random, profile: dict, complete: bool) -> tuple[dict, dict]:
-    """Answers and notes for one read: all of it when ``complete``, else a plausible part."""
-    answers: dict[str, object] = {}
-    notes: dict[str, str] = {}
-    standards = list(fw.standards())
-    stop = len(standards) if complete else rng.randint(1, len(standards) - 1)
-    for standard in standards[:stop]:
-        for kq in standard.key_questions:
-            values = form_state.ReadValues(profile, answers, notes, True)
-            if kq.id not in form_state.visible(fw, values):
-                continue
-            value = rng.choices(["yes", "no", "na"], weights=[68, 27, 5])[0]
-            answers[kq.id] = value
-            notes[kq.id] = _note(rng, standard.id, value)
-            for prompt in kq.prompts:
-                if rng.random() < (0.9 if complete else 0.6):
-                    answers[prompt.id] = rng.choices(["yes", "no", "na"], weights=[70, 25, 5])[0]
-    return answers, notes
-
-
 def demo_team(reader: str | None = None) -> list[dict]:
     """The whole demo team, or (``reader``) the lead and that one inspector: the team of
     a demo laptop that reports to a central store."""
@@ -148,18 +83,21 @@ def demo_team(reader: str | None = None) -> list[dict]:
 def create_demo(
     path: Path, *, seed: int = 2003, caseload_size: int = 420, sample_size: int = SAMPLE_SIZE,
     progress: Callable[[int, int], None] | None = None, reader: str | None = None,
+    framework: str | Path | None = None, inspection_id: str = DEMO_ID,
 ) -> dict[str, object]:
-    """Create the demo inspection in the field store at ``path``; return a summary dict.
+    """Create a demo inspection of the framework file ``framework`` (default: adult
+    probation) called ``inspection_id`` in the field store at ``path``; return a summary dict.
 
     By default the whole team's reads are on it (a tour of every role). With ``reader``
     (``DEMO_READER``) it is that inspector's laptop: the team is the lead and them, and
     every sampled case is theirs (what a central store authorises from their key).
-    Raises ValueError if the store already holds an inspection called ``demo``.
+    Raises ValueError if the store already holds an inspection of that id.
     """
     rng = random.Random(seed)
-    framework_yaml = read_file(forms_dir() / FRAMEWORK_FILE)
-    fw = load_text(framework_yaml, FRAMEWORK_FILE)
-    cases = _caseload(rng, caseload_size)
+    source = framework_file(framework)
+    framework_yaml = read_file(source)
+    fw = load_text(framework_yaml, source.name)
+    cases = caseload(fw, rng, caseload_size, PROVIDERS.get(fw.id, OTHER)[2])
     _select(cases, sample_size, fw, seed)
     sample = [c for c in cases if c["selection"] == "sample"]
     from .setup.allocation import allocate
@@ -171,13 +109,13 @@ def create_demo(
     path = Path(path)
     if path.exists():  # adding the demo to a store that exists: each step is its own transaction
         with explained(path):
-            return _populate(open_db(path), fw, framework_yaml, team, cases, allocation, rng, progress)
+            return _populate(open_db(path), fw, framework_yaml, inspection_id, team, cases, allocation, rng, progress)
     # A new store is made beside the target and moved into place when complete, so that
     # a failure (a full disk) leaves no half-made store, only the one-line error.
     tmp = path.with_name(f".{path.name}.{os.getpid()}.creating")
     try:
         with explained(path):
-            summary = _populate(open_db(tmp), fw, framework_yaml, team, cases, allocation, rng, progress)
+            summary = _populate(open_db(tmp), fw, framework_yaml, inspection_id, team, cases, allocation, rng, progress)
             os.replace(tmp, path)
         sync_folder(path.parent)
     except OSError as exc:
@@ -188,16 +126,18 @@ def create_demo(
     return summary
 
 
-def _populate(db, fw: Framework, framework_yaml: str, team: list[dict], cases: list[dict], allocation: list[tuple[str, str]],
+def _populate(db, fw: Framework, framework_yaml: str, iid: str, team: list[dict], cases: list[dict],
+              allocation: list[tuple[str, str]],
           rng: random.Random, progress: Callable[[int, int], None] | None) -> dict[str, object]:
     """Create the demo inspection in the opened store ``db`` and close it; return the summary."""
     sample_size = len(allocation)
+    provider, short, _ = PROVIDERS.get(fw.id, OTHER)
     try:
         create_inspection(
-            db, inspection_id=DEMO_ID, provider=PROVIDER, title=TITLE, framework_yaml=framework_yaml, team=team,
+            db, inspection_id=iid, provider=provider, title=f"{short} inspection ({iid})", framework_yaml=framework_yaml, team=team,
             cases=cases, reads=allocation, fieldwork=FIELDWORK,
         )
-        reads = list(db.execute("SELECT r.id, c.profile FROM case_reads r JOIN cases c USING (inspection_id, case_id) WHERE r.inspection_id = ? ORDER BY r.case_id", [DEMO_ID]))
+        reads = list(db.execute("SELECT r.id, c.profile FROM case_reads r JOIN cases c USING (inspection_id, case_id) WHERE r.inspection_id = ? ORDER BY r.case_id", [iid]))
         states = Counter()
         with write_transaction(db):
             for i, (read_id, profile_json) in enumerate(reads):
@@ -207,14 +147,14 @@ def _populate(db, fw: Framework, framework_yaml: str, team: list[dict], cases: l
                     progress(i + 1, len(reads))
                 if state == "not_started":
                     continue
-                _write_read(db, fw, rng, read_id, json.loads(profile_json), state)
+                _write_read(db, fw, iid, rng, read_id, json.loads(profile_json), state)
     finally:
         db.close()
     return {"cases": len(cases), "sample": sample_size, "reads": len(reads), "states": dict(states)}
 
 
-def _write_read(db, fw: Framework, rng: random.Random, read_id: int, profile: dict, state: str) -> None:
-    answers, notes = _fill(fw, rng, profile, state == "complete")
+def _write_read(db, fw: Framework, iid: str, rng: random.Random, read_id: int, profile: dict, state: str) -> None:
+    answers, notes = fill(fw, rng, profile, state == "complete")
     held = rng.random() < 0.85 if state == "complete" else (rng.random() < 0.5 or None)
     actor = db.execute("SELECT reader_id FROM case_reads WHERE id = ?", [read_id]).fetchone()[0]
     now = audit.utc_now()
@@ -224,7 +164,7 @@ def _write_read(db, fw: Framework, rng: random.Random, read_id: int, profile: di
             "INSERT INTO answers (case_read_id, question_id, value, note, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)",
             [read_id, qid, None if value is None else json.dumps(value), notes.get(qid, ""), now, actor],
         )
-        audit.append(db, actor=actor, action="set", inspection_id=DEMO_ID, case_read_id=read_id,
+        audit.append(db, actor=actor, action="set", inspection_id=iid, case_read_id=read_id,
                      target=str(Target("answer", qid)), before=None, after=value, at=now)
     interview_date = "2026-11-1" + str(rng.randint(7, 9)) if held else None
     db.execute(
@@ -234,27 +174,30 @@ def _write_read(db, fw: Framework, rng: random.Random, read_id: int, profile: di
     if state == "complete":
         gaps = form_state.missing(fw, form_state.ReadValues(profile, answers, notes, bool(held)))
         assert not gaps, f"demo read {read_id} marked complete with gaps {gaps}"
-        audit.append(db, actor=actor, action="complete", inspection_id=DEMO_ID, case_read_id=read_id,
+        audit.append(db, actor=actor, action="complete", inspection_id=iid, case_read_id=read_id,
                      target="status", before="in_progress", after="complete", at=now)
 
 
-def describe(path: Path, summary: dict[str, object]) -> str:
+def describe(path: Path, summary: dict[str, object], inspection_id: str = DEMO_ID) -> str:
     """A readable account of what ``create_demo`` made."""
+    iid = inspection_id
     db = open_db(path, create=False)
     try:
-        team = list(db.query("SELECT id, name, role FROM team_members WHERE inspection_id = ?", [DEMO_ID]))
+        team = list(db.query("SELECT id, name, role FROM team_members WHERE inspection_id = ?", [iid]))
         by_reader = list(db.query(
-            "SELECT reader_id, status, count(*) AS n FROM case_reads WHERE inspection_id = ? GROUP BY 1, 2 ORDER BY 1, 2", [DEMO_ID]))
+            "SELECT reader_id, status, count(*) AS n FROM case_reads WHERE inspection_id = ? GROUP BY 1, 2 ORDER BY 1, 2", [iid]))
         events = db.execute("SELECT count(*) FROM audit_log").fetchone()[0]
-        insp = db.execute("SELECT provider, framework_id, framework_version FROM inspections WHERE id = ?", [DEMO_ID]).fetchone()
+        insp = db.execute("SELECT provider, framework_id, framework_version FROM inspections WHERE id = ?", [iid]).fetchone()
+        strata = [f.label.en.lower() for f in load_text(db.execute(
+            "SELECT framework_yaml FROM inspections WHERE id = ?", [iid]).fetchone()[0], "framework").case_profile if f.stratify]
     finally:
         db.close()
     states = summary["states"]
     lines = [
-        f"Demo inspection 'demo' created in {path}",
+        f"Demo inspection '{iid}' created in {path}",
         f"  Provider:   {insp[0]}",
         f"  Framework:  {insp[1]} version {insp[2]}",
-        f"  Caseload:   {summary['cases']} synthetic cases; sample of {summary['sample']} drawn by gender, disposal type and risk level",
+        f"  Caseload:   {summary['cases']} synthetic cases; sample of {summary['sample']} drawn by {_listed(strata)}",
         f"  Case reads: {states.get('complete', 0)} complete, {states.get('in_progress', 0)} in progress, {states.get('not_started', 0)} not started",
         "  Team:",
     ]
@@ -266,23 +209,31 @@ def describe(path: Path, summary: dict[str, object]) -> str:
     return "\n".join(lines)
 
 
-def connect_central(field_path: Path, central: str, keys_dir: Path, *, seed: int = 2003) -> str:
-    """Initialise a central store for the demo laptop at ``field_path`` (made with
-    ``reader=DEMO_READER``), write the demo inspector's key to ``keys_dir`` and enrol it,
-    set the inspection up there as a lead would (``set_up_central``), and make the field
-    store trust that central store. Returns the inspector's key id."""
+def _listed(items: list[str]) -> str:
+    return " and ".join(filter(None, [", ".join(items[:-1]), items[-1] if items else ""]))
+
+
+def connect_central(field_path: Path, central: str, keys_dir: Path, *, seed: int = 2003,
+                    inspection_id: str = DEMO_ID) -> str:
+    """Report the demo laptop at ``field_path`` (made with ``reader=DEMO_READER``) to the
+    central store ``central``, initialising it only if there is none yet (another demo
+    inspection may be there already): write the demo inspector's key to ``keys_dir`` and
+    enrol it, set the inspection ``inspection_id`` up there as a lead would
+    (``set_up_central``), and make the field store trust that central store. Returns the
+    inspector's key id."""
     from .central.store import CentralStore, is_url
     from .exchange.keys import new_key
     from .field.export import set_user, trust_central
 
     # A PostgreSQL store has no file to keep its keys beside: they go with the demo's.
-    store = CentralStore.init(central, keys_dir=keys_dir / "central-store" if is_url(central) else None)
+    store_keys = keys_dir / "central-store" if is_url(central) else None
+    store = CentralStore.open_or_init(central, keys_dir=store_keys)
     try:
         key = new_key(keys_dir, "Demo inspector")
         store.enrol("Demo inspector", "inspector", (keys_dir / "public.key").read_text(encoding="utf-8"))
         db = open_db(field_path)
         try:
-            reader = set_up_central(store, db, key.key_id, seed=seed)
+            reader = set_up_central(store, db, key.key_id, seed=seed, inspection_id=inspection_id)
             trust_central(db, store_id=store.store_id, recipients=store.recipients(),
                           public_key=store.meta("signing_key"))
             set_user(db, reader)  # whose laptop this is, as an inspection pack records it: its exports carry these reads
@@ -293,7 +244,7 @@ def connect_central(field_path: Path, central: str, keys_dir: Path, *, seed: int
     return key.key_id
 
 
-def set_up_central(store, db, key_id: str, *, seed: int = 2003) -> str:
+def set_up_central(store, db, key_id: str, *, seed: int = 2003, inspection_id: str = DEMO_ID) -> str:
     """Set the demo inspection up at the central store ``store`` from the demo field
     store ``db``, through the lead's own set-up path: the inspection (provider, title,
     pinned framework, fieldwork dates), the team with the laptop's reader bound to the
@@ -308,20 +259,20 @@ def set_up_central(store, db, key_id: str, *, seed: int = 2003) -> str:
     from .central.store import CentralError
 
     insp = db.execute("SELECT provider, title, framework_yaml, fieldwork_start, fieldwork_end FROM inspections"
-                      " WHERE id = ?", [DEMO_ID]).fetchone()
+                      " WHERE id = ?", [inspection_id]).fetchone()
     if insp is None:
-        raise CentralError("the field store holds no demo inspection")
-    readers = {r for (r,) in db.execute("SELECT DISTINCT reader_id FROM case_reads WHERE inspection_id = ?", [DEMO_ID])}
+        raise CentralError(f"the field store holds no demo inspection '{inspection_id}'")
+    readers = {r for (r,) in db.execute("SELECT DISTINCT reader_id FROM case_reads WHERE inspection_id = ?", [inspection_id])}
     if len(readers) != 1:
         raise CentralError(f"the demo field store holds the reads of {len(readers)} members ({', '.join(sorted(readers))}); "
                            "a laptop is one inspector's: make it with hmip demo FIELD_DB --central STORE --keys DIR")
     [reader] = readers
     team = [{"id": m, "name": n, "role": r, "key_id": key_id if m == reader else None}
-            for m, n, r in db.execute("SELECT id, name, role FROM team_members WHERE inspection_id = ?", [DEMO_ID])]
+            for m, n, r in db.execute("SELECT id, name, role FROM team_members WHERE inspection_id = ?", [inspection_id])]
     cases = [(c, json.loads(p), sel, rank) for c, p, sel, rank in db.execute(
-        "SELECT case_id, profile, selection, reserve_rank FROM cases WHERE inspection_id = ? ORDER BY case_id", [DEMO_ID])]
-    packs.create_inspection(store, DEMO_ID, insp[2], insp[0], insp[1], (insp[3], insp[4]))
-    packs.set_team(store, DEMO_ID, team)
+        "SELECT case_id, profile, selection, reserve_rank FROM cases WHERE inspection_id = ? ORDER BY case_id", [inspection_id])]
+    packs.create_inspection(store, inspection_id, insp[2], insp[0], insp[1], (insp[3], insp[4]))
+    packs.set_team(store, inspection_id, team)
     fields = sorted({k for _, profile, _, _ in cases for k in profile})
     with tempfile.TemporaryDirectory() as tmp:
         caseload = Path(tmp) / "caseload.csv"
@@ -329,9 +280,9 @@ def set_up_central(store, db, key_id: str, *, seed: int = 2003) -> str:
             writer = csv.writer(fh)
             writer.writerow(["case_id", *fields])
             writer.writerows([c, *(profile.get(f, "") for f in fields)] for c, profile, _, _ in cases)
-        setup_flow.draw(store, DEMO_ID, caseload, seed=seed, sample_size=sum(c[2] == "sample" for c in cases))
-    drawn = {r["case_id"]: (r["selection"], r["reserve_rank"], r["reader_id"]) for r in setup_flow.sample_rows(store, DEMO_ID)}
-    allocated = dict(db.execute("SELECT case_id, reader_id FROM case_reads WHERE inspection_id = ?", [DEMO_ID]).fetchall())
+        setup_flow.draw(store, inspection_id, caseload, seed=seed, sample_size=sum(c[2] == "sample" for c in cases))
+    drawn = {r["case_id"]: (r["selection"], r["reserve_rank"], r["reader_id"]) for r in setup_flow.sample_rows(store, inspection_id)}
+    allocated = dict(db.execute("SELECT case_id, reader_id FROM case_reads WHERE inspection_id = ?", [inspection_id]).fetchall())
     on_laptop = {c: (sel, rank, allocated.get(c)) for c, _, sel, rank in cases}
     if drawn != on_laptop:
         raise CentralError("the central set-up drew another sample or allocation than the demo field store's "

@@ -126,10 +126,25 @@ def _references(fw: Framework) -> Iterator[Problem]:
         except KeyError:
             yield ("sample", "quotas", field_id), f"quota on unknown profile field '{field_id}'"
             continue
+        if not field.stratify:
+            yield ("sample", "quotas", field_id), f"quota on '{field_id}', which is not a stratification field (stratify: true)"
         known = {o.id for o in fw.scale(field.scale).options} if field.scale in scale_ids else set()
-        for value in quotas:
-            if value not in known:
-                yield ("sample", "quotas", field_id, value), f"quota on unknown value '{value}'"
+        counted: dict[str, str] = {}
+        for name, quota in quotas.items():
+            if isinstance(quota, int):
+                if name not in known:
+                    yield ("sample", "quotas", field_id, name), f"quota on unknown value '{name}'"
+                values = [name]
+            else:
+                if name in known:
+                    yield ("sample", "quotas", field_id, name), f"group quota '{name}' is named like a value: name the group"
+                values = quota.values
+                for i, value in enumerate(values):
+                    if value not in known:
+                        yield ("sample", "quotas", field_id, name, "values", i), f"quota on unknown value '{value}'"
+            for value in values:
+                if counted.setdefault(value, name) != name:
+                    yield ("sample", "quotas", field_id, name), f"quotas '{counted[value]}' and '{name}' both count '{value}'"
 
 
 def known_names(fw: Framework) -> set[str]:

@@ -369,12 +369,21 @@ class RepresentationRule(Strict):
     source: str = Field(min_length=1)
 
 
+class QuotaGroup(Strict):
+    """A quota over a group of values: at least ``count`` cases (per ``target_size``)
+    with any of ``values``, e.g. ``{values: [high, very_high], count: 20}``."""
+
+    values: list[str] = Field(min_length=2)
+    count: int = Field(ge=0)
+
+
 class SampleRules(Strict):
     """Sampling guidance the framework sets (used by inspection set-up)."""
 
     target_size: int | None = Field(default=None, ge=1)
-    #: Minimum cases per stratum value, e.g. {"risk_level": {"high": 20}}.
-    quotas: dict[str, dict[str, int]] = {}
+    #: Minimum cases per stratum value, e.g. {"risk_level": {"high": 20}}, or per group of
+    #: values, {"risk_level": {"high_or_very_high": {"values": [...], "count": 20}}}.
+    quotas: dict[str, dict[str, int | QuotaGroup]] = {}
     minimum_per_group: int = Field(default=0, ge=0)
     #: At least this many cases of a group, whatever the size: {"gender": {"female": 10}}.
     minimums: dict[str, dict[str, int]] = {}

@@ -11,6 +11,7 @@ import math
 from .eligibility import Screened
 from .selection import Sample
 from .size import SizeChoice
+from .strata import describe_quota
 
 
 def explain(sample: Sample, size: SizeChoice | None, screened: Screened | None) -> str:
@@ -37,7 +38,8 @@ def explain(sample: Sample, size: SizeChoice | None, screened: Screened | None) 
     if sample.quota_required or sample.minimum_required:
         out.append("   Quotas and minimums raise their groups' shares before rounding (the other groups make room):")
         for (a, v), need in sorted(sample.quota_required.items()):
-            out.append(f"     quota {a}={v}: {sample.quotas[a][v]} per {sample.quota_base} -> at least {need}")
+            values, per = sample.quota(a, v)
+            out.append(f"     quota {describe_quota(a, v, values)}: {per} per {sample.quota_base} -> at least {need}")
         for (a, v), need in sorted(sample.minimum_required.items()):
             out.append(f"     minimum {a}={v}: at least {need} (asked {sample.minimums[a][v]})")
     if sample.minimum_per_group:

@@ -30,6 +30,7 @@ from .eligibility import Screened
 from .representation import representation
 from .selection import ROUNDING, Sample
 from .size import SizeChoice
+from .strata import describe_quota
 
 #: A departure must exceed this many cases to be flagged.
 FLAG_THRESHOLD = 1.0
@@ -105,10 +106,11 @@ def sample_report(sample: Sample, size: SizeChoice | None = None) -> dict[str, A
 
     quotas = []
     for (attribute, value), required in sorted(sample.quota_required.items()):
-        sampled = _value_sampled(sample, attribute, value)
+        values, per = sample.quota(attribute, value)
+        sampled = _value_sampled(sample, attribute, *values)
         quotas.append({
-            "attribute": attribute, "value": value,
-            "per": sample.quotas[attribute][value], "base": sample.quota_base,
+            "attribute": attribute, "value": value, "values": sorted(values),
+            "shown": describe_quota(attribute, value, values), "per": per, "base": sample.quota_base,
             "required": required, "sampled": sampled, "met": sampled >= required,
         })
     minimums = []
@@ -161,9 +163,9 @@ def sample_report(sample: Sample, size: SizeChoice | None = None) -> dict[str, A
     }
 
 
-def _value_sampled(sample: Sample, attribute: str, value: str) -> int:
+def _value_sampled(sample: Sample, attribute: str, *values: str) -> int:
     idx = sample.attributes.index(attribute)
-    return sum(len(s.sample) for s in sample.strata if s.key[idx] == value)
+    return sum(len(s.sample) for s in sample.strata if s.key[idx] in values)
 
 
 def _offices(sample: Sample) -> list[dict[str, Any]]:
@@ -255,7 +257,7 @@ def render_text(report: Mapping[str, Any]) -> str:
     for q in report["quotas"]:
         state = "met" if q["met"] else "NOT MET"
         out.append(
-            f"Quota {q['attribute']}={q['value']}: {q['per']} per {q['base']} cases -> at least {q['required']}; "
+            f"Quota {q['shown']}: {q['per']} per {q['base']} cases -> at least {q['required']}; "
             f"{q['sampled']} sampled ({state})."
         )
     for attribute, lines in report["by_attribute"].items():

@@ -17,7 +17,9 @@ Contract (docs/sampling.md explains the choices):
     ``quota_base`` cases of the sample (``quota_base`` is the framework's target size, or
     100), i.e. ``ceil(q × size / quota_base)``, never more than the caseload has. Where the
     proportional share falls short, the value's strata are scaled up to the quota and the
-    other values' strata scaled down in proportion, before rounding.
+    other values' strata scaled down in proportion, before rounding. A group quota
+    ``{attribute: {name: {values: [v1, v2], count: q}}}`` counts the cases with any of
+    its values ("about 20 high or very high risk"): its values' strata are scaled together.
   - Balancing: Hamilton rounds each stratum on its own, and across many small strata the
     roundings of one attribute value can add up (a small group could get no case). A
     last pass moves round-ups between strata, each staying within one case of its
@@ -66,6 +68,7 @@ from .strata import (
     minimum_counts,
     plan_allocation,
     quota_counts,
+    quota_groups,
     stratification_attributes,
 )
 
@@ -140,9 +143,10 @@ class Sample:
     size: int
     caseload_size: int
     minimum_per_group: int
-    quotas: dict[str, dict[str, int]]
+    #: ``{attribute: {value: q}}``; a group quota is ``{attribute: {name: {values, count}}}``.
+    quotas: dict[str, dict[str, object]]
     quota_base: int
-    #: ``{(attribute, value): cases required}`` after scaling the quotas to the size.
+    #: ``{(attribute, value or group name): cases required}`` after scaling the quotas to the size.
     quota_required: dict[tuple[str, str], int]
     reserve_ratio: float
     strata: list[Stratum]
@@ -158,6 +162,10 @@ class Sample:
     cap: int | None = None
     #: Sampled cases per case holder (counts only are reported, never the holders).
     holder_counts: dict[str, int] = field(default_factory=dict)
+
+    def quota(self, attribute: str, name: str) -> tuple[frozenset[str], int]:
+        """The values a quota counts and its cases per ``quota_base``."""
+        return quota_groups(self.quotas)[(attribute, name)]
 
     def sampled_ids(self) -> list[str]:
         """The current sample's case references, stratum by stratum."""
@@ -196,7 +204,7 @@ def draw(
     attributes: Sequence[str],
     seed: int,
     minimum_per_group: int = 0,
-    quotas: Mapping[str, Mapping[str, int]] | None = None,
+    quotas: Mapping[str, Mapping[str, object]] | None = None,
     quota_base: int = DEFAULT_QUOTA_BASE,
     reserve_ratio: float = DEFAULT_RESERVE_RATIO,
     minimums: Mapping[str, Mapping[str, int]] | None = None,

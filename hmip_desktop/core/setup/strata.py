@@ -53,23 +53,42 @@ def stratification_attributes(framework: Framework) -> list[str]:
     return [pf.id for pf in framework.case_profile if pf.stratify]
 
 
+def quota_groups(quotas: Mapping[str, Mapping[str, object]]) -> dict[tuple[str, str], tuple[frozenset[str], int]]:
+    """``{(attribute, name): (values counted, cases per base)}``. A plain quota
+    ``{risk_level: {high: 20}}`` counts the one value ``high``; a group quota
+    ``{risk_level: {high_or_very_high: {values: [high, very_high], count: 20}}}`` counts
+    the cases with any of its values (a mapping or an object with ``values`` and ``count``)."""
+    out = {}
+    for attribute, entries in sorted(quotas.items()):
+        for name, q in sorted(entries.items()):
+            if isinstance(q, Mapping):
+                values, count = q.get("values"), q.get("count")
+            elif isinstance(q, int):
+                values, count = [name], q
+            else:
+                values, count = getattr(q, "values", None), getattr(q, "count", None)
+            if isinstance(values, str) or not values:
+                raise SelectionError(f"group quota {attribute}={name} needs a list of values")
+            if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+                raise SelectionError(f"quota for {attribute}={name} must be a whole number of at least 0, not {count!r}")
+            out[(attribute, name)] = (frozenset(values), count)
+    return out
+
+
 def quota_counts(
-    quotas: Mapping[str, Mapping[str, int]],
+    quotas: Mapping[str, Mapping[str, object]],
     size: int,
     base: int,
     value_populations: Mapping[tuple[str, str], int],
 ) -> dict[tuple[str, str], int]:
-    """``{(attribute, value): cases required}``: ``ceil(q × size / base)``, capped by the
-    number of such cases in the caseload."""
+    """``{(attribute, name): cases required}``: ``ceil(q × size / base)``, capped by the
+    number of such cases (with any of the quota's values) in the caseload."""
     if base < 1:
         raise SelectionError(f"quota base must be at least 1 case, not {base}")
     out = {}
-    for attribute, values in sorted(quotas.items()):
-        for value, q in sorted(values.items()):
-            if q < 0:
-                raise SelectionError(f"quota for {attribute}={value} is negative ({q})")
-            wanted = math.ceil(Fraction(q * size, base))
-            out[(attribute, value)] = min(wanted, value_populations.get((attribute, value), 0))
+    for (attribute, name), (values, q) in quota_groups(quotas).items():
+        wanted = math.ceil(Fraction(q * size, base))
+        out[(attribute, name)] = min(wanted, sum(value_populations.get((attribute, v), 0) for v in values))
     return out
 
 
@@ -144,20 +163,33 @@ def plan_allocation(
     notes: dict[Key, list[str]] = {k: [] for k in keys}
     value_pops = _value_populations(attributes, pop)
     required = quota_counts(quotas, size, quota_base, value_pops)
+    members = {av: values for av, (values, _) in quota_groups(quotas).items()}
     kind = dict.fromkeys(required, "quota")
     for av, need in minimum_counts(minimums or {}, attributes, value_pops).items():
+        members.setdefault(av, frozenset({av[1]}))
         if need > required.get(av, 0):
             required[av], kind[av] = need, "minimum"
     constrained: dict[str, list[str]] = {}
     for a, v in required:
         constrained.setdefault(a, []).append(v)
+    # Each quota as (attribute position, values counted, cases required).
+    counted = [(attributes.index(a), members[(a, v)], need) for (a, v), need in required.items()]
 
-    # 1. Quotas and group minimums: scale each such attribute's value groups (before rounding).
+    # 1. Quotas and group minimums: scale each such attribute's value groups (before
+    # rounding); a group quota's values are scaled together as one group.
     for attribute in [a for a in attributes if a in constrained]:
         idx = attributes.index(attribute)
+        unit_of: dict[str, str] = {}
+        for name in constrained[attribute]:
+            for value in members[(attribute, name)]:
+                if unit_of.setdefault(value, name) != name:
+                    raise SelectionError(
+                        f"the {attribute} quotas and minimums {unit_of[value]} and {name} both count {attribute}={value}"
+                    )
         group_share: dict[str, Fraction] = {}
         for k in keys:
-            group_share[k[idx]] = group_share.get(k[idx], Fraction(0)) + target[k]
+            u = unit_of.get(k[idx], k[idx])
+            group_share[u] = group_share.get(u, Fraction(0)) + target[k]
         req = {v: required[(attribute, v)] for v in constrained[attribute]}
         boosted: dict[str, Fraction] = {}
         while True:
@@ -177,17 +209,19 @@ def plan_allocation(
                 boosted[v] = Fraction(req[v])
         goal.update(boosted)
         for v in boosted:
-            why = f"{kind[(attribute, v)]}: at least {req[v]} cases with {attribute}={v}"
+            shown = describe_quota(attribute, v, members[(attribute, v)])
+            why = f"{kind[(attribute, v)]}: at least {req[v]} cases with {shown}"
             for k in keys:
-                if k[idx] == v:
+                if unit_of.get(k[idx], k[idx]) == v:
                     notes[k].append(why)
             for k in keys:
-                if k[idx] != v and goal[k[idx]] < group_share[k[idx]]:
-                    notes[k].append(f"fewer, to make room for the {attribute}={v} {kind[(attribute, v)]}")
+                u = unit_of.get(k[idx], k[idx])
+                if u != v and goal[u] < group_share[u]:
+                    notes[k].append(f"fewer, to make room for the {shown} {kind[(attribute, v)]}")
         for k in keys:
-            g = group_share[k[idx]]
-            if g:
-                target[k] = target[k] * goal[k[idx]] / g
+            u = unit_of.get(k[idx], k[idx])
+            if group_share[u]:
+                target[k] = target[k] * goal[u] / group_share[u]
 
     # 2. Round by largest remainder within [minimum, population].
     lower = {k: min(minimum_per_group, pop[k]) for k in keys}
@@ -221,25 +255,27 @@ def plan_allocation(
     # 3. Rounding can leave a quota one or two short: move cases to it from elsewhere.
     for (attribute, value), need in required.items():
         idx = attributes.index(attribute)
-        while sum(alloc[k] for k in keys if k[idx] == value) < need:
-            takers = [k for k in keys if k[idx] == value and alloc[k] < pop[k]]
+        values = members[(attribute, value)]
+        shown = describe_quota(attribute, value, values)
+        while sum(alloc[k] for k in keys if k[idx] in values) < need:
+            takers = [k for k in keys if k[idx] in values and alloc[k] < pop[k]]
             givers = [
                 k for k in keys
-                if k[idx] != value and alloc[k] > lower[k] and _keeps_quotas(k, alloc, keys, attributes, required)
+                if k[idx] not in values and alloc[k] > lower[k] and _keeps_quotas(k, alloc, keys, counted)
             ]
             if not takers or not givers:
                 raise SelectionError(
-                    f"the {kind[(attribute, value)]} of {need} cases with {attribute}={value} cannot be met with the other constraints"
+                    f"the {kind[(attribute, value)]} of {need} cases with {shown} cannot be met with the other constraints"
                 )
             taker = max(takers, key=lambda k: (target[k] - alloc[k], pop[k], -order[k]))
             giver = min(givers, key=lambda k: (target[k] - alloc[k], -pop[k], order[k]))
             alloc[taker] += 1
             alloc[giver] -= 1
-            notes[giver].append(f"fewer, to make room for the {attribute}={value} {kind[(attribute, value)]}")
+            notes[giver].append(f"fewer, to make room for the {shown} {kind[(attribute, value)]}")
 
     # 4. Balance the attributes' totals without moving any stratum off its share rounded.
     if balance:
-        _balance(alloc, target, lower, pop, keys, attributes, required)
+        _balance(alloc, target, lower, pop, keys, attributes, counted)
 
     plans = []
     for k in keys:
@@ -265,7 +301,7 @@ def plan_allocation(
 BALANCE_MAX_STRATA = 400
 
 
-def _balance(alloc, target, lower, pop, keys, attributes, required) -> None:
+def _balance(alloc, target, lower, pop, keys, attributes, counted) -> None:
     """Move round-ups between strata so that each attribute's value totals come closer to
     their shares (Hamilton rounds each stratum on its own, and across many small strata
     the roundings of one value add up: a small group can vanish).
@@ -288,13 +324,12 @@ def _balance(alloc, target, lower, pop, keys, attributes, required) -> None:
             have[x][k[x]] = have[x].get(k[x], 0) + alloc[k]
     floor_t = {k: math.floor(target[k]) for k in keys}
     ceil_t = {k: math.ceil(target[k]) for k in keys}
-    quota_idx = [(attributes.index(a), v, need) for (a, v), need in required.items()]
     for _ in range(4 * len(keys) + 10):
         d = [{v: have[x][v] - want[x][v] for v in want[x]} for x in width]
         donors = [
             k for k in keys
             if alloc[k] - 1 >= lower[k] and alloc[k] - 1 >= floor_t[k]
-            and all(k[x] != v or have[x][v] - 1 >= need for x, v, need in quota_idx)
+            and all(k[x] not in values or sum(have[x].get(v, 0) for v in values) - 1 >= need for x, values, need in counted)
         ]
         takers = [k for k in keys if alloc[k] + 1 <= min(pop[k], ceil_t[k])]
         best = None
@@ -316,10 +351,16 @@ def _balance(alloc, target, lower, pop, keys, attributes, required) -> None:
             have[x][take[x]] += 1
 
 
-def _keeps_quotas(k: Key, alloc, keys, attributes, required) -> bool:
-    """Whether one case fewer in stratum ``k`` leaves every quota met."""
-    for (attribute, value), need in required.items():
-        idx = attributes.index(attribute)
-        if k[idx] == value and sum(alloc[j] for j in keys if j[idx] == value) - 1 < need:
+def _keeps_quotas(k: Key, alloc, keys, counted) -> bool:
+    """Whether one case fewer in stratum ``k`` leaves every quota met (``counted``: each
+    quota's attribute position, values counted and cases required)."""
+    for idx, values, need in counted:
+        if k[idx] in values and sum(alloc[j] for j in keys if j[idx] in values) - 1 < need:
             return False
     return True
+
+
+def describe_quota(attribute: str, name: str, values) -> str:
+    """``risk_level=high``, or for a group quota ``risk_level=high_or_very_high (high, very_high)``."""
+    values = sorted(values)
+    return f"{attribute}={name}" if values == [name] else f"{attribute}={name} ({', '.join(values)})"

@@ -237,3 +237,21 @@ def test_not_utf8_file(tmp_path, capsys):
     (tmp_path / "latin1.yaml").write_bytes("title: caf\xe9".encode("latin-1"))
     assert main(["forms", "check", str(tmp_path)]) == 1
     assert "not UTF-8 text" in capsys.readouterr().out
+
+
+def test_group_quotas_are_checked():
+    """A group quota names its values from the field's scale, is not named like a
+    value, does not count a value another quota counts, and is on a stratification field."""
+    text = (forms_dir() / "esi_2003.yaml").read_text(encoding="utf-8")
+    good = "      high_or_very_high: {values: [high, very_high], count: 20}"
+    assert good in text
+    reasons = [r for _, r in errors_for(text.replace(good, good.replace("very_high]", "very_hihg]")))]
+    assert "quota on unknown value 'very_hihg'" in reasons
+    reasons = [r for _, r in errors_for(text.replace(good, good.replace("high_or_very_high:", "high:")))]
+    assert "group quota 'high' is named like a value: name the group" in reasons
+    reasons = [r for _, r in errors_for(text.replace(good, good + "\n      very_high: 5"))]
+    assert "quotas 'high_or_very_high' and 'very_high' both count 'very_high'" in reasons
+    reasons = [r for _, r in errors_for(text.replace(good, good.replace("[high, very_high]", "[high]")))]
+    assert any("at least 2" in r for r in reasons)
+    moved = text.replace("    risk_level:\n" + good, "    ethnicity:\n      white: 20")
+    assert "quota on 'ethnicity', which is not a stratification field (stratify: true)" in [r for _, r in errors_for(moved)]

@@ -159,16 +159,34 @@ def test_names_are_dropped_from_the_output_with_a_warning(tmp_path):
     assert read(out)[0] == ["case_id", "gender", "disposal_type", "risk_level", "selection", "reserve_rank"]
 
 
-def test_another_framework_sets_quotas(tmp_path):
+def esi_draw(tmp_path, rng_seed, risk_weights, *options):
+    """An ESI draw of 100 from 800 cases with these risk level weights: (process, sampled rows)."""
     from hmip_desktop.core.paths import forms_dir
 
     source = tmp_path / "caseload.csv"
-    rng = random.Random(2)
-    rows = [[f"E{i}", "", rng.choice(GENDERS[:2]), rng.choice(DISPOSALS), rng.choices(RISKS, (50, 40, 5, 5))[0], ""]
+    rng = random.Random(rng_seed)
+    rows = [[f"E{i}", "", rng.choice(GENDERS[:2]), rng.choice(DISPOSALS), rng.choices(RISKS, risk_weights)[0], ""]
             for i in range(800)]
     write_caseload(source, rows=rows)
     out = tmp_path / "s.csv"
-    proc = run(str(source), "--seed", "1", "--size", "100", "--framework", str(forms_dir() / "esi_2003.yaml"), "--out", str(out))
+    proc = run(str(source), "--seed", "1", "--size", "100", "--framework", str(forms_dir() / "esi_2003.yaml"),
+               "--out", str(out), *options)
     assert proc.returncode == 0, proc.stderr
-    assert sum(1 for r in read(out)[1:] if r[-2] == "sample" and r[4] == "high") == 20
-    assert "Quota risk_level=high: 20 per 100 cases -> at least 20; 20 sampled (met)." in proc.stdout
+    return proc, [r for r in read(out)[1:] if r[-2] == "sample"]
+
+
+def test_another_framework_sets_quotas(tmp_path):
+    proc, rows = esi_draw(tmp_path, 2, (50, 40, 5, 5))
+    sampled = [r[4] for r in rows]
+    high, very_high = sampled.count("high"), sampled.count("very_high")
+    assert high and very_high and high + very_high == 20, "the ESI quota counts high and very high risk together"
+    assert ("Quota risk_level=high_or_very_high (high, very_high): 20 per 100 cases -> at least 20; 20 sampled (met)."
+            in proc.stdout)
+    proc, _ = esi_draw(tmp_path, 2, (50, 40, 5, 5), "--explain")
+    assert "quota risk_level=high_or_very_high (high, very_high): 20 per 100 -> at least 20" in proc.stdout
+
+
+def test_esi_group_quota_with_only_very_high_cases(tmp_path):
+    """A caseload whose high-risk cases are all very high still meets the ESI quota."""
+    _, rows = esi_draw(tmp_path, 3, (55, 40, 0, 5))
+    assert sum(1 for r in rows if r[4] == "very_high") >= 20

@@ -55,7 +55,8 @@ def test_quotas_and_replacements_are_reported():
     replace(sample, gone, "no case record")
     report = sample_report(sample)
     assert report["quotas"] == [
-        {"attribute": "risk_level", "value": "high", "per": 20, "base": 100, "required": 4, "sampled": 4, "met": True}
+        {"attribute": "risk_level", "value": "high", "values": ["high"], "shown": "risk_level=high", "per": 20, "base": 100,
+             "required": 4, "sampled": 4, "met": True}
     ]
     assert report["replacements"][0]["case_id"] == gone and report["replacements"][0]["reason"] == "no case record"
     assert report["reserves"]["used"] == 1

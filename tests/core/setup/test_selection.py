@@ -174,17 +174,41 @@ def test_quota_on_high_risk_is_honoured(pops, fraction, per100):
 
 
 def test_esi_quota_of_20_high_risk_in_100():
+    """The ESI's "20 of whom are registered as high risk of harm": a group quota that
+    counts the high and the very high risk cases together."""
     fw = load_file(forms_dir() / "esi_2003.yaml")
-    cases = caseload(1000, weights=((80, 18, 2), (35, 25, 30, 10), (40, 45, 10, 5)))  # ~10% high
+    cases = caseload(1000, weights=((80, 18, 2), (35, 25, 30, 10), (40, 45, 10, 5)))  # ~15% high or very high
     sample = draw_for_framework(cases, 100, fw, seed=5)
-    high = sum(s.allocated for s in sample.strata if s.key[2] == "high")
-    assert high == 20
-    assert sample.quota_required == {("risk_level", "high"): 20}
-    boosted = [s for s in sample.strata if s.key[2] == "high"]
-    assert all(any(r.startswith("quota") for r in s.reasons) for s in boosted)
+    risky = [s for s in sample.strata if s.key[2] in ("high", "very_high")]
+    assert sum(s.allocated for s in risky) == 20
+    assert {s.key[2] for s in risky if s.allocated} == {"high", "very_high"}, "both levels keep their proportions"
+    assert sample.quota_required == {("risk_level", "high_or_very_high"): 20}
+    assert sample.quota("risk_level", "high_or_very_high") == (frozenset({"high", "very_high"}), 20)
+    assert all(any(r.startswith("quota") and "high_or_very_high (high, very_high)" in r for r in s.reasons)
+               for s in risky if s.allocated)
     # Scaled to the size: 20 per 100 -> at least ceil(20 × 50 / 100) = 10 in 50.
     half = draw_for_framework(cases, 50, fw, seed=5)
-    assert sum(s.allocated for s in half.strata if s.key[2] == "high") == 10
+    assert sum(s.allocated for s in half.strata if s.key[2] in ("high", "very_high")) == 10
+
+
+@settings(max_examples=150, deadline=None)
+@given(pops=populations, fraction=st.floats(min_value=0.02, max_value=1.0), per100=st.integers(0, 50))
+def test_group_quota_counts_any_of_its_values(pops, fraction, per100):
+    total = sum(pops.values())
+    size = max(1, min(total, round(total * fraction)))
+    group = ("high", "very_high")
+    have = sum(n for k, n in pops.items() if k[2] in group)
+    quota = {"risk_level": {"high_or_very_high": {"values": list(group), "count": per100}}}
+    plans = plan_allocation(pops, size, ATTRS, quotas=quota)
+    assert sum(p.allocated for p in plans if p.key[2] in group) >= min(have, math.ceil(per100 * size / 100))
+    assert sum(p.allocated for p in plans) == size
+
+
+def test_overlapping_quotas_are_refused():
+    pops = {("male", "licence", r): 50 for r in RISKS}
+    quota = {"risk_level": {"high": 5, "risky": {"values": ["high", "very_high"], "count": 20}}}
+    with pytest.raises(SelectionError, match="both count risk_level=high"):
+        plan_allocation(pops, 40, ATTRS, quotas=quota)
 
 
 def test_quotas_that_do_not_fit_are_refused():

@@ -175,13 +175,15 @@ class Completeness:
                 if item.relevant is not None:
                     names |= relevance.references(_compiled(item.relevant))
         self.names = tuple(sorted(names))
+        #: (profile?, id) of each name: the key is read from the values without building the environment
+        self._lookups = tuple((n.startswith("profile."), n.split(".", 1)[1]) for n in self.names)
         self.plans: dict[tuple, tuple[_Step, ...]] = {}
 
     def missing(self, values: ReadValues) -> list[Missing]:
         """The same list as :func:`missing` (tests/core/field/test_form_state.py checks it)."""
-        env = environment(values)
+        profile, answers = values.profile, values.answers
         try:
-            key = tuple(_frozen(env.get(name)) for name in self.names)
+            key = tuple(_frozen((profile if in_profile else answers).get(name)) for in_profile, name in self._lookups)
         except TypeError:
             return missing(self.fw, values)
         plan = self.plans.get(key)

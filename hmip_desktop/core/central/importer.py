@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
+from json.encoder import encode_basestring_ascii as _encode_string
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,7 +37,8 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from ..exchange import archive, envelope
 from ..exchange.envelope import Rejected
-from ..exchange.formats import FORMAT_VERSION, MAX_BUNDLE_FILE, MAX_BUNDLE_RECORDS, CaseReadRecord, Manifest, Receipt, ReceiptComment, ReceiptEntry
+from ..exchange.formats import (FORMAT_VERSION, MAX_BUNDLE_FILE, MAX_BUNDLE_RECORDS, AnswerRecord, CaseReadRecord, Interview,
+                                Manifest, Receipt, ReceiptComment, ReceiptEntry)
 from ..exchange.keys import parse_public
 from ..exchange.revisions import MEMBER, canonical, content_hash, revision_id
 from . import queries, schema
@@ -112,6 +114,21 @@ def _strict(model, data, where: str):
         raise Rejected(f"{where}: {'.'.join(map(str, first['loc']))}: {first['msg']}") from None
 
 
+def record_content_hash(raw: dict, record: CaseReadRecord) -> str:
+    """``content_hash(record.model_dump())`` without the dump when ``raw``, the parsed
+    line ``record`` was validated from, already carries every field: the models are
+    strict (nothing coerced: the same str, int, float, bool, None and lists), so the
+    canonical JSON of the two is byte for byte the same (tests/core/exchange/test_content_hash.py)."""
+    if len(raw) == _RECORD_FIELDS and len(raw["interview"]) == _INTERVIEW_FIELDS \
+            and all(len(a) == _ANSWER_FIELDS for a in raw["answers"].values()):
+        return content_hash(raw)
+    return content_hash(record.model_dump())
+
+
+_RECORD_FIELDS, _INTERVIEW_FIELDS, _ANSWER_FIELDS = (
+    len(m.model_fields) for m in (CaseReadRecord, Interview, AnswerRecord))
+
+
 def open_bundle(store: CentralStore, conn, data: bytes) -> tuple[Opened, bool]:
     """Check a bundle fully. Returns (Opened, already imported). Raises Rejected with
     the reason, also for a bundle id already imported with other content."""
@@ -158,7 +175,7 @@ def open_bundle(store: CentralStore, conn, data: bytes) -> tuple[Opened, bool]:
         if record.case_id in seen_cases:
             raise Rejected(f"{where}: case {record.case_id} appears twice")
         seen_cases.add(record.case_id)
-        content = content_hash(record.model_dump())
+        content = record_content_hash(raw, record)
         if revision_id(record.parent_revision_id, content) != record.revision_id:
             raise Rejected(f"{where}: case {record.case_id}: revision id does not match its content")
         if authority is not None:
@@ -210,41 +227,81 @@ class _Lineage:
         return out
 
 
+#: The columns of the rows written, in the order the tuples carry them.
+REVISION_COLUMNS = ("inspection_id", "case_id", "revision_id", "parent_revision_id", "bundle_id", "device_id", "sequence",
+                    "reader_id", "status", "updated_at", "profile", "interview", "received_at")
+ANSWER_COLUMNS = ("inspection_id", "case_id", "revision_id", "question_id", "value", "note")
+READ_COLUMNS = ("inspection_id", "case_id", "head_revision_id", "needs_rereview", "updated_at")
+CONFLICT_COLUMNS = ("inspection_id", "case_id", "revision_id", "against_revision_id", "detected_at")
+
+
+def _json_value(value: object) -> str | None:
+    """``json.dumps(value)`` (None stays NULL); a string, the usual value, straight through
+    the C encoder json.dumps itself uses for it."""
+    if value is None:
+        return None
+    return _encode_string(value) if type(value) is str else json.dumps(value)
+
+
 def _rows(opened: Opened, now: str):
     """The second pass: (revision row, its answer rows) of each record, parsed again
     from the member one line at a time (already checked: defaults filled in here)."""
     m = opened.manifest
     for _, r in archive.json_lines(opened.body, MEMBER, MAX_RECORDS, checked=True):
         interview = r["interview"]
-        yield ({
-            "inspection_id": m.inspection_id, "case_id": r["case_id"], "revision_id": r["revision_id"],
-            "parent_revision_id": r["parent_revision_id"], "bundle_id": m.bundle_id, "device_id": m.device_id,
-            "sequence": m.sequence, "reader_id": r["reader_id"], "status": r["status"], "updated_at": r["updated_at"],
-            "profile": json.dumps(r["profile"], sort_keys=True),
-            "interview": json.dumps({"held": interview.get("held"), "date": interview.get("date"),
-                                     "note": interview.get("note", "")}, sort_keys=True),
-            "received_at": now}, [
-            (qid, a.get("value"), a.get("note", "")) for qid, a in r["answers"].items()])
+        case_id, rev = r["case_id"], r["revision_id"]
+        yield (m.inspection_id, case_id, rev, r["parent_revision_id"], m.bundle_id, m.device_id, m.sequence,
+               r["reader_id"], r["status"], r["updated_at"], json.dumps(r["profile"], sort_keys=True),
+               json.dumps({"held": interview.get("held"), "date": interview.get("date"),
+                           "note": interview.get("note", "")}, sort_keys=True), now), [
+            (m.inspection_id, case_id, rev, qid, _json_value(a.get("value")), a.get("note", ""))
+            for qid, a in r["answers"].items()]
 
 
 class _Writer:
-    """Rows inserted with executemany in batches, so that no more than a batch is held."""
+    """Rows (tuples in the order of their table's COLUMNS) inserted in batches, so that no
+    more than a batch is held, with the DBAPI's own executemany: the INSERT is compiled
+    once per table for the connection's dialect (its paramstyle: qmark for sqlite3, named
+    for psycopg), and each column's bind processor, if it has one, applied as SQLAlchemy would."""
 
     def __init__(self, conn):
         self.conn = conn
-        self.pending: dict[object, list[dict]] = {}
+        self.pending: dict[object, list[tuple]] = {}
+        self.statements: dict[object, tuple] = {}
 
-    def add(self, table, rows: list[dict], limit: int) -> None:
-        held = self.pending.setdefault(table, [])
+    def add(self, table, columns: tuple[str, ...], rows: list[tuple], limit: int) -> None:
+        held = self.pending.setdefault((table, columns), [])
         held.extend(rows)
         if len(held) >= limit:
-            self.flush(table)
+            self.flush((table, columns))
 
-    def flush(self, table=None) -> None:
-        for t in [table] if table is not None else list(self.pending):
-            if self.pending.get(t):
-                self.conn.execute(insert(t), self.pending[t])
-                self.pending[t] = []
+    def _statement(self, table, columns: tuple[str, ...]):
+        compiled = insert(table).compile(dialect=self.conn.dialect, column_keys=list(columns))
+        if compiled.escaped_bind_names or set(compiled.binds) != set(columns):
+            raise CentralError(f"cannot compile a plain INSERT into {table.name}")  # never with this schema
+        processors = compiled._bind_processors
+        procs = [processors.get(c) for c in columns]
+        order = [columns.index(name) for name in compiled.positiontup] if compiled.positional else None
+        return str(compiled), order, procs if any(procs) else None
+
+    def flush(self, key=None) -> None:
+        for table, columns in [key] if key is not None else list(self.pending):
+            rows = self.pending.get((table, columns))
+            if not rows:
+                continue
+            if (table, columns) not in self.statements:
+                self.statements[(table, columns)] = self._statement(table, columns)
+            sql, order, procs = self.statements[(table, columns)]
+            if procs is not None:
+                rows = [tuple(v if p is None else p(v) for p, v in zip(procs, row)) for row in rows]
+            if order is None:
+                params = [dict(zip(columns, row)) for row in rows]
+            elif order != list(range(len(columns))):
+                params = [tuple(row[i] for i in order) for row in rows]
+            else:
+                params = rows
+            self.conn.exec_driver_sql(sql, params)
+            self.pending[(table, columns)] = []
 
 
 def _apply(conn, opened: Opened, now: str) -> dict[str, str]:
@@ -260,21 +317,17 @@ def _apply(conn, opened: Opened, now: str) -> dict[str, str]:
         .order_by(cr.c.case_id).with_for_update())}
     outcomes: dict[str, str] = {}
     writer = _Writer(conn)
-    new_reads, moved = [], []
+    moved = []
     for r, (revision, answers) in zip(opened.records, _rows(opened, now)):
         if lineage.known(r.case_id, r.revision_id):
             outcomes[r.case_id] = "known"
             continue
-        writer.add(schema.revisions, [revision], BATCH_READS)
-        writer.add(schema.revision_answers, [
-            {"inspection_id": m.inspection_id, "case_id": r.case_id, "revision_id": r.revision_id,
-             "question_id": qid, "value": None if value is None else json.dumps(value), "note": note}
-            for qid, value, note in answers], BATCH_ANSWERS)
+        writer.add(schema.revisions, REVISION_COLUMNS, [revision], BATCH_READS)
+        writer.add(schema.revision_answers, ANSWER_COLUMNS, answers, BATCH_ANSWERS)
         lineage.add(r.case_id, r.revision_id, r.parent_revision_id, m.device_id, m.sequence)
         row = current.get(r.case_id)
         if row is None:
-            new_reads.append({"inspection_id": m.inspection_id, "case_id": r.case_id,
-                              "head_revision_id": r.revision_id, "needs_rereview": False, "updated_at": now})
+            writer.add(cr, READ_COLUMNS, [(m.inspection_id, r.case_id, r.revision_id, False, now)], BATCH_READS)
             outcomes[r.case_id] = "head"
             continue
         head = row.head_revision_id
@@ -291,13 +344,10 @@ def _apply(conn, opened: Opened, now: str) -> dict[str, str]:
             # one that reused its number (edits in between) → a conflict, not dropped
             outcomes[r.case_id] = "ancestor"
         else:
-            writer.add(schema.conflicts, [{"inspection_id": m.inspection_id, "case_id": r.case_id,
-                                           "revision_id": r.revision_id, "against_revision_id": head,
-                                           "detected_at": now}], BATCH_READS)
+            writer.add(schema.conflicts, CONFLICT_COLUMNS, [(m.inspection_id, r.case_id, r.revision_id, head, now)],
+                       BATCH_READS)
             outcomes[r.case_id] = "conflict"
     writer.flush()
-    if new_reads:
-        conn.execute(insert(cr), new_reads)
     if moved:
         conn.execute(
             update(cr).where(cr.c.inspection_id == bindparam("i"), cr.c.case_id == bindparam("c"))

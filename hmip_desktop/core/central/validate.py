@@ -38,6 +38,7 @@ class Checker:
                             else None)
             for q in fw.questions(case_based=None)}
         self.profile: dict[str, ProfileField] = {f.id: f for f in fw.case_profile}
+        self.completeness = form_state.Completeness(fw)
 
     def check(self, record: CaseReadRecord, where: str) -> None:
         """Rejected (one line, starting with ``where``) unless every value is allowed."""
@@ -65,7 +66,7 @@ class Checker:
                 continue  # an option id of its scale: by far the most common value
             _same(values.answer_value(fw, q.answer, value, f"{where}: {qid}"), value, f"{where}: {qid}")
         if record.status == "complete":
-            gaps = form_state.missing(fw, form_state.ReadValues(
+            gaps = self.completeness.missing(form_state.ReadValues(
                 record.profile, {q: a.value for q, a in record.answers.items()},
                 {q: a.note for q, a in record.answers.items()}, interview.held))
             if gaps:

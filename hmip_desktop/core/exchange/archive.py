@@ -198,15 +198,19 @@ _DECODER = json.JSONDecoder(parse_int=_integer, parse_float=_number, parse_const
 _NAMING_DECODER = json.JSONDecoder(object_pairs_hook=_object, parse_int=_integer, parse_float=_number,
                                    parse_constant=_no_constant)
 def _members(value: object) -> int:
-    """Object members held by a parsed value (a repeated key keeps only one)."""
-    count, stack = 0, [value]
-    while stack:
-        item = stack.pop()
-        if type(item) is dict:
-            count += len(item)
-            stack.extend(v for v in item.values() if type(v) in (dict, list))
-        elif type(item) is list:
-            stack.extend(v for v in item if type(v) in (dict, list))
+    """Object members held by a parsed value (a repeated key keeps only one). Recursive:
+    the nesting was bounded (MAX_JSON_DEPTH) before the value was parsed."""
+    kind = type(value)
+    if kind is dict:
+        count, items = len(value), value.values()
+    elif kind is list:
+        count, items = 0, value
+    else:
+        return 0
+    for item in items:
+        kind = type(item)
+        if kind is dict or kind is list:
+            count += _members(item)
     return count
 
 

@@ -83,44 +83,63 @@ def visible(fw: Framework, values: ReadValues) -> set[str]:
     return shown
 
 
-def _is_applicable(fw: Framework, q: KeyQuestion | Prompt, value: object) -> bool:
+def _not_applicable(fw: Framework, q: KeyQuestion | Prompt) -> frozenset[str]:
+    """The option ids of ``q``'s scale judged "not applicable" (the first option of an id decides)."""
+    first: dict[object, bool] = {}
     for option in fw.options(q.answer):
-        if option.id == value:
-            return option.applicable
-    return True
+        first.setdefault(option.id, option.applicable)
+    return frozenset(i for i, applicable in first.items() if not applicable)
 
 
 def _blank(value: object) -> bool:
     return value is None or value == "" or value == []
 
 
-def _requirements(fw: Framework, values: ReadValues) -> list[tuple[Missing, bool]]:
-    """Every requirement of the completion check with whether it is met, in form order.
+#: One shown question of a plan: (question, its standard's id, required, the option ids that
+#: need no evidence note, or None when the question needs no evidence note at all).
+_Step = tuple[KeyQuestion | Prompt, str, bool, frozenset[str] | None]
 
-    Required: each required profile field; whether the case holder interview took
-    place; every relevant required question; an evidence note for every relevant key
-    question whose evidence is ``required``, unless it is judged not applicable (a
-    "not applicable" judgement needs no evidence note).
-    """
-    out: list[tuple[Missing, bool]] = [
-        (Missing("profile", f.id), not _blank(values.profile.get(f.id))) for f in fw.case_profile if f.required
-    ]
-    out.append((Missing("interview", ""), values.interview_held is not None))
-    shown = visible(fw, values)
+
+def _plan(fw: Framework, shown: set[str]) -> tuple[_Step, ...]:
+    """The shown questions in form order, with what the completion check asks of each."""
+    out: list[_Step] = []
     for standard in fw.standards():
         if standard.id not in shown:
             continue
         for kq in standard.key_questions:
             for q in (kq, *kq.prompts):
-                if q.id not in shown:
-                    continue
-                value = values.answers.get(q.id)
-                if q.required:
-                    out.append((Missing("answer", q.id, standard.id), not _blank(value)))
-                if isinstance(q, KeyQuestion) and q.evidence == "required" and _is_applicable(fw, q, value):
-                    has_note = bool((values.notes.get(q.id) or "").strip())
-                    out.append((Missing("evidence", q.id, standard.id), has_note))
+                if q.id in shown:
+                    evidence = isinstance(q, KeyQuestion) and q.evidence == "required"
+                    out.append((q, standard.id, q.required, _not_applicable(fw, q) if evidence else None))
+    return tuple(out)
+
+
+def _requirements(fw: Framework, values: ReadValues, plan: tuple[_Step, ...] | None = None) -> list[tuple[Missing, bool]]:
+    """Every requirement of the completion check with whether it is met, in form order.
+
+    Required: each required profile field; whether the case holder interview took
+    place; every relevant required question; an evidence note for every relevant key
+    question whose evidence is ``required``, unless it is judged not applicable (a
+    "not applicable" judgement needs no evidence note). ``plan``: :func:`_plan` of what
+    is visible for these values, when the caller knows it already.
+    """
+    out: list[tuple[Missing, bool]] = [
+        (Missing("profile", f.id), not _blank(values.profile.get(f.id))) for f in fw.case_profile if f.required
+    ]
+    out.append((Missing("interview", ""), values.interview_held is not None))
+    answers, notes = values.answers, values.notes
+    for q, standard_id, required, not_applicable in _plan(fw, visible(fw, values)) if plan is None else plan:
+        value = answers.get(q.id)
+        if required:
+            out.append((Missing("answer", q.id, standard_id), not _blank(value)))
+        if not_applicable is not None and not (type(value) is str and value in not_applicable):
+            out.append((Missing("evidence", q.id, standard_id), bool((notes.get(q.id) or "").strip())))
     return out
+
+
+def _gaps(reqs: list[tuple[Missing, bool]]) -> list[Missing]:
+    unanswered = {m.target for m, ok in reqs if m.kind == "answer" and not ok}
+    return [m for m, ok in reqs if not ok and not (m.kind == "evidence" and m.target in unanswered)]
 
 
 def missing(fw: Framework, values: ReadValues) -> list[Missing]:
@@ -128,9 +147,51 @@ def missing(fw: Framework, values: ReadValues) -> list[Missing]:
 
     An unanswered question is listed once (for its judgement), not again for its note.
     """
-    reqs = _requirements(fw, values)
-    unanswered = {m.target for m, ok in reqs if m.kind == "answer" and not ok}
-    return [m for m, ok in reqs if not ok and not (m.kind == "evidence" and m.target in unanswered)]
+    return _gaps(_requirements(fw, values))
+
+
+def _frozen(value: object) -> object:
+    """A hashable stand-in for a value, equal only for values relevance cannot tell apart
+    (the type is kept: ``True`` and ``1`` are different values to relevance)."""
+    if type(value) in (list, tuple):
+        return (list, tuple(map(_frozen, value)))
+    hash(value)  # TypeError for anything else unhashable: no caching then
+    return (type(value), value)
+
+
+class Completeness:
+    """:func:`missing` for many reads of one framework (the central import): which
+    questions apply is worked out once for each combination of the values that the
+    framework's relevance conditions refer to, and reused for every read that has it."""
+
+    #: Plans kept at most (a pathological variety of values only costs the cache).
+    LIMIT = 4096
+
+    def __init__(self, fw: Framework):
+        self.fw = fw
+        names: set[str] = set()
+        for standard in fw.standards():
+            for item in (standard, *standard.key_questions, *(p for kq in standard.key_questions for p in kq.prompts)):
+                if item.relevant is not None:
+                    names |= relevance.references(_compiled(item.relevant))
+        self.names = tuple(sorted(names))
+        #: (profile?, id) of each name: the key is read from the values without building the environment
+        self._lookups = tuple((n.startswith("profile."), n.split(".", 1)[1]) for n in self.names)
+        self.plans: dict[tuple, tuple[_Step, ...]] = {}
+
+    def missing(self, values: ReadValues) -> list[Missing]:
+        """The same list as :func:`missing` (tests/core/field/test_form_state.py checks it)."""
+        profile, answers = values.profile, values.answers
+        try:
+            key = tuple(_frozen((profile if in_profile else answers).get(name)) for in_profile, name in self._lookups)
+        except TypeError:
+            return missing(self.fw, values)
+        plan = self.plans.get(key)
+        if plan is None:
+            if len(self.plans) >= self.LIMIT:
+                self.plans.clear()
+            plan = self.plans[key] = _plan(self.fw, visible(self.fw, values))
+        return _gaps(_requirements(self.fw, values, plan))
 
 
 class Progress(NamedTuple):

@@ -201,6 +201,49 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "{where}: nid JSON mohono (dihangfa ddirprwyol heb ei pharu, a waherddir gan I-JSON)"),
     "json.not_object": ("{member}:{line}: each line must be a JSON object",
                         "{member}:{line}: rhaid i bob llinell fod yn wrthrych JSON"),
+    # -- authorisation at the central store (core/central/authorise.py) --
+    "auth.where": ("{member}:{line}: case {case}", "{member}:{line}: achos {case}"),
+    "auth.not_signer": ("{where}: reader {reader} is not the signer (team member {member}): a bundle carries only "
+                        "its sender's own case reads",
+                        "{where}: nid y darllenydd {reader} yw'r llofnodwr (aelod tîm {member}): dim ond "
+                        "darlleniadau achos ei anfonwr ei hun sydd mewn bwndel"),
+    "auth.not_in_sample": ("{where}: {why}", "{where}: {why}"),
+    "auth.not_a_case": ("not a case of inspection {inspection}", "nid yw'n achos yn arolygiad {inspection}"),
+    "auth.replaced": ("not in the sample of inspection {inspection} (replaced by case {by})",
+                      "nid yw yn sampl arolygiad {inspection} (rhoddwyd achos {by} yn ei le)"),
+    "auth.reserve": ("a reserve case of inspection {inspection} that has not been activated",
+                     "achos wrth gefn yn arolygiad {inspection} nad yw wedi'i roi ar waith"),
+    "auth.not_sampled": ("not in the sample of inspection {inspection}", "nid yw yn sampl arolygiad {inspection}"),
+    "auth.not_allocated": ("{where}: allocated {to}, not to {member}: only a case's allocated reader submits its read",
+                           "{where}: wedi'i ddyrannu {to}, nid i {member}: dim ond y darllenydd a ddyrannwyd i "
+                           "achos sy'n cyflwyno ei ddarlleniad"),
+    "auth.to_member": ("to team member {member}", "i aelod tîm {member}"),
+    "auth.to_nobody": ("to nobody yet", "i neb eto"),
+    "auth.not_set_up": ("inspection {inspection} has not been set up at this central store: a bundle never creates "
+                        "an inspection (a lead inspector sets it up first: inspection, team, sample)",
+                        "nid yw arolygiad {inspection} wedi'i sefydlu yn y storfa ganolog hon: nid yw bwndel byth "
+                        "yn creu arolygiad (mae arolygydd arweiniol yn ei sefydlu yn gyntaf: arolygiad, tîm, sampl)"),
+    "auth.other_framework": ("inspection {inspection} uses framework {framework} {version}; this bundle was made "
+                             "with different framework content",
+                             "mae arolygiad {inspection} yn defnyddio fframwaith {framework} {version}; gwnaed y "
+                             "bwndel hwn gyda chynnwys fframwaith gwahanol"),
+    "auth.key_not_on_team": ("key {key} is not on the team of inspection {inspection}",
+                             "nid yw allwedd {key} ar dîm arolygiad {inspection}"),
+    "auth.role_may_not_submit": ("key {key} belongs to team member {member}, a {role}: only inspectors and local "
+                                 "assessors submit case reads",
+                                 "mae allwedd {key} yn perthyn i aelod tîm {member}, rôl {role}: dim ond "
+                                 "arolygwyr ac aseswyr lleol sy'n cyflwyno darlleniadau achos"),
+    "auth.key_twice": ("key {key} belongs to {count} team members of inspection {inspection}: one key, one member",
+                       "mae allwedd {key} yn perthyn i {count} aelod o dîm arolygiad {inspection}: un allwedd, "
+                       "un aelod"),
+    "auth.role_mismatch": ("key {key} was enrolled as {enrolled}, but team member {member} is a {role}: enrol the "
+                           "member's key for their role",
+                           "cofrestrwyd allwedd {key} fel {enrolled}, ond rôl aelod tîm {member} yw {role}: "
+                           "cofrestrwch allwedd yr aelod ar gyfer ei rôl"),
+    "auth.device_of_another_key": ("device {device} belongs to another key ({owner}), the first that sent from "
+                                   "it: a device id is never shared",
+                                   "mae dyfais {device} yn perthyn i allwedd arall ({owner}), y gyntaf a anfonodd "
+                                   "ohoni: ni rennir id dyfais byth"),
     # -- keys (core/exchange/keys.py) --
     "key.not_public": ("{source}: not an hmip public key (expected '{prefix} <base64> <name>')",
                        "{source}: nid yw'n allwedd gyhoeddus hmip (roedd disgwyl '{prefix} <base64> <enw>')"),

@@ -135,3 +135,23 @@ def test_a_moderation_refusal_reads_the_same_in_english_and_in_welsh_on_request(
     by = CentralError.of("central.moderated_meanwhile", case="C1", question="q", by=Msg.of("central.by", who="lead2"))
     assert "q was moderated by lead2 after you opened it" in str(by)
     assert "cymedrolwyd q gan lead2 ar ôl i chi ei agor" in by.text("cy")
+
+
+def test_every_authorisation_refusal_has_a_message_id():
+    path = CORE / "central" / "authorise.py"
+    plain = [node.lineno for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+             if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call)
+             and getattr(node.exc.func, "id", None) in ("Refused", "Rejected", "refuse")]
+    assert plain == [], f"central/authorise.py: a refusal without a message id at lines {plain} (use Refused.of)"
+
+
+def test_an_authorisation_refusal_reads_in_welsh_with_its_parts():
+    from hmip_desktop.core.central.authorise import Refused
+
+    error = Refused.of("auth.not_allocated", rule="case_not_allocated", facts={"rule": "case_not_allocated"},
+                       where=Msg.of("auth.where", member="case_reads.jsonl", line=3, case="C7"),
+                       to=Msg.of("auth.to_member", member="insp2"), member="insp1")
+    assert str(error) == ("case_reads.jsonl:3: case C7: allocated to team member insp2, not to insp1: only a "
+                          "case's allocated reader submits its read")
+    assert error.text("cy").startswith("case_reads.jsonl:3: achos C7: wedi'i ddyrannu i aelod tîm insp2, nid i insp1")
+    assert error.rule == "case_not_allocated" and error.facts == {"rule": "case_not_allocated"}

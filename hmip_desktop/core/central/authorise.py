@@ -25,6 +25,7 @@ from sqlalchemy import select
 from ..exchange.envelope import Rejected
 from ..exchange.formats import CaseReadRecord, Manifest
 from ..exchange.revisions import MEMBER
+from ..messages import Msg, render
 from . import schema
 
 #: Team roles whose members read cases and so submit case reads.
@@ -40,6 +41,11 @@ class Refused(Rejected):
         self.rule = rule
         self.facts = facts
 
+    @classmethod
+    def of(cls, key: str, /, *, rule: str, facts: dict[str, object], **params) -> Refused:
+        """The refusal with message ``key`` (English text, Welsh on request)."""
+        return cls(render(key, "en", params), rule, facts).keyed(key, **params)
+
 
 @dataclass
 class Authority:
@@ -53,37 +59,38 @@ class Authority:
     #: case id -> reader id of every case in the inspection's current sample
     sample: dict[str, str | None] = field(default_factory=dict)
 
-    def refuse(self, reason: str, rule: str, line: int | None = None, case_id: str | None = None):
-        return Refused(reason, rule, _facts(self.manifest, self.key_id, rule, line, case_id))
+    def facts(self, rule: str, line: int, case_id: str) -> dict[str, object]:
+        return _facts(self.manifest, self.key_id, rule, line, case_id)
 
     def check_read(self, line: int, record: CaseReadRecord) -> None:
         """Refused unless the read is this member's, of a case in the sample allocated to them."""
-        where = f"{MEMBER}:{line}: case {record.case_id}"
+        case = record.case_id
+        where = Msg.of("auth.where", member=MEMBER, line=line, case=case)
         if record.reader_id != self.member_id:
-            raise self.refuse(f"{where}: reader {record.reader_id} is not the signer (team member {self.member_id}): "
-                              "a bundle carries only its sender's own case reads", "reader_not_signer", line,
-                              record.case_id)
-        if record.case_id not in self.sample:
-            raise self.refuse(f"{where}: {self._why_not_sampled(record.case_id)}", "case_not_in_sample", line,
-                              record.case_id)
-        allocated = self.sample[record.case_id]
+            raise Refused.of("auth.not_signer", rule="reader_not_signer", facts=self.facts("reader_not_signer", line, case),
+                             where=where, reader=record.reader_id, member=self.member_id)
+        if case not in self.sample:
+            raise Refused.of("auth.not_in_sample", rule="case_not_in_sample",
+                             facts=self.facts("case_not_in_sample", line, case), where=where,
+                             why=self._why_not_sampled(case))
+        allocated = self.sample[case]
         if allocated != self.member_id:
-            to = f"to team member {allocated}" if allocated else "to nobody yet"
-            raise self.refuse(f"{where}: allocated {to}, not to {self.member_id}: only a case's allocated reader "
-                              "submits its read", "case_not_allocated", line, record.case_id)
+            to = Msg.of("auth.to_member", member=allocated) if allocated else Msg.of("auth.to_nobody")
+            raise Refused.of("auth.not_allocated", rule="case_not_allocated", facts=self.facts("case_not_allocated", line, case),
+                             where=where, to=to, member=self.member_id)
 
-    def _why_not_sampled(self, case_id: str) -> str:
+    def _why_not_sampled(self, case_id: str) -> Msg:
         t = schema.setup_cases
         row = self.conn.execute(select(t.c.selection, t.c.replaced_by).where(
             t.c.inspection_id == self.manifest.inspection_id, t.c.case_id == case_id)).first()
-        inspection = f"inspection {self.manifest.inspection_id}"
+        inspection = self.manifest.inspection_id
         if row is None:
-            return f"not a case of {inspection}"
+            return Msg.of("auth.not_a_case", inspection=inspection)
         if row.replaced_by:
-            return f"not in the sample of {inspection} (replaced by case {row.replaced_by})"
+            return Msg.of("auth.replaced", inspection=inspection, by=row.replaced_by)
         if row.selection == "reserve":
-            return f"a reserve case of {inspection} that has not been activated"
-        return f"not in the sample of {inspection}"
+            return Msg.of("auth.reserve", inspection=inspection)
+        return Msg.of("auth.not_sampled", inspection=inspection)
 
 
 def _facts(m: Manifest, key_id: str, rule: str, line: int | None, case_id: str | None) -> dict[str, object]:
@@ -99,38 +106,38 @@ def authorise(conn, manifest: Manifest, key_id: str) -> Authority:
     bundle made with other framework content) otherwise."""
     m = manifest
 
-    def refuse(reason: str, rule: str) -> Refused:
-        return Refused(reason, rule, _facts(m, key_id, rule, None, None))
+    def facts(rule: str) -> dict[str, object]:
+        return _facts(m, key_id, rule, None, None)
 
     insp = conn.execute(select(schema.inspections).where(schema.inspections.c.id == m.inspection_id)).first()
     if insp is None:
-        raise refuse(f"inspection {m.inspection_id} has not been set up at this central store: a bundle never "
-                     "creates an inspection (a lead inspector sets it up first: inspection, team, sample)", "inspection_not_set_up")
+        raise Refused.of("auth.not_set_up", rule="inspection_not_set_up", facts=facts("inspection_not_set_up"),
+                         inspection=m.inspection_id)
     if insp.framework_sha256 != m.framework.sha256:
-        raise Rejected(f"inspection {m.inspection_id} uses framework {insp.framework_id} {insp.framework_version}; "
-                       "this bundle was made with different framework content")
+        raise Rejected.of("auth.other_framework", inspection=m.inspection_id, framework=insp.framework_id,
+                          version=insp.framework_version)
     key = conn.execute(select(schema.keys.c.name, schema.keys.c.role).where(schema.keys.c.key_id == key_id)).first()
     tm = schema.team_members
     members = conn.execute(select(tm.c.member_id, tm.c.role).where(
         tm.c.inspection_id == m.inspection_id, tm.c.key_id == key_id).order_by(tm.c.member_id)).all()
     if not members:
-        raise refuse(f"key {key_id[:16]} is not on the team of inspection {m.inspection_id}", "key_not_on_team")
+        raise Refused.of("auth.key_not_on_team", rule="key_not_on_team", facts=facts("key_not_on_team"),
+                         key=key_id[:16], inspection=m.inspection_id)
     readers = [r for r in members if r.role in SUBMITTING_ROLES]
     if not readers:
-        raise refuse(f"key {key_id[:16]} belongs to team member {members[0].member_id}, a {members[0].role}: only "
-                     f"{' and '.join(r.replace('_', ' ') + 's' for r in SUBMITTING_ROLES)} submit case reads",
-                     "role_may_not_submit")
+        raise Refused.of("auth.role_may_not_submit", rule="role_may_not_submit", facts=facts("role_may_not_submit"),
+                         key=key_id[:16], member=members[0].member_id, role=members[0].role)
     if len(readers) > 1:
-        raise refuse(f"key {key_id[:16]} belongs to {len(readers)} team members of inspection {m.inspection_id}: "
-                     "one key, one member", "key_on_team_twice")
+        raise Refused.of("auth.key_twice", rule="key_on_team_twice", facts=facts("key_on_team_twice"),
+                         key=key_id[:16], count=len(readers), inspection=m.inspection_id)
     member = readers[0]
     if key.role != member.role:
-        raise refuse(f"key {key_id[:16]} was enrolled as {key.role}, but team member {member.member_id} is a "
-                     f"{member.role}: enrol the member's key for their role", "role_mismatch")
+        raise Refused.of("auth.role_mismatch", rule="role_mismatch", facts=facts("role_mismatch"),
+                         key=key_id[:16], enrolled=key.role, member=member.member_id, role=member.role)
     owner = conn.execute(select(schema.devices.c.key_id).where(schema.devices.c.device_id == m.device_id)).scalar()
     if owner is not None and owner != key_id:
-        raise refuse(f"device {m.device_id} belongs to another key ({owner[:16]}), the first that sent from it: "
-                     "a device id is never shared", "device_of_another_key")
+        raise Refused.of("auth.device_of_another_key", rule="device_of_another_key",
+                         facts=facts("device_of_another_key"), device=m.device_id, owner=owner[:16])
     sc = schema.setup_cases
     sample = dict(conn.execute(select(sc.c.case_id, sc.c.reader_id).where(
         sc.c.inspection_id == m.inspection_id, sc.c.selection == "sample")).all())

@@ -30,7 +30,9 @@ def main(argv: list[str]) -> None:
     key = load_key(Path(key_dir))
     read_id, question_id = db.execute(
         "SELECT r.id, a.question_id FROM case_reads r JOIN answers a ON a.case_read_id = r.id"
-        " WHERE r.inspection_id = 'demo' AND r.status = 'in_progress' ORDER BY r.case_id, a.question_id LIMIT 1"
+        " WHERE r.inspection_id = 'demo' AND r.status = 'in_progress'"
+        " AND r.reader_id = (SELECT value FROM settings WHERE key = 'user_id')"  # a laptop exports its user's reads
+        " ORDER BY r.case_id, a.question_id LIMIT 1"
     ).fetchone()
     stdout = sys.stdout
     stdout.write("ready\n")

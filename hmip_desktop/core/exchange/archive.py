@@ -15,6 +15,8 @@ import stat
 import zipfile
 from collections.abc import Iterator
 
+import orjson
+
 from .envelope import Rejected
 from .formats import MAX_INT
 
@@ -141,6 +143,9 @@ def check_lines(data: bytes, member: str, max_count: int) -> list[bytes]:
 
 
 _SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
+#: A run of digits long enough to be an integer beyond the signed 63-bit range (which
+#: orjson would take): such a text goes to the standard decoder, which checks the range.
+_LONG_DIGITS = re.compile(rb"[0-9]{19}")
 #: Every byte but brackets, colons and the quote (deleted to see a text's structure at C speed).
 _NOT_STRUCTURE = bytes(b for b in range(256) if b not in b'[]{}:"')
 _EMPTY_PAIR = re.compile(rb"\[\]|\{\}")
@@ -218,16 +223,41 @@ def strict_loads(data: bytes, where: str) -> object:
     """One JSON text as RFC 8259 and I-JSON (RFC 7493) allow it, or Rejected naming
     ``where``: UTF-8 without a byte-order mark (never UTF-16/32, which ``json.loads``
     would guess from bytes), no NaN or Infinity, no duplicate keys, integers within the
-    signed 63-bit range, nesting at most MAX_JSON_DEPTH."""
+    signed 63-bit range, nesting at most MAX_JSON_DEPTH.
+
+    The common case is parsed by orjson, which itself refuses invalid UTF-8, NaN and
+    Infinity, overflowing numbers and lone surrogates; what it would let through is
+    checked here (a repeated key: the member count; a long digit run, which may be an
+    integer beyond 63 bits that orjson takes up to 2**64 - 1 or turns into a float, and
+    a surrogate escape are handed to the standard decoder). Anything orjson refuses is
+    parsed again by the standard decoder, so the reason given is the same either way."""
     if data.startswith(b"\xef\xbb\xbf"):
         raise Rejected.of("json.bom", where=where)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise Rejected.of("json.not_utf8", where=where) from None
     structure = _structure(data)
     if _nesting(structure) > MAX_JSON_DEPTH:
+        _utf8(data, where)
         raise Rejected.of("json.nested", where=where, limit=MAX_JSON_DEPTH)
+    if _LONG_DIGITS.search(data) is None and _SURROGATE.search(data) is None:
+        try:
+            value = orjson.loads(data)
+        except orjson.JSONDecodeError:
+            pass
+        else:
+            if _members(value) == structure.count(b":"):
+                return value
+    return _standard_loads(data, where, structure)
+
+
+def _utf8(data: bytes, where: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise Rejected.of("json.not_utf8", where=where) from None
+
+
+def _standard_loads(data: bytes, where: str, structure: bytes) -> object:
+    """:func:`strict_loads` by the standard decoder (its nesting already checked)."""
+    text = _utf8(data, where)
     try:
         value = _DECODER.decode(text)
         if _members(value) != structure.count(b":"):  # a key repeated in some object: name it
@@ -258,7 +288,7 @@ def json_lines(data: bytes, member: str, max_count: int, *, checked: bool = Fals
         number += 1
         if end - start > MAX_LINE:
             raise Rejected.of("json.line_length", member=member, line=number, limit=MAX_LINE)
-        record = json.loads(data[start:end]) if checked else strict_loads(data[start:end], f"{member}:{number}")
+        record = orjson.loads(data[start:end]) if checked else strict_loads(data[start:end], f"{member}:{number}")
         if not isinstance(record, dict):
             raise Rejected.of("json.not_object", member=member, line=number)
         yield number, record

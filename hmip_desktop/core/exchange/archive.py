@@ -143,9 +143,6 @@ def check_lines(data: bytes, member: str, max_count: int) -> list[bytes]:
 
 
 _SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
-#: A run of digits long enough to be an integer beyond the signed 63-bit range (which
-#: orjson would take): such a text goes to the standard decoder, which checks the range.
-_LONG_DIGITS = re.compile(rb"[0-9]{19}")
 #: Every byte but brackets, colons and the quote (deleted to see a text's structure at C speed).
 _NOT_STRUCTURE = bytes(b for b in range(256) if b not in b'[]{}:"')
 _EMPTY_PAIR = re.compile(rb"\[\]|\{\}")
@@ -219,6 +216,34 @@ def _members(value: object) -> int:
     return count
 
 
+_FLOAT_LIMIT = float(2**63)
+
+
+def _plain_members(value: object) -> int:
+    """:func:`_members`, or -1 if a number in ``value`` is an integer outside the signed
+    63-bit range or a float at least 2**63 in size (which may have been such an integer)."""
+    kind = type(value)
+    if kind is dict:
+        count, items = len(value), value.values()
+    elif kind is list:
+        count, items = 0, value
+    else:
+        return 0
+    for item in items:
+        kind = type(item)
+        if kind is dict or kind is list:
+            inner = _plain_members(item)
+            if inner < 0:
+                return -1
+            count += inner
+        elif kind is int:
+            if not MIN_INT <= item <= MAX_INT:
+                return -1
+        elif kind is float and not -_FLOAT_LIMIT < item < _FLOAT_LIMIT:
+            return -1
+    return count
+
+
 def strict_loads(data: bytes, where: str) -> object:
     """One JSON text as RFC 8259 and I-JSON (RFC 7493) allow it, or Rejected naming
     ``where``: UTF-8 without a byte-order mark (never UTF-16/32, which ``json.loads``
@@ -227,23 +252,24 @@ def strict_loads(data: bytes, where: str) -> object:
 
     The common case is parsed by orjson, which itself refuses invalid UTF-8, NaN and
     Infinity, overflowing numbers and lone surrogates; what it would let through is
-    checked here (a repeated key: the member count; a long digit run, which may be an
-    integer beyond 63 bits that orjson takes up to 2**64 - 1 or turns into a float, and
-    a surrogate escape are handed to the standard decoder). Anything orjson refuses is
-    parsed again by the standard decoder, so the reason given is the same either way."""
+    checked here: a repeated key (the member count), an integer beyond the signed 63-bit
+    range (orjson takes integers up to 2**64 - 1 and turns longer ones into floats: any
+    number that large sends the text to the standard decoder, which tells an integer from
+    a float) and a surrogate escape. Anything orjson refuses or these find is parsed again
+    by the standard decoder, so the reason given is the same either way."""
     if data.startswith(b"\xef\xbb\xbf"):
         raise Rejected.of("json.bom", where=where)
     structure = _structure(data)
     if _nesting(structure) > MAX_JSON_DEPTH:
         _utf8(data, where)
         raise Rejected.of("json.nested", where=where, limit=MAX_JSON_DEPTH)
-    if _LONG_DIGITS.search(data) is None and _SURROGATE.search(data) is None:
+    if _SURROGATE.search(data) is None:
         try:
             value = orjson.loads(data)
         except orjson.JSONDecodeError:
             pass
         else:
-            if _members(value) == structure.count(b":"):
+            if _plain_members(value) == structure.count(b":"):
                 return value
     return _standard_loads(data, where, structure)
 

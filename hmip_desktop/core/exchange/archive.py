@@ -15,6 +15,8 @@ import stat
 import zipfile
 from collections.abc import Iterator
 
+import orjson
+
 from .envelope import Rejected
 from .formats import MAX_INT
 
@@ -214,20 +216,74 @@ def _members(value: object) -> int:
     return count
 
 
+_FLOAT_LIMIT = float(2**63)
+
+
+def _plain_members(value: object) -> int:
+    """:func:`_members`, or -1 if a number in ``value`` is an integer outside the signed
+    63-bit range or a float at least 2**63 in size (which may have been such an integer)."""
+    kind = type(value)
+    if kind is dict:
+        count, items = len(value), value.values()
+    elif kind is list:
+        count, items = 0, value
+    else:
+        return 0
+    for item in items:
+        kind = type(item)
+        if kind is dict or kind is list:
+            inner = _plain_members(item)
+            if inner < 0:
+                return -1
+            count += inner
+        elif kind is int:
+            if not MIN_INT <= item <= MAX_INT:
+                return -1
+        elif kind is float and not -_FLOAT_LIMIT < item < _FLOAT_LIMIT:
+            return -1
+    return count
+
+
 def strict_loads(data: bytes, where: str) -> object:
     """One JSON text as RFC 8259 and I-JSON (RFC 7493) allow it, or Rejected naming
     ``where``: UTF-8 without a byte-order mark (never UTF-16/32, which ``json.loads``
     would guess from bytes), no NaN or Infinity, no duplicate keys, integers within the
-    signed 63-bit range, nesting at most MAX_JSON_DEPTH."""
+    signed 63-bit range, nesting at most MAX_JSON_DEPTH.
+
+    The common case is parsed by orjson, which itself refuses invalid UTF-8, NaN and
+    Infinity, overflowing numbers and lone surrogates; what it would let through is
+    checked here: a repeated key (the member count), an integer beyond the signed 63-bit
+    range (orjson takes integers up to 2**64 - 1 and turns longer ones into floats: any
+    number that large sends the text to the standard decoder, which tells an integer from
+    a float) and a surrogate escape. Anything orjson refuses or these find is parsed again
+    by the standard decoder, so the reason given is the same either way."""
     if data.startswith(b"\xef\xbb\xbf"):
         raise Rejected.of("json.bom", where=where)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise Rejected.of("json.not_utf8", where=where) from None
     structure = _structure(data)
     if _nesting(structure) > MAX_JSON_DEPTH:
+        _utf8(data, where)
         raise Rejected.of("json.nested", where=where, limit=MAX_JSON_DEPTH)
+    if _SURROGATE.search(data) is None:
+        try:
+            value = orjson.loads(data)
+        except orjson.JSONDecodeError:
+            pass
+        else:
+            if _plain_members(value) == structure.count(b":"):
+                return value
+    return _standard_loads(data, where, structure)
+
+
+def _utf8(data: bytes, where: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise Rejected.of("json.not_utf8", where=where) from None
+
+
+def _standard_loads(data: bytes, where: str, structure: bytes) -> object:
+    """:func:`strict_loads` by the standard decoder (its nesting already checked)."""
+    text = _utf8(data, where)
     try:
         value = _DECODER.decode(text)
         if _members(value) != structure.count(b":"):  # a key repeated in some object: name it
@@ -258,7 +314,7 @@ def json_lines(data: bytes, member: str, max_count: int, *, checked: bool = Fals
         number += 1
         if end - start > MAX_LINE:
             raise Rejected.of("json.line_length", member=member, line=number, limit=MAX_LINE)
-        record = json.loads(data[start:end]) if checked else strict_loads(data[start:end], f"{member}:{number}")
+        record = orjson.loads(data[start:end]) if checked else strict_loads(data[start:end], f"{member}:{number}")
         if not isinstance(record, dict):
             raise Rejected.of("json.not_object", member=member, line=number)
         yield number, record

@@ -178,20 +178,47 @@ class Completeness:
         #: (profile?, id) of each name: the key is read from the values without building the environment
         self._lookups = tuple((n.startswith("profile."), n.split(".", 1)[1]) for n in self.names)
         self.plans: dict[tuple, tuple[_Step, ...]] = {}
+        self._required_profile = tuple(f.id for f in fw.case_profile if f.required)
 
-    def missing(self, values: ReadValues) -> list[Missing]:
-        """The same list as :func:`missing` (tests/core/field/test_form_state.py checks it)."""
+    def _plan(self, values: ReadValues) -> tuple[_Step, ...] | None:
+        """The plan for ``values``, cached; None when a value cannot be a cache key."""
         profile, answers = values.profile, values.answers
         try:
             key = tuple(_frozen((profile if in_profile else answers).get(name)) for in_profile, name in self._lookups)
         except TypeError:
-            return missing(self.fw, values)
+            return None
         plan = self.plans.get(key)
         if plan is None:
             if len(self.plans) >= self.LIMIT:
                 self.plans.clear()
             plan = self.plans[key] = _plan(self.fw, visible(self.fw, values))
+        return plan
+
+    def missing(self, values: ReadValues) -> list[Missing]:
+        """The same list as :func:`missing` (tests/core/field/test_form_state.py checks it)."""
+        plan = self._plan(values)
+        if plan is None:
+            return missing(self.fw, values)
+        if self._met(values, plan):
+            return []
         return _gaps(_requirements(self.fw, values, plan))
+
+    def _met(self, values: ReadValues, plan: tuple[_Step, ...]) -> bool:
+        """Whether every requirement of :func:`_requirements` is met, without building
+        them: when one is not, :func:`_gaps` is not empty either (an evidence note it
+        leaves out belongs to an unanswered required question, which it keeps)."""
+        profile = values.profile
+        if values.interview_held is None or any(_blank(profile.get(f)) for f in self._required_profile):
+            return False
+        answers, notes = values.answers, values.notes
+        for q, _, required, not_applicable in plan:
+            value = answers.get(q.id)
+            if required and (value is None or value == "" or value == []):
+                return False
+            if not_applicable is not None and not (type(value) is str and value in not_applicable) \
+                    and not (notes.get(q.id) or "").strip():
+                return False
+        return True
 
 
 class Progress(NamedTuple):

@@ -74,10 +74,13 @@ def seeded(location, tmp_path, kit, *also):
 def yes_judgements(store, n):
     """n (case id, key question id) pairs answered "yes", each of a different read."""
     fw = framework_for(store, "demo")
-    qid = next(iter(fw.key_questions())).id
-    cases = sorted({r["case_id"] for r in effective_rows(store, "demo") if r["question_id"] == qid and r["value"] == "yes"})
-    assert len(cases) >= n
-    return [(c, qid) for c in cases[:n]], fw
+    order = {kq.id: i for i, kq in enumerate(fw.key_questions())}
+    pairs: dict[str, str] = {}  # case id -> its first key question answered "yes"
+    for r in sorted((r for r in effective_rows(store, "demo") if r["question_id"] in order and r["value"] == "yes"),
+                    key=lambda r: (order[r["question_id"]], r["case_id"])):
+        pairs.setdefault(r["case_id"], r["question_id"])
+    assert len(pairs) >= n
+    return sorted(pairs.items())[:n], fw
 
 
 def moderations(store):

@@ -47,26 +47,33 @@ def _until(check, timeout: float, what: str):
 
 @pytest.fixture
 def xserver(tmp_path):
-    """A private Xvfb on the first free display number from :90; stopped afterwards."""
+    """A private Xvfb on a display number it picks itself; stopped afterwards. With
+    ``-displayfd`` Xvfb writes that number only once it accepts connections, so nothing
+    races its start-up (a socket file can exist before the server answers)."""
     xvfb = _need("Xvfb", "xvfb")
-    for number in range(90, 140):
-        if Path(f"/tmp/.X11-unix/X{number}").exists() or Path(f"/tmp/.X{number}-lock").exists():
-            continue
-        proc = subprocess.Popen([xvfb, f":{number}", "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
-                                stdout=subprocess.DEVNULL, stderr=open(tmp_path / "xvfb.log", "wb"))
+    read_end, write_end = os.pipe()
+    proc = subprocess.Popen([xvfb, "-displayfd", str(write_end), "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
+                            stdout=subprocess.DEVNULL, stderr=open(tmp_path / "xvfb.log", "wb"), pass_fds=(write_end,))
+    os.close(write_end)
+    try:
+        number = b""
+        deadline = time.monotonic() + 20
+        while not number.endswith(b"\n") and time.monotonic() < deadline:
+            chunk = os.read(read_end, 16)
+            if not chunk:
+                break
+            number += chunk
+        if not number.strip():
+            pytest.fail(f"Xvfb did not start: {(tmp_path / 'xvfb.log').read_text(errors='replace')[-500:]}",
+                        pytrace=False)
+        yield f":{int(number)}"
+    finally:
+        os.close(read_end)
+        proc.terminate()
         try:
-            _until(lambda: Path(f"/tmp/.X11-unix/X{number}").exists() or proc.poll() is not None, 10, "Xvfb to start")
-        except BaseException:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
             proc.kill()
-            raise
-        if proc.poll() is None:
-            try:
-                yield f":{number}"
-            finally:
-                proc.terminate()
-                proc.wait(timeout=10)
-            return
-    pytest.fail("no free X display number between :90 and :139", pytrace=False)
 
 
 def _missing_libraries() -> list[str]:

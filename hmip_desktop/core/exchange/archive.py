@@ -195,32 +195,16 @@ def _object(pairs: list[tuple[str, object]]) -> dict:
 
 
 #: The fast decoder (hooks only for the rare numbers and constants), and the one that
-#: names a repeated key, used only once :func:`_members` has found that there is one.
+#: names a repeated key, used only once :func:`_plain_members` has found that there may be one.
 _DECODER = json.JSONDecoder(parse_int=_integer, parse_float=_number, parse_constant=_no_constant)
 _NAMING_DECODER = json.JSONDecoder(object_pairs_hook=_object, parse_int=_integer, parse_float=_number,
                                    parse_constant=_no_constant)
-def _members(value: object) -> int:
-    """Object members held by a parsed value (a repeated key keeps only one). Recursive:
-    the nesting was bounded (MAX_JSON_DEPTH) before the value was parsed."""
-    kind = type(value)
-    if kind is dict:
-        count, items = len(value), value.values()
-    elif kind is list:
-        count, items = 0, value
-    else:
-        return 0
-    for item in items:
-        kind = type(item)
-        if kind is dict or kind is list:
-            count += _members(item)
-    return count
-
-
 _FLOAT_LIMIT = float(2**63)
 
 
 def _plain_members(value: object) -> int:
-    """:func:`_members`, or -1 if a number in ``value`` is an integer outside the signed
+    """Object members held by a parsed value (a repeated key keeps only one; recursive: the
+    nesting was bounded before parsing), or -1 if a number in ``value`` is an integer outside the signed
     63-bit range or a float at least 2**63 in size (which may have been such an integer)."""
     kind = type(value)
     if kind is dict:
@@ -286,7 +270,8 @@ def _standard_loads(data: bytes, where: str, structure: bytes) -> object:
     text = _utf8(data, where)
     try:
         value = _DECODER.decode(text)
-        if _members(value) != structure.count(b":"):  # a key repeated in some object: name it
+        # A key repeated in some object: name it (-1, a float of 2**63 or more, costs only this re-parse).
+        if _plain_members(value) != structure.count(b":"):
             _NAMING_DECODER.decode(text)
     except RecursionError:
         raise Rejected.of("json.nested", where=where, limit=MAX_JSON_DEPTH) from None

@@ -20,6 +20,8 @@ from __future__ import annotations
 from string import Formatter
 from typing import NamedTuple
 
+from .messages_central import CENTRAL
+
 _READ_RECOVERY = ("keep the file as it is and send it to your lead inspector or IT support "
                   "(case reads you have exported are safe in the central store)")
 _READ_RECOVERY_CY = ("cadwch y ffeil fel y mae a'i hanfon at eich arolygydd arweiniol neu'r gwasanaeth TG "
@@ -313,6 +315,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "nid yw arolygiad '{inspection}' wedi'i gymeradwyo"),
     "central.reopen_reason": ("reopening a signed-off inspection needs a recorded reason",
                               "mae angen rheswm wedi'i gofnodi i ailagor arolygiad a gymeradwywyd"),
+    # -- the rest of the central store: opening, keys, import, set-up, packs, results, evidence --
+    **CENTRAL,
 }
 
 
@@ -329,9 +333,7 @@ def render(key: str, lang: str, params: dict) -> str:
 
 
 def _in(value: object, lang: str) -> object:
-    if isinstance(value, Msg):
-        return value.text(lang)
-    if isinstance(value, Refusal):
+    if isinstance(value, (Msg, Refusal, OneLine)):
         return value.text(lang)
     return value
 
@@ -353,6 +355,21 @@ class Msg(NamedTuple):
         return self.text("en")
 
 
+class OneLine(NamedTuple):
+    """An argument: a refusal (or phrase) on one line of at most ``limit`` characters, in
+    the language of the message it is put in (a long value quoted in a refusal is cut)."""
+
+    inner: object
+    limit: int
+
+    def text(self, lang: str = "en") -> str:
+        words = " ".join(str(_in(self.inner, lang)).split())
+        return words if len(words) <= self.limit else words[: self.limit - 1] + "…"
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+
 class Refusal(Exception):
     """An error a person reads. Raised as ``Cls.of("id", **params)``: ``str()`` is the English
     text; ``text(lang)`` the text in the interface language. A refusal made the old way
@@ -364,6 +381,15 @@ class Refusal(Exception):
     @classmethod
     def of(cls, key: str, /, **params):
         return cls(render(key, "en", params)).keyed(key, **params)
+
+    @classmethod
+    def like(cls, other: BaseException):
+        """``other`` passed on as this class: the same English text and, for a refusal with
+        a message id, the same id and arguments (so it stays translatable)."""
+        made = cls(str(other))
+        if isinstance(other, Refusal) and other.key is not None:
+            made.keyed(other.key, **other.params)
+        return made
 
     def keyed(self, key: str, /, **params):
         """This error with message ``key`` (for a class whose constructor takes more than the text)."""

@@ -30,7 +30,7 @@ def framework_for(store: CentralStore, inspection_id: str) -> Framework:
         row = conn.execute(select(t.c.framework_id, t.c.framework_version, t.c.framework_sha256)
                            .where(t.c.id == inspection_id)).first()
         if row is None:
-            raise CentralError(f"no inspection '{inspection_id}' in this central store")
+            raise CentralError.of("central.no_inspection", inspection=inspection_id)
         if row.framework_sha256 in _FRAMEWORKS:
             return _FRAMEWORKS[row.framework_sha256]
         text = conn.execute(select(t.c.framework_yaml).where(t.c.id == inspection_id)).scalar()
@@ -38,8 +38,8 @@ def framework_for(store: CentralStore, inspection_id: str) -> Framework:
         text = next((p.read_text(encoding="utf-8") for p in sorted(forms_dir().glob("*.yaml"))
                      if content_hash(p.read_text(encoding="utf-8")) == row.framework_sha256), None)
     if text is None or content_hash(text) != row.framework_sha256:
-        raise CentralError(f"inspection {inspection_id}: framework {row.framework_id} {row.framework_version} "
-                           "(the exact version its bundles were made with) is not available here")
+        raise CentralError.of("central.framework_missing", inspection=inspection_id, framework=row.framework_id,
+                              version=row.framework_version)
     fw = _FRAMEWORKS[row.framework_sha256] = load_text(text, f"framework {row.framework_id} {row.framework_version}")
     return fw
 

@@ -31,9 +31,9 @@ def _evidence_standard(fw: Framework, standard_id: str) -> Standard:
     try:
         standard = fw.standard(standard_id)
     except KeyError:
-        raise CentralError(f"framework {fw.id} has no standard '{standard_id}'") from None
+        raise CentralError.of("evidence.no_standard", framework=fw.id, standard=standard_id) from None
     if standard.kind != "evidence":
-        raise CentralError(f"standard '{standard_id}' is case-based: it is rated from the case reads, not on evidence")
+        raise CentralError.of("evidence.case_based", standard=standard_id)
     return standard
 
 
@@ -42,20 +42,20 @@ def check(fw: Framework, standard_id: str, question_id: str | None, value: str, 
     standard = _evidence_standard(fw, standard_id)
     if question_id is not None:
         if question_id not in {kq.id for kq in standard.key_questions}:
-            raise CentralError(f"standard '{standard_id}' has no key question '{question_id}'")
+            raise CentralError.of("evidence.no_question", standard=standard_id, question=question_id)
         allowed = [i for i, _ in fw.judgement_options(standard)]
         if value not in allowed:
-            raise CentralError(f"{question_id}: '{value}' is not one of {', '.join(allowed)}")
+            raise CentralError.of("evidence.not_an_option", question=question_id, value=value, allowed=", ".join(allowed))
         if not text.strip():
-            raise CentralError(f"{question_id}: a judgement needs a summary of the evidence it rests on")
+            raise CentralError.of("evidence.needs_summary", question=question_id)
         return
     if standard.evidence is not None and standard.evidence.method == "criteria":
-        raise CentralError(f"standard '{standard_id}' has no band of its own: judge each of its criteria (--question)")
+        raise CentralError.of("evidence.criteria", standard=standard_id)
     allowed = [b.id for b in fw.rating.bands] + [NOT_RATED]
     if value not in allowed:
-        raise CentralError(f"'{value}' is not one of {', '.join(allowed)}")
+        raise CentralError.of("evidence.not_a_band", value=value, allowed=", ".join(allowed))
     if not text.strip():
-        raise CentralError(f"standard '{standard_id}': the lead's band needs a recorded rationale")
+        raise CentralError.of("evidence.needs_rationale", standard=standard_id)
 
 
 def record(store: CentralStore, fw: Framework, inspection_id: str, standard_id: str, question_id: str | None,
@@ -68,13 +68,13 @@ def record(store: CentralStore, fw: Framework, inspection_id: str, standard_id: 
     text = (text or "").strip()
     check(fw, standard_id, question_id, value, text)
     if not (by or "").strip():
-        raise CentralError("say who made the judgement (--by)")
+        raise CentralError.of("evidence.by")
     record_id = record_id or uuid.uuid4().hex
     t = schema.evidence_judgements
     with store.engine.begin() as conn:
         _refuse_if_locked(conn, inspection_id)
         if conn.execute(select(schema.inspections.c.id).where(schema.inspections.c.id == inspection_id)).first() is None:
-            raise CentralError(f"no inspection '{inspection_id}' in this central store")
+            raise CentralError.of("central.no_inspection", inspection=inspection_id)
         if conn.execute(select(t.c.id).where(t.c.id == record_id)).first() is not None:
             return record_id
         row = {"id": record_id, "inspection_id": inspection_id, "standard_id": standard_id, "question_id": question_id,

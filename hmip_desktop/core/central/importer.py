@@ -42,6 +42,7 @@ from ..exchange.formats import (FORMAT_VERSION, MAX_BUNDLE_FILE, MAX_BUNDLE_RECO
                                 Manifest, Receipt, ReceiptComment, ReceiptEntry)
 from ..exchange.keys import parse_public
 from ..exchange.revisions import BOOKKEEPING, MEMBER, canonical, content_hash, revision_id
+from ..messages import Msg
 from . import queries, schema
 from .answers import framework_for
 from .authorise import Authority, Refused, authorise
@@ -112,7 +113,8 @@ def _strict(model, data, where: str):
         return model.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
-        raise Rejected(f"{where}: {'.'.join(map(str, first['loc']))}: {first['msg']}") from None
+        raise Rejected.of("import.invalid", where=where, field=".".join(map(str, first["loc"])),
+                          detail=first["msg"]) from None
 
 
 def record_content_hash(raw: dict, record: CaseReadRecord) -> str:
@@ -146,28 +148,28 @@ def open_bundle(store: CentralStore, conn, data: bytes) -> tuple[Opened, bool]:
     sha = hashlib.sha256(data).hexdigest()
     seen = conn.execute(select(schema.bundles.c.sha256).where(schema.bundles.c.bundle_id == env.header.id)).scalar()
     if seen is not None and seen != sha:
-        raise Rejected(f"bundle id {env.header.id} was already imported with other content: refused")
+        raise Rejected.of("import.other_content", bundle=env.header.id)
     if env.header.encryption != "age":
-        raise Rejected("bundle payload is not encrypted")
+        raise Rejected.of("import.not_encrypted")
     identity = store.identity()  # a missing or foreign keys folder is the store's fault: CentralError, not Rejected
     try:
         payload = pyrage.decrypt(env.payload, [identity])
     except Exception:  # noqa: BLE001 - pyrage.DecryptError and friends
-        raise Rejected("cannot decrypt: the bundle is not encrypted to this central store") from None
+        raise Rejected.of("import.not_for_us") from None
     members = archive.read(payload, ALLOWED, ALLOWED)
     archive.check_depth(members["manifest.json"], "manifest.json")
     try:
         manifest = _strict(Manifest, archive.strict_loads(members["manifest.json"], "manifest.json"), "manifest.json")
     except Rejected as exc:
-        raise Rejected(exc.reason) from None
+        raise Rejected.like(exc) from None
     if manifest.bundle_id != env.header.id or manifest.sender_key_id != env.header.key_id:
-        raise Rejected("manifest does not match the signed header (bundle id or sender)")
+        raise Rejected.of("import.manifest_header")
     if MEMBER not in manifest.files:
-        raise Rejected(f"manifest.json does not describe {MEMBER}")
+        raise Rejected.of("import.manifest_member", member=MEMBER)
     entry = manifest.files[MEMBER]
     body = members.pop(MEMBER)
     if hashlib.sha256(body).hexdigest() != entry.sha256 or len(body) != entry.size:
-        raise Rejected(f"{MEMBER}: does not match the hash in the manifest")
+        raise Rejected.of("import.member_hash", member=MEMBER)
     # A bundle imported before (the very same file) was authorised and checked then:
     # resending it changes nothing and answers with its receipt, whatever changed since.
     authority = checker = None
@@ -176,23 +178,23 @@ def open_bundle(store: CentralStore, conn, data: bytes) -> tuple[Opened, bool]:
         try:
             checker = Checker(framework_for(store, manifest.inspection_id))
         except CentralError as exc:
-            raise Rejected(str(exc)) from None
+            raise Rejected.like(exc) from None
     facts, seen_cases = [], set()
     for number, raw in archive.json_lines(body, MEMBER, MAX_RECORDS):
         where = f"{MEMBER}:{number}"
         record = _strict(CaseReadRecord, raw, where)
         if record.case_id in seen_cases:
-            raise Rejected(f"{where}: case {record.case_id} appears twice")
+            raise Rejected.of("import.case_twice", where=where, case=record.case_id)
         seen_cases.add(record.case_id)
         content = record_content_hash(raw, record)
         if revision_id(record.parent_revision_id, content) != record.revision_id:
-            raise Rejected(f"{where}: case {record.case_id}: revision id does not match its content")
+            raise Rejected.of("import.revision_id", where=where, case=record.case_id)
         if authority is not None:
             authority.check_read(number, record)
-            checker.check(record, f"{where}: case {record.case_id}")
+            checker.check(record, Msg.of("auth.where", member=MEMBER, line=number, case=record.case_id))
         facts.append(Fact(number, record.case_id, record.revision_id, record.parent_revision_id))
     if len(facts) != entry.count:
-        raise Rejected(f"{MEMBER}: {len(facts)} records but the manifest says {entry.count}")
+        raise Rejected.of("import.count", member=MEMBER, count=len(facts), expected=entry.count)
     return Opened(sha, env.header.key_id, manifest, facts, body, authority), seen is not None
 
 
@@ -287,7 +289,7 @@ class _Writer:
     def _statement(self, table, columns: tuple[str, ...]):
         compiled = insert(table).compile(dialect=self.conn.dialect, column_keys=list(columns))
         if compiled.escaped_bind_names or set(compiled.binds) != set(columns):
-            raise CentralError(f"cannot compile a plain INSERT into {table.name}")  # never with this schema
+            raise CentralError.of("import.insert", table=table.name)  # never with this schema
         processors = compiled._bind_processors
         procs = [processors.get(c) for c in columns]
         order = [columns.index(name) for name in compiled.positiontup] if compiled.positional else None
@@ -385,9 +387,8 @@ def import_bundle(store: CentralStore, data: bytes) -> ImportResult:
     except DBAPIError as exc:
         if not exc.connection_invalidated:
             raise
-        raise CentralError("the connection to the central store's database was lost during the import, so it did not "
-                           "finish and nothing of it was kept (an import is all or nothing); run the import again "
-                           f"({str(exc.orig).splitlines()[0] if exc.orig else type(exc).__name__})") from exc
+        raise CentralError.of("import.connection_lost",
+                              reason=str(exc.orig).splitlines()[0] if exc.orig else type(exc).__name__) from exc
 
 
 def _record_refusal(store: CentralStore, refused: Refused) -> None:

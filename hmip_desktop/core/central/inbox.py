@@ -69,7 +69,7 @@ def watch(store: CentralStore, inbox: Path, *, once: bool = False, interval: flo
     watcher that keeps running says so and tries the file again later (a database
     restarting, a keys folder being restored)."""
     if not inbox.is_dir():
-        raise CentralError(f"{inbox}: no such folder")
+        raise CentralError.of("central.no_folder", folder=inbox)
     seen: dict[Path, tuple[int, float]] = {}
     while True:
         for path in sorted(p for p in inbox.iterdir() if p.is_file() and not p.name.startswith(".")):

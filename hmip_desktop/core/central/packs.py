@@ -38,7 +38,7 @@ def create_inspection(store: CentralStore, inspection_id: str, framework_yaml: s
     fw = load_text(framework_yaml, f"inspection {inspection_id} framework")
     with store.engine.begin() as conn:
         if conn.execute(select(schema.inspections.c.id).where(schema.inspections.c.id == inspection_id)).first():
-            raise CentralError(f"inspection '{inspection_id}' already exists")
+            raise CentralError.of("setup.exists", inspection=inspection_id)
         conn.execute(insert(schema.inspections).values(
             id=inspection_id, framework_id=fw.id, framework_version=fw.version,
             framework_sha256=content_hash(framework_yaml), framework_yaml=framework_yaml, provider=provider,
@@ -51,7 +51,7 @@ def set_team(store: CentralStore, inspection_id: str, members: list[dict]) -> No
         for m in members:
             if m.get("key_id") and conn.execute(select(schema.keys.c.key_id).where(
                     schema.keys.c.key_id == m["key_id"])).first() is None:
-                raise CentralError(f"team member {m['id']}: key {m['key_id'][:16]} is not enrolled")
+                raise CentralError.of("setup.key_not_enrolled", member=m["id"], key=m["key_id"][:16])
         conn.execute(delete(schema.team_members).where(schema.team_members.c.inspection_id == inspection_id))
         conn.execute(insert(schema.team_members), [
             {"inspection_id": inspection_id, "member_id": m["id"], "name": m["name"], "role": m["role"],
@@ -77,10 +77,10 @@ def create_pack(store: CentralStore, inspection_id: str, key: SigningKey) -> byt
     with store.engine.connect() as conn:
         signer = conn.execute(select(schema.keys).where(schema.keys.c.key_id == key.key_id)).first()
         if signer is None or signer.revoked_at is not None or signer.role != "lead":
-            raise CentralError("a pack must be signed by an enrolled, unrevoked lead inspector's key")
+            raise CentralError.of("setup.pack_key")
         insp = conn.execute(select(schema.inspections).where(schema.inspections.c.id == inspection_id)).first()
         if insp is None or not insp.framework_yaml:
-            raise CentralError(f"inspection '{inspection_id}' has not been set up here")
+            raise CentralError.of("setup.not_set_up", inspection=inspection_id)
         team = conn.execute(
             select(schema.team_members, schema.keys.c.public_key)
             .select_from(schema.team_members.outerjoin(schema.keys, schema.team_members.c.key_id == schema.keys.c.key_id))
@@ -94,7 +94,7 @@ def create_pack(store: CentralStore, inspection_id: str, key: SigningKey) -> byt
     cases = sorted(cases, key=lambda c: c.case_id)
     keyed = [m for m in team if m.public_key]
     if not keyed:
-        raise CentralError("no team member has an enrolled key: nobody could open the pack")
+        raise CentralError.of("setup.pack_no_keys")
     pack = Pack(
         format=FORMAT_VERSION, pack_id=uuid.uuid4().hex, created_at=utc_now(),
         inspection={"id": insp.id, "provider": insp.provider or "", "title": insp.title or "",

@@ -39,13 +39,13 @@ def _rows(conn, table, inspection_id: str) -> list[dict]:
 def build_results(store: CentralStore, inspection_id: str) -> dict:
     """The results of a signed-off inspection as plain data (what the bundle carries)."""
     if not is_signed_off(store, inspection_id):
-        raise CentralError(f"inspection '{inspection_id}' is not signed off: sign it off before exporting results")
+        raise CentralError.of("results.not_signed_off", inspection=inspection_id)
     ratings = rate_inspection(store, inspection_id).as_json()
     with store.engine.connect() as conn:
         insp = conn.execute(select(schema.inspections).where(schema.inspections.c.id == inspection_id)).one()
         chain = events.verify(conn)
         if not chain.ok:
-            raise CentralError(f"the central store's event log is broken ({chain.reason}); results not exported")
+            raise CentralError.of("results.log_broken", reason=chain.reason)
         records = {name: _rows(conn, table, inspection_id) for name, table in (
             ("moderations", schema.moderations), ("read_outcomes", schema.read_outcomes),
             ("overrides", schema.overrides), ("signoffs", schema.signoffs))}
@@ -66,13 +66,13 @@ def export_results(store: CentralStore, inspection_id: str, key: SigningKey, rec
     with store.engine.connect() as conn:
         signer = conn.execute(select(schema.keys).where(schema.keys.c.key_id == key.key_id)).first()
     if signer is None or signer.revoked_at is not None or signer.role != "lead":
-        raise CentralError("results must be signed with an enrolled, unrevoked lead inspector's key")
+        raise CentralError.of("results.signing_key")
     if not recipients:
-        raise CentralError("give the national store's age recipient (--to age1…): results hold personal data")
+        raise CentralError.of("results.no_recipient")
     try:
         parsed = [pyrage.x25519.Recipient.from_str(r) for r in recipients]
     except Exception:  # noqa: BLE001
-        raise CentralError("a recipient is not an age public key (age1…)") from None
+        raise CentralError.of("results.recipient") from None
     body = canonical(build_results(store, inspection_id))
     payload = pyrage.encrypt(archive.build({MEMBER: body}), parsed)
     now = utc_now()
@@ -86,19 +86,19 @@ def open_results(data: bytes, trusted_fingerprint: str, identity) -> dict:
 
     def find_key(header):
         if len(trust) < 16 or not header.key_id.startswith(trust):
-            raise Rejected(f"results are signed by key {header.key_id[:16]}, not by the trusted key {trust[:16]}")
+            raise Rejected.of("results.signer", key=header.key_id[:16], trusted=trust[:16])
         public, _ = parse_public(header.signer or "", "results signer")
         if fingerprint(public) != header.key_id:
-            raise Rejected("the signer's public key does not match its fingerprint")
+            raise Rejected.of("results.signer_mismatch")
         return public
 
     env = envelope.open_envelope(data, find_key, max_payload=MAX_RESULTS, expect_kind="results")
     try:
         plain = pyrage.decrypt(env.payload, [identity])
     except Exception:  # noqa: BLE001
-        raise Rejected("cannot decrypt: the results are not encrypted to this key") from None
+        raise Rejected.of("results.key") from None
     members = archive.read(plain, {MEMBER}, {MEMBER})
     try:
         return json.loads(members[MEMBER])
     except ValueError as exc:
-        raise Rejected(f"{MEMBER}: not JSON ({exc})") from None
+        raise Rejected.of("json.invalid", where=MEMBER, detail=exc) from None

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import select, update
 
+from ..messages import Msg
 from ..setup import allocation, caseload, eligibility, report, selection, size
 from . import packs, schema
 from .answers import framework_for
@@ -37,7 +38,7 @@ def _team(store: CentralStore, inspection_id: str) -> list[dict]:
     with store.engine.connect() as conn:
         rows = conn.execute(select(schema.team_members).where(schema.team_members.c.inspection_id == inspection_id)).all()
     if not rows:
-        raise CentralError(f"inspection '{inspection_id}' has no team yet (hmip central team)")
+        raise CentralError.of("setup.no_team", inspection=inspection_id)
     # The allocation breaks ties by team order: make it the same on every backend (by id,
     # in code-point order, as SQLite's primary key index gave it; never the collation's).
     return [{"id": r.member_id, "role": r.role} for r in sorted(rows, key=lambda r: r.member_id)]
@@ -57,8 +58,8 @@ def draw(store: CentralStore, inspection_id: str, caseload_path: Path, *, seed: 
     )
     if loaded.errors:
         lines = "\n".join(f"{caseload_path}:{p.line}: {p.message}" for p in loaded.errors[:50])
-        more = f"\n… and {len(loaded.errors) - 50} more" if len(loaded.errors) > 50 else ""
-        raise CentralError(f"the caseload has {len(loaded.errors)} invalid row(s); nothing was drawn:\n{lines}{more}")
+        more = Msg.of("setup.more_rows", count=len(loaded.errors) - 50) if len(loaded.errors) > 50 else ""
+        raise CentralError.of("setup.invalid_rows", count=len(loaded.errors), lines=lines, more=more)
     screened = eligibility.screen(loaded.rows, fw.sample, list(loaded.field_columns), as_of=as_of or dt.date.today())
     cases = [row.values for row in screened.rows]
     try:
@@ -66,7 +67,7 @@ def draw(store: CentralStore, inspection_id: str, caseload_path: Path, *, seed: 
         sample = selection.draw_for_framework(cases, choice.size, fw, seed=seed, minimums=minimums,
                                               columns=loaded.field_columns, cap=cap)
     except ValueError as exc:
-        raise CentralError(f"{caseload_path}: {exc}") from None
+        raise CentralError.of("setup.caseload", path=caseload_path, detail=exc) from None
     dealt = allocation.allocate(sample.sampled_ids(), _team(store, inspection_id), local_assessor_share=local_assessor_share)
     chosen = sample.selections()
     rows = []
@@ -109,7 +110,7 @@ def set_up_from_field(store: CentralStore, db, inspection_id: str, keys: dict[st
     insp = db.execute("SELECT framework_yaml, provider, title, fieldwork_start, fieldwork_end FROM inspections"
                       " WHERE id = ?", [inspection_id]).fetchone()
     if insp is None:
-        raise CentralError(f"no inspection '{inspection_id}' in that field store")
+        raise CentralError.of("setup.no_field_inspection", inspection=inspection_id)
     team = [{"id": i, "name": n, "role": r, "key_id": keys.get(i)} for i, n, r in db.execute(
         "SELECT id, name, role FROM team_members WHERE inspection_id = ? ORDER BY id", [inspection_id])]
     cases = [{"case_id": c, "profile": json.loads(p), "selection": s, "reserve_rank": rank, "reader_id": reader}
@@ -125,18 +126,17 @@ def replace(store: CentralStore, inspection_id: str, case_id: str, reason: str) 
     """Replace an unusable sampled case with the next reserve of its stratum; the new
     case takes over its reader. Returns the replacement's case reference."""
     if not reason.strip():
-        raise CentralError("give the reason the case cannot be used")
+        raise CentralError.of("setup.replace_reason")
     t = schema.setup_cases
     with store.engine.begin() as conn:
         row = conn.execute(select(t).where(t.c.inspection_id == inspection_id, t.c.case_id == case_id)).first()
         if row is None or row.selection != "sample" or row.replaced_by:
-            raise CentralError(f"case {case_id} is not in the current sample of inspection '{inspection_id}'")
+            raise CentralError.of("setup.not_in_sample", case=case_id, inspection=inspection_id)
         reserve = conn.execute(
             select(t).where(t.c.inspection_id == inspection_id, t.c.stratum == row.stratum, t.c.selection == "reserve")
             .order_by(t.c.reserve_rank)).first()
         if reserve is None:
-            raise CentralError(f"no reserve left in the stratum of case {case_id} ({row.stratum}); "
-                               "draw again with more reserves or choose a case by hand")
+            raise CentralError.of("setup.no_reserve", case=case_id, stratum=row.stratum)
         conn.execute(update(t).where(t.c.inspection_id == inspection_id, t.c.case_id == case_id).values(
             selection="caseload", replaced_by=reserve.case_id, replacement_reason=reason, reader_id=None))
         conn.execute(update(t).where(t.c.inspection_id == inspection_id, t.c.case_id == reserve.case_id).values(

@@ -57,7 +57,7 @@ def make_engine(location: str | Path) -> Engine:
         url = location.replace("postgresql://", "postgresql+psycopg://", 1)
         return create_engine(url, pool_pre_ping=True)
     if is_url(location):
-        raise CentralError(f"{location}: use a SQLite file path or a postgresql:// URL")
+        raise CentralError.of("central.location", location=redact(location))
     engine = create_engine(f"sqlite:///{Path(location)}")
 
     @event.listens_for(engine, "connect")
@@ -90,7 +90,7 @@ def _alembic_config(connection) -> Config:
 
 def default_keys_dir(location: str | Path) -> Path:
     if is_url(str(location)):
-        raise CentralError("a PostgreSQL central store needs --keys DIR (where its keys are kept)")
+        raise CentralError.of("central.keys_for_postgres")
     return Path(f"{location}.keys")
 
 
@@ -98,10 +98,8 @@ def _unreachable(location: str, exc: DBAPIError) -> CentralError:
     """One line for a database that cannot be reached or read (server down, wrong
     password, a file that is not a database)."""
     reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
-    what = "cannot reach the central store" if is_url(location) else "cannot read the central store"
-    todo = ("check the URL and that the server is running" if is_url(location)
-            else "check the path, or restore the file from a backup")
-    return CentralError(f"{redact(location)}: {what} ({reason}); {todo}")
+    return CentralError.of("central.unreachable" if is_url(location) else "central.unreadable",
+                           location=redact(location), reason=reason)
 
 
 def redact(location: str) -> str:
@@ -128,16 +126,16 @@ class CentralStore:
         """Create a central store (schema, keys, meta). Refuses one that exists already."""
         keys_dir = Path(keys_dir) if keys_dir else default_keys_dir(location)
         if (keys_dir / "identity.age").exists():
-            raise CentralError(f"{keys_dir}: already holds central store keys")
+            raise CentralError.of("central.keys_exist", folder=keys_dir)
         for r in escrow or []:
             try:
                 pyrage.x25519.Recipient.from_str(r)
             except Exception:  # noqa: BLE001
-                raise CentralError(f"escrow recipient '{r[:24]}' is not an age public key (age1…)") from None
+                raise CentralError.of("central.escrow", recipient=r[:24]) from None
         engine = make_engine(location)
         with engine.begin() as conn:
             if MigrationContext.configure(conn).get_current_revision() is not None:
-                raise CentralError(f"{location}: is already a central store")
+                raise CentralError.of("central.exists", location=location)
             command.upgrade(_alembic_config(conn), "head")
         keys_dir.mkdir(parents=True, exist_ok=True)
         identity = pyrage.x25519.Identity.generate()
@@ -179,18 +177,17 @@ class CentralStore:
         sign (identity() and signing_key() say so); its keys are not looked at here."""
         location = str(location)
         if not is_url(location) and not Path(location).exists():
-            raise CentralError(f"{location}: no such central store (create it with: hmip central init {location})")
+            raise CentralError.of("central.no_store", location=location)
         engine = make_engine(location)
         scripts = ScriptDirectory(str(ALEMBIC_DIR))
         try:  # a server that is down or a damaged file: one clear line, not a traceback
             with engine.begin() as conn:
                 current = MigrationContext.configure(conn).get_current_revision()
                 if current is None:
-                    raise CentralError(f"{redact(location)}: is not a central store")
+                    raise CentralError.of("central.not_a_store", location=redact(location))
                 known = {rev.revision for rev in scripts.walk_revisions()}
                 if current not in known:
-                    raise CentralError(f"{redact(location)}: was made by a newer version of hmip (schema {current}); "
-                                       "upgrade hmip")
+                    raise CentralError.of("central.too_new", location=redact(location), schema=current)
                 if current != scripts.get_current_head():
                     command.upgrade(_alembic_config(conn), "head")
         except DBAPIError as exc:
@@ -209,7 +206,7 @@ class CentralStore:
         with self.engine.connect() as conn:
             value = conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == key)).scalar()
         if value is None:
-            raise CentralError(f"{self.location}: meta '{key}' is missing")
+            raise CentralError.of("central.meta_missing", location=self.location, key=key)
         return value
 
     @property
@@ -222,11 +219,9 @@ class CentralStore:
     def _keys(self) -> Path:
         """The keys folder, present; CentralError naming it (and what to do) otherwise."""
         if self.keys_dir is None:
-            raise CentralError(f"{redact(self.location)}: this needs the central store's keys: pass --keys DIR "
-                               "(the folder made by hmip central init)")
+            raise CentralError.of("central.needs_keys", location=redact(self.location))
         if not self.keys_dir.is_dir():
-            raise CentralError(f"{self.keys_dir}: the central store's keys folder is missing; pass --keys DIR if "
-                               "it is elsewhere, or restore the folder from a backup (nothing was imported)")
+            raise CentralError.of("central.keys_missing", folder=self.keys_dir)
         return self.keys_dir
 
     def identity(self):
@@ -237,13 +232,11 @@ class CentralStore:
             try:
                 identity = pyrage.x25519.Identity.from_str(path.read_text(encoding="utf-8").strip())
             except OSError as exc:
-                raise CentralError(f"{path}: cannot read the central store's identity ({exc.strerror}); "
-                                   "restore it from a backup of the keys folder") from None
+                raise CentralError.of("central.identity_unreadable", path=path, reason=exc.strerror) from None
             except Exception:  # noqa: BLE001 - pyrage's parse errors
-                raise CentralError(f"{path}: is not an age identity; restore it from a backup of the keys folder") from None
+                raise CentralError.of("central.identity_invalid", path=path) from None
             if str(identity.to_public()) != self.meta("recipient"):
-                raise CentralError(f"{self.keys_dir}: holds the keys of another central store, not of "
-                                   f"{redact(self.location)}; pass the right --keys DIR")
+                raise CentralError.of("central.other_keys", folder=self.keys_dir, location=redact(self.location))
             self._identity = identity
         return self._identity
 
@@ -255,13 +248,13 @@ class CentralStore:
     def enrol(self, name: str, role: str, public_key_text: str, source: str = "public key") -> str:
         """Register an inspector's public key; return its key id."""
         if role not in ROLES:
-            raise CentralError(f"role must be one of {', '.join(ROLES)}")
+            raise CentralError.of("central.role", roles=", ".join(ROLES))
         public, _ = parse_public(public_key_text, source)
         key_id = fingerprint(public)
         with self.engine.begin() as conn:
             existing = conn.execute(select(schema.keys).where(schema.keys.c.key_id == key_id)).first()
             if existing is not None:
-                raise CentralError(f"key {key_id[:16]} is already enrolled (as {existing.name}, {existing.role})")
+                raise CentralError.of("central.already_enrolled", key=key_id[:16], name=existing.name, role=existing.role)
             conn.execute(insert(schema.keys).values(
                 key_id=key_id, name=name, role=role, public_key=public_line(public, name), enrolled_at=utc_now()))
         return key_id
@@ -275,7 +268,7 @@ class CentralStore:
             rows = conn.execute(select(schema.keys.c.key_id).where(
                 schema.keys.c.key_id.startswith(prefix, autoescape=True))).all()
             if len(rows) != 1:
-                raise CentralError(f"key '{key_id_prefix}' matches {len(rows)} enrolled keys; give more of its id")
+                raise CentralError.of("central.key_prefix", prefix=key_id_prefix, count=len(rows))
             conn.execute(update(schema.keys).where(schema.keys.c.key_id == rows[0].key_id).values(revoked_at=utc_now()))
         return rows[0].key_id
 
@@ -283,7 +276,7 @@ class CentralStore:
         """The enrolled, unrevoked public key ``key_id``; Rejected otherwise."""
         row = conn.execute(select(schema.keys).where(schema.keys.c.key_id == key_id)).first()
         if row is None:
-            raise Rejected(f"signed by an unknown key {key_id[:16]}: enrol it first (hmip central enrol)")
+            raise Rejected.of("central.unknown_key", key=key_id[:16])
         if row.revoked_at is not None:
-            raise Rejected(f"signed by key {key_id[:16]} ({row.name}), revoked on {row.revoked_at[:10]}")
+            raise Rejected.of("central.revoked_key", key=key_id[:16], name=row.name, date=row.revoked_at[:10])
         return parse_public(row.public_key)[0]

@@ -14,11 +14,15 @@ from ..exchange.envelope import Rejected
 from ..exchange.formats import CaseReadRecord
 from ..field import form_state, values
 from ..field.values import InvalidValue
+from ..messages import Msg, OneLine
 from ..frameworks.model import Answer, Framework, ProfileField
 
 #: Answer types whose value is one option id of a scale.
 ONE_OPTION = ("judgement", "graded", "descriptor", "single_choice")
 MAX_REASON = 300
+#: What a read marked complete lacks, by kind of requirement (form_state.Gap.kind).
+_GAPS = {"answer": Msg.of("import.gap_answer"), "evidence": Msg.of("import.gap_evidence"),
+         "profile": Msg.of("import.gap_profile"), "interview": Msg.of("import.gap_interview")}
 
 
 @dataclass(frozen=True)
@@ -40,50 +44,45 @@ class Checker:
         self.profile: dict[str, ProfileField] = {f.id: f for f in fw.case_profile}
         self.completeness = form_state.Completeness(fw)
 
-    def check(self, record: CaseReadRecord, where: str) -> None:
+    def check(self, record: CaseReadRecord, where: Msg | str) -> None:
         """Rejected (one line, starting with ``where``) unless every value is allowed."""
         try:
             self._check(record, where)
         except InvalidValue as exc:
-            raise Rejected(_one_line(str(exc))) from None
+            raise Rejected.of("import.value", reason=OneLine(exc, MAX_REASON)) from None
 
-    def _check(self, record: CaseReadRecord, where: str) -> None:
+    def _check(self, record: CaseReadRecord, where: Msg | str) -> None:
         fw = self.fw
         for key, value in record.profile.items():
             pf = self.profile.get(key)
             if pf is None:
-                raise InvalidValue(f"{where}: profile field '{key}' is not in framework {fw.id} {fw.version}")
-            _same(values.profile_value(fw, pf, value, f"{where}: profile {key}"), value, f"{where}: profile {key}")
+                raise InvalidValue.of("import.profile_field", where=where, key=key, framework=fw.id, version=fw.version)
+            at = Msg.of("import.where_profile", where=where, key=key)
+            _same(values.profile_value(fw, pf, value, at), value, at)
         interview = record.interview
-        _same(values.interview_value("date", interview.date, f"{where}: interview date"), interview.date,
-              f"{where}: interview date")
+        at = Msg.of("import.where_interview_date", where=where)
+        _same(values.interview_value("date", interview.date, at), interview.date, at)
         for qid, answer in record.answers.items():
             q = self.questions.get(qid)
             if q is None:
-                raise InvalidValue(f"{where}: question '{qid}' is not in framework {fw.id} {fw.version}")
+                raise InvalidValue.of("import.question", where=where, question=qid, framework=fw.id, version=fw.version)
             value = answer.value
             if q.options is not None and type(value) is str and value in q.options:
                 continue  # an option id of its scale: by far the most common value
-            _same(values.answer_value(fw, q.answer, value, f"{where}: {qid}"), value, f"{where}: {qid}")
+            at = Msg.of("import.where_item", where=where, item=qid)
+            _same(values.answer_value(fw, q.answer, value, at), value, at)
         if record.status == "complete":
             gaps = self.completeness.missing(form_state.ReadValues(
                 record.profile, {q: a.value for q, a in record.answers.items()},
                 {q: a.note for q, a in record.answers.items()}, interview.held))
             if gaps:
                 first = gaps[0]
-                what = {"answer": "no judgement for", "evidence": "no evidence note for", "profile": "no profile value for",
-                        "interview": "not recorded whether the case holder interview took place"}[first.kind]
-                raise InvalidValue(f"{where}: marked complete, but {what}{' ' + first.target if first.target else ''}"
-                                   f" ({len(gaps)} requirement(s) of a complete read missing)")
+                raise InvalidValue.of("import.incomplete", where=where, what=_GAPS[first.kind],
+                                      target=f" {first.target}" if first.target else "", count=len(gaps))
 
 
-def _same(normalised: object, value: object, where: str) -> None:
+def _same(normalised: object, value: object, where: Msg) -> None:
     """The field store normalises some values (dates, choice order); a bundle must
     already carry the normal form, which its revision id was computed over."""
     if normalised != value or type(normalised) is not type(value) and not isinstance(value, (int, float)):
-        raise InvalidValue(f"{where}: '{str(value)[:60]}' is not in its normal form (write {normalised!r})")
-
-
-def _one_line(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= MAX_REASON else text[: MAX_REASON - 1] + "…"
+        raise InvalidValue.of("import.normal_form", where=where, value=str(value)[:60], normalised=repr(normalised))

@@ -65,7 +65,7 @@ def inspection(conn, inspection_id: str) -> Inspection:
     """The inspection's details; CentralError if the store has no such inspection."""
     row = conn.execute(select(schema.inspections).where(schema.inspections.c.id == inspection_id)).first()
     if row is None:
-        raise CentralError(f"no inspection '{inspection_id}' in this central store")
+        raise CentralError.of("central.no_inspection", inspection=inspection_id)
     return Inspection(row.id, row.framework_id, row.framework_version, row.created_at, row.provider or None,
                       row.title or None, row.fieldwork_start or None, row.fieldwork_end or None)
 

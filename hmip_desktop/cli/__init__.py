@@ -24,12 +24,15 @@ from collections.abc import Sequence
 
 from .. import __version__
 from . import central, exchange, field, reports, setup
-from .common import CliError
+from ..core.words import LANGS
+from .common import CliError, refusal_text
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hmip", description="Case reading for probation and youth justice inspection.")
     parser.add_argument("--version", action="version", version=f"hmip {__version__}")
+    parser.add_argument("--lang", dest="message_lang", type=str.lower, choices=LANGS,
+                        help="the language of refusals and error lines: en (default) or cy, any case")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     field.register(sub)
     exchange.register(sub)
@@ -68,7 +71,7 @@ def error_line(exc: Exception, args: argparse.Namespace | None = None) -> str:
     if isinstance(exc, (CliError, StoreError)) or (
             isinstance(exc, ValueError) and type(exc) is not ValueError
             and type(exc).__module__.startswith("hmip_desktop.")):
-        return str(exc)
+        return refusal_text(exc, args)
     if isinstance(exc, OSError) and exc.filename is not None:
         return f"{exc.filename}: {exc.strerror or exc}"
     if isinstance(exc, sqlite3.DatabaseError):

@@ -7,7 +7,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .common import CliError, add_sampling_options, add_store_arguments, central_store, key, keys_dir, minimums, progress_bar
+from .common import (CliError, add_sampling_options, add_store_arguments, central_store, key, keys_dir, minimums,
+                     progress_bar, refusal_text)
 
 
 def _read(path: Path, read):
@@ -61,7 +62,7 @@ def central_import(args) -> int:
         try:
             result = importer.import_file(store, path)
         except Rejected as exc:
-            print(f"{path}: REJECTED: {exc.reason}", file=sys.stderr)
+            print(f"{path}: REJECTED: {refusal_text(exc, args)}", file=sys.stderr)
             failures += 1
         else:
             receipt = _write_receipt(result, path, args.receipts)

@@ -20,6 +20,21 @@ class CliError(Exception):
     """A user-facing error: printed as one line, exit status 1."""
 
 
+def message_lang(args: argparse.Namespace | None) -> str:
+    """The language refusals are printed in: ``hmip --lang cy COMMAND …``, else a report
+    command's own ``--lang``, else English."""
+    words = vars(args) if args is not None else {}
+    return words.get("message_lang") or words.get("lang") or "en"
+
+
+def refusal_text(exc: BaseException, args: argparse.Namespace | None) -> str:
+    """A core refusal's text in the language asked for (its message id's template;
+    ``str()`` for an error without one)."""
+    from ..core.messages import text_of
+
+    return text_of(exc, message_lang(args))
+
+
 def progress_bar(label: str) -> Callable[[int, int], None]:
     """A rich progress bar as a ``progress(done, total)`` callback (silent when not a terminal)."""
     from rich.progress import Progress

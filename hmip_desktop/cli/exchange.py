@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .common import add_keys_argument, central_store, field_store, key, progress_bar
+from .common import add_keys_argument, central_store, field_store, key, progress_bar, refusal_text
 
 
 def keys_new(args: argparse.Namespace) -> int:
@@ -35,7 +35,7 @@ def verify(args: argparse.Namespace) -> int:
     try:
         print(f"{args.file}: {importer.verify_bundle(store, read_bounded(Path(args.file), importer.MAX_FILE))}")
     except Rejected as exc:
-        print(f"{args.file}: INVALID: {exc.reason}")
+        print(f"{args.file}: INVALID: {refusal_text(exc, args)}")
         return 1
     return 0
 

@@ -29,7 +29,7 @@ CENTRAL: dict[str, tuple[str, str]] = {
                        "nid yw'r derbynnydd escrow '{recipient}' yn allwedd gyhoeddus age (age1…)"),
     "central.exists": ("{location}: is already a central store", "{location}: mae'n storfa ganolog eisoes"),
     "central.no_store": ("{location}: no such central store (create it with: hmip central init {location})",
-                         "{location}: nid oes storfa ganolog o'r fath (crëwch hi â: hmip central init {location})"),
+                         "{location}: nid oes storfa ganolog o'r fath (crëwch hi gyda: hmip central init {location})"),
     "central.not_a_store": ("{location}: is not a central store", "{location}: nid yw'n storfa ganolog"),
     "central.too_new": ("{location}: was made by a newer version of hmip (schema {schema}); upgrade hmip",
                         "{location}: fe'i gwnaed gan fersiwn mwy newydd o hmip (sgema {schema}); uwchraddiwch hmip"),

@@ -43,6 +43,12 @@ class CentralError(Refusal, ValueError):
     """The central store cannot do what was asked; the message says why and what to do."""
 
 
+class NoCaseRead(CentralError, KeyError):
+    """No such case read: a KeyError for the callers that look one up, with the text of a refusal."""
+
+    __str__ = Exception.__str__  # the message, not KeyError's quoted repr
+
+
 def utc_now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="microseconds")
 
@@ -98,8 +104,9 @@ def _unreachable(location: str, exc: DBAPIError) -> CentralError:
     """One line for a database that cannot be reached or read (server down, wrong
     password, a file that is not a database)."""
     reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
-    return CentralError.of("central.unreachable" if is_url(location) else "central.unreadable",
-                           location=redact(location), reason=reason)
+    if is_url(location):
+        return CentralError.of("central.unreachable", location=redact(location), reason=reason)
+    return CentralError.of("central.unreadable", location=location, reason=reason)
 
 
 def redact(location: str) -> str:

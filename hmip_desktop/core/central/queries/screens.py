@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 
 from .. import agreement, schema
+from ..store import NoCaseRead
 from . import rows as q
 
 if TYPE_CHECKING:
@@ -121,7 +122,7 @@ def read_detail(store: CentralStore, inspection_id: str, case_id: str) -> dict:
         names = q.team_names(conn, inspection_id)
         head = q.head_revisions(conn, inspection_id, [case_id]).get(case_id)
         if head is None:
-            raise KeyError(f"no case read {case_id} in inspection '{inspection_id}'")
+            raise NoCaseRead.of("central.no_case_read", case=case_id, inspection=inspection_id)
         cr = schema.case_reads
         rereview = conn.execute(select(cr.c.needs_rereview).where(
             cr.c.inspection_id == inspection_id, cr.c.case_id == case_id)).scalar()

@@ -1,0 +1,80 @@
+"""The central store's refusals in Welsh through the real command line (``hmip --lang cy``):
+a bundle from an unknown key and one encrypted to another store, a key enrolled twice, an
+inspection that does not exist, a replacement without a reason; English unchanged
+without the option."""
+
+from __future__ import annotations
+
+import pytest
+
+from hmip_desktop.cli import main
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    """A demo laptop and its central store (SQLite), one exported bundle, and a second,
+    empty central store that has never heard of the inspector."""
+    folder = tmp_path_factory.mktemp("welsh_refusals")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("HMIP_KEY_PASSPHRASE", "pw")
+        mp.chdir(folder)
+        assert main(["demo", "f.sqlite", "--central", "c.sqlite", "--keys", "k"]) == 0
+        assert main(["export", "f.sqlite", "--inspection", "demo", "--key", "k", "--out", "b.bundle"]) == 0
+        assert main(["central", "init", "other.sqlite"]) == 0
+    return folder
+
+
+def _run(world, capsys, monkeypatch, *argv: str) -> tuple[int, str]:
+    monkeypatch.chdir(world)
+    capsys.readouterr()
+    code = main(list(argv))
+    return code, capsys.readouterr().err.strip()
+
+
+def test_a_bundle_from_an_unknown_key_is_rejected_in_welsh(world, capsys, monkeypatch):
+    code, err = _run(world, capsys, monkeypatch, "--lang", "cy", "central", "import", "other.sqlite", "b.bundle")
+    assert code == 1
+    assert err.startswith("b.bundle: REJECTED: wedi'i lofnodi gan allwedd anhysbys ")
+    assert err.endswith(": cofrestrwch hi yn gyntaf (hmip central enrol)")
+    # Without --lang, the English line is what it always was.
+    code, err = _run(world, capsys, monkeypatch, "central", "import", "other.sqlite", "b.bundle")
+    assert code == 1 and err.startswith("b.bundle: REJECTED: signed by an unknown key ")
+    assert err.endswith(": enrol it first (hmip central enrol)")
+
+
+def test_a_key_enrolled_twice_and_a_bundle_for_another_store_in_welsh(world, capsys, monkeypatch):
+    enrol = ("central", "enrol", "other.sqlite", "--name", "Insp One", "--role", "inspector",
+             "--public-key", "k/public.key")
+    code, _ = _run(world, capsys, monkeypatch, *enrol)
+    assert code == 0
+    code, err = _run(world, capsys, monkeypatch, "--lang", "CY", *enrol)  # any case, as for the reports
+    assert code == 1
+    assert err.startswith("hmip: error: mae allwedd ") and err.endswith(" wedi'i chofrestru eisoes (fel Insp One, inspector)")
+    # The key is known now, but the bundle was encrypted to the demo's central store.
+    code, err = _run(world, capsys, monkeypatch, "--lang", "cy", "central", "import", "other.sqlite", "b.bundle")
+    assert code == 1
+    assert err == "b.bundle: REJECTED: ni ellir dadgryptio: nid yw'r bwndel wedi'i amgryptio i'r storfa ganolog hon"
+
+
+def test_a_wrong_inspection_and_a_missing_store_in_welsh(world, capsys, monkeypatch):
+    code, err = _run(world, capsys, monkeypatch, "--lang", "cy", "central", "ratings", "c.sqlite", "--inspection", "nope")
+    assert (code, err) == (1, "hmip: error: nid oes arolygiad 'nope' yn y storfa ganolog hon")
+    code, err = _run(world, capsys, monkeypatch, "central", "ratings", "c.sqlite", "--inspection", "nope")
+    assert (code, err) == (1, "hmip: error: no inspection 'nope' in this central store")
+    code, err = _run(world, capsys, monkeypatch, "--lang", "cy", "central", "import", "missing.sqlite", "b.bundle")
+    assert (code, err) == (1, "hmip: error: missing.sqlite: nid oes storfa ganolog o'r fath "
+                              "(crëwch hi gyda: hmip central init missing.sqlite)")
+
+
+def test_a_replacement_without_a_reason_and_a_case_outside_the_sample_in_welsh(world, capsys, monkeypatch):
+    base = ("--lang", "cy", "central", "replace", "c.sqlite", "--inspection", "demo")
+    code, err = _run(world, capsys, monkeypatch, *base, "NO-SUCH-CASE", "--reason", " ")
+    assert (code, err) == (1, "hmip: error: rhowch y rheswm na ellir defnyddio'r achos")
+    code, err = _run(world, capsys, monkeypatch, *base, "NO-SUCH-CASE", "--reason", "moved away")
+    assert (code, err) == (1, "hmip: error: nid yw achos NO-SUCH-CASE yn sampl presennol arolygiad 'demo'")
+
+
+def test_a_report_commands_own_lang_also_sets_the_language_of_its_refusals(world, capsys, monkeypatch, tmp_path):
+    code, err = _run(world, capsys, monkeypatch, "report", "c.sqlite", "--inspection", "nope", "--lang", "cy",
+                     "--out", str(tmp_path / "r.pdf"))
+    assert code == 1 and "nid oes arolygiad 'nope' yn y storfa ganolog hon" in err

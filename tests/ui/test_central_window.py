@@ -492,6 +492,39 @@ def test_a_missing_store_is_reported_not_fatal(qtbot, styled_app, tmp_path):
     window.close()
 
 
+def test_central_refusals_are_shown_in_welsh(fresh, qtbot, styled_app, tmp_path):
+    """The central store's own refusals follow the window's language: a bundle refused
+    because the store's keys folder is missing, and a store that does not exist."""
+    from hmip_desktop.ui.views.central.window import CentralWindow
+
+    w = fresh.window
+    (fresh.folder / "c.sqlite.keys").rename(fresh.folder / "keys-elsewhere")
+    w.set_language("cy")
+    try:
+        with qtbot.waitSignal(w.imported, timeout=20000) as got:
+            w.central_actions.import_files([fresh.folder / "b.bundle"])
+        fresh.settle()
+        error = got.args[0][0]["error"]
+        assert error == (f"{fresh.folder / 'c.sqlite.keys'}: mae ffolder allweddi'r storfa ganolog ar goll; rhowch "
+                         "--keys DIR os yw mewn man arall, neu adferwch y ffolder o gopi wrth gefn (ni fewnforiwyd dim)")
+        shown = w.dashboard.results.item(0).text()
+        assert shown.startswith("b.bundle: ") and shown.endswith(error) and "refused" not in shown
+
+        missing = CentralWindow(tmp_path / "nothing.sqlite", None,
+                                QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+        qtbot.addWidget(missing)
+        missing.set_language("cy")
+        with qtbot.waitSignal(missing.action_failed, timeout=10000) as failed:
+            missing.load()
+        assert failed.args[0] == (f"{tmp_path / 'nothing.sqlite'}: nid oes storfa ganolog o'r fath "
+                                  f"(crëwch hi gyda: hmip central init {tmp_path / 'nothing.sqlite'})")
+        box = missing.findChild(QMessageBox, "central_error")
+        assert box is not None and failed.args[0] in box.text()
+        missing.close()
+    finally:
+        w.set_language("en")
+
+
 def test_report_from_the_window_with_progress(imported, qtbot, tmp_path, monkeypatch):
     from PySide6.QtGui import QDesktopServices
 

@@ -21,6 +21,7 @@ from string import Formatter
 from typing import NamedTuple
 
 from .messages_central import CENTRAL
+from .messages_setup import SETUP
 
 _READ_RECOVERY = ("keep the file as it is and send it to your lead inspector or IT support "
                   "(case reads you have exported are safe in the central store)")
@@ -317,6 +318,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "mae angen rheswm wedi'i gofnodi i ailagor arolygiad a gymeradwywyd"),
     # -- the rest of the central store: opening, keys, import, set-up, packs, results, evidence --
     **CENTRAL,
+    # -- the sampler and the allocation (core/setup) --
+    **SETUP,
 }
 
 

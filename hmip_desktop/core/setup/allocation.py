@@ -29,12 +29,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
+from ..messages import Refusal
+
 ROLES = ("inspector", "local_assessor", "lead")
 #: DOMAIN.md: about a third of the cases may be read by local assessors.
 DEFAULT_LOCAL_ASSESSOR_SHARE = Fraction(1, 3)
 
 
-class AllocationRefused(ValueError):
+class AllocationRefused(Refusal, ValueError):
     """The allocation or the move cannot be made; the message says why (one line)."""
 
 
@@ -86,7 +88,7 @@ class Allocation:
         for m in self.team:
             if m.id == member_id:
                 return m
-        raise AllocationRefused(f"{member_id} is not in the team")
+        raise AllocationRefused.of("allocation.not_in_team", member=member_id)
 
 
 def parse_team(team: Sequence[Mapping]) -> tuple[Member, ...]:
@@ -94,14 +96,14 @@ def parse_team(team: Sequence[Mapping]) -> tuple[Member, ...]:
     for raw in team:
         member_id, role = raw.get("id"), raw.get("role")
         if not member_id or not isinstance(member_id, str):
-            raise AllocationRefused(f"a team member has no id: {dict(raw)!r}")
+            raise AllocationRefused.of("allocation.no_id", raw=repr(dict(raw)))
         if member_id in seen:
-            raise AllocationRefused(f"team member {member_id} is listed twice")
+            raise AllocationRefused.of("allocation.twice", member=member_id)
         if role not in ROLES:
-            raise AllocationRefused(f"team member {member_id} has role {role!r}; expected one of {', '.join(ROLES)}")
+            raise AllocationRefused.of("allocation.role", member=member_id, role=repr(role), roles=", ".join(ROLES))
         cap = raw.get("cap")
         if cap is not None and (isinstance(cap, bool) or not isinstance(cap, int) or cap < 0):
-            raise AllocationRefused(f"team member {member_id} has cap {cap!r}; expected a whole number of cases")
+            raise AllocationRefused.of("allocation.cap", member=member_id, cap=repr(cap))
         seen.add(member_id)
         members.append(Member(member_id, role, cap))
     return tuple(members)
@@ -111,7 +113,7 @@ def local_assessor_cap(cases: int, share: Fraction | float = DEFAULT_LOCAL_ASSES
     """Most cases local assessors may read together: ``floor(share × cases)``."""
     share = Fraction(share).limit_denominator(10_000)
     if not 0 <= share <= 1:
-        raise AllocationRefused(f"local assessor share must be between 0 and 1, not {float(share)}")
+        raise AllocationRefused.of("allocation.share", share=float(share))
     return math.floor(share * cases)
 
 
@@ -128,10 +130,10 @@ def allocate(
     """
     members = parse_team(team)
     if len(set(case_ids)) != len(case_ids):
-        raise AllocationRefused("a case is listed twice")
+        raise AllocationRefused.of("allocation.case_twice")
     readers = [(i, m) for i, m in enumerate(members) if m.reads]
     if case_ids and not readers:
-        raise AllocationRefused("nobody in the team reads cases (inspectors, local assessors, or leads with a cap)")
+        raise AllocationRefused.of("allocation.no_readers")
     la_cap = local_assessor_cap(len(case_ids), local_assessor_share)
     counts = {m.id: 0 for _, m in readers}
     la_total = 0
@@ -148,10 +150,7 @@ def allocate(
             if best is None or rank < best[0]:
                 best = (rank, m)
         if best is None:
-            raise AllocationRefused(
-                f"the team can read only {len(assignments)} of the {len(case_ids)} cases within its caps "
-                f"(local assessors at most {la_cap}): add readers or raise caps"
-            )
+            raise AllocationRefused.of("allocation.over_caps", read=len(assignments), total=len(case_ids), la_cap=la_cap)
         member = best[1]
         assignments[case_id] = member.id
         counts[member.id] += 1
@@ -164,21 +163,19 @@ def move(allocation: Allocation, case_id: str, to_member: str) -> Allocation:
     why) if the case is not allocated, the member does not read cases or is at their cap,
     or the move would take local assessors over their share."""
     if case_id not in allocation.assignments:
-        raise AllocationRefused(f"case {case_id} is not allocated")
+        raise AllocationRefused.of("allocation.not_allocated", case=case_id)
     target = allocation.member(to_member)
     current = allocation.assignments[case_id]
     if current == to_member:
-        raise AllocationRefused(f"case {case_id} is already allocated to {to_member}")
+        raise AllocationRefused.of("allocation.already", case=case_id, member=to_member)
     if not target.reads:
-        raise AllocationRefused(f"{to_member} ({target.role}) does not read cases")
+        raise AllocationRefused.of("allocation.not_a_reader", member=to_member, role=target.role)
     if target.cap is not None and allocation.counts().get(to_member, 0) >= target.cap:
-        raise AllocationRefused(f"{to_member} already has {target.cap} case(s), their cap")
+        raise AllocationRefused.of("allocation.at_cap", member=to_member, cap=target.cap)
     if target.role == "local_assessor" and allocation.member(current).role != "local_assessor":
         if allocation.local_assessor_cases() + 1 > allocation.local_assessor_cap:
-            raise AllocationRefused(
-                f"local assessors would read {allocation.local_assessor_cases() + 1} cases, more than their "
-                f"share allows ({allocation.local_assessor_cap} of {len(allocation.assignments)})"
-            )
+            raise AllocationRefused.of("allocation.la_share", count=allocation.local_assessor_cases() + 1,
+                                      cap=allocation.local_assessor_cap, total=len(allocation.assignments))
     assignments = dict(allocation.assignments)
     assignments[case_id] = to_member
     return replace(allocation, assignments=assignments, moves=(*allocation.moves, Move(case_id, current, to_member)))

@@ -53,6 +53,7 @@ from fractions import Fraction
 from operator import itemgetter
 
 from ..frameworks.model import Framework
+from ..messages import Msg
 from .clusters import pick, split_by_office
 from .strata import (
     ALL_TAKEN,
@@ -223,9 +224,9 @@ def draw(
     """
     attributes = tuple(attributes)
     if not attributes:
-        raise SelectionError("no stratification attributes")
+        raise SelectionError.of("selection.no_attributes")
     if reserve_ratio < 0:
-        raise SelectionError(f"reserve ratio must not be negative ({reserve_ratio})")
+        raise SelectionError.of("selection.reserve_ratio", ratio=reserve_ratio)
     cases = cases if isinstance(cases, list) else list(cases)
     count = len(cases)
     strata_of = itemgetter(*attributes)
@@ -240,14 +241,14 @@ def draw(
             else:
                 members.append(case)
     except KeyError as exc:
-        raise SelectionError(f"a case has no value for {exc.args[0]}") from None
+        raise SelectionError.of("selection.no_value", attribute=exc.args[0]) from None
     if len(attributes) == 1:
         groups = {(k,): v for k, v in groups.items()}
     try:
         if len(set(map(get_id, cases))) != count:
-            raise SelectionError("duplicate case references in the caseload")
+            raise SelectionError.of("selection.duplicates")
     except KeyError:
-        raise SelectionError("a case has no case_id") from None
+        raise SelectionError.of("selection.no_case_id") from None
 
     plans = plan_allocation(
         {k: len(v) for k, v in groups.items()}, size, attributes,
@@ -365,17 +366,16 @@ def replace(sample: Sample, case_id: str, reason: str) -> Replacement:
     """
     reason = (reason or "").strip()
     if not reason:
-        raise SelectionError("give a reason for replacing a case")
+        raise SelectionError.of("selection.reason")
     stratum = next((s for s in sample.strata if case_id in s.sample), None)
     if stratum is None:
         status = sample.selections().get(case_id, (None,))[0]
-        extra = {"reserve": " (it is a reserve)", "replaced": " (it has already been replaced)"}.get(status or "", "")
-        raise SelectionError(f"case {case_id} is not in the sample{extra}")
+        extra = {"reserve": Msg.of("selection.is_reserve"),
+                 "replaced": Msg.of("selection.already_replaced")}.get(status or "", "")
+        raise SelectionError.of("selection.not_in_sample", case=case_id, extra=extra)
     if stratum.used_reserves >= len(stratum.reserves):
-        raise NoReserveLeft(
-            f"no reserve left for case {case_id} in stratum {sample.describe_stratum(stratum)} "
-            f"({len(stratum.reserves)} reserve(s), all used): replace it by hand or draw again with more reserves"
-        )
+        raise NoReserveLeft.of("selection.no_reserve", case=case_id, stratum=sample.describe_stratum(stratum),
+                              count=len(stratum.reserves))
     new = stratum.reserves[stratum.used_reserves]
     stratum.used_reserves += 1
     stratum.sample[stratum.sample.index(case_id)] = new

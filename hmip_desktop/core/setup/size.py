@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from statistics import NormalDist
 from typing import Literal
 
+from ..messages import Refusal
+
 #: 95%: the conventional level for a published finding.
 DEFAULT_CONFIDENCE = 0.95
 #: ±10 percentage points: see docs/sampling.md for why.
@@ -31,7 +33,7 @@ DEFAULT_MARGIN = 0.10
 #: The worst case for a proportion: the size holds whatever the true percentage is.
 DEFAULT_P = 0.5
 
-class SizeError(ValueError):
+class SizeError(Refusal, ValueError):
     """A confidence level, margin or size that cannot be used; the message says which."""
 
 
@@ -41,9 +43,9 @@ _EPS = 1e-9
 
 def _check(confidence: float, p: float) -> None:
     if not 0 < confidence < 1:
-        raise SizeError(f"confidence level must be between 0 and 1 (e.g. 0.95), not {confidence!r}")
+        raise SizeError.of("size.confidence", value=repr(confidence))
     if not 0 < p < 1:
-        raise SizeError(f"p must be between 0 and 1, not {p!r}")
+        raise SizeError.of("size.p", value=repr(p))
 
 
 def z_value(confidence: float = DEFAULT_CONFIDENCE) -> float:
@@ -56,7 +58,7 @@ def initial_size(confidence: float = DEFAULT_CONFIDENCE, margin: float = DEFAULT
     """``n0 = z² p (1 − p) / e²``: the (fractional) size for an unlimited caseload."""
     _check(confidence, p)
     if not 0 < margin < 1:
-        raise SizeError(f"margin of error must be a fraction between 0 and 1 (0.10 is ±10 points), not {margin!r}")
+        raise SizeError.of("size.margin", value=repr(margin))
     z = z_value(confidence)
     return z * z * p * (1 - p) / (margin * margin)
 
@@ -95,9 +97,9 @@ def margin_of_error(
     big_n = _caseload(caseload_size)
     _check(confidence, p)
     if isinstance(size, bool) or not isinstance(size, int) or size < 1:
-        raise SizeError(f"sample size must be a whole number of at least 1, not {size!r}")
+        raise SizeError.of("size.whole", value=repr(size))
     if size > big_n:
-        raise SizeError(f"sample size {size} is larger than the caseload ({big_n} cases)")
+        raise SizeError.of("size.too_large", size=size, total=big_n)
     if size == big_n:
         return 0.0
     return z_value(confidence) * math.sqrt(p * (1 - p) * (big_n - size) / (size * (big_n - 1)))
@@ -105,7 +107,7 @@ def margin_of_error(
 
 def _caseload(caseload_size: int) -> int:
     if isinstance(caseload_size, bool) or not isinstance(caseload_size, int) or caseload_size < 1:
-        raise SizeError(f"caseload size must be a whole number of at least 1 case, not {caseload_size!r}")
+        raise SizeError.of("size.caseload_whole", value=repr(caseload_size))
     return caseload_size
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from ..frameworks.model import Framework
+from ..messages import Msg, Refusal
 
 Key = tuple[str, ...]
 
@@ -26,8 +27,12 @@ ROOM_FOR_MINIMUM = "fewer, to make room for the minimums of small groups"
 ALL_TAKEN = "every case of the stratum taken"
 
 
-class SelectionError(ValueError):
+class SelectionError(Refusal, ValueError):
     """The sample cannot be drawn or changed as asked (one-line message)."""
+
+
+#: A requirement's kind as a refusal names it.
+_KIND = {"quota": Msg.of("strata.kind_quota"), "minimum": Msg.of("strata.kind_minimum")}
 
 
 def describe_key(attributes: Sequence[str], key: Key) -> str:
@@ -68,9 +73,9 @@ def quota_groups(quotas: Mapping[str, Mapping[str, object]]) -> dict[tuple[str, 
             else:
                 values, count = getattr(q, "values", None), getattr(q, "count", None)
             if isinstance(values, str) or not values:
-                raise SelectionError(f"group quota {attribute}={name} needs a list of values")
+                raise SelectionError.of("strata.group_values", attribute=attribute, name=name)
             if isinstance(count, bool) or not isinstance(count, int) or count < 0:
-                raise SelectionError(f"quota for {attribute}={name} must be a whole number of at least 0, not {count!r}")
+                raise SelectionError.of("strata.quota_whole", attribute=attribute, name=name, value=repr(count))
             out[(attribute, name)] = (frozenset(values), count)
     return out
 
@@ -84,7 +89,7 @@ def quota_counts(
     """``{(attribute, name): cases required}``: ``ceil(q × size / base)``, capped by the
     number of such cases (with any of the quota's values) in the caseload."""
     if base < 1:
-        raise SelectionError(f"quota base must be at least 1 case, not {base}")
+        raise SelectionError.of("strata.quota_base", base=base)
     out = {}
     for (attribute, name), (values, q) in quota_groups(quotas).items():
         wanted = math.ceil(Fraction(q * size, base))
@@ -102,12 +107,10 @@ def minimum_counts(
     out = {}
     for attribute, values in sorted(minimums.items()):
         if attribute not in attributes:
-            raise SelectionError(
-                f"a minimum on {attribute}, which is not a stratification attribute ({', '.join(attributes)})"
-            )
+            raise SelectionError.of("strata.minimum_attribute", attribute=attribute, attributes=", ".join(attributes))
         for value, n in sorted(values.items()):
             if isinstance(n, bool) or not isinstance(n, int) or n < 0:
-                raise SelectionError(f"minimum for {attribute}={value} must be a whole number of at least 0, not {n!r}")
+                raise SelectionError.of("strata.minimum_whole", attribute=attribute, value=value, n=repr(n))
             if n:
                 out[(attribute, value)] = min(n, value_populations.get((attribute, value), 0))
     return out
@@ -142,20 +145,20 @@ def plan_allocation(
     keys = sorted(k for k, n in populations.items() if n > 0)
     total = sum(populations[k] for k in keys)
     if total == 0:
-        raise SelectionError("the caseload is empty: nothing to sample")
+        raise SelectionError.of("strata.empty")
     if isinstance(size, bool) or not isinstance(size, int) or size < 1:
-        raise SelectionError(f"sample size must be a whole number of at least 1, not {size!r}")
+        raise SelectionError.of("size.whole", value=repr(size))
     if size > total:
-        raise SelectionError(f"sample size {size} is larger than the caseload ({total} cases)")
+        raise SelectionError.of("size.too_large", size=size, total=total)
     if minimum_per_group < 0:
-        raise SelectionError(f"minimum per group must not be negative ({minimum_per_group})")
+        raise SelectionError.of("strata.minimum_negative", minimum=minimum_per_group)
     for key in keys:
         if len(key) != len(attributes):
-            raise SelectionError(f"stratum {key!r} does not have one value per attribute {attributes!r}")
+            raise SelectionError.of("strata.key", key=repr(key), attributes=repr(attributes))
     quotas = {a: dict(v) for a, v in (quotas or {}).items() if v}
     for attribute in quotas:
         if attribute not in attributes:
-            raise SelectionError(f"quota on {attribute}, which is not a stratification attribute ({', '.join(attributes)})")
+            raise SelectionError.of("strata.quota_attribute", attribute=attribute, attributes=", ".join(attributes))
 
     pop = {k: populations[k] for k in keys}
     share = {k: Fraction(size * pop[k], total) for k in keys}
@@ -183,9 +186,8 @@ def plan_allocation(
         for name in constrained[attribute]:
             for value in members[(attribute, name)]:
                 if unit_of.setdefault(value, name) != name:
-                    raise SelectionError(
-                        f"the {attribute} quotas and minimums {unit_of[value]} and {name} both count {attribute}={value}"
-                    )
+                    raise SelectionError.of("strata.counted_twice", attribute=attribute, first=unit_of[value], second=name,
+                                            value=value)
         group_share: dict[str, Fraction] = {}
         for k in keys:
             u = unit_of.get(k[idx], k[idx])
@@ -195,10 +197,8 @@ def plan_allocation(
         while True:
             remaining = size - sum(boosted.values())
             if remaining < 0:
-                raise SelectionError(
-                    f"the {attribute} quotas and minimums ({', '.join(f'{v}: {r}' for v, r in sorted(req.items()))}) "
-                    f"add up to more than the sample of {size}"
-                )
+                raise SelectionError.of("strata.over_size", attribute=attribute, size=size,
+                                        required=", ".join(f"{v}: {r}" for v, r in sorted(req.items())))
             rest = [v for v in group_share if v not in boosted]
             rest_total = sum((group_share[v] for v in rest), Fraction(0))
             goal = {v: group_share[v] * remaining / rest_total if rest_total else Fraction(0) for v in rest}
@@ -226,10 +226,8 @@ def plan_allocation(
     # 2. Round by largest remainder within [minimum, population].
     lower = {k: min(minimum_per_group, pop[k]) for k in keys}
     if sum(lower.values()) > size:
-        raise SelectionError(
-            f"a minimum of {minimum_per_group} per group needs {sum(lower.values())} cases across "
-            f"{len(keys)} strata, more than the sample of {size}: lower the minimum or raise the size"
-        )
+        raise SelectionError.of("strata.minimum_too_many", minimum=minimum_per_group, needed=sum(lower.values()),
+                                strata=len(keys), size=size)
     order = {k: i for i, k in enumerate(keys)}
     alloc = {k: min(pop[k], max(lower[k], math.floor(target[k]))) for k in keys}
     reduced: set[Key] = set()
@@ -264,9 +262,7 @@ def plan_allocation(
                 if k[idx] not in values and alloc[k] > lower[k] and _keeps_quotas(k, alloc, keys, counted)
             ]
             if not takers or not givers:
-                raise SelectionError(
-                    f"the {kind[(attribute, value)]} of {need} cases with {shown} cannot be met with the other constraints"
-                )
+                raise SelectionError.of("strata.cannot_meet", kind=_KIND[kind[(attribute, value)]], need=need, shown=shown)
             taker = max(takers, key=lambda k: (target[k] - alloc[k], pop[k], -order[k]))
             giver = min(givers, key=lambda k: (target[k] - alloc[k], -pop[k], order[k]))
             alloc[taker] += 1

@@ -1,0 +1,100 @@
+"""The sampler's refusals in English and Welsh (sample size, strata, quotas and minimums,
+reserves, allocation to the team: core/setup): part of
+:data:`hmip_desktop.core.messages.MESSAGES`, with the same rules (``id -> (English,
+Welsh)``, the same ``{name}`` placeholders, the English as it always was). The lead
+inspector meets them in the set-up wizard, in ``hmip central draw`` and in ``hmip sample``."""
+
+from __future__ import annotations
+
+#: id -> (English, Welsh).
+SETUP: dict[str, tuple[str, str]] = {
+    # -- the sample size (core/setup/size.py, strata.py) --
+    "size.confidence": ("confidence level must be between 0 and 1 (e.g. 0.95), not {value}",
+                        "rhaid i'r lefel hyder fod rhwng 0 ac 1 (e.e. 0.95), nid {value}"),
+    "size.p": ("p must be between 0 and 1, not {value}", "rhaid i p fod rhwng 0 ac 1, nid {value}"),
+    "size.margin": ("margin of error must be a fraction between 0 and 1 (0.10 is ±10 points), not {value}",
+                    "rhaid i'r ymyl gwall fod yn ffracsiwn rhwng 0 ac 1 (0.10 yw ±10 pwynt), nid {value}"),
+    "size.whole": ("sample size must be a whole number of at least 1, not {value}",
+                   "rhaid i faint y sampl fod yn rhif cyfan o 1 o leiaf, nid {value}"),
+    "size.too_large": ("sample size {size} is larger than the caseload ({total} cases)",
+                       "mae maint y sampl, {size}, yn fwy na'r llwyth achosion ({total} achos)"),
+    "size.caseload_whole": ("caseload size must be a whole number of at least 1 case, not {value}",
+                            "rhaid i faint y llwyth achosion fod yn rhif cyfan o 1 achos o leiaf, nid {value}"),
+    # -- strata, quotas and minimums (core/setup/strata.py) --
+    "strata.group_values": ("group quota {attribute}={name} needs a list of values",
+                            "mae angen rhestr o werthoedd ar gwota grŵp {attribute}={name}"),
+    "strata.quota_whole": ("quota for {attribute}={name} must be a whole number of at least 0, not {value}",
+                           "rhaid i'r cwota ar gyfer {attribute}={name} fod yn rhif cyfan o 0 o leiaf, nid {value}"),
+    "strata.quota_base": ("quota base must be at least 1 case, not {base}",
+                          "rhaid i sail y cwota fod yn 1 achos o leiaf, nid {base}"),
+    "strata.minimum_attribute": ("a minimum on {attribute}, which is not a stratification attribute ({attributes})",
+                                 "isafswm ar {attribute}, nad yw'n nodwedd haenu ({attributes})"),
+    "strata.minimum_whole": ("minimum for {attribute}={value} must be a whole number of at least 0, not {n}",
+                             "rhaid i'r isafswm ar gyfer {attribute}={value} fod yn rhif cyfan o 0 o leiaf, nid {n}"),
+    "strata.empty": ("the caseload is empty: nothing to sample", "mae'r llwyth achosion yn wag: dim i'w samplu"),
+    "strata.minimum_negative": ("minimum per group must not be negative ({minimum})",
+                                "ni chaiff yr isafswm i bob grŵp fod yn negatif ({minimum})"),
+    "strata.key": ("stratum {key} does not have one value per attribute {attributes}",
+                   "nid oes gan haen {key} un gwerth i bob nodwedd {attributes}"),
+    "strata.quota_attribute": ("quota on {attribute}, which is not a stratification attribute ({attributes})",
+                               "cwota ar {attribute}, nad yw'n nodwedd haenu ({attributes})"),
+    "strata.counted_twice": ("the {attribute} quotas and minimums {first} and {second} both count {attribute}={value}",
+                             "mae cwotâu ac isafsymiau {attribute} {first} a {second} ill dau'n cyfrif "
+                             "{attribute}={value}"),
+    "strata.over_size": ("the {attribute} quotas and minimums ({required}) add up to more than the sample of {size}",
+                         "mae cwotâu ac isafsymiau {attribute} ({required}) yn dod i fwy na'r sampl o {size}"),
+    "strata.minimum_too_many": ("a minimum of {minimum} per group needs {needed} cases across {strata} strata, more "
+                                "than the sample of {size}: lower the minimum or raise the size",
+                                "mae isafswm o {minimum} i bob grŵp yn gofyn am {needed} achos ar draws {strata} "
+                                "haen, mwy na'r sampl o {size}: gostyngwch yr isafswm neu cynyddwch y maint"),
+    "strata.cannot_meet": ("the {kind} of {need} cases with {shown} cannot be met with the other constraints",
+                           "ni ellir bodloni'r {kind} o {need} achos gyda {shown} ochr yn ochr â'r cyfyngiadau "
+                           "eraill"),
+    "strata.kind_quota": ("quota", "cwota"),
+    "strata.kind_minimum": ("minimum", "isafswm"),
+    # -- drawing and replacing (core/setup/selection.py) --
+    "selection.no_attributes": ("no stratification attributes", "dim nodweddion haenu"),
+    "selection.reserve_ratio": ("reserve ratio must not be negative ({ratio})",
+                                "ni chaiff y gymhareb achosion wrth gefn fod yn negatif ({ratio})"),
+    "selection.no_value": ("a case has no value for {attribute}", "mae achos heb werth ar gyfer {attribute}"),
+    "selection.duplicates": ("duplicate case references in the caseload",
+                             "cyfeirnodau achos dyblyg yn y llwyth achosion"),
+    "selection.no_case_id": ("a case has no case_id", "mae achos heb case_id"),
+    "selection.reason": ("give a reason for replacing a case", "rhowch reswm dros roi achos arall yn lle achos"),
+    "selection.not_in_sample": ("case {case} is not in the sample{extra}", "nid yw achos {case} yn y sampl{extra}"),
+    "selection.is_reserve": (" (it is a reserve)", " (achos wrth gefn ydyw)"),
+    "selection.already_replaced": (" (it has already been replaced)", " (rhoddwyd achos arall yn ei le eisoes)"),
+    "selection.no_reserve": ("no reserve left for case {case} in stratum {stratum} ({count} reserve(s), all used): "
+                             "replace it by hand or draw again with more reserves",
+                             "nid oes achos wrth gefn ar ôl ar gyfer achos {case} yn haen {stratum} ({count} achos "
+                             "wrth gefn, pob un wedi'i ddefnyddio): dewiswch achos arall â llaw neu tynnwch y sampl "
+                             "eto gyda mwy o achosion wrth gefn"),
+    # -- allocation to the team (core/setup/allocation.py) --
+    "allocation.not_in_team": ("{member} is not in the team", "nid yw {member} yn y tîm"),
+    "allocation.no_id": ("a team member has no id: {raw}", "nid oes gan aelod o'r tîm ddynodydd: {raw}"),
+    "allocation.twice": ("team member {member} is listed twice", "mae aelod tîm {member} wedi'i restru ddwywaith"),
+    "allocation.role": ("team member {member} has role {role}; expected one of {roles}",
+                        "rôl aelod tîm {member} yw {role}; roedd disgwyl un o {roles}"),
+    "allocation.cap": ("team member {member} has cap {cap}; expected a whole number of cases",
+                       "terfyn aelod tîm {member} yw {cap}; roedd disgwyl nifer cyfan o achosion"),
+    "allocation.share": ("local assessor share must be between 0 and 1, not {share}",
+                         "rhaid i gyfran yr aseswyr lleol fod rhwng 0 ac 1, nid {share}"),
+    "allocation.case_twice": ("a case is listed twice", "mae achos wedi'i restru ddwywaith"),
+    "allocation.no_readers": ("nobody in the team reads cases (inspectors, local assessors, or leads with a cap)",
+                              "nid oes neb yn y tîm yn darllen achosion (arolygwyr, aseswyr lleol, neu arolygwyr "
+                              "arweiniol â therfyn)"),
+    "allocation.over_caps": ("the team can read only {read} of the {total} cases within its caps (local assessors "
+                             "at most {la_cap}): add readers or raise caps",
+                             "dim ond {read} o'r {total} achos y gall y tîm eu darllen o fewn ei derfynau (aseswyr "
+                             "lleol: {la_cap} ar y mwyaf): ychwanegwch ddarllenwyr neu codwch y terfynau"),
+    "allocation.not_allocated": ("case {case} is not allocated", "nid yw achos {case} wedi'i ddyrannu"),
+    "allocation.already": ("case {case} is already allocated to {member}",
+                           "mae achos {case} wedi'i ddyrannu i {member} eisoes"),
+    "allocation.not_a_reader": ("{member} ({role}) does not read cases", "nid yw {member} ({role}) yn darllen achosion"),
+    "allocation.at_cap": ("{member} already has {cap} case(s), their cap",
+                          "mae gan {member} {cap} achos eisoes, sef y terfyn"),
+    "allocation.la_share": ("local assessors would read {count} cases, more than their share allows ({cap} of "
+                            "{total})",
+                            "byddai aseswyr lleol yn darllen {count} achos, mwy nag y mae eu cyfran yn ei ganiatáu "
+                            "({cap} o {total})"),
+}

@@ -40,6 +40,7 @@ from itertools import chain, islice
 from pathlib import Path
 
 from ..frameworks.model import Framework, ProfileField
+from ..messages import Msg
 from .caseload_files import MAX_BYTES, MAX_COLUMNS, CaseloadRefused, Problem, Progress, file_records
 from .caseload_names import looks_like_a_name, looks_like_name_header
 
@@ -236,9 +237,8 @@ def _resolve_columns(
     extra = {c.id: c for c in framework.sample.columns if c.id not in profile}
     unknown = [f for f in mapping if f != CASE_ID and f not in profile and f not in extra]
     if unknown:
-        raise CaseloadRefused(
-            f"mapping names unknown field(s) {', '.join(sorted(unknown))}; known: {', '.join([CASE_ID, *profile, *extra])}", header_line
-        )
+        raise CaseloadRefused.of("caseload.mapping_unknown", line=header_line, fields=", ".join(sorted(unknown)),
+                                 known=", ".join([CASE_ID, *profile, *extra]))
     by_key: dict[str, int] = {}
     for i, h in enumerate(header):
         if h:
@@ -250,9 +250,9 @@ def _resolve_columns(
             wanted = mapping[field_id]
             index = by_key.get(_header_key(wanted))
             if index is None:
-                raise CaseloadRefused(f"mapping: no column '{wanted}' for {field_id}", header_line)
+                raise CaseloadRefused.of("caseload.mapping_no_column", line=header_line, column=wanted, field=field_id)
             if index in names:
-                raise CaseloadRefused(f"mapping: column '{wanted}' for {field_id} looks like it holds names, which are never imported", header_line)
+                raise CaseloadRefused.of("caseload.mapping_names", line=header_line, column=wanted, field=field_id)
             return index
         for candidate in candidates:
             index = by_key.get(_norm(candidate))
@@ -282,8 +282,8 @@ def _resolve_columns(
             taken.add(index)
             fields.append(_Field(col.id, col.label.en.lower(), col.type, False, index))
     if missing:
-        shown = ", ".join(h for h in header if h)[:200] or "none"
-        raise CaseloadRefused(f"no column for {', '.join(missing)} (required); columns found: {shown}", header_line)
+        shown = ", ".join(h for h in header if h)[:200] or Msg.of("caseload.none")
+        raise CaseloadRefused.of("caseload.missing_columns", line=header_line, fields=", ".join(missing), shown=shown)
     return fields
 
 
@@ -310,14 +310,14 @@ def validate_records(
         if any(c.strip() for c in header):
             break
     else:
-        raise CaseloadRefused(f"{source} is empty: no header row and no cases")
+        raise CaseloadRefused.of("caseload.no_header", source=source)
     header = [c.strip().lstrip("\ufeff") for c in header]
     if len(header) > MAX_COLUMNS:
-        raise CaseloadRefused(f"more than {MAX_COLUMNS} columns", header_line)
+        raise CaseloadRefused.of("caseload.columns", line=header_line, limit=MAX_COLUMNS)
     seen: dict[str, int] = {}
     for i, h in enumerate(header):
         if h and _header_key(h) in seen:
-            raise CaseloadRefused(f"column '{h}' appears twice in the header", header_line)
+            raise CaseloadRefused.of("caseload.column_twice", line=header_line, column=h)
         seen[_header_key(h)] = i
 
     warnings: list[Problem] = []
@@ -342,9 +342,7 @@ def validate_records(
         suspects = values if spec is None or spec.kind in ("case_id", "text") else [v for v in values if spec.parse(v)[0] is None]
         if len(values) >= 2 and sum(map(looks_like_a_name, suspects)) * 2 > len(values):
             if spec is not None and (spec.kind == "case_id" or spec.required):
-                raise CaseloadRefused(
-                    f"column '{h or i + 1}' for {spec.id} looks like it holds people's names, which are never imported", header_line
-                )
+                raise CaseloadRefused.of("caseload.names", line=header_line, column=h or i + 1, field=spec.id)
             names.add(i)
             if spec is not None:
                 fields = [f for f in fields if f.index != i]
@@ -368,7 +366,7 @@ def validate_records(
             continue
         count += 1
         if count > max_rows:
-            raise CaseloadRefused(f"more than {max_rows:,} rows: not a caseload", line)
+            raise CaseloadRefused.of("caseload.rows", line=line, limit=f"{max_rows:,}")
         if len(cells) > width:
             if any(c.strip() for c in cells[width:]):
                 errors.append(Problem(line, f"{len(cells)} values but the header has {width} columns"))
@@ -411,5 +409,5 @@ def validate_records(
         if not bad:
             rows.append(CaseRow(line, values, tuple(cells[i] for i in kept)))
     if count == 0:
-        raise CaseloadRefused(f"{source} has a header but no cases", header_line)
+        raise CaseloadRefused.of("caseload.no_cases", line=header_line, source=source)
     return caseload

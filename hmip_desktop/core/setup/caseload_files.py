@@ -30,6 +30,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..messages import Msg, Refusal, render
+
 MAX_COLUMNS = 1_000
 #: A CSV larger than this is refused before reading (1 million rows of 500 bytes).
 MAX_BYTES = 512 * 1024 * 1024
@@ -37,13 +39,22 @@ MAX_BYTES = 512 * 1024 * 1024
 Progress = Callable[[int, int], None]
 
 
-class CaseloadRefused(ValueError):
-    """The file as a whole cannot be read as a caseload. ``str()`` is one line."""
+class CaseloadRefused(Refusal, ValueError):
+    """The file as a whole cannot be read as a caseload. ``str()`` is one line; ``reason``
+    the English without the line, ``said`` the same as a translatable phrase."""
 
     def __init__(self, message: str, line: int | None = None):
         self.line = line
         self.reason = message
+        self.said: Msg | str = message
         super().__init__(f"line {line}: {message}" if line else message)
+
+    @classmethod
+    def of(cls, key: str, /, line: int | None = None, **params) -> CaseloadRefused:
+        """The refusal with message ``key``, at ``line`` of the file if given."""
+        made = cls(render(key, "en", params), line)
+        made.said = Msg.of(key, **params)
+        return made.keyed("caseload.at_line", line=line, reason=made.said) if line else made.keyed(key, **params)
 
 
 @dataclass(frozen=True)
@@ -61,13 +72,13 @@ def file_records(path: Path, progress: Progress | None, warnings: list[Problem])
     """The records of a CSV or XLSX file (recognised by its content); adds warnings about
     how it was read to ``warnings``. CaseloadRefused for a file that cannot be a caseload."""
     if path.is_dir():
-        raise CaseloadRefused(f"{path} is a folder, not a caseload file")
+        raise CaseloadRefused.of("caseload.folder", path=path)
     with path.open("rb") as f:
         magic = f.read(8)
     if magic.startswith(b"PK\x03\x04"):
         return _xlsx_records(path, progress, warnings)
     if magic.startswith(b"\xd0\xcf\x11\xe0"):
-        raise CaseloadRefused(f"{path.name} is an old Excel .xls workbook: save it as .xlsx or CSV UTF-8")
+        raise CaseloadRefused.of("caseload.xls", name=path.name)
     encoding, fell_back = _sniff_encoding(path)
     if fell_back:
         warnings.append(Problem(0, "the file is not UTF-8: read as Windows-1252 (Excel's plain CSV)"))
@@ -78,9 +89,9 @@ def _sniff_encoding(path: Path) -> tuple[str, bool]:
     """``(encoding, fell back)`` for a CSV file; CaseloadRefused for binary content."""
     size = path.stat().st_size
     if size == 0:
-        raise CaseloadRefused(f"{path.name} is empty")
+        raise CaseloadRefused.of("caseload.empty_file", name=path.name)
     if size > MAX_BYTES:
-        raise CaseloadRefused(f"{path.name} is larger than {MAX_BYTES // (1024 * 1024)} MB: not a caseload")
+        raise CaseloadRefused.of("caseload.too_big", name=path.name, mb=MAX_BYTES // (1024 * 1024))
     with path.open("rb") as f:
         head = f.read(4)
         if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -91,7 +102,7 @@ def _sniff_encoding(path: Path) -> tuple[str, bool]:
         while chunk := f.read(1 << 20):
             if b"\x00" in chunk:
                 line += chunk[: chunk.index(b"\x00")].count(b"\n")
-                raise CaseloadRefused("binary content (a NUL byte): not a CSV text file", line)
+                raise CaseloadRefused.of("caseload.nul", line=line)
             if ok:
                 try:
                     decoder.decode(chunk)
@@ -113,10 +124,7 @@ def _sniff_encoding(path: Path) -> tuple[str, bool]:
             try:
                 chunk.decode("cp1252")
             except UnicodeDecodeError as exc:
-                raise CaseloadRefused(
-                    "binary content: neither UTF-8 nor Windows-1252 text (save the caseload as CSV UTF-8)",
-                    line + chunk[: exc.start].count(b"\n"),
-                ) from None
+                raise CaseloadRefused.of("caseload.binary", line=line + chunk[: exc.start].count(b"\n")) from None
             line += chunk.count(b"\n")
         return "cp1252", True
 
@@ -139,9 +147,9 @@ def _csv_records(path: Path, encoding: str, progress: Progress | None) -> Iterat
             except StopIteration:
                 break
             except csv.Error as exc:
-                raise CaseloadRefused(f"not readable as CSV ({exc})", previous + 1) from None
+                raise CaseloadRefused.of("caseload.csv", line=previous + 1, detail=exc) from None
             except UnicodeDecodeError:
-                raise CaseloadRefused("not valid text in this encoding (save the caseload as CSV UTF-8)", previous + 1) from None
+                raise CaseloadRefused.of("caseload.encoding", line=previous + 1) from None
             line, previous = previous + 1, reader.line_num
             if progress and line % 5000 == 0:
                 progress(raw.tell(), total)
@@ -178,10 +186,10 @@ def _xlsx_records(path: Path, progress: Progress | None, warnings: list[Problem]
         wb = load_workbook(handle, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a broken file
         handle.close()
-        raise CaseloadRefused(f"{path.name} is not a readable XLSX workbook ({type(exc).__name__})") from None
+        raise CaseloadRefused.of("caseload.xlsx", name=path.name, kind=type(exc).__name__) from None
     try:
         if not wb.worksheets:
-            raise CaseloadRefused(f"{path.name} has no worksheet")
+            raise CaseloadRefused.of("caseload.no_sheet", name=path.name)
         ws = wb.worksheets[0]
         if len(wb.worksheets) > 1:
             warnings.append(Problem(0, f"the workbook has {len(wb.worksheets)} sheets: only the first, '{ws.title}', was read"))
@@ -191,14 +199,14 @@ def _xlsx_records(path: Path, progress: Progress | None, warnings: list[Problem]
         try:
             for line, values in enumerate(ws.iter_rows(min_row=1, values_only=True), 1):
                 if len(values) > MAX_COLUMNS:
-                    raise CaseloadRefused(f"more than {MAX_COLUMNS} columns", line)
+                    raise CaseloadRefused.of("caseload.columns", line=line, limit=MAX_COLUMNS)
                 if progress and line % 5000 == 0:
                     progress(min(line, total), max(total, line))
                 yield line, [_cell(v) for v in values]
         except CaseloadRefused:
             raise
         except Exception as exc:
-            raise CaseloadRefused(f"{path.name}: the workbook is damaged ({type(exc).__name__})") from None
+            raise CaseloadRefused.of("caseload.damaged", name=path.name, kind=type(exc).__name__) from None
         if progress:
             progress(1, 1)
     finally:

@@ -36,6 +36,7 @@ from ..files import write_atomically
 
 from ..frameworks import load_file
 from ..frameworks.model import Framework
+from ..messages import Refusal, render
 from . import caseload as caseload_mod
 from .eligibility import Screened, missing_allowed, screen
 from .explain import explain
@@ -47,7 +48,7 @@ OUTPUT_COLUMNS = ("selection", "reserve_rank")
 DEFAULT_FRAMEWORK = "adult_probation.yaml"
 
 
-class SampleFileError(ValueError):
+class SampleFileError(Refusal, ValueError):
     """The caseload cannot be sampled as asked; ``str()`` is one line."""
 
 
@@ -56,7 +57,11 @@ class CaseloadInvalid(SampleFileError):
 
     def __init__(self, lines: list[str]):
         self.lines = lines
-        super().__init__(lines[0] if len(lines) == 1 else f"{len(lines)} problems, the first: {lines[0]}")
+        if len(lines) == 1:  # each line is the row's own problem, as the caseload check words it
+            super().__init__(lines[0])
+        else:
+            super().__init__(render("sample.problems", "en", {"count": len(lines), "first": lines[0]}))
+            self.keyed("sample.problems", count=len(lines), first=lines[0])
 
 
 @dataclass
@@ -112,7 +117,7 @@ def sample_csv(
     caseload_path, out_path = Path(caseload_path), Path(out_path)
     name = caseload_path.name
     if out_path.exists() and out_path.resolve() == caseload_path.resolve():
-        raise SampleFileError(f"--out {out_path} is the caseload itself: choose another file")
+        raise SampleFileError.of("sample.out_is_caseload", path=out_path)
     fw = framework or default_framework()
     try:
         loaded = caseload_mod.read_caseload(
@@ -120,17 +125,17 @@ def sample_csv(
             allow_duplicate_ids=fw.sample.duplicates is not None,
         )
     except caseload_mod.CaseloadRefused as exc:
-        raise SampleFileError(f"{name}:{exc.line}: {exc.reason}" if exc.line else f"{name}: {exc.reason}") from None
+        raise SampleFileError.of("setup.caseload", path=f"{name}:{exc.line}" if exc.line else name, detail=exc.said) from None
     if loaded.errors:
         raise CaseloadInvalid([f"{name}:{p.line}: {p.message}" for p in loaded.errors])
     clash = [c for c in loaded.columns if c.casefold() in OUTPUT_COLUMNS]
     if clash:
-        raise SampleFileError(f"{name}: the caseload already has a column '{clash[0]}' (is it a sample file?)")
+        raise SampleFileError.of("sample.column_clash", name=name, column=clash[0])
     warnings = [f"{name}:{p.line}: {p.message}" if p.line else f"{name}: {p.message}" for p in loaded.warnings]
 
     screened = screen(loaded.rows, fw.sample, list(loaded.field_columns), as_of=as_of or dt.date.today())
     if not screened.rows:
-        raise SampleFileError(f"{name}: no eligible case to sample ({_left_out(screened)})")
+        raise SampleFileError.of("sample.none_eligible", name=name, left_out=_left_out(screened))
     cases = [row.values for row in screened.rows]
     try:
         choice = choose_size(len(cases), size, confidence=confidence, margin=margin)
@@ -139,7 +144,7 @@ def sample_csv(
             columns=loaded.field_columns, cap=cap,
         )
     except ValueError as exc:
-        raise SampleFileError(f"{name}: {exc}") from None
+        raise SampleFileError.of("setup.caseload", path=name, detail=exc) from None
     selections = sample.selections()
     kept = {row.line for row in screened.rows}
 
@@ -184,4 +189,4 @@ def _write_atomically(path: Path, data: bytes) -> None:
     try:
         write_atomically(path, data)
     except OSError as exc:  # WriteFailed: "PATH: cannot be written (reason); nothing was written"
-        raise SampleFileError(str(exc)) from None
+        raise SampleFileError.like(exc) from None

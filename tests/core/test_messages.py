@@ -155,6 +155,45 @@ def test_the_central_files_checked_are_all_that_raise():
     assert {"CentralError", "Rejected", "Refused", "InvalidValue", "NoCaseRead"} <= names
 
 
+#: The sampler's modules that raise (the set-up wizard, ``hmip central draw``, ``hmip sample``).
+SETUP_FILES = ("allocation.py", "caseload.py", "caseload_files.py", "sample_file.py", "selection.py", "size.py",
+               "strata.py")
+
+
+@pytest.mark.parametrize("name", SETUP_FILES)
+def test_every_refusal_of_the_sampler_has_a_message_id(name):
+    import hmip_desktop.core.setup as setup
+
+    for info in pkgutil.iter_modules(setup.__path__):
+        importlib.import_module(f"{setup.__name__}.{info.name}")
+    names = (_refusal_classes() | {"KeyError", "ValueError"}) - {"CaseloadInvalid"}  # keys itself
+    assert {"SizeError", "SelectionError", "NoReserveLeft", "AllocationRefused", "CaseloadRefused",
+            "SampleFileError"} <= names
+    assert _plain_refusals(CORE / "setup" / name, names) == []
+
+
+def test_the_setup_files_checked_are_all_that_raise():
+    raising = {p.name for p in (CORE / "setup").glob("*.py")
+               if any(isinstance(n, ast.Raise) for n in ast.walk(ast.parse(p.read_text(encoding="utf-8"))))}
+    assert raising <= set(SETUP_FILES), f"add {sorted(raising - set(SETUP_FILES))} to SETUP_FILES"
+
+
+def test_a_caseload_refusal_at_a_line_reads_in_welsh():
+    from hmip_desktop.core.setup.caseload import CaseloadRefused
+    from hmip_desktop.core.setup.sample_file import CaseloadInvalid, SampleFileError
+
+    error = CaseloadRefused.of("caseload.column_twice", line=1, column="gender")
+    assert (str(error), error.reason, error.line) == ("line 1: column 'gender' appears twice in the header",
+                                                      "column 'gender' appears twice in the header", 1)
+    assert error.text("cy") == "llinell 1: mae colofn 'gender' yn ymddangos ddwywaith yn y pennawd"
+    passed = SampleFileError.of("setup.caseload", path="c.csv:1", detail=error.said)
+    assert str(passed) == "c.csv:1: column 'gender' appears twice in the header"
+    assert passed.text("cy") == "c.csv:1: mae colofn 'gender' yn ymddangos ddwywaith yn y pennawd"
+    assert str(CaseloadInvalid(["c.csv:2: x", "c.csv:3: y"])) == "2 problems, the first: c.csv:2: x"
+    assert CaseloadInvalid(["c.csv:2: x", "c.csv:3: y"]).text("cy") == "2 o broblemau, y cyntaf: c.csv:2: x"
+    assert CaseloadInvalid(["c.csv:2: x"]).text("cy") == "c.csv:2: x"
+
+
 def test_a_central_refusal_passed_on_keeps_its_welsh():
     from hmip_desktop.core.central.store import CentralError, NoCaseRead
     from hmip_desktop.core.exchange.envelope import Rejected

@@ -78,3 +78,28 @@ def test_a_report_commands_own_lang_also_sets_the_language_of_its_refusals(world
     code, err = _run(world, capsys, monkeypatch, "report", "c.sqlite", "--inspection", "nope", "--lang", "cy",
                      "--out", str(tmp_path / "r.pdf"))
     assert code == 1 and "nid oes arolygiad 'nope' yn y storfa ganolog hon" in err
+
+
+def test_sampler_refusals_in_welsh(world, capsys, monkeypatch):
+    (world / "empty.csv").write_bytes(b"")
+    code, err = _run(world, capsys, monkeypatch, "--lang", "cy", "sample", "empty.csv", "--seed", "1",
+                     "--out", "s.csv")
+    assert (code, err) == (1, "hmip: error: empty.csv: mae empty.csv yn wag")
+    (world / "twice.csv").write_text("case_id,gender,Gender\nC1,female,female\n", encoding="utf-8")
+    code, err = _run(world, capsys, monkeypatch, "--lang", "cy", "sample", "twice.csv", "--seed", "1",
+                     "--out", "s.csv")
+    assert (code, err) == (1, "hmip: error: twice.csv:1: mae colofn 'Gender' yn ymddangos ddwywaith yn y pennawd")
+    code, err = _run(world, capsys, monkeypatch, "sample", "twice.csv", "--seed", "1", "--out", "s.csv")
+    assert (code, err) == (1, "hmip: error: twice.csv:1: column 'Gender' appears twice in the header")
+
+
+def test_a_draw_too_large_for_the_caseload_is_refused_in_welsh(world, capsys, monkeypatch):
+    """One refusal inside another (the sampler's inside the central store's) in Welsh."""
+    from tests.core.central.test_setup_cli import write_caseload
+
+    write_caseload(world / "caseload.csv", n=60)
+    code, err = _run(world, capsys, monkeypatch, "--lang", "cy", "central", "draw", "c.sqlite", "--inspection",
+                     "demo", "caseload.csv", "--seed", "1", "--size", "100000")
+    assert code == 1
+    assert err.startswith("hmip: error: caseload.csv: mae maint y sampl, 100000, yn fwy na'r llwyth achosion (")
+    assert err.endswith(" achos)")

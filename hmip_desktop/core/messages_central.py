@@ -85,7 +85,7 @@ CENTRAL: dict[str, tuple[str, str]] = {
                            "{member}: nid yw'n cyfateb i'r stwnsh yn y maniffest"),
     "import.case_twice": ("{where}: case {case} appears twice", "{where}: mae achos {case} yn ymddangos ddwywaith"),
     "import.revision_id": ("{where}: case {case}: revision id does not match its content",
-                           "{where}: achos {case}: nid yw dynodydd y fersiwn yn cyfateb i'w chynnwys"),
+                           "{where}: achos {case}: nid yw dynodydd y fersiwn yn cyfateb i'w gynnwys"),
     "import.count": ("{member}: {count} records but the manifest says {expected}",
                      "{member}: {count} cofnod ond mae'r maniffest yn dweud {expected}"),
     "import.insert": ("cannot compile a plain INSERT into {table}", "ni ellir llunio INSERT plaen i {table}"),

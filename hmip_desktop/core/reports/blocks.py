@@ -67,11 +67,14 @@ class Table:
 
 @dataclass(frozen=True)
 class Chart:
-    """A reportlab Drawing with its caption and its text alternative."""
+    """A reportlab Drawing with its caption and its one text alternative (shown under
+    the chart in both the PDF and the HTML). ``narrow``: the same chart laid out for a
+    narrow screen (charts.stacked_chart), which the HTML shows instead below 40em."""
 
     drawing: object
     caption: str
     alt: str
+    narrow: object | None = None
 
 
 @dataclass(frozen=True)

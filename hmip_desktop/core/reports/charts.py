@@ -173,7 +173,8 @@ def stacked_chart(fw: Framework, figures: list[Figure], labels: list[str], lang:
     legend = [_wrap(tr(lang, "chart_legend_band", label=band.label.get(lang), range=band_range_text(fw, band, lang)),
                     regular, LABEL_SIZE, width - 13) for band in bands]
     row = BAR_HEIGHT + 8
-    plot_h = sum(len(lines) * LEADING + row for lines, _ in blocks)
+    gap = 3  # between one bar and the next label
+    plot_h = sum(len(lines) * LEADING + row + gap for lines, _ in blocks)
     height = 12 + plot_h + 14 + len(axis) * LEADING + 4 + sum(len(t) * LEADING + 3 for t in legend)
     d = Drawing(width, height)
     y = height - 12
@@ -182,6 +183,7 @@ def stacked_chart(fw: Framework, figures: list[Figure], labels: list[str], lang:
             d.add(String(x(band.min), y + 3, fmt_whole(band.min), fontName=regular, fontSize=LABEL_SIZE,
                          textAnchor="middle", fillColor=muted))
     for lines, figure in blocks:
+        y -= gap
         for line in lines:
             y -= LEADING
             d.add(String(0, y + 2, line, fontName=regular, fontSize=LABEL_SIZE, fillColor=ink))

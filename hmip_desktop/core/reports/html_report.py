@@ -49,6 +49,7 @@ h2 {{ color: {style.ACCENT}; border-top: 2px solid {style.RULE}; padding-top: 0.
 .table-scroll:focus-visible {{ outline: 3px solid {style.ACCENT}; outline-offset: 2px; }}
 table {{ border-collapse: collapse; width: 100%; margin: 0.3rem 0 1.4rem; font-size: 0.9rem; }}
 .table-scroll table {{ margin: 0; }}
+.table-scroll caption span {{ display: inline-block; position: sticky; left: 0; max-width: calc(100vw - 2rem); }}
 caption {{ text-align: left; font-weight: bold; padding: 0.3rem 0; }}
 th, td {{ text-align: left; vertical-align: top; padding: 0.3rem 0.45rem; border-bottom: 1px solid {style.RULE}; }}
 thead th {{ background: {style.HEADER_FILL}; border-bottom: 2px solid {style.INK}; vertical-align: bottom; }}
@@ -62,7 +63,7 @@ figure svg.narrow {{ display: none; max-width: 26rem; }}
 .alt {{ font-size: 0.9rem; color: {style.MUTED}; }}
 nav ol {{ padding-left: 1.2rem; }}
 nav li {{ margin: 0.1rem 0; }}
-nav a {{ display: inline-block; min-height: 24px; min-width: 24px; padding: 0.15rem 0; }}
+nav a {{ display: block; min-height: 24px; padding: 0.15rem 0; }}
 a {{ color: {style.ACCENT}; }}
 footer {{ margin-top: 3rem; color: {style.MUTED}; font-size: 0.85rem; }}
 @media (max-width: {NARROW}) {{
@@ -90,8 +91,9 @@ def table_html(t: b.Table, uid: str = "") -> str:
     columns), inside a focusable scroll region named by the caption (see module doc)."""
     columns = len(t.header) if t.header is not None else len(t.rows[0]) if t.rows else 0
     scroll = bool(uid) and columns >= 3
-    caption_id = f' id="{_attr(uid)}-caption"' if scroll else ""
-    out = [f"<table>\n<caption{caption_id}>{_text(t.caption)}</caption>"]
+    caption = (f'<caption id="{_attr(uid)}-caption"><span>{_text(t.caption)}</span></caption>' if scroll
+               else f"<caption>{_text(t.caption)}</caption>")
+    out = [f"<table>\n{caption}"]
     if t.header is not None:
         num = ' class="num"'
         heads = "".join(f'<th scope="col"{num if i in t.numeric else ""}>{_text(h)}</th>'

@@ -99,7 +99,7 @@ def figures_chart(fw: Framework, figures: list[Figure], labels: list[str], lang:
     top = 12  # threshold labels
     plot_h = sum(heights)
     height = bottom + plot_h + top
-    d = Drawing(width, height)
+    d = Drawing(width, height, initialFontName=regular)  # not Helvetica: the PDF embeds every font it names
 
     def x(p: float) -> float:
         return x0 + (x1 - x0) * max(0.0, min(100.0, p)) / 100
@@ -176,7 +176,7 @@ def stacked_chart(fw: Framework, figures: list[Figure], labels: list[str], lang:
     gap = 3  # between one bar and the next label
     plot_h = sum(len(lines) * LEADING + row + gap for lines, _ in blocks)
     height = 12 + plot_h + 14 + len(axis) * LEADING + 4 + sum(len(t) * LEADING + 3 for t in legend)
-    d = Drawing(width, height)
+    d = Drawing(width, height, initialFontName=regular)
     y = height - 12
     for band in fw.rating.bands:  # threshold numbers along the top
         if 0 < band.min < 100:

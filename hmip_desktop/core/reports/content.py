@@ -11,6 +11,7 @@ question's counts. Every figure shown is one the core computed (data.py).
 from __future__ import annotations
 
 import math
+from functools import partial
 
 from ..central import queries
 from ..central.agreement import MIN_PAIRS
@@ -143,7 +144,7 @@ def chart_block(data: ReportData, lab: Labels, title: str, figures: list[Figure]
     labels = [lab.kq[f.id] for f in figures]
     return b.Chart(charts.figures_chart(data.fw, figures, labels, data.lang), tr(data.lang, "chart_caption", title=title),
                    charts.chart_alt(alt_title or title, figures, labels, data.lang, data.fw),
-                   charts.stacked_chart(data.fw, figures, labels, data.lang))
+                   partial(charts.stacked_chart, data.fw, figures, labels, data.lang))
 
 
 def _standards(data: ReportData, lab: Labels) -> list:

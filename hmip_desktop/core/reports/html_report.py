@@ -126,7 +126,7 @@ def chart_html(chart: b.Chart, uid: str) -> str:
     text alternative as a visible paragraph."""
     svgs = [charts.chart_svg(chart.drawing, f"{uid}-wide", "wide" if chart.narrow is not None else "")]
     if chart.narrow is not None:
-        svgs.append(charts.chart_svg(chart.narrow, f"{uid}-narrow", "narrow"))
+        svgs.append(charts.chart_svg(chart.narrow(), f"{uid}-narrow", "narrow"))
     return (f'<figure>\n<figcaption>{_text(chart.caption)}</figcaption>\n' + "\n".join(svgs)
             + f'\n<p class="alt">{_text(chart.alt)}</p>\n</figure>')
 

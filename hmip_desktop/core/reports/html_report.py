@@ -45,7 +45,14 @@ h1 {{ color: {style.ACCENT}; font-size: 2rem; margin-bottom: 0.2rem; }}
 h2 {{ color: {style.ACCENT}; border-top: 2px solid {style.RULE}; padding-top: 0.8rem; margin-top: 2.2rem; }}
 .subtitle {{ font-size: 1.3rem; margin-top: 0; }}
 .note {{ color: {style.MUTED}; font-size: 0.9rem; }}
-.table-scroll {{ overflow-x: auto; margin: 0.3rem 0 1.4rem; }}
+/* a shadow at an edge where more of the table lies beyond it (the cover gradients move with the content) */
+.table-scroll {{ overflow-x: auto; margin: 0.3rem 0 1.4rem;
+  background: linear-gradient(to right, #FFFFFF 30%, rgba(255, 255, 255, 0)),
+              linear-gradient(to left, #FFFFFF 30%, rgba(255, 255, 255, 0)) 100% 0,
+              radial-gradient(farthest-side at 0 50%, rgba(0, 0, 0, 0.3), rgba(0, 0, 0, 0)),
+              radial-gradient(farthest-side at 100% 50%, rgba(0, 0, 0, 0.3), rgba(0, 0, 0, 0)) 100% 0;
+  background-repeat: no-repeat; background-size: 40px 100%, 40px 100%, 14px 100%, 14px 100%;
+  background-attachment: local, local, scroll, scroll; }}
 .table-scroll:focus-visible {{ outline: 3px solid {style.ACCENT}; outline-offset: 2px; }}
 table {{ border-collapse: collapse; width: 100%; margin: 0.3rem 0 1.4rem; font-size: 0.9rem; }}
 .table-scroll table {{ margin: 0; }}

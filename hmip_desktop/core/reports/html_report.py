@@ -31,8 +31,8 @@ from ..exchange.envelope import write_atomically
 from . import blocks as b
 from . import charts, style
 from .content import report_blocks, report_title
-from .data import ReportData, gather
-from .text import fmt_date, tr
+from .data import CaseData, ReportData, gather, gather_case
+from .text import check_lang, fmt_date, tr
 
 #: Below this width the stacked charts replace the page-wide ones.
 NARROW = "48em"
@@ -45,6 +45,8 @@ h1 {{ color: {style.ACCENT}; font-size: 2rem; margin-bottom: 0.2rem; }}
 h2 {{ color: {style.ACCENT}; border-top: 2px solid {style.RULE}; padding-top: 0.8rem; margin-top: 2.2rem; }}
 .subtitle {{ font-size: 1.3rem; margin-top: 0; }}
 .note {{ color: {style.MUTED}; font-size: 0.9rem; }}
+.lead {{ font-size: 1.15rem; }}
+.marking {{ font-weight: bold; border: 2px solid {style.INK}; padding: 0.3rem 0.6rem; display: inline-block; }}
 /* a shadow at an edge where more of the table lies beyond it (the cover gradients move with the content) */
 .table-scroll {{ overflow-x: auto; margin: 0.3rem 0 1.4rem;
   background: linear-gradient(to right, #FFFFFF 30%, rgba(255, 255, 255, 0)),
@@ -180,7 +182,7 @@ def blocks_html(items: list) -> str:
             level = item.level + 1
             body.append(f'<h{level} id="{_attr(item.key)}">{_text(item.text)}</h{level}>')
         elif isinstance(item, b.Para):
-            cls = ' class="note"' if item.style == "note" else ""
+            cls = f' class="{_attr(item.style)}"' if item.style != "body" else ""
             body.append(f"<p{cls}>{_text(item.text)}</p>")
         elif isinstance(item, b.Bullets):
             body.append("<ul>" + "".join(f"<li>{_text(t)}</li>" for t in item.items) + "</ul>")
@@ -222,4 +224,22 @@ def report_html(data: ReportData) -> str:
 def write_report_html(store: CentralStore, inspection_id: str, out: Path, lang: str = "en") -> Path:
     """Gather and write (atomically, UTF-8) the inspection report as HTML."""
     write_atomically(Path(out), report_html(gather(store, inspection_id, lang)).encode("utf-8"))
+    return Path(out)
+
+
+def case_html(case: CaseData, lang: str = "en") -> str:
+    """One case read's record as HTML: the PDF's blocks under a title and the
+    OFFICIAL-SENSITIVE marking (it holds personal data)."""
+    from .pdf_case import case_blocks, case_title
+
+    title = case_title(case, lang)
+    items = [b.Title(title), b.Para(tr(lang, "sensitive"), "marking")] + case_blocks(case, lang)
+    footer = tr(lang, "produced_by", version=__version__, date=fmt_date(date.today(), lang))
+    return render(items, lang, title, footer)
+
+
+def write_case_html(store: CentralStore, inspection_id: str, case_id: str, out: Path, lang: str = "en") -> Path:
+    """Gather and write (atomically, UTF-8) one case read's record as HTML."""
+    check_lang(lang)
+    write_atomically(Path(out), case_html(gather_case(store, inspection_id, case_id), lang).encode("utf-8"))
     return Path(out)

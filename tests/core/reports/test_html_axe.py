@@ -93,9 +93,10 @@ def test_chart_text_stays_legible_and_contents_links_are_24_px(axe_results):
 
 
 @pytest.mark.slow
-def test_other_frameworks_reports_pass_at_320_px(tmp_path):
-    """The youth justice (two threads) and ESI (no bands, a graded scale) shapes, at the
-    hard width only (each width costs a page load and an axe run)."""
+def test_other_frameworks_reports_and_the_case_record_pass_at_320_px(rich_store, tmp_path):
+    """The youth justice (two threads) and ESI (no bands, a graded scale) shapes and a
+    case read's record in Welsh, at the hard width only (each width costs a page load
+    and an axe run)."""
     from hmip_desktop.core.frameworks import load_text
     from hmip_desktop.core.frameworks.loader import read_file
     from hmip_desktop.core.paths import forms_dir
@@ -108,7 +109,14 @@ def test_other_frameworks_reports_pass_at_320_px(tmp_path):
         out = tmp_path / f"{stem}-{lang}.html"
         out.write_text(html_report.report_html(synthetic(load_text(read_file(path), str(path)), lang)), encoding="utf-8")
         files.append(out)
-    for page in _axe(files, (320,))["pages"]:
+    d = data.gather(rich_store, "demo", "cy")
+    case = tmp_path / "case-cy.html"
+    case.write_text(html_report.case_html(data.gather_case(rich_store, "demo", next(iter(d.reads))), "cy"),
+                    encoding="utf-8")
+    files.append(case)
+    pages = _axe(files, (320,))["pages"]
+    assert len(pages) == 3
+    for page in pages:
         assert page["violations"] == [], (page["file"], page["violations"])
         assert page["scrollWidth"] <= 320 and page["wider"] == [], (page["file"], page["scrollWidth"], page["wider"])
         assert page["chartTextMin"] is None or page["chartTextMin"] >= MIN_CHART_TEXT, page["file"]

@@ -10,7 +10,7 @@ from collections import Counter
 import pytest
 
 from hmip_desktop.core.reports import data, html_report
-from hmip_desktop.core.reports.text import fmt_percent
+from hmip_desktop.core.reports.text import fmt_percent, tr
 
 NS = {"h": "http://www.w3.org/1999/xhtml", "s": "http://www.w3.org/2000/svg"}
 
@@ -100,3 +100,17 @@ def test_same_figures_as_the_ratings(parsed):
             assert fmt_percent(kq["percent"]) in body
     for standard in d.fw.standards():
         assert standard.title.get(d.lang) in body
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_case_record_as_html(rich_store, lang):
+    d = data.gather(rich_store, "demo", lang)
+    case = data.gather_case(rich_store, "demo", next(iter(d.reads)))
+    root = ET.fromstring(html_report.case_html(case, lang))
+    assert root.get("lang") == lang
+    assert len(root.findall(".//h:h1", NS)) == 1 and root.findall(".//h:h2", NS)
+    marking = root.find(".//h:p[@class='marking']", NS)
+    assert marking is not None and _text(marking) == tr(lang, "sensitive")
+    assert case.read.case_id in _text(root.find(".//h:h1", NS))
+    for table in root.findall(".//h:table", NS):
+        assert table.find("h:caption", NS) is not None

@@ -72,7 +72,7 @@ figure svg.narrow {{ display: none; max-width: 26rem; }}
 .alt {{ font-size: 0.9rem; color: {style.MUTED}; }}
 nav ol {{ padding-left: 1.2rem; }}
 nav li {{ margin: 0.1rem 0; }}
-nav a {{ display: block; min-height: 24px; padding: 0.15rem 0; }}
+nav a {{ display: block; width: fit-content; max-width: 100%; min-height: 24px; padding: 0.15rem 0; }}
 a {{ color: {style.ACCENT}; }}
 footer {{ margin-top: 3rem; color: {style.MUTED}; font-size: 0.85rem; }}
 @media (max-width: {NARROW}) {{

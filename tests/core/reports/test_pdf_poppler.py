@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import xml.etree.ElementTree as ET
 
 import pytest
 from pypdf import PdfReader
@@ -67,6 +68,8 @@ def test_title_author_subject_in_the_reports_language_and_in_xmp(report):
     assert info["Author"] == author
     assert info["Subject"].endswith(subject_end) and d.inspection.provider in info["Subject"]
     meta = _poppler("pdfinfo", "-meta", str(path))
+    xmp = ET.fromstring(meta.strip().encode("utf-8"))  # well-formed
+    assert xmp.tag == "{adobe:ns:meta/}xmpmeta"
     assert f'<rdf:li xml:lang="x-default">{title}</rdf:li>' in meta
     assert f'<rdf:li xml:lang="{d.lang}">{title}</rdf:li>' in meta
     assert f"<rdf:li>{author}</rdf:li>" in meta and f"<dc:language><rdf:Bag><rdf:li>{d.lang}</rdf:li>" in meta

@@ -1,5 +1,5 @@
 """Reports and data files from the central store: the inspection report (PDF or
-accessible HTML, English or Welsh), a case read's record (PDF), the data files (CSV
+accessible HTML, English or Welsh), a case read's record (PDF or HTML), the data files (CSV
 or XLSX), and the charts (reportlab Drawings, PNG for the dashboard).
 
 Modules: ``data`` reads the store (the one place that does), ``content`` writes the
@@ -35,7 +35,11 @@ def write_report(store, inspection_id: str, out: Path, lang: str = "en") -> Path
 
 
 def write_case_record(store, inspection_id: str, case_id: str, out: Path, lang: str = "en") -> Path:
-    """One case read's record as a PDF."""
+    """One case read's record: HTML for ``.html``/``.htm``/``.xhtml``, otherwise a PDF."""
+    if Path(out).suffix.lower() in REPORT_SUFFIXES[1:]:
+        from .html_report import write_case_html
+
+        return write_case_html(store, inspection_id, case_id, Path(out), lang)
     from .pdf_case import write_case_pdf
 
     return write_case_pdf(store, inspection_id, case_id, Path(out), lang)

@@ -11,6 +11,7 @@ line break.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 
@@ -67,11 +68,15 @@ class Table:
 
 @dataclass(frozen=True)
 class Chart:
-    """A reportlab Drawing with its caption and its text alternative."""
+    """A reportlab Drawing with its caption and its one text alternative (shown under
+    the chart in both the PDF and the HTML). ``narrow``: a function of no arguments that
+    draws the same chart for a narrow screen (charts.stacked_chart), which the HTML shows
+    instead below 48em; called only by the HTML renderer (the PDF has no use for it)."""
 
     drawing: object
     caption: str
     alt: str
+    narrow: Callable[[], object] | None = None
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,8 @@ BAR_HEIGHT = 11.0
 MAX_LABEL_LINES = 4
 #: How far the band zones and legend swatches are lightened towards white.
 ZONE_TINT = 0.72
+#: The narrow (stacked) chart's width in drawing units: see stacked_chart.
+NARROW_WIDTH = 180
 
 
 def _wrap(text: str, font: str, size: float, width: float, max_lines: int = MAX_LABEL_LINES) -> list[str]:
@@ -97,7 +99,7 @@ def figures_chart(fw: Framework, figures: list[Figure], labels: list[str], lang:
     top = 12  # threshold labels
     plot_h = sum(heights)
     height = bottom + plot_h + top
-    d = Drawing(width, height)
+    d = Drawing(width, height, initialFontName=regular)  # not Helvetica: the PDF embeds every font it names
 
     def x(p: float) -> float:
         return x0 + (x1 - x0) * max(0.0, min(100.0, p)) / 100
@@ -150,6 +152,88 @@ def figures_chart(fw: Framework, figures: list[Figure], labels: list[str], lang:
     return d
 
 
+def stacked_chart(fw: Framework, figures: list[Figure], labels: list[str], lang: str = "en",
+                  width: float = NARROW_WIDTH) -> Drawing:
+    """The same chart for a narrow screen (the HTML at 320 CSS px): each key question's
+    label on its own lines across the whole width, its bar below it over the band
+    zones, then the axis and the legend one band a row. ``width`` is small (in drawing
+    units) so that, scaled to a phone's width, the 7.5-unit labels read at 12 px or more."""
+    fonts = style.register_fonts()
+    regular, bold = fonts["regular"], fonts["bold"]
+    ink, muted = colors.HexColor(style.INK), colors.HexColor(style.MUTED)
+    x1 = width - 32
+    colours = style.band_colours(fw.rating.bands)
+    bands = sorted(fw.rating.bands, key=lambda x: -x.score)
+
+    def x(p: float) -> float:
+        return x1 * max(0.0, min(100.0, p)) / 100
+
+    blocks = [(_wrap(label, regular, LABEL_SIZE, width, max_lines=12), f) for label, f in zip(labels, figures)]
+    axis = _wrap(tr(lang, "chart_axis"), regular, LABEL_SIZE, width)
+    legend = [_wrap(tr(lang, "chart_legend_band", label=band.label.get(lang), range=band_range_text(fw, band, lang)),
+                    regular, LABEL_SIZE, width - 13) for band in bands]
+    row = BAR_HEIGHT + 8
+    gap = 3  # between one bar and the next label
+    plot_h = sum(len(lines) * LEADING + row + gap for lines, _ in blocks)
+    height = 12 + plot_h + 14 + len(axis) * LEADING + 4 + sum(len(t) * LEADING + 3 for t in legend)
+    d = Drawing(width, height, initialFontName=regular)
+    y = height - 12
+    for band in fw.rating.bands:  # threshold numbers along the top
+        if 0 < band.min < 100:
+            d.add(String(x(band.min), y + 3, fmt_whole(band.min), fontName=regular, fontSize=LABEL_SIZE,
+                         textAnchor="middle", fillColor=muted))
+    for lines, figure in blocks:
+        y -= gap
+        for line in lines:
+            y -= LEADING
+            d.add(String(0, y + 2, line, fontName=regular, fontSize=LABEL_SIZE, fillColor=ink))
+        y -= row
+        centre = y + row / 2
+        for band in fw.rating.bands:
+            d.add(Rect(x(band.min), y + 2, x(band.max) - x(band.min), row - 4, strokeColor=None,
+                       fillColor=colors.HexColor(style.tint(colours[band.id][0], ZONE_TINT))))
+            if 0 < band.min < 100:
+                d.add(Line(x(band.min), y + 1, x(band.min), y + row - 1, strokeColor=muted, strokeWidth=0.8,
+                           strokeDashArray=[3, 2]))
+        if figure.percent is None:
+            d.add(String(3, centre - 3, tr(lang, "no_cases"), fontName=fonts["italic"], fontSize=LABEL_SIZE,
+                         fillColor=muted))
+            continue
+        d.add(Rect(0, centre - BAR_HEIGHT / 2, x(figure.percent), BAR_HEIGHT, strokeColor=ink, strokeWidth=0.6,
+                   fillColor=colors.HexColor(style.BAR)))
+        lo, hi = x(figure.ci_low), x(figure.ci_high)
+        d.add(Line(lo, centre, hi, centre, strokeColor=ink, strokeWidth=1.2))
+        for end in (lo, hi):
+            d.add(Line(end, centre - 4.5, end, centre + 4.5, strokeColor=ink, strokeWidth=1.2))
+        d.add(String(width, centre - 3, fmt_percent(figure.percent), fontName=bold, fontSize=8, textAnchor="end",
+                     fillColor=ink))
+    d.add(Line(0, y, x1, y, strokeColor=ink, strokeWidth=0.8))
+    for tick in range(0, 101, 20):
+        d.add(Line(x(tick), y, x(tick), y - 3, strokeColor=ink, strokeWidth=0.8))
+        d.add(String(min(max(x(tick), 6), x1), y - 11, str(tick), fontName=regular, fontSize=LABEL_SIZE,
+                     textAnchor="middle", fillColor=ink))
+    y -= 14
+    for line in axis:
+        y -= LEADING
+        d.add(String(0, y + 2, line, fontName=regular, fontSize=LABEL_SIZE, fillColor=ink))
+    y -= 4
+    for band, lines in zip(bands, legend):
+        d.add(Rect(0, y - LEADING + 1, 9, 9, fillColor=colors.HexColor(style.tint(colours[band.id][0], ZONE_TINT)),
+                   strokeColor=ink, strokeWidth=0.5))
+        for line in lines:
+            y -= LEADING
+            d.add(String(13, y + 2, line, fontName=regular, fontSize=LABEL_SIZE, fillColor=ink))
+        y -= 3
+    return d
+
+
+def standard_title(standard, lang: str) -> str:
+    """A standard's name for a sentence ("Planning (standard 2.2)"): its title first, so
+    that a Welsh mutation before it falls on a word, not on the number."""
+    title = standard.title.get(lang)
+    return tr(lang, "standard_number", title=title, number=standard.number) if standard.number else title
+
+
 def standard_chart(ratings: Ratings, standard_id: str, lang: str, fw: Framework,
                    width: float = CHART_WIDTH) -> Drawing:
     """The chart of one standard's key questions. ``fw``: the inspection's pinned
@@ -169,28 +253,39 @@ def thread_chart(ratings: Ratings, thread_id: str, lang: str, fw: Framework,
     return figures_chart(fw, figures, [texts[f.id] for f in figures], lang, width)
 
 
-def chart_alt(title: str, figures: list[Figure], labels: list[str], lang: str) -> str:
-    """The chart's text alternative: every bar's figure and interval in words."""
+def chart_alt(title: str, figures: list[Figure], labels: list[str], lang: str, fw: Framework | None = None) -> str:
+    """The chart's one text alternative: the bands (the legend) and every bar's figure,
+    interval, band and whether it is borderline, in words. ``fw``: the framework whose
+    bands the figures were rated with (None: figures only)."""
+    bands = fw.rating.bands if fw is not None else ()
+    names = {band.id: band.label.get(lang) for band in bands}
     items = []
     for f, label in zip(figures, labels):
         if f.percent is None:
             items.append(tr(lang, "chart_item_empty", question=label))
-        else:
-            items.append(tr(lang, "chart_item", question=label, percent=fmt_percent(f.percent),
-                            low=fmt_percent(f.ci_low), high=fmt_percent(f.ci_high)))
-    return tr(lang, "chart_alt", title=title, items="; ".join(items) + ".")
+            continue
+        band = ""
+        if bands:
+            band = (tr(lang, "chart_no_band") if f.band is None else
+                    tr(lang, "chart_band_borderline" if f.borderline else "chart_band", band=names.get(f.band, f.band)))
+        items.append(tr(lang, "chart_item", question=label, percent=fmt_percent(f.percent),
+                        low=fmt_percent(f.ci_low), high=fmt_percent(f.ci_high), band=band))
+    legend = "; ".join(tr(lang, "chart_legend_band", label=band.label.get(lang), range=band_range_text(fw, band, lang))
+                       for band in sorted(bands, key=lambda x: -x.score))
+    return tr(lang, "chart_alt", title=title, bands=tr(lang, "chart_bands", bands=legend) if legend else "",
+              items="; ".join(items) + ".")
 
 
 def standard_pngs(ratings: Ratings, fw: Framework, lang: str, dpi: int = 120) -> dict[str, tuple[bytes, str]]:
     """Each standard's chart as (PNG bytes, text alternative), by standard id: what the
     desktop dashboard shows (rendered on its worker thread)."""
     texts = {kq.id: kq.text.get(lang) for kq in fw.key_questions()}
-    titles = {st.id: st.label(lang) for st in fw.standards()}
+    titles = {st.id: standard_title(st, lang) for st in fw.standards()}
     out = {}
     for s in (s for s in ratings.standards if s.kind == "case"):
         png = chart_png(standard_chart(ratings, s.id, lang, fw), dpi)
         labels = [texts[f.id] for f in s.key_questions]
-        out[s.id] = (png, chart_alt(titles.get(s.id, s.title), s.key_questions, labels, lang))
+        out[s.id] = (png, chart_alt(titles.get(s.id, s.title), s.key_questions, labels, lang, fw))
     return out
 
 
@@ -227,10 +322,12 @@ def _backend() -> str:
 _PROLOG = re.compile(r"^.*?(?=<svg\b)", re.S)
 
 
-def chart_svg(drawing: Drawing, title: str = "", description: str = "", uid: str = "chart") -> str:
-    """The drawing as an inline ``<svg>`` element (no XML prolog or DOCTYPE): ``role="img"``,
-    labelled by its ``<title>`` and described by its ``<desc>`` (the text alternative).
-    Every id inside is prefixed with ``uid`` so that several charts can share a page."""
+def chart_svg(drawing: Drawing, uid: str = "chart", css_class: str = "") -> str:
+    """The drawing as an inline ``<svg>`` element (no XML prolog or DOCTYPE), scaled by
+    its ``viewBox`` to the width its container gives it, and hidden from assistive
+    technology (``aria-hidden``): the chart's one text alternative is the visible
+    paragraph beside it (html_report), so it is neither read twice nor missing. Every
+    id inside is prefixed with ``uid`` so that several charts can share a page."""
     from reportlab.graphics import renderSVG
 
     svg = _PROLOG.sub("", renderSVG.drawToString(drawing), count=1)
@@ -241,9 +338,9 @@ def chart_svg(drawing: Drawing, title: str = "", description: str = "", uid: str
                           + (" font-weight: bold;" if bold else ""))
     for old in set(re.findall(r'\bid="([^"]+)"', svg)):
         svg = svg.replace(f'id="{old}"', f'id="{uid}-{old}"').replace(f"url(#{old})", f"url(#{uid}-{old})")
-    svg = svg.replace("<title>...</title>", f'<title id="{uid}-title">{_attr(title)}</title>', 1)
-    svg = svg.replace("<desc>...</desc>", f'<desc id="{uid}-desc">{_attr(description)}</desc>', 1)
-    return svg.replace("<svg ", f'<svg role="img" aria-labelledby="{uid}-title" aria-describedby="{uid}-desc" ', 1)
+    svg = svg.replace("<title>...</title>", "", 1).replace("<desc>...</desc>", "", 1)
+    cls = f' class="{_attr(css_class)}"' if css_class else ""
+    return svg.replace("<svg ", f'<svg aria-hidden="true" focusable="false"{cls} ', 1)
 
 
 def _attr(text: str) -> str:

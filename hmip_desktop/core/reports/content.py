@@ -11,6 +11,7 @@ question's counts. Every figure shown is one the core computed (data.py).
 from __future__ import annotations
 
 import math
+from functools import partial
 
 from ..central import queries
 from ..central.agreement import MIN_PAIRS
@@ -136,10 +137,14 @@ def figures_table(caption: str, figures: list[Figure], lab: Labels, with_standar
     return b.Table(caption, tuple(header), tuple(rows), tuple(widths), numeric=frozenset(numeric))
 
 
-def _chart(data: ReportData, lab: Labels, title: str, figures: list[Figure], drawing) -> b.Chart:
+def chart_block(data: ReportData, lab: Labels, title: str, figures: list[Figure], alt_title: str = "") -> b.Chart:
+    """A chart of key question ``figures``: the page-wide drawing, the stacked one for
+    narrow screens, the caption (``title`` first) and the text alternative (``alt_title``
+    in a sentence: "Bar chart of …", mutated in Welsh)."""
     labels = [lab.kq[f.id] for f in figures]
-    return b.Chart(drawing, tr(data.lang, "chart_caption", title=title),
-                   charts.chart_alt(title, figures, labels, data.lang))
+    return b.Chart(charts.figures_chart(data.fw, figures, labels, data.lang), tr(data.lang, "chart_caption", title=title),
+                   charts.chart_alt(alt_title or title, figures, labels, data.lang, data.fw),
+                   partial(charts.stacked_chart, data.fw, figures, labels, data.lang))
 
 
 def _standards(data: ReportData, lab: Labels) -> list:
@@ -154,7 +159,9 @@ def _standards(data: ReportData, lab: Labels) -> list:
         if s.override:
             out.append(b.Para(tr(lang, "judgement_line", rating=lab.bands.get(s.override, tr(lang, "not_rated")),
                                  reason=s.override_reason or "")))
-        out.append(_chart(data, lab, title, s.key_questions, charts.standard_chart(data.ratings, s.id, lang, data.fw)))
+        standard = next((st for st in data.fw.standards(case_based=None) if st.id == s.id), None)
+        alt_title = charts.standard_title(standard, lang) if standard else title
+        out.append(chart_block(data, lab, title, s.key_questions, alt_title))
         out.append(figures_table(tr(lang, "figures_caption", title=title), s.key_questions, lab))
         if any(f.borderline for f in s.key_questions):
             out.append(b.Para(tr(lang, "borderline_note"), "note"))
@@ -170,7 +177,7 @@ def _threads(data: ReportData, lab: Labels) -> list:
         title = thread.title.get(lang)
         out.append(b.Heading(1, title, f"thread-{thread.id}"))
         out.append(b.Para(thread.description.get(lang) if thread.description else tr(lang, "thread_intro")))
-        out.append(_chart(data, lab, title, figures, charts.thread_chart(data.ratings, thread.id, lang, data.fw)))
+        out.append(chart_block(data, lab, title, figures))
         out.append(figures_table(tr(lang, "figures_caption", title=title), figures, lab, with_standard=True))
     return out
 

@@ -33,7 +33,8 @@ from reportlab.platypus import TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from . import blocks as b
-from . import style
+from . import pdf_meta, style
+from .text import tr
 
 MARGIN = 20 * mm
 FRAME_WIDTH = A4[0] - 2 * MARGIN
@@ -73,7 +74,12 @@ def styles() -> dict[str, ParagraphStyle]:
                                   spaceBefore=4, spaceAfter=3),
         "chart_caption": ParagraphStyle("chart_caption", parent=base, fontName=f["bold"], fontSize=8.5, leading=11,
                                         spaceBefore=4, spaceAfter=3, keepWithNext=1),
-        "bullet": ParagraphStyle("bullet", parent=base, leftIndent=12, bulletIndent=2, spaceAfter=2),
+        # the bullet in the embedded font (reportlab's default, Helvetica, is not embedded)
+        "bullet": ParagraphStyle("bullet", parent=base, leftIndent=12, bulletIndent=2, spaceAfter=2,
+                                 bulletFontName=f["regular"]),
+        # a chart's text alternative, under the chart, so that it is in the text layer
+        "chart_alt": ParagraphStyle("chart_alt", parent=base, fontSize=8, leading=10.5, spaceBefore=2,
+                                    spaceAfter=6, textColor=colors.HexColor(style.MUTED)),
         "toc0": ParagraphStyle("toc0", parent=base, fontSize=10.5, leading=15, rightIndent=30, spaceAfter=0),
         "toc1": ParagraphStyle("toc1", parent=base, fontSize=9, leading=12.5, leftIndent=14, rightIndent=30,
                                spaceAfter=0),
@@ -97,7 +103,12 @@ class PresetToc(TableOfContents):
     """A TableOfContents whose entries are announced before layout (see module doc)."""
 
     def __init__(self, entries: list[tuple[int, str, str]]):
-        super().__init__(levelStyles=[styles()["toc0"], styles()["toc1"]], dotsMinLevel=0)
+        from reportlab.platypus.tableofcontents import defaultTableStyle
+
+        # its table's cells select a font before drawing their paragraphs: the embedded one
+        table_style = TableStyle(list(defaultTableStyle.getCommands())
+                                 + [("FONT", (0, 0), (-1, -1), style.register_fonts()["regular"], 10)])
+        super().__init__(levelStyles=[styles()["toc0"], styles()["toc1"]], dotsMinLevel=0, tableStyle=table_style)
         self._preset = [(level, escape(text), 0, key) for level, text, key in entries]
         self._entries = list(self._preset)
 
@@ -141,6 +152,7 @@ class ReportCanvas(Canvas):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.hmip_lang = kwargs.get("lang") or "en"
         self.hmip_pages = 0
         self.hmip_headings: dict[str, int] = {}
 
@@ -159,14 +171,17 @@ class ReportCanvas(Canvas):
         self._number_form(PAGES_FORM, str(self.hmip_pages), 7.5, f["regular"])
         for key, page in self.hmip_headings.items():
             self._number_form(toc_form(key), str(page), 10, f["regular"])
+        pdf_meta.apply(self, self.hmip_lang)
         super().save()
 
 
 class ReportDoc(BaseDocTemplate):
-    def __init__(self, path, text: PageText, title: str, lang: str, cover: bool = True):
+    def __init__(self, path, text: PageText, title: str, lang: str, cover: bool = True, subject: str = ""):
         super().__init__(path, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN + 4 * mm,
-                         bottomMargin=MARGIN, title=title, author="HM Inspectorate of Probation", creator="hmip",
-                         lang=lang)
+                         bottomMargin=MARGIN, title=title, author=tr(lang, "author"), subject=subject or title,
+                         creator="hmip", lang=lang,
+                         # every page's preamble selects this font: not Helvetica, which is not embedded
+                         initialFontName=style.register_fonts()["regular"])
         self.text = text
         frame = Frame(MARGIN, MARGIN, FRAME_WIDTH, A4[1] - 2 * MARGIN - 4 * mm, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
@@ -326,7 +341,8 @@ def _one(item, items: list, width: float) -> list:
     if isinstance(item, b.Table):
         return [Paragraph(escape(item.caption), st["caption"]), table_flowable(item, width), Spacer(1, 6)]
     if isinstance(item, b.Chart):
-        return [Paragraph(escape(item.caption), st["chart_caption"]), item.drawing, Spacer(1, 6)]
+        return [Paragraph(escape(item.caption), st["chart_caption"]), item.drawing,
+                Paragraph(escape(item.alt), st["chart_alt"])]
     if isinstance(item, b.PageBreak):
         return [RLPageBreak()]
     if isinstance(item, b.Contents):
@@ -366,11 +382,14 @@ def flowables(items: list, width: float = FRAME_WIDTH) -> list:
     return out
 
 
-def build_pdf(items: list, text: PageText, title: str, lang: str, cover: bool = True) -> tuple[bytes, int]:
-    """``items`` as PDF bytes, and the number of layout passes it took."""
+def build_pdf(items: list, text: PageText, title: str, lang: str, cover: bool = True,
+              subject: str = "") -> tuple[bytes, int]:
+    """``items`` as PDF bytes, and the number of layout passes it took. The document
+    information and XMP metadata carry ``title``, ``subject`` (default: the title) and the
+    author, all in ``lang``; viewers are asked to show the title (pdf_meta)."""
     style.register_fonts()
     out = io.BytesIO()
-    doc = ReportDoc(out, text, title, lang, cover)
+    doc = ReportDoc(out, text, title, lang, cover, subject)
     story = ([NextPageTemplate("body")] if cover else []) + flowables(items)
     passes = doc.multiBuild(story, canvasmaker=ReportCanvas)
     return out.getvalue(), passes

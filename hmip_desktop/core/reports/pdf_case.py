@@ -155,8 +155,12 @@ def _known(fw: Framework, question_id: str) -> bool:
     return True
 
 
+def case_title(case: CaseData, lang: str) -> str:
+    return f"{tr(lang, 'case_record_title')}: {case.read.case_id}"
+
+
 def case_pdf(case: CaseData, lang: str = "en") -> bytes:
-    title = f"{tr(lang, 'case_record_title')}: {case.read.case_id}"
+    title = case_title(case, lang)
     text = pdf_base.PageText(
         header_left=title, header_right=case.inspection.id,
         footer_left=tr(lang, "produced_by", version=__version__, date=fmt_date(date.today(), lang)),

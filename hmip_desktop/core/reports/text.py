@@ -16,6 +16,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from ..words import LANGS, OUTCOME, STATUS
+from .welsh import fill
 
 EN: dict[str, str] = {
     # cover and running text
@@ -83,9 +84,18 @@ EN: dict[str, str] = {
                        "cases could change the band.",
     "figures_caption": "{title}: key question figures",
     "chart_caption": "{title}: percentage of applicable cases judged sufficient, with 95% intervals",
-    "chart_alt": "Bar chart of {title}. {items}",
-    "chart_item": "{question} – {percent} sufficient (95% interval {low} to {high})",
+    "chart_alt": "Bar chart of {title}. {bands}{items}",
+    "chart_item": "{question} – {percent} sufficient (95% interval {low} to {high}){band}",
     "chart_item_empty": "{question} – no applicable cases",
+    "chart_bands": "Bands: {bands}. Figures: ",
+    "chart_band": ", {band}",
+    "chart_band_borderline": ", {band} (borderline)",
+    "chart_no_band": ", not banded (too few cases)",
+    "standard_number": "{title} (standard {number})",
+    "accessible_version": "An accessible version of this report, as a web page (HTML), is available: {where}.",
+    "accessible_file": "the file {file}, published with this PDF",
+    "author": "HM Inspectorate of Probation",
+    "pdf_subject": "{provider}: inspection findings and ratings",
     "chart_axis": "% of applicable cases judged sufficient",
     "chart_legend_band": "{label}: {range}",
     "no_cases": "no applicable cases",
@@ -237,7 +247,7 @@ CY: dict[str, str] = {
     "signed_off": "Wedi'u cymeradwyo gan arolygydd arweiniol",
     "not_signed_off": "Heb eu cymeradwyo eto: gall y graddau newid o hyd",
     "not_recorded": "Heb ei gofnodi",
-    "date_range": "{start} i {end}",
+    "date_range": "{start} i {end!m}",
     "team_caption": "Y tîm arolygu",
     "team_missing": "Nid yw'r tîm wedi'i gofnodi yn y storfa ganolog. Gwnaed y darlleniadau achos gan: {readers}.",
     "name": "Enw",
@@ -246,8 +256,8 @@ CY: dict[str, str] = {
     "role_inspector": "Arolygydd",
     "role_lead": "Arolygydd arweiniol",
     "role_local_assessor": "Asesydd lleol",
-    "page_of": "Tudalen {page} o {pages}",
-    "produced_by": "Cynhyrchwyd gan hmip {version} ar {date}",
+    "page_of": "Tudalen {page} o {pages!m}",
+    "produced_by": "Cynhyrchwyd gan hmip {version} ar {date!m}",
     "sensitive": "SWYDDOGOL-SENSITIF: data personol",
     "summary_heading": "Crynodeb o'r graddau",
     "summary_intro": "Daw gradd pob safon o ffigurau ei chwestiynau allweddol drwy reolau cyhoeddedig y "
@@ -286,15 +296,24 @@ CY: dict[str, str] = {
                        "llai o achosion digonol newid y band.",
     "figures_caption": "{title}: ffigurau'r cwestiynau allweddol",
     "chart_caption": "{title}: canran yr achosion perthnasol a farnwyd yn ddigonol, gyda chyfyngau 95%",
-    "chart_alt": "Siart bar o {title}. {items}",
-    "chart_item": "{question} – {percent} yn ddigonol (cyfwng 95% {low} i {high})",
+    "chart_alt": "Siart bar o {title!m}. {bands}{items}",
+    "chart_item": "{question} – {percent} yn ddigonol (cyfwng 95% {low} i {high!m}){band}",
     "chart_item_empty": "{question} – dim achosion perthnasol",
+    "chart_bands": "Bandiau: {bands}. Ffigurau: ",
+    "chart_band": ", {band}",
+    "chart_band_borderline": ", {band} (ar y ffin)",
+    "chart_no_band": ", heb fand (rhy ychydig o achosion)",
+    "standard_number": "{title} (safon {number})",
+    "accessible_version": "Mae fersiwn hygyrch o'r adroddiad hwn, fel tudalen we (HTML), ar gael: {where}.",
+    "accessible_file": "y ffeil {file}, a gyhoeddir gyda'r PDF hwn",
+    "author": "Arolygiaeth Prawf EF",
+    "pdf_subject": "{provider}: canfyddiadau a graddau'r arolygiad",
     "chart_axis": "% o'r achosion perthnasol a farnwyd yn ddigonol",
     "chart_legend_band": "{label}: {range}",
     "no_cases": "dim achosion perthnasol",
     "rating_line": "Gradd o'r ffigurau: {rating}.",
     "judgement_line": "Barn broffesiynol: {rating}. Rheswm: {reason}",
-    "interval_value": "{low} i {high}",
+    "interval_value": "{low} i {high!m}",
     "thread_intro": "Mae'r edefyn hwn yn rhedeg drwy'r safonau. Adroddir arno yma ar wahân yn ogystal ag o fewn "
                     "pob safon.",
     "subgroups_heading": "Canfyddiadau yn ôl is-grŵp",
@@ -306,7 +325,7 @@ CY: dict[str, str] = {
     "group_cases": "{group} ({n})",
     "group_cases_note": "Y rhif ar ôl pob grŵp yw nifer ei ddarlleniadau achos.",
     "suppressed": "llai na {min}",
-    "cell_figure": "{percent}\n{sufficient} o {applicable}",
+    "cell_figure": "{percent}\n{sufficient} o {applicable!m}",
     "qa_heading": "Sicrhau ansawdd",
     "qa_intro": "Bu arolygwyr arweiniol yn samplu darlleniadau achos ac yn safoni barnau: roeddent naill ai'n "
                 "cytuno â phob barn neu'n ei newid, bob amser gyda rhesymeg ysgrifenedig, ac mae barn wreiddiol "
@@ -340,11 +359,11 @@ CY: dict[str, str] = {
     "too_few": "rhy ychydig o farnau (mae angen o leiaf {n})",
     "no_moderation": "Nid oes unrhyw farnau wedi'u safoni eto.",
     "method_heading": "Methodoleg",
-    "method_reads": "Mae'r ffigurau'n seiliedig ar {n} o ddarlleniadau achos ({statuses}).",
+    "method_reads": "Mae'r ffigurau'n seiliedig ar {n!m} o ddarlleniadau achos ({statuses}).",
     "status_complete": "{n} wedi'u cwblhau",
     "status_in_progress": "{n} ar y gweill",
     "status_not_started": "{n} heb eu dechrau",
-    "method_margin": "Roedd {caseload} o achosion yn y llwyth achosion. Mae sampl o {n} o achosion ohono'n rhoi "
+    "method_margin": "Roedd {caseload} o achosion yn y llwyth achosion. Mae sampl o {n!m} o achosion ohono'n rhoi "
                      "lwfans gwallau o ±{margin} pwynt canran ar lefel hyder o 95% ar gyfer cwestiwn allweddol "
                      "sy'n berthnasol i bob achos (yr achos gwaethaf, sef canran wirioneddol o 50%, gyda'r "
                      "cywiriad ar gyfer poblogaeth gyfyngedig). Mae gan gwestiynau sy'n berthnasol i lai o "
@@ -366,8 +385,8 @@ CY: dict[str, str] = {
     "method_mean": "Mae safon yn cael band cymedr canrannau ei chwestiynau allweddol.",
     "method_none": "Nid yw'r safonau'n cael eu graddio.",
     "method_overall": "Mae'r radd gyffredinol yn bandio cyfanswm sgoriau'r safonau:",
-    "score_range": "{min} i {max}",
-    "score_fraction": "hyd at {fraction} o'r sgôr uchaf dros y safonau a raddiwyd",
+    "score_range": "{min} i {max!m}",
+    "score_fraction": "hyd at {fraction!m} o'r sgôr uchaf dros y safonau a raddiwyd",
     "method_pooled_percent": "Sgôr adran yw canran ei holl atebion perthnasol a farnwyd yn ddigonol; mae'r sgôr gyffredinol yn cyfuno pob ateb perthnasol o'r adrannau a gyfrifir.",
     "method_small": "Ni roddir band i gwestiwn allweddol sydd â llai na {kq} o achosion perthnasol; ni chaiff safon sy'n berthnasol mewn llai na {st} o achosion ei graddio ac fe'i gadewir allan o'r radd gyffredinol.",
     "band_score": "{label} (sgôr {score}): {range}",
@@ -388,7 +407,7 @@ CY: dict[str, str] = {
     "updated": "Diweddarwyd ddiwethaf",
     "revision": "Diwygiad",
     "interview": "Cyfweliad â deiliad yr achos",
-    "interview_held": "Cynhaliwyd ar {date}",
+    "interview_held": "Cynhaliwyd ar {date!m}",
     "interview_held_undated": "Cynhaliwyd",
     "interview_not_held": "Ni chynhaliwyd",
     "profile_caption": "Proffil yr achos",
@@ -399,7 +418,7 @@ CY: dict[str, str] = {
     "evidence": "Tystiolaeth",
     "no_evidence": "Dim nodyn tystiolaeth",
     "prompts": "Is-gwestiynau",
-    "moderated_line": "Wedi'i safoni: newidiwyd {original} i {moderated}. Rhesymeg: {rationale}",
+    "moderated_line": "Wedi'i safoni: newidiwyd {original} i {moderated!m}. Rhesymeg: {rationale}",
     "agreed_line": "Wedi'i safoni: cytunwyd â'r farn.",
     "moderation_heading": "Safoni",
     "moderation_caption": "Safoni barnau'r darlleniad achos hwn",
@@ -439,8 +458,9 @@ def check_lang(lang: str) -> str:
 
 
 def tr(lang: str, key: str, **values: object) -> str:
-    """The report string ``key`` in ``lang`` with ``values`` filled in."""
-    return STRINGS[check_lang(lang)][key].format(**values)
+    """The report string ``key`` in ``lang`` with ``values`` filled in (``{x!m}``: mutated)."""
+    template = STRINGS[check_lang(lang)][key]
+    return fill(template, **values) if "!m}" in template else template.format(**values)
 
 
 def fmt_date(value: str | date | datetime | None, lang: str) -> str | None:

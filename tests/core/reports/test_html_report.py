@@ -10,7 +10,7 @@ from collections import Counter
 import pytest
 
 from hmip_desktop.core.reports import data, html_report
-from hmip_desktop.core.reports.text import fmt_percent
+from hmip_desktop.core.reports.text import fmt_percent, tr
 
 NS = {"h": "http://www.w3.org/1999/xhtml", "s": "http://www.w3.org/2000/svg"}
 
@@ -62,15 +62,34 @@ def test_headings_are_in_order_and_ids_unique(parsed):
     assert targets <= set(ids)
 
 
-def test_charts_are_svg_with_text_alternatives(parsed):
+def test_charts_are_svg_with_one_text_alternative(parsed):
     d, _, root = parsed
-    svgs = root.findall(".//s:svg", NS)
-    assert len(svgs) == len([s for s in d.ratings.standards if s.kind == "case"]) + len([t for t in d.fw.threads if d.ratings.threads.get(t.id)])
-    for svg in svgs:
-        assert svg.get("role") == "img"
-        title, desc = svg.find("s:title", NS), svg.find("s:desc", NS)
-        assert title.text and desc.text and "%" in desc.text
-        assert svg.get("aria-labelledby") == title.get("id") and svg.get("aria-describedby") == desc.get("id")
+    figures = root.findall(".//h:figure", NS)
+    assert len(figures) == len([s for s in d.ratings.standards if s.kind == "case"]) + len([t for t in d.fw.threads if d.ratings.threads.get(t.id)])
+    for figure in figures:
+        wide, narrow = figure.findall("s:svg", NS)  # the page-wide drawing and the stacked one for narrow screens
+        assert (wide.get("class"), narrow.get("class")) == ("wide", "narrow")
+        for svg in (wide, narrow):  # hidden from assistive technology: no second reading of a <desc>
+            assert svg.get("aria-hidden") == "true" and svg.get("role") is None
+            assert svg.find("s:desc", NS) is None and svg.find("s:title", NS) is None
+            assert svg.get("viewBox")
+        assert float(narrow.get("viewBox").split()[2]) < float(wide.get("viewBox").split()[2]) / 2
+        caption = figure.find("h:figcaption", NS)
+        alt = figure.findall("h:p", NS)
+        assert caption is not None and _text(caption) and len(alt) == 1 and alt[0].get("class") == "alt"
+        assert "%" in _text(alt[0]) and any(band.label.get(d.lang) in _text(alt[0]) for band in d.fw.rating.bands)
+    assert not root.findall(".//*[@aria-describedby]", NS)
+
+
+def test_wide_tables_scroll_in_a_named_focusable_region(parsed):
+    _, _, root = parsed
+    regions = root.findall(".//h:div[@role='region']", NS)
+    assert len(regions) >= 15
+    for region in regions:
+        table = region.find("h:table", NS)
+        caption = table.find("h:caption", NS)
+        assert region.get("tabindex") == "0" and region.get("class") == "table-scroll"
+        assert region.get("aria-labelledby") == caption.get("id") and _text(caption)
 
 
 def test_same_figures_as_the_ratings(parsed):
@@ -81,3 +100,17 @@ def test_same_figures_as_the_ratings(parsed):
             assert fmt_percent(kq["percent"]) in body
     for standard in d.fw.standards():
         assert standard.title.get(d.lang) in body
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_case_record_as_html(rich_store, lang):
+    d = data.gather(rich_store, "demo", lang)
+    case = data.gather_case(rich_store, "demo", next(iter(d.reads)))
+    root = ET.fromstring(html_report.case_html(case, lang))
+    assert root.get("lang") == lang
+    assert len(root.findall(".//h:h1", NS)) == 1 and root.findall(".//h:h2", NS)
+    marking = root.find(".//h:p[@class='marking']", NS)
+    assert marking is not None and _text(marking) == tr(lang, "sensitive")
+    assert case.read.case_id in _text(root.find(".//h:h1", NS))
+    for table in root.findall(".//h:table", NS):
+        assert table.find("h:caption", NS) is not None

@@ -130,6 +130,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "again and import its receipt; nothing was removed",
                        "nid yw'r storfa ganolog yn dal cyflwr presennol achos(ion) {cases} eto: allforiwch eto a "
                        "mewnforiwch ei derbynneb; ni thynnwyd dim"),
+    "purge.evidence_not_held": ("the central store has not confirmed {count} judgement(s) on evidence: export "
+                                "again and import its receipt; nothing was removed",
+                                "nid yw'r storfa ganolog wedi cadarnhau {count} barn ar dystiolaeth: allforiwch eto a "
+                                "mewnforiwch ei derbynneb; ni thynnwyd dim"),
     # -- inspection packs (core/field/pack_import.py) --
     "pack.trust": ("give at least 16 hex digits of the lead inspector's key fingerprint to trust",
                    "rhowch o leiaf 16 digid hecs o ôl bys allwedd yr arolygydd arweiniol i ymddiried ynddi"),
@@ -313,6 +317,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "nid yw arolygiad '{inspection}' wedi'i gymeradwyo"),
     "central.reopen_reason": ("reopening a signed-off inspection needs a recorded reason",
                               "mae angen rheswm wedi'i gofnodi i ailagor arolygiad a gymeradwywyd"),
+    # -- judgements on evidence (core/frameworks/evidence_rules.py, core/field/evidence.py, import) --
+    "evidence.no_standard": ("framework {framework} has no standard '{standard}'",
+                             "nid oes gan fframwaith {framework} safon '{standard}'"),
+    "evidence.case_based": ("standard '{standard}' is case-based: it is rated from the case reads, not on evidence",
+                            "mae safon '{standard}' yn seiliedig ar achosion: caiff ei graddio o'r darlleniadau achos, "
+                            "nid ar dystiolaeth"),
+    "evidence.no_question": ("standard '{standard}' has no key question '{question}'",
+                             "nid oes gan safon '{standard}' gwestiwn allweddol '{question}'"),
+    "evidence.not_one_of": ("{where}: '{value}' is not one of {allowed}", "{where}: nid yw '{value}' yn un o {allowed}"),
+    "evidence.needs_summary": ("{question}: a judgement needs a summary of the evidence it rests on",
+                               "{question}: mae angen crynodeb o'r dystiolaeth y mae barn yn seiliedig arni"),
+    "evidence.needs_rationale": ("standard '{standard}': the lead's band needs a recorded rationale",
+                                 "safon '{standard}': mae angen rhesymeg wedi'i chofnodi ar gyfer band yr arweinydd"),
+    "evidence.no_band_of_its_own": ("standard '{standard}' has no band of its own: judge each of its criteria",
+                                    "nid oes gan safon '{standard}' fand ei hun: barnwch bob un o'i meini prawf"),
+    "evidence.text_too_long": ("standard '{standard}': the text is longer than {limit} characters",
+                               "safon '{standard}': mae'r testun yn hwy na {limit} nod"),
+    "evidence.no_user": ("say who made the judgement (--by): this laptop has no user recorded (import the "
+                         "inspection pack first)",
+                         "dywedwch pwy a wnaeth y farn (--by): nid oes defnyddiwr wedi'i gofnodi ar y gliniadur hwn "
+                         "(mewnforiwch y pecyn arolygu yn gyntaf)"),
+    "evidence.not_member": ("{by} is not on the team of inspection '{inspection}'",
+                            "nid yw {by} ar dîm arolygiad '{inspection}'"),
+    "evidence.band_not_lead": ("standard '{standard}': only a lead inspector decides the band, and {by} is on the "
+                               "team as {role}",
+                               "safon '{standard}': dim ond arolygydd arweiniol sy'n penderfynu'r band, ac mae {by} ar "
+                               "y tîm fel {role}"),
+    "auth.evidence_where": ("{member}:{line}: record {record}", "{member}:{line}: cofnod {record}"),
+    "auth.evidence_twice": ("{where}: appears twice", "{where}: yn ymddangos ddwywaith"),
+    "auth.evidence_invalid": ("{where}: {reason}", "{where}: {reason}"),
+    "auth.evidence_not_signer": ("{where}: made by {by}, not by the signer (team member {member}): a bundle carries "
+                                 "only its sender's own judgements",
+                                 "{where}: gwnaed gan {by}, nid gan y llofnodwr (aelod tîm {member}): dim ond barnau "
+                                 "ei anfonwr ei hun sydd mewn bwndel"),
+    "auth.evidence_band_not_lead": ("{where}: the band of standard '{standard}' is decided by a lead inspector; "
+                                    "the key of team member {member} is enrolled as {enrolled}",
+                                    "{where}: arolygydd arweiniol sy'n penderfynu band safon '{standard}'; mae "
+                                    "allwedd aelod tîm {member} wedi'i chofrestru fel {enrolled}"),
+    "auth.evidence_signed_off": ("{where}: inspection '{inspection}' is signed off, so no judgement is taken now; "
+                                 "ask the lead inspector to reopen it (recorded) and send again",
+                                 "{where}: mae arolygiad '{inspection}' wedi'i gymeradwyo, felly ni dderbynnir barn "
+                                 "nawr; gofynnwch i'r arolygydd arweiniol ei ailagor (wedi'i gofnodi) ac anfonwch eto"),
+    "auth.evidence_other_content": ("{where}: a record with this id is already held with other content: refused "
+                                    "(a laptop never reuses an id)",
+                                    "{where}: mae cofnod â'r dynodydd hwn eisoes wedi'i gadw gyda chynnwys arall: "
+                                    "gwrthodwyd (nid yw gliniadur byth yn ailddefnyddio dynodydd)"),
 }
 
 

@@ -334,10 +334,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                     "nid oes gan safon '{standard}' fand ei hun: barnwch bob un o'i meini prawf"),
     "evidence.text_too_long": ("standard '{standard}': the text is longer than {limit} characters",
                                "safon '{standard}': mae'r testun yn hwy na {limit} nod"),
-    "evidence.no_user": ("say who made the judgement (--by): this laptop has no user recorded (import the "
-                         "inspection pack first)",
-                         "dywedwch pwy a wnaeth y farn (--by): nid oes defnyddiwr wedi'i gofnodi ar y gliniadur hwn "
-                         "(mewnforiwch y pecyn arolygu yn gyntaf)"),
+    "evidence.no_user": ("this laptop has no user recorded, so it cannot say who made the judgement: import the "
+                         "inspection pack first (or name the team member: hmip evidence --by)",
+                         "nid oes defnyddiwr wedi'i gofnodi ar y gliniadur hwn, felly ni all ddweud pwy a wnaeth y "
+                         "farn: mewnforiwch y pecyn arolygu yn gyntaf (neu enwch yr aelod tîm: hmip evidence --by)"),
     "evidence.not_member": ("{by} is not on the team of inspection '{inspection}'",
                             "nid yw {by} ar dîm arolygiad '{inspection}'"),
     "evidence.band_not_lead": ("standard '{standard}': only a lead inspector decides the band, and {by} is on the "

@@ -1496,7 +1496,7 @@ Choose the folder that holds your key (public.key and private.pem) next time.</s
 Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem).</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="180"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="179"/>
         <source>Bundle written to %1: %2 case reads, %3 changed since the last export.</source>
         <translation>Ysgrifennwyd y bwndel i %1: darlleniadau achos: %2; wedi newid ers yr allforio diwethaf: %3.</translation>
     </message>
@@ -1526,8 +1526,8 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Wrthi'n allforio'r bwndel…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="220"/>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="224"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="226"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="230"/>
         <source>Import inspection pack</source>
         <translation>Mewnforio pecyn arolygiad</translation>
     </message>
@@ -1537,43 +1537,53 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Mewnforio pecyn arolygiad…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="188"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="190"/>
         <source>Import receipt</source>
         <translation>Mewnforio derbynneb</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="253"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="259"/>
         <source>Importing the inspection pack…</source>
         <translation>Wrthi'n mewnforio pecyn yr arolygiad…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="204"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="206"/>
         <source>Importing the receipt…</source>
         <translation>Wrthi'n mewnforio'r dderbynneb…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="249"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="255"/>
         <source>Inspection %1 is ready on this laptop: %2 case reads.</source>
         <translation>Mae arolygiad %1 yn barod ar y gliniadur hwn: %2 darlleniad achos.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="221"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="227"/>
         <source>Inspection packs (*.pack);;All files (*)</source>
         <translation>Pecynnau arolygiad (*.pack);;Pob ffeil (*)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="258"/>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="259"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="182"/>
+        <source>It also carries %1 judgement(s) on evidence.</source>
+        <translation>Mae hefyd yn cario %1 barn ar dystiolaeth.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="214"/>
+        <source>It confirms %1 judgement(s) on evidence.</source>
+        <translation>Mae'n cadarnhau %1 barn ar dystiolaeth.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="264"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="265"/>
         <source>Not done</source>
         <translation>Heb ei wneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="209"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="211"/>
         <source>Receipt recorded: the central store holds %1 case read(s) as you sent them.</source>
         <translation>Cofnodwyd y dderbynneb: mae'r storfa ganolog yn dal %1 darlleniad achos fel y'u hanfonwyd gennych.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="188"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="190"/>
         <source>Receipts (*.receipt)</source>
         <translation>Derbynebau (*.receipt)</translation>
     </message>
@@ -1583,7 +1593,7 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Nid yw'r cyfrinymadrodd hwnnw'n datgloi eich allwedd. Teipiwch ef eto:</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="224"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="230"/>
         <source>The fingerprint of your lead inspector's key, as they gave it to you (at least 16 characters):</source>
         <translation>Ôl bys allwedd eich arolygydd arweiniol, fel y'i rhoddwyd i chi (o leiaf 16 nod):</translation>
     </message>
@@ -1598,7 +1608,7 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Nid yw'r gliniadur hwn yn gwybod am ei storfa ganolog eto, felly nid oes unman i anfon darlleniadau achos iddo. Mewnforiwch y pecyn arolygiad a anfonodd eich arolygydd arweiniol atoch yn gyntaf (Ffeil → Mewnforio pecyn arolygiad…). Mae'r arolygiad enghreifftiol ar gyfer ymarfer ac ni ellir ei allforio.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="212"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="218"/>
         <source>This receipt was recorded before: nothing changed.</source>
         <translation>Cofnodwyd y dderbynneb hon o'r blaen: ni newidiodd dim.</translation>
     </message>

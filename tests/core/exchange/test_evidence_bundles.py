@@ -272,3 +272,26 @@ def _receipt_plain(world, receipt: bytes) -> bytes:
     ssh = world.key().private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.OpenSSH,
                                             serialization.NoEncryption())
     return pyrage.decrypt(env.payload, [pyrage.ssh.Identity.from_buffer(ssh)])
+
+
+def test_purge_waits_for_every_judgement_to_be_confirmed_and_removes_them(world):
+    from hmip_desktop.core.field.receipts import PurgeRefused, purge
+
+    db = open_db(world.field_path)
+    try:
+        evidence.record(db, _fw(db), "demo", "staff", "staff_skills", "good", "training records")
+        result = importer.import_bundle(world.central, _hostile(world, db, world.key(), []))
+        late = evidence.record(db, _fw(db), "demo", "staff", "staff_skills", "inadequate", "staff survey")
+        import_receipt(db, result.receipt, world.key())
+        with pytest.raises(PurgeRefused, match="has not confirmed 1 judgement"):
+            purge(db, "demo")
+        assert [j.id for j in evidence.judgements(db, "demo") if not j.confirmed] == [late.id]
+        result = importer.import_bundle(world.central, _hostile(world, db, world.key(), []))
+        import_receipt(db, result.receipt, world.key())
+        purge(db, "demo")
+        assert db.execute("SELECT count(*) FROM evidence_judgements").fetchone()[0] == 0
+        from hmip_desktop.core.field import audit
+
+        assert audit.verify(db).ok
+    finally:
+        db.close()

@@ -112,7 +112,9 @@ def test_a_laptop_judgement_shows_in_the_central_window_as_a_central_one(tmp_pat
             store.engine.dispose()
         assert origins == ({"central"} if folder is b else {j.origin})
     assert ratings["a"] == ratings["b"]
-    window = CentralWindow(a / "c.sqlite", None, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    conf = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    conf.setValue("language", "en")  # the interface language an earlier test left is not this test's
+    window = CentralWindow(a / "c.sqlite", None, conf)
     qtbot.addWidget(window)
     window.show()
     with qtbot.waitSignal(window.store_loaded, timeout=10000):

@@ -112,6 +112,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "arolygiad {inspection}: mae {count} darlleniad achos yn fwy nag y mae'r storfa ganolog "
                               "yn ei gymryd mewn un bwndel ({limit} ar y mwyaf); ni ysgrifennwyd dim. Gofynnwch i'ch "
                               "arolygydd arweiniol rannu'r darlleniadau rhwng gliniaduron (un allwedd arolygydd yr un)"),
+    "export.lead_nothing": ("inspection {inspection}: nothing to send: a lead inspector's bundle carries judgements "
+                            "on evidence only (leads submit no case reads), and the central store has confirmed every "
+                            "one recorded here; nothing was written",
+                            "arolygiad {inspection}: dim i'w anfon: dim ond barnau ar dystiolaeth sydd mewn bwndel "
+                            "arolygydd arweiniol (nid yw arweinwyr yn cyflwyno darlleniadau achos), ac mae'r storfa "
+                            "ganolog wedi cadarnhau pob un a gofnodwyd yma; ni ysgrifennwyd dim"),
     "export.file_size": ("{size} bytes; at most {limit}", "{size} beit; {limit} ar y mwyaf"),
     # -- receipts and forgetting an inspection (core/field/receipts.py) --
     "receipt.signer": ("receipt is not signed by this laptop's central store",

@@ -50,6 +50,17 @@ def check_ready(db: Database, inspection_id: str) -> None:
     if db.execute("SELECT 1 FROM inspections WHERE id = ?", [inspection_id]).fetchone() is None:
         raise ExportError.of("store.no_inspection", inspection=inspection_id)
     _refuse_too_many(db, inspection_id)
+    _refuse_nothing_for_a_lead(db, inspection_id)
+
+
+def _refuse_nothing_for_a_lead(db: Database, inspection_id: str) -> None:
+    """A lead's laptop sends judgements on evidence only (leads submit no case reads, and
+    the central store refuses a lead's bundle without them): with none waiting, say so
+    rather than write a bundle the central store would refuse."""
+    user = _setting(db, "user_id")
+    role = db.execute("SELECT role FROM team_members WHERE inspection_id = ? AND id = ?", [inspection_id, user]).fetchone()
+    if role is not None and role[0] == "lead" and not evidence.unsent(db, inspection_id):
+        raise ExportError.of("export.lead_nothing", inspection=inspection_id)
 
 
 def _central_recipients(db: Database) -> list[str]:
@@ -172,6 +183,7 @@ def export_bundle(
     """Write the bundle for ``inspection_id`` to ``out``; return a summary dict."""
     recipients = [_recipient(r) for r in _central_recipients(db)]
     _refuse_too_many(db, inspection_id)
+    _refuse_nothing_for_a_lead(db, inspection_id)
     # The sequence number is taken, and made durable, before anything else: a crash
     # after the bundle file is in place but before its record commits must never lead
     # the next export to reuse the number (the central store orders a device's bundles

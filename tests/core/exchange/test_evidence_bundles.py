@@ -23,7 +23,7 @@ from hmip_desktop.core.exchange.envelope import Rejected
 from hmip_desktop.core.exchange.keys import load_key, new_key
 from hmip_desktop.core.field import evidence
 from hmip_desktop.core.field.db import open_db, write_transaction
-from hmip_desktop.core.field.export import export_bundle, set_user
+from hmip_desktop.core.field.export import ExportError, export_bundle, set_user
 from hmip_desktop.core.field.receipts import import_receipt
 from hmip_desktop.core.frameworks import load_text
 
@@ -107,6 +107,12 @@ def test_the_lead_band_from_a_laptop_rates_the_standard_and_a_later_central_reco
     export_bundle(db, "demo", key, world.root / "lead.bundle")
     result = importer.import_file(world.central, world.root / "lead.bundle")
     assert result.outcomes == {} and result.evidence == 1
+    # Confirmed: the lead's laptop has nothing left to send, and says so instead of writing
+    # a bundle the central store would refuse (a lead's bundle carries no case reads).
+    assert import_receipt(db, result.receipt, key)["evidence"] == 1
+    with pytest.raises(ExportError, match="nothing to send: a lead inspector's bundle carries judgements on evidence"):
+        export_bundle(db, "demo", key, world.root / "nothing.bundle")
+    assert not (world.root / "nothing.bundle").exists()
     leadership = _ratings(world, capsys)["leadership"]
     assert (leadership["rating"], leadership["score"], leadership["method"]) == ("requires_improvement", 1,
                                                                                  "lead_judgement")

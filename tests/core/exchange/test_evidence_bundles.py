@@ -184,6 +184,13 @@ def test_hostile_or_unauthorised_records_are_refused_with_one_line_naming_them(w
         db.close()
     _refused(world, data, "evidence.jsonl:2: " if "String should" in expected else "evidence.jsonl:2: record ",
              expected)
+    if row.get("question_id", "x") is None:  # an authorisation rule: the event log keeps ids only
+        with world.central.engine.connect() as conn:
+            last = conn.execute(select(schema.events).order_by(schema.events.c.seq.desc()).limit(1)).first()
+        facts = json.loads(last.after)
+        assert last.action == "bundle_refused" and facts["rule"] == "evidence_band_not_lead" and facts["line"] == 2
+        assert set(facts) == {"rule", "bundle_id", "key_id", "device_id", "inspection_id", "line", "record_id"}
+        assert "lead inspector" not in last.after
 
 
 def test_a_record_not_the_signers_or_reusing_a_held_id_with_other_content_is_refused(world):

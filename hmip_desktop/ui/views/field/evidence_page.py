@@ -162,6 +162,8 @@ class EvidencePage(QWidget):
         for option_id, label in options:
             item.value.addItem(label, option_id)
         item.text_label.setText(text_label)
+        item.value.setAccessibleName(title)  # a screen reader names each control by its item
+        item.text.setAccessibleName(f"{text_label} {title}")
         item.record.clicked.connect(lambda: self.record(key))
         item.record.setEnabled(not self.read_only)
         layout.addWidget(item.box)

@@ -124,6 +124,11 @@ def test_the_lead_band_from_a_laptop_rates_the_standard_and_a_later_central_reco
     leadership = _ratings(world, capsys)["leadership"]
     assert leadership["rating"] == "good" and leadership["decision"]["rationale"] == "Re-read the board minutes"
     assert len(central_evidence.history(world.central, "demo", "leadership")) == 2
+    capsys.readouterr()
+    assert main(["central", "evidence", str(world.central_path), "--inspection", "demo", "--standard", "leadership"]) == 0
+    first, second = capsys.readouterr().out.splitlines()
+    assert "lead1 (from laptop " in first and "band = requires_improvement" in first
+    assert "lead1: band = good: Re-read the board minutes" in second
     # ... and the override stays available on top, as for every standard.
     assert main(["central", "override", str(world.central_path), "--inspection", "demo", "--standard", "leadership",
                  "--band", "outstanding", "--reason", "national moderation panel", "--by", "lead1"]) == 0

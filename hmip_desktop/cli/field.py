@@ -66,7 +66,12 @@ def record_evidence(args: argparse.Namespace) -> int:
     from ..core.frameworks import load_text
 
     with field_store(Path(args.field_db)) as db:
+        row = db.execute("SELECT framework_yaml FROM inspections WHERE id = ?", [args.inspection]).fetchone()
+        if row is None:
+            raise CliError(f"{args.field_db}: no inspection '{args.inspection}' in this field store")
         if args.standard is None:
+            if args.question or args.value or args.text:
+                raise CliError("say which standard (--standard S) the judgement is for")
             for j in evidence.judgements(db, args.inspection):
                 what = f"{j.question_id} = {j.value}" if j.question_id else f"band = {j.value}"
                 sent = "confirmed" if j.confirmed else "not yet confirmed by the central store"
@@ -75,9 +80,6 @@ def record_evidence(args: argparse.Namespace) -> int:
         if args.value is None or args.text is None:
             raise CliError("give --value and --text (with --question: the evidence summary; without: the rationale "
                            "for the band)")
-        row = db.execute("SELECT framework_yaml FROM inspections WHERE id = ?", [args.inspection]).fetchone()
-        if row is None:
-            raise CliError(f"{args.field_db}: no inspection '{args.inspection}' in this field store")
         fw = load_text(row[0], f"inspection {args.inspection} framework")
         j = evidence.record(db, fw, args.inspection, args.standard, args.question, args.value, args.text, args.by)
     what = f"key question {j.question_id}: {j.value}" if j.question_id else f"band {j.value}"

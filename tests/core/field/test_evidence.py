@@ -96,6 +96,11 @@ def test_the_command_records_lists_and_refuses_in_one_line(db, capsys):
     assert err.count("\n") == 1 and "only a lead inspector decides the band" in err
     assert main(["evidence", path, "--inspection", "demo", "--standard", "leadership", "--value", "good"]) == 1
     assert "give --value and --text" in capsys.readouterr().err
+    assert main(["evidence", path, "--inspection", "demo", "--question", "leadership_vision", "--value", "good",
+                 "--text", "x"]) == 1
+    assert "say which standard (--standard S)" in capsys.readouterr().err
+    assert main(["evidence", path, "--inspection", "nope"]) == 1
+    assert "no inspection 'nope' in this field store" in capsys.readouterr().err
     assert main(["evidence", path, "--inspection", "demo"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert len(out) == 1 and "leadership_vision = good  by insp1  (not yet confirmed" in out[0]

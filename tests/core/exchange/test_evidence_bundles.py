@@ -313,3 +313,54 @@ def test_purge_waits_for_every_judgement_to_be_confirmed_and_removes_them(world)
         assert audit.verify(db).ok
     finally:
         db.close()
+
+
+def _forge(world, evidence_body: bytes | None, listed: dict | None) -> bytes:
+    """A bundle signed by insp1's key with no case reads, ``evidence_body`` as its
+    evidence.jsonl (None: no such member) and ``listed`` as the manifest's entry for it."""
+    import hashlib
+
+    import pyrage
+
+    from hmip_desktop.core.exchange.revisions import canonical
+
+    key = world.key()
+    db = open_db(world.field_path)
+    try:
+        ref = db.execute("SELECT framework_id, framework_version, framework_sha256 FROM inspections").fetchone()
+        device = db.execute("SELECT value FROM settings WHERE key = 'device_id'").fetchone()[0]
+    finally:
+        db.close()
+    bundle_id = uuid.uuid4().hex
+    files = {"case_reads.jsonl": {"sha256": hashlib.sha256(b"").hexdigest(), "size": 0, "count": 0}}
+    if listed is not None:
+        files["evidence.jsonl"] = listed
+    manifest = {"format": 1, "bundle_id": bundle_id, "inspection_id": "demo",
+                "framework": {"id": ref[0], "version": ref[1], "sha256": ref[2]}, "device_id": device,
+                "sequence": 99, "sender_key_id": key.key_id, "created_at": "2026-11-20T10:00:00.000000+00:00",
+                "audit_head": {"seq": 0, "hash": "0" * 64}, "files": files}
+    members = {"manifest.json": canonical(manifest), "case_reads.jsonl": b""}
+    if evidence_body is not None:
+        members["evidence.jsonl"] = evidence_body
+    recipients = [pyrage.x25519.Recipient.from_str(r) for r in world.central.recipients()]
+    return envelope.seal("bundle", bundle_id, "2026-11-20T10:00:00.000000+00:00",
+                         pyrage.encrypt(archive.build(members), recipients), key, "age")
+
+
+def test_an_evidence_member_that_disagrees_with_the_manifest_or_repeats_an_id_is_refused(world):
+    import hashlib
+
+    line = json.dumps({**GOOD, "id": "a" * 32, "text": "minutes", "at": "2026-11-20T10:00:00Z"}).encode() + b"\n"
+    entry = {"sha256": hashlib.sha256(line).hexdigest(), "size": len(line), "count": 1}
+    _refused(world, _forge(world, line, None), "evidence.jsonl: the archive and manifest.json disagree about it")
+    _refused(world, _forge(world, None, entry), "evidence.jsonl: the archive and manifest.json disagree about it")
+    _refused(world, _forge(world, line, {**entry, "count": 2}), "evidence.jsonl: 1 records but the manifest says 2")
+    _refused(world, _forge(world, line + b"x", entry), "evidence.jsonl: does not match the hash in the manifest")
+    twice = line + line
+    _refused(world, _forge(world, twice, {"sha256": hashlib.sha256(twice).hexdigest(), "size": len(twice),
+                                          "count": 2}), f"evidence.jsonl:2: record {'a' * 32}: appears twice")
+    bad = b'{"id": "b", "id": "c"}\n'
+    _refused(world, _forge(world, bad, {"sha256": hashlib.sha256(bad).hexdigest(), "size": len(bad), "count": 1}),
+             "evidence.jsonl:1: not JSON (duplicate key 'id')")
+    # and the well-formed one is taken, from an inspector's bundle with no case reads
+    assert importer.import_bundle(world.central, _forge(world, line, entry)).evidence == 1

@@ -243,7 +243,8 @@ def central_evidence(args) -> int:
     if args.question is None and args.band is None:
         for r in evidence.history(store, args.inspection, args.standard):
             what = r["question_id"] or "band"
-            print(f"{r['at']} {r['by']}: {what} = {r['value']}: {r['text']}")
+            where = "" if r["origin"] == "central" else f" (from laptop {r['origin'][:12]})"
+            print(f"{r['at']} {r['by']}{where}: {what} = {r['value']}: {r['text']}")
         return 0
     if args.question is not None and args.band is not None:
         raise CliError("give either --question with --judgement and --summary, or --band with --rationale")

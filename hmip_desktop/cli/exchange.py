@@ -50,7 +50,9 @@ def receipt(args: argparse.Namespace) -> int:
     if not result["new"]:
         print(f"receipt {result['receipt_id']} was recorded before: nothing changed")
     else:
-        print(f"receipt {result['receipt_id']} recorded: the central store holds {result['held']} case read(s) as sent")
+        judged = f" and {result['evidence']} judgement(s) on evidence" if result.get("evidence") else ""
+        print(f"receipt {result['receipt_id']} recorded: the central store holds {result['held']} case read(s) as sent"
+              f"{judged}")
         if result.get("returned"):
             print(f"{result['returned']} case read(s) returned by the lead inspector with comments: open them to read why")
     return 0

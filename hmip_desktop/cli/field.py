@@ -1,5 +1,5 @@
-"""The laptop's commands of ``hmip``: framework files (forms check), the demo inspection
-and the field store's audit trail."""
+"""The laptop's commands of ``hmip``: framework files (forms check), the demo inspection,
+the field store's audit trail, and judgements on evidence recorded on the laptop."""
 
 from __future__ import annotations
 
@@ -61,6 +61,32 @@ def audit_verify(args: argparse.Namespace) -> int:
     return 1
 
 
+def record_evidence(args: argparse.Namespace) -> int:
+    from ..core.field import evidence
+    from ..core.frameworks import load_text
+
+    with field_store(Path(args.field_db)) as db:
+        row = db.execute("SELECT framework_yaml FROM inspections WHERE id = ?", [args.inspection]).fetchone()
+        if row is None:
+            raise CliError(f"{args.field_db}: no inspection '{args.inspection}' in this field store")
+        if args.standard is None:
+            if args.question or args.value or args.text:
+                raise CliError("say which standard (--standard S) the judgement is for")
+            for j in evidence.judgements(db, args.inspection):
+                what = f"{j.question_id} = {j.value}" if j.question_id else f"band = {j.value}"
+                sent = "confirmed" if j.confirmed else "not yet confirmed by the central store"
+                print(f"{j.at}  {j.standard_id}  {what}  by {j.by}  ({sent}): {j.text}")
+            return 0
+        if args.value is None or args.text is None:
+            raise CliError("give --value and --text (with --question: the evidence summary; without: the rationale "
+                           "for the band)")
+        fw = load_text(row[0], f"inspection {args.inspection} framework")
+        j = evidence.record(db, fw, args.inspection, args.standard, args.question, args.value, args.text, args.by)
+    what = f"key question {j.question_id}: {j.value}" if j.question_id else f"band {j.value}"
+    print(f"Recorded {what} for standard {j.standard_id} by {j.by} (record {j.id}); the next export sends it")
+    return 0
+
+
 def register(sub) -> None:
     """Add forms check, demo and audit verify to the ``hmip`` sub-command parser."""
     forms = sub.add_parser("forms", help="framework files").add_subparsers(dest="forms_command", metavar="ACTION")
@@ -77,6 +103,19 @@ def register(sub) -> None:
     p.add_argument("--central", metavar="STORE", help="also set the inspection up in this central store (initialised if there is none yet) and enrol a demo inspector")
     p.add_argument("--keys", metavar="DIR", help="where to write the demo inspector's key (with --central)")
     p.set_defaults(func=run_demo)
+
+    p = sub.add_parser("evidence", help="record a judgement on evidence on this laptop (a standard judged once per "
+                       "inspection); without --standard: list those recorded")
+    p.add_argument("field_db", metavar="FIELD_DB")
+    p.add_argument("--inspection", required=True, metavar="ID")
+    p.add_argument("--standard", metavar="S", help="a standard judged on evidence")
+    p.add_argument("--question", metavar="Q", help="the key question judged (the team's judgement); without it: "
+                   "the standard's band, decided by the lead inspector")
+    p.add_argument("--value", metavar="V", help="with --question: an option of the standard's judgement scale; "
+                   "without: a rating band or not_rated")
+    p.add_argument("--text", metavar="T", help="with --question: the summary of the evidence; without: the rationale")
+    p.add_argument("--by", metavar="MEMBER", help="the team member (default: this laptop's user, from the pack)")
+    p.set_defaults(func=record_evidence)
 
     audit = sub.add_parser("audit", help="the field store's audit trail").add_subparsers(dest="audit_command", metavar="ACTION")
     p = audit.add_parser("verify", help="check that no audit event was edited, removed or reordered")

@@ -115,6 +115,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "arolygiad {inspection}: mae {count} darlleniad achos yn fwy nag y mae'r storfa ganolog "
                               "yn ei gymryd mewn un bwndel ({limit} ar y mwyaf); ni ysgrifennwyd dim. Gofynnwch i'ch "
                               "arolygydd arweiniol rannu'r darlleniadau rhwng gliniaduron (un allwedd arolygydd yr un)"),
+    "export.lead_nothing": ("inspection {inspection}: nothing to send: a lead inspector's bundle carries judgements "
+                            "on evidence only (leads submit no case reads), and the central store has confirmed every "
+                            "one recorded here; nothing was written",
+                            "arolygiad {inspection}: dim i'w anfon: dim ond barnau ar dystiolaeth sydd mewn bwndel "
+                            "arolygydd arweiniol (nid yw arweinwyr yn cyflwyno darlleniadau achos), ac mae'r storfa "
+                            "ganolog wedi cadarnhau pob un a gofnodwyd yma; ni ysgrifennwyd dim"),
     "export.file_size": ("{size} bytes; at most {limit}", "{size} beit; {limit} ar y mwyaf"),
     # -- receipts and forgetting an inspection (core/field/receipts.py) --
     "receipt.signer": ("receipt is not signed by this laptop's central store",
@@ -133,6 +139,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "again and import its receipt; nothing was removed",
                        "nid yw'r storfa ganolog yn dal cyflwr presennol achos(ion) {cases} eto: allforiwch eto a "
                        "mewnforiwch ei derbynneb; ni thynnwyd dim"),
+    "purge.evidence_not_held": ("the central store has not confirmed {count} judgement(s) on evidence: export "
+                                "again and import its receipt; nothing was removed",
+                                "nid yw'r storfa ganolog wedi cadarnhau {count} barn ar dystiolaeth: allforiwch eto a "
+                                "mewnforiwch ei derbynneb; ni thynnwyd dim"),
     # -- inspection packs (core/field/pack_import.py) --
     "pack.trust": ("give at least 16 hex digits of the lead inspector's key fingerprint to trust",
                    "rhowch o leiaf 16 digid hecs o ôl bys allwedd yr arolygydd arweiniol i ymddiried ynddi"),
@@ -320,6 +330,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **CENTRAL,
     # -- the sampler and the allocation (core/setup) --
     **SETUP,
+
+    # -- judgements on evidence (core/frameworks/evidence_rules.py, core/field/evidence.py, import) --
+    "evidence.not_one_of": ("{where}: '{value}' is not one of {allowed}", "{where}: nid yw '{value}' yn un o {allowed}"),
+    "evidence.no_band_of_its_own": ("standard '{standard}' has no band of its own: judge each of its criteria",
+                                    "nid oes gan safon '{standard}' fand ei hun: bernwch bob un o'i meini prawf"),
+    "evidence.text_too_long": ("standard '{standard}': the text is longer than {limit} characters",
+                               "safon '{standard}': mae'r testun yn hwy na {limit} nod"),
+    "evidence.no_user": ("this laptop has no user recorded, so it cannot say who made the judgement: import the "
+                         "inspection pack first (or name the team member: hmip evidence --by)",
+                         "nid oes defnyddiwr wedi'i gofnodi ar y gliniadur hwn, felly ni all ddweud pwy a wnaeth y "
+                         "farn: mewnforiwch y pecyn arolygu yn gyntaf (neu enwch yr aelod tîm: hmip evidence --by)"),
+    "evidence.not_member": ("{by} is not on the team of inspection '{inspection}'",
+                            "nid yw {by} ar dîm arolygiad '{inspection}'"),
+    "evidence.band_not_lead": ("standard '{standard}': only a lead inspector decides the band, and {by} is on the "
+                               "team as {role}",
+                               "safon '{standard}': dim ond arolygydd arweiniol sy'n penderfynu'r band, ac mae {by} ar "
+                               "y tîm fel {role}"),
+    "auth.evidence_where": ("{member}:{line}: record {record}", "{member}:{line}: cofnod {record}"),
+    "auth.evidence_twice": ("{where}: appears twice", "{where}: yn ymddangos ddwywaith"),
+    "auth.evidence_invalid": ("{where}: {reason}", "{where}: {reason}"),
+    "auth.evidence_not_signer": ("{where}: made by {by}, not by the signer (team member {member}): a bundle carries "
+                                 "only its sender's own judgements",
+                                 "{where}: gwnaed gan {by}, nid gan y llofnodwr (aelod tîm {member}): dim ond barnau "
+                                 "ei anfonwr ei hun sydd mewn bwndel"),
+    "auth.evidence_band_not_lead": ("{where}: the band of standard '{standard}' is decided by a lead inspector; "
+                                    "the key of team member {member} is enrolled as {enrolled}",
+                                    "{where}: arolygydd arweiniol sy'n penderfynu band safon '{standard}'; mae "
+                                    "allwedd aelod tîm {member} wedi'i chofrestru fel {enrolled}"),
+    "auth.evidence_signed_off": ("{where}: inspection '{inspection}' is signed off, so no judgement is taken now; "
+                                 "ask the lead inspector to reopen it (recorded) and send again",
+                                 "{where}: mae arolygiad '{inspection}' wedi'i gymeradwyo, felly ni dderbynnir barn "
+                                 "nawr; gofynnwch i'r arolygydd arweiniol ei ailagor (wedi'i gofnodi) ac anfonwch eto"),
+    "auth.evidence_other_content": ("{where}: a record with this id is already held with other content: refused "
+                                    "(a laptop never reuses an id)",
+                                    "{where}: mae cofnod â'r dynodydd hwn eisoes wedi'i gadw gyda chynnwys arall: "
+                                    "gwrthodwyd (nid yw gliniadur byth yn ailddefnyddio dynodydd)"),
 }
 
 

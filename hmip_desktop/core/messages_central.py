@@ -70,6 +70,8 @@ CENTRAL: dict[str, tuple[str, str]] = {
     "central.revoked_key": ("signed by key {key} ({name}), revoked on {date}",
                             "wedi'i lofnodi gan allwedd {key} ({name}), a ddirymwyd ar {date}"),
     # -- importing a bundle (core/central/importer.py, validate.py) --
+    "import.evidence_disagree": ("{member}: the archive and manifest.json disagree about it (one has it, the other not)",
+                                 "{member}: mae'r archif a manifest.json yn anghytuno amdano (mae gan un ef, nid gan y llall)"),
     "import.invalid": ("{where}: {field}: {detail}", "{where}: {field}: {detail}"),
     "import.other_content": ("bundle id {bundle} was already imported with other content: refused",
                              "mae bwndel â'r dynodydd {bundle} eisoes wedi'i fewnforio gyda chynnwys arall: "
@@ -168,13 +170,8 @@ CENTRAL: dict[str, tuple[str, str]] = {
                             "achos, nid ar sail tystiolaeth"),
     "evidence.no_question": ("standard '{standard}' has no key question '{question}'",
                              "nid oes cwestiwn allweddol '{question}' yn safon '{standard}'"),
-    "evidence.not_an_option": ("{question}: '{value}' is not one of {allowed}",
-                               "{question}: nid yw '{value}' yn un o {allowed}"),
     "evidence.needs_summary": ("{question}: a judgement needs a summary of the evidence it rests on",
                                "{question}: rhaid i farn gael crynodeb o'r dystiolaeth y mae'n seiliedig arni"),
-    "evidence.criteria": ("standard '{standard}' has no band of its own: judge each of its criteria (--question)",
-                          "nid oes gan safon '{standard}' fand ei hun: bernwch bob un o'i meini prawf (--question)"),
-    "evidence.not_a_band": ("'{value}' is not one of {allowed}", "nid yw '{value}' yn un o {allowed}"),
     "evidence.needs_rationale": ("standard '{standard}': the lead's band needs a recorded rationale",
                                  "safon '{standard}': mae angen rhesymeg wedi'i chofnodi ar gyfer band yr arolygydd "
                                  "arweiniol"),

@@ -1392,6 +1392,99 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
     </message>
 </context>
 <context>
+    <name>EvidencePage</name>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="204"/>
+        <source>Choose a judgement first.</source>
+        <translation>Dewiswch farn yn gyntaf.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="124"/>
+        <source>Judgements on evidence: the team's judgement of each key question, with a summary of the evidence, and the band decided by the lead inspector, with the rationale</source>
+        <translation>Barnau ar dystiolaeth: barn y tîm ar bob cwestiwn allweddol, gyda chrynodeb o'r dystiolaeth, a'r band a benderfynwyd gan yr arolygydd arweiniol, gyda'r rhesymeg</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="150"/>
+        <source>Not rated</source>
+        <translation>Heb ei raddio</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="224"/>
+        <source>Not recorded: %1</source>
+        <translation>Heb ei gofnodi: %1</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="188"/>
+        <source>Nothing recorded yet.</source>
+        <translation>Dim wedi'i gofnodi eto.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="152"/>
+        <source>Rationale:</source>
+        <translation>Rhesymeg:</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="153"/>
+        <source>Record band</source>
+        <translation>Cofnodi'r band</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="148"/>
+        <source>Record judgement</source>
+        <translation>Cofnodi'r farn</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="220"/>
+        <source>Recorded. The next export sends it to the central store.</source>
+        <translation>Cofnodwyd. Bydd yr allforio nesaf yn ei anfon i'r storfa ganolog.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="192"/>
+        <source>Recorded: %1, by %2, %3 (%4): %5</source>
+        <translation>Cofnodwyd: %1, gan %2, %3 (%4): %5</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="209"/>
+        <source>Saving…</source>
+        <translation>Wrthi'n cadw…</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="147"/>
+        <source>Summary of the evidence:</source>
+        <translation>Crynodeb o'r dystiolaeth:</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="151"/>
+        <source>The standard's band, decided by the lead inspector</source>
+        <translation>Band y safon, a benderfynwyd gan yr arolygydd arweiniol</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="127"/>
+        <source>This inspection's framework has no standards judged on evidence.</source>
+        <translation>Nid oes gan fframwaith yr arolygiad hwn safonau a farnwyd ar dystiolaeth.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="191"/>
+        <source>confirmed by the central store</source>
+        <translation>wedi'i gadarnhau gan y storfa ganolog</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="191"/>
+        <source>not yet sent or confirmed</source>
+        <translation>heb ei anfon na'i gadarnhau eto</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="161"/>
+        <source>— choose —</source>
+        <translation>— dewiswch —</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="123"/>
+        <source>← Case list</source>
+        <translation>← Rhestr achosion</translation>
+    </message>
+</context>
+<context>
     <name>ExchangeActions</name>
     <message>
         <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="118"/>
@@ -1403,7 +1496,7 @@ Choose the folder that holds your key (public.key and private.pem) next time.</s
 Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem).</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="180"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="179"/>
         <source>Bundle written to %1: %2 case reads, %3 changed since the last export.</source>
         <translation>Ysgrifennwyd y bwndel i %1: darlleniadau achos: %2; wedi newid ers yr allforio diwethaf: %3.</translation>
     </message>
@@ -1433,8 +1526,8 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Wrthi'n allforio'r bwndel…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="220"/>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="224"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="226"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="230"/>
         <source>Import inspection pack</source>
         <translation>Mewnforio pecyn arolygiad</translation>
     </message>
@@ -1444,43 +1537,53 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Mewnforio pecyn arolygiad…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="188"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="190"/>
         <source>Import receipt</source>
         <translation>Mewnforio derbynneb</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="253"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="259"/>
         <source>Importing the inspection pack…</source>
         <translation>Wrthi'n mewnforio pecyn yr arolygiad…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="204"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="206"/>
         <source>Importing the receipt…</source>
         <translation>Wrthi'n mewnforio'r dderbynneb…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="249"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="255"/>
         <source>Inspection %1 is ready on this laptop: %2 case reads.</source>
         <translation>Mae arolygiad %1 yn barod ar y gliniadur hwn: %2 darlleniad achos.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="221"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="227"/>
         <source>Inspection packs (*.pack);;All files (*)</source>
         <translation>Pecynnau arolygiad (*.pack);;Pob ffeil (*)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="258"/>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="259"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="182"/>
+        <source>It also carries %1 judgement(s) on evidence.</source>
+        <translation>Mae hefyd yn cario %1 barn ar dystiolaeth.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="214"/>
+        <source>It confirms %1 judgement(s) on evidence.</source>
+        <translation>Mae'n cadarnhau %1 barn ar dystiolaeth.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="264"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="265"/>
         <source>Not done</source>
         <translation>Heb ei wneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="209"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="211"/>
         <source>Receipt recorded: the central store holds %1 case read(s) as you sent them.</source>
         <translation>Cofnodwyd y dderbynneb: mae'r storfa ganolog yn dal %1 darlleniad achos fel y'u hanfonwyd gennych.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="188"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="190"/>
         <source>Receipts (*.receipt)</source>
         <translation>Derbynebau (*.receipt)</translation>
     </message>
@@ -1490,7 +1593,7 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Nid yw'r cyfrinymadrodd hwnnw'n datgloi eich allwedd. Teipiwch ef eto:</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="224"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="230"/>
         <source>The fingerprint of your lead inspector's key, as they gave it to you (at least 16 characters):</source>
         <translation>Ôl bys allwedd eich arolygydd arweiniol, fel y'i rhoddwyd i chi (o leiaf 16 nod):</translation>
     </message>
@@ -1505,7 +1608,7 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Nid yw'r gliniadur hwn yn gwybod am ei storfa ganolog eto, felly nid oes unman i anfon darlleniadau achos iddo. Mewnforiwch y pecyn arolygiad a anfonodd eich arolygydd arweiniol atoch yn gyntaf (Ffeil → Mewnforio pecyn arolygiad…). Mae'r arolygiad enghreifftiol ar gyfer ymarfer ac ni ellir ei allforio.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="212"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="218"/>
         <source>This receipt was recorded before: nothing changed.</source>
         <translation>Cofnodwyd y dderbynneb hon o'r blaen: ni newidiodd dim.</translation>
     </message>
@@ -1528,117 +1631,122 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="246"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="254"/>
         <source>%1 change(s) could not be saved. Close anyway and lose them?</source>
         <translation>Nid oedd modd cadw %1 newid. Cau beth bynnag a'u colli?</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="161"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="163"/>
         <source>&amp;Case list</source>
         <translation>&amp;Rhestr achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="167"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="169"/>
         <source>&amp;Check audit trail…</source>
         <translation>&amp;Gwirio'r trywydd archwilio…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="156"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="158"/>
         <source>&amp;Edit</source>
         <translation>&amp;Golygu</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="167"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="169"/>
         <source>&amp;Export bundle…</source>
         <translation>&amp;Allforio bwndel…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="152"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="154"/>
         <source>&amp;File</source>
         <translation>&amp;Ffeil</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="162"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="164"/>
         <source>&amp;Find case</source>
         <translation>&amp;Canfod achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="157"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="159"/>
         <source>&amp;Go</source>
         <translation>&amp;Mynd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="159"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="161"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="166"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="171"/>
+        <source>&amp;Judgements on evidence</source>
+        <translation>Barnau ar d&amp;ystiolaeth</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="168"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Llwybrau byr bysellfwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="158"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="160"/>
         <source>&amp;Language</source>
         <translation>&amp;Iaith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="165"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="167"/>
         <source>&amp;Mark complete or reopen</source>
         <translation>&amp;Marcio'n gyflawn neu ailagor</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="164"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="166"/>
         <source>&amp;Next case</source>
         <translation>&amp;Achos nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="168"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="170"/>
         <source>&amp;Open field store…</source>
         <translation>&amp;Agor storfa maes…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="163"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="165"/>
         <source>&amp;Previous question</source>
         <translation>Cwestiwn &amp;blaenorol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="166"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="168"/>
         <source>&amp;Quit</source>
         <translation>&amp;Gadael</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="161"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="163"/>
         <source>&amp;Redo</source>
         <translation>&amp;Ailwneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="161"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="163"/>
         <source>&amp;Undo</source>
         <translation>&amp;Dadwneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="343"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="364"/>
         <source>All changes saved</source>
         <translation>Cadwyd pob newid</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="443"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="464"/>
         <source>Answer a judgement</source>
         <translation>Rhoi barn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="431"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="452"/>
         <source>Audit check cancelled.</source>
         <translation>Diddymwyd y gwiriad archwilio.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="425"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="446"/>
         <source>Audit trail broken at event %1.</source>
         <translation>Mae'r trywydd archwilio wedi'i dorri wrth ddigwyddiad %1.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="423"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="444"/>
         <source>Audit trail intact: %1 events.</source>
         <translation>Mae'r trywydd archwilio'n gyfan: %1 digwyddiad.</translation>
     </message>
@@ -1647,43 +1755,43 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation type="vanished">Methu agor y storfa maes</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="396"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="417"/>
         <source>Case %1 is marked complete. Reopen it for changes?</source>
         <translation>Mae achos %1 wedi'i farcio'n gyflawn. Ei ailagor i wneud newidiadau?</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="245"/>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="343"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="253"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="364"/>
         <source>Changes not saved</source>
         <translation>Newidiadau heb eu cadw</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="416"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="437"/>
         <source>Checking the audit trail…</source>
         <translation>Wrthi'n gwirio'r trywydd archwilio…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="444"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="465"/>
         <source>Clear an answer</source>
         <translation>Clirio ateb</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="444"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="465"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="445"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="466"/>
         <source>Enter in Find case</source>
         <translation>Enter yn Canfod achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="168"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="170"/>
         <source>Import &amp;receipt…</source>
         <translation>Mewnforio &amp;derbynneb…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="169"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="171"/>
         <source>Import inspection &amp;pack…</source>
         <translation>Mewnforio &amp;pecyn arolygiad…</translation>
     </message>
@@ -1692,72 +1800,72 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation type="vanished">Llwybrau byr bysellfwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="162"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="164"/>
         <source>Next &amp;question</source>
         <translation>Cwestiwn &amp;nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="163"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="165"/>
         <source>Next &amp;standard</source>
         <translation>&amp;Safon nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="363"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="384"/>
         <source>Nothing to undo or redo</source>
         <translation>Dim byd i'w ddadwneud na'i ailwneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="153"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="155"/>
         <source>Open &amp;recent</source>
         <translation>Agor storfa &amp;ddiweddar</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="445"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="466"/>
         <source>Open the case found</source>
         <translation>Agor yr achos a ganfuwyd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="164"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="166"/>
         <source>P&amp;revious standard</source>
         <translation>Safon b&amp;laenorol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="165"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="167"/>
         <source>Pre&amp;vious case</source>
         <translation>Achos bla&amp;enorol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="341"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="362"/>
         <source>Read-only: nothing can be changed</source>
         <translation>Darllen yn unig: ni ellir newid dim</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="395"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="416"/>
         <source>Reopen case read</source>
         <translation>Ailagor darlleniad achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="343"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="364"/>
         <source>Saving…</source>
         <translation>Yn cadw…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="443"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="464"/>
         <source>Y, N, A or 1–9</source>
         <translation>Y, N, A neu 1–9</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="151"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="153"/>
         <source>hmip-desktop: case reading</source>
         <translation>hmip-desktop: darllen achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="150"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="152"/>
         <source>read-only: %1</source>
         <translation>darllen yn unig: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="228"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="236"/>
         <source>read-only: %1 (this file may not be written; nothing can be changed)</source>
         <translation>darllen yn unig: %1 (ni ellir ysgrifennu i'r ffeil hon; ni ellir newid dim)</translation>
     </message>

@@ -117,7 +117,8 @@ def test_an_error_without_a_message_id_reads_as_it_is():
 #: Every module of the central store whose refusals a lead inspector reads (the central
 #: window, ``hmip central …``): each is checked on its own, so a new one is added here.
 CENTRAL_FILES = ("answers.py", "authorise.py", "evidence.py", "importer.py", "inbox.py", "moderation.py", "packs.py",
-                 "results.py", "setup_flow.py", "store.py", "validate.py", "queries/rows.py", "queries/screens.py")
+                 "results.py", "setup_flow.py", "store.py", "validate.py", "queries/rows.py", "queries/screens.py",
+                 "evidence_import.py")
 
 
 def _central_refusal_classes() -> set[str]:

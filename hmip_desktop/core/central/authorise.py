@@ -6,7 +6,8 @@ A bundle is accepted only when (docs/bundle-format.md, "Authorisation"):
   with the framework content the bundle was made with;
 * its signing key belongs to a member of that inspection's team whose role submits
   case reads (inspectors and local assessors; lead inspectors moderate, they do not
-  read cases), and the key was enrolled for that same role;
+  read cases: a lead's bundle carries judgements on evidence only, no case reads), and
+  the key was enrolled for that same role;
 * its device id is new, or belongs to the key that first used it;
 * every read names that member as its reader, and its case is in the sample (drawn,
   or a reserve activated to replace a case) and allocated or reassigned to that member.
@@ -24,7 +25,7 @@ from sqlalchemy import select
 
 from ..exchange.envelope import Rejected
 from ..exchange.formats import CaseReadRecord, Manifest
-from ..exchange.revisions import MEMBER
+from ..exchange.revisions import EVIDENCE_MEMBER, MEMBER
 from ..messages import Msg, render
 from . import schema
 
@@ -58,6 +59,8 @@ class Authority:
     framework_sha256: str
     #: case id -> reader id of every case in the inspection's current sample
     sample: dict[str, str | None] = field(default_factory=dict)
+    #: the member's team role and the role its key was enrolled with (equal)
+    role: str = ""
 
     def facts(self, rule: str, line: int, case_id: str) -> dict[str, object]:
         return _facts(self.manifest, self.key_id, rule, line, case_id)
@@ -124,6 +127,8 @@ def authorise(conn, manifest: Manifest, key_id: str) -> Authority:
         raise Refused.of("auth.key_not_on_team", rule="key_not_on_team", facts=facts("key_not_on_team"),
                          key=key_id[:16], inspection=m.inspection_id)
     readers = [r for r in members if r.role in SUBMITTING_ROLES]
+    if not readers and len(members) == 1 and members[0].role == "lead" and _no_case_reads(m):
+        readers = members  # a lead sends judgements on evidence (bands), never case reads
     if not readers:
         raise Refused.of("auth.role_may_not_submit", rule="role_may_not_submit", facts=facts("role_may_not_submit"),
                          key=key_id[:16], member=members[0].member_id, role=members[0].role)
@@ -141,4 +146,10 @@ def authorise(conn, manifest: Manifest, key_id: str) -> Authority:
     sc = schema.setup_cases
     sample = dict(conn.execute(select(sc.c.case_id, sc.c.reader_id).where(
         sc.c.inspection_id == m.inspection_id, sc.c.selection == "sample")).all())
-    return Authority(conn, m, key_id, member.member_id, insp.framework_sha256, sample)
+    return Authority(conn, m, key_id, member.member_id, insp.framework_sha256, sample, member.role)
+
+
+def _no_case_reads(m: Manifest) -> bool:
+    """The bundle carries judgements on evidence and no case reads (a lead's bundle)."""
+    entry = m.files.get(MEMBER)
+    return entry is not None and entry.count == 0 and EVIDENCE_MEMBER in m.files

@@ -20,42 +20,21 @@ import uuid
 
 from sqlalchemy import insert, select
 
-from ..frameworks.model import Framework, Standard
+from ..frameworks.evidence_rules import EvidenceInvalid, check_evidence
+from ..frameworks.model import Framework
 from . import events, schema
 from .moderation import _refuse_if_locked
-from .ratings import NOT_RATED, EvidenceRecord
+from .ratings import EvidenceRecord
 from .store import CentralError, CentralStore, utc_now
 
 
-def _evidence_standard(fw: Framework, standard_id: str) -> Standard:
-    try:
-        standard = fw.standard(standard_id)
-    except KeyError:
-        raise CentralError.of("evidence.no_standard", framework=fw.id, standard=standard_id) from None
-    if standard.kind != "evidence":
-        raise CentralError.of("evidence.case_based", standard=standard_id)
-    return standard
-
-
 def check(fw: Framework, standard_id: str, question_id: str | None, value: str, text: str) -> None:
-    """CentralError (one line) unless this is a valid judgement or band for the framework."""
-    standard = _evidence_standard(fw, standard_id)
-    if question_id is not None:
-        if question_id not in {kq.id for kq in standard.key_questions}:
-            raise CentralError.of("evidence.no_question", standard=standard_id, question=question_id)
-        allowed = [i for i, _ in fw.judgement_options(standard)]
-        if value not in allowed:
-            raise CentralError.of("evidence.not_an_option", question=question_id, value=value, allowed=", ".join(allowed))
-        if not text.strip():
-            raise CentralError.of("evidence.needs_summary", question=question_id)
-        return
-    if standard.evidence is not None and standard.evidence.method == "criteria":
-        raise CentralError.of("evidence.criteria", standard=standard_id)
-    allowed = [b.id for b in fw.rating.bands] + [NOT_RATED]
-    if value not in allowed:
-        raise CentralError.of("evidence.not_a_band", value=value, allowed=", ".join(allowed))
-    if not text.strip():
-        raise CentralError.of("evidence.needs_rationale", standard=standard_id)
+    """CentralError (one line) unless this is a valid judgement or band for the framework:
+    the one rule the laptop applies too (core/frameworks/evidence_rules.py)."""
+    try:
+        check_evidence(fw, standard_id, question_id, value, text)
+    except EvidenceInvalid as exc:
+        raise CentralError.of(exc.key, **exc.params) from None
 
 
 def record(store: CentralStore, fw: Framework, inspection_id: str, standard_id: str, question_id: str | None,
@@ -65,26 +44,44 @@ def record(store: CentralStore, fw: Framework, inspection_id: str, standard_id: 
     the lead's band for the standard (``question_id`` None; ``text`` the rationale;
     ``value`` a band or ``not_rated``). Returns the record's id. A record whose id is
     already stored is not stored again (a bundle arriving twice)."""
+    with store.engine.begin() as conn:
+        return record_in(conn, fw, inspection_id, standard_id, question_id, value, text, by,
+                         record_id=record_id, at=at, origin=origin)
+
+
+def record_in(conn, fw: Framework, inspection_id: str, standard_id: str, question_id: str | None,
+              value: str, text: str, by: str, *, record_id: str | None = None, at: str | None = None,
+              origin: str = "central") -> str:
+    """:func:`record` inside the caller's transaction ``conn`` (the bundle import's)."""
     text = (text or "").strip()
     check(fw, standard_id, question_id, value, text)
     if not (by or "").strip():
         raise CentralError.of("evidence.by")
     record_id = record_id or uuid.uuid4().hex
     t = schema.evidence_judgements
-    with store.engine.begin() as conn:
-        _refuse_if_locked(conn, inspection_id)
-        if conn.execute(select(schema.inspections.c.id).where(schema.inspections.c.id == inspection_id)).first() is None:
-            raise CentralError.of("central.no_inspection", inspection=inspection_id)
-        if conn.execute(select(t.c.id).where(t.c.id == record_id)).first() is not None:
-            return record_id
-        row = {"id": record_id, "inspection_id": inspection_id, "standard_id": standard_id, "question_id": question_id,
-               "value": value, "text": text, "by": by.strip(), "at": at or utc_now(), "origin": origin}
-        conn.execute(insert(t).values(**row))
-        action = "evidence:judgement" if question_id else "evidence:band"
-        events.append(conn, actor=by.strip(), action=action, inspection_id=inspection_id,
-                      target=f"{standard_id}:{question_id}" if question_id else standard_id,
-                      after={"id": record_id, "value": value, "text": text})
+    _refuse_if_locked(conn, inspection_id)
+    if conn.execute(select(schema.inspections.c.id).where(schema.inspections.c.id == inspection_id)).first() is None:
+        raise CentralError.of("central.no_inspection", inspection=inspection_id)
+    if conn.execute(select(t.c.id).where(t.c.id == record_id)).first() is not None:
+        return record_id
+    row = {"id": record_id, "inspection_id": inspection_id, "standard_id": standard_id, "question_id": question_id,
+           "value": value, "text": text, "by": by.strip(), "at": at or utc_now(), "origin": origin}
+    conn.execute(insert(t).values(**row))
+    action = "evidence:judgement" if question_id else "evidence:band"
+    events.append(conn, actor=by.strip(), action=action, inspection_id=inspection_id,
+                  target=f"{standard_id}:{question_id}" if question_id else standard_id,
+                  after={"id": record_id, "value": value, "text": text})
     return record_id
+
+
+def stored(conn, record_ids: list[str]) -> dict[str, dict]:
+    """id → the stored record (its columns) of those of ``record_ids`` the store holds."""
+    t = schema.evidence_judgements
+    out: dict[str, dict] = {}
+    for start in range(0, len(record_ids), 500):
+        for r in conn.execute(select(t).where(t.c.id.in_(record_ids[start:start + 500]))):
+            out[r.id] = dict(r._mapping)
+    return out
 
 
 def evidence_for(store: CentralStore, inspection_ids: list[str]) -> dict[str, dict[str, dict[str, EvidenceRecord]]]:

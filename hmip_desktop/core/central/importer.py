@@ -41,7 +41,7 @@ from ..exchange.envelope import Rejected
 from ..exchange.formats import (FORMAT_VERSION, MAX_BUNDLE_FILE, MAX_BUNDLE_RECORDS, AnswerRecord, CaseReadRecord, Interview,
                                 Manifest, Receipt, ReceiptComment, ReceiptEntry)
 from ..exchange.keys import parse_public
-from ..exchange.revisions import BOOKKEEPING, MEMBER, canonical, content_hash, revision_id
+from ..exchange.revisions import BOOKKEEPING, EVIDENCE_MEMBER, MEMBER, canonical, content_hash, revision_id
 from ..messages import Msg
 from . import queries, schema
 from .answers import framework_for
@@ -52,7 +52,9 @@ from .validate import Checker
 #: The caps the exchange layer states (export refuses, before writing, what import would refuse).
 MAX_FILE = MAX_BUNDLE_FILE
 MAX_RECORDS = MAX_BUNDLE_RECORDS
-ALLOWED = {"manifest.json", MEMBER}
+ALLOWED = {"manifest.json", MEMBER, EVIDENCE_MEMBER}
+#: Required members: evidence.jsonl is optional (bundles without judgements on evidence are as before).
+REQUIRED = {"manifest.json", MEMBER}
 #: Rows written per executemany: reads (revisions) and answers.
 BATCH_READS = 500
 BATCH_ANSWERS = 5000
@@ -77,11 +79,15 @@ class ImportResult:
     newly_imported: bool
     outcomes: dict[str, int] = field(default_factory=dict)
     receipt: bytes = b""
+    #: judgements on evidence newly stored
+    evidence: int = 0
 
     def describe(self) -> str:
         if not self.newly_imported:
             return f"bundle {self.bundle_id} was already imported: nothing changed"
-        return f"bundle {self.bundle_id} imported into inspection {self.inspection_id}: {describe_outcomes(self.outcomes)}"
+        judged = f", {self.evidence} judgement{'' if self.evidence == 1 else 's'} on evidence" if self.evidence else ""
+        return (f"bundle {self.bundle_id} imported into inspection {self.inspection_id}: "
+                f"{describe_outcomes(self.outcomes)}{judged}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +112,10 @@ class Opened:
     body: bytes
     #: None for a bundle imported before (nothing of it is applied again)
     authority: Authority | None
+    #: (line, EvidenceLine) of its judgements on evidence (few: held whole), and the
+    #: framework they were checked against (None for a bundle imported before)
+    evidence: tuple = ()
+    framework: object = None
 
 
 def _strict(model, data, where: str):
@@ -156,7 +166,7 @@ def open_bundle(store: CentralStore, conn, data: bytes) -> tuple[Opened, bool]:
         payload = pyrage.decrypt(env.payload, [identity])
     except Exception:  # noqa: BLE001 - pyrage.DecryptError and friends
         raise Rejected.of("import.not_for_us") from None
-    members = archive.read(payload, ALLOWED, ALLOWED)
+    members = archive.read(payload, ALLOWED, REQUIRED)
     archive.check_depth(members["manifest.json"], "manifest.json")
     try:
         manifest = _strict(Manifest, archive.strict_loads(members["manifest.json"], "manifest.json"), "manifest.json")
@@ -168,6 +178,11 @@ def open_bundle(store: CentralStore, conn, data: bytes) -> tuple[Opened, bool]:
         raise Rejected.of("import.manifest_member", member=MEMBER)
     entry = manifest.files[MEMBER]
     body = members.pop(MEMBER)
+    judged, evidence_body = [], members.pop(EVIDENCE_MEMBER, None)
+    if evidence_body is not None or EVIDENCE_MEMBER in manifest.files:
+        from . import evidence_import  # only for bundles that carry some (it loads the event log's modules)
+
+        judged = evidence_import.read(evidence_body, manifest.files.get(EVIDENCE_MEMBER))
     if hashlib.sha256(body).hexdigest() != entry.sha256 or len(body) != entry.size:
         raise Rejected.of("import.member_hash", member=MEMBER)
     # A bundle imported before (the very same file) was authorised and checked then:
@@ -195,7 +210,10 @@ def open_bundle(store: CentralStore, conn, data: bytes) -> tuple[Opened, bool]:
         facts.append(Fact(number, record.case_id, record.revision_id, record.parent_revision_id))
     if len(facts) != entry.count:
         raise Rejected.of("import.count", member=MEMBER, count=len(facts), expected=entry.count)
-    return Opened(sha, env.header.key_id, manifest, facts, body, authority), seen is not None
+    if judged and checker is not None:
+        evidence_import.check(conn, checker.fw, authority, judged)
+    return (Opened(sha, env.header.key_id, manifest, facts, body, authority, tuple(judged),
+                   checker.fw if checker else None), seen is not None)
 
 
 def verify_bundle(store: CentralStore, data: bytes) -> str:
@@ -204,7 +222,8 @@ def verify_bundle(store: CentralStore, data: bytes) -> str:
         opened, already = open_bundle(store, conn, data)
     m = opened.manifest
     note = " (already imported)" if already else ""
-    return (f"bundle {m.bundle_id} is valid{note}: inspection {m.inspection_id}, {len(opened.records)} case reads, "
+    judged = f", {len(opened.evidence)} judgements on evidence" if opened.evidence else ""
+    return (f"bundle {m.bundle_id} is valid{note}: inspection {m.inspection_id}, {len(opened.records)} case reads{judged}, "
             f"device sequence {m.sequence}")
 
 
@@ -422,11 +441,16 @@ def _import_bundle(store: CentralStore, data: bytes) -> ImportResult:
             conn.execute(update(schema.devices).where(schema.devices.c.device_id == m.device_id).values(
                 max_sequence=max(m.sequence, device.max_sequence), key_id=opened.key_id))
         outcomes = _apply(conn, opened, now)
+        judged = 0
+        if opened.evidence:
+            from . import evidence_import
+
+            judged = evidence_import.apply(conn, opened.framework, m.inspection_id, m.device_id, list(opened.evidence))
         receipt = _receipt(store, conn, opened, True, now)
     counts: dict[str, int] = {}
     for outcome in outcomes.values():
         counts[outcome] = counts.get(outcome, 0) + 1
-    return ImportResult(bundle_id, m.inspection_id, True, counts, receipt)
+    return ImportResult(bundle_id, m.inspection_id, True, counts, receipt, judged)
 
 
 def _receipt(store: CentralStore, conn, opened: Opened, new: bool, now: str) -> bytes:
@@ -449,14 +473,23 @@ def _receipt(store: CentralStore, conn, opened: Opened, new: bool, now: str) -> 
                 for o in latest.values() if o["outcome"] == "returned"]
     receipt = Receipt(format=FORMAT_VERSION, receipt_id=uuid.uuid4().hex, bundle_id=m.bundle_id, inspection_id=inspection_id,
                       device_id=m.device_id, sequence=m.sequence, store_id=store.store_id, received_at=now,
-                      newly_imported=new, case_reads=entries, comments=comments)
+                      newly_imported=new, case_reads=entries, comments=comments, evidence=_held(conn, opened))
     sender = conn.execute(select(schema.keys.c.public_key).where(schema.keys.c.key_id == opened.key_id)).scalar()
     public, _ = parse_public(sender)
     from cryptography.hazmat.primitives import serialization
 
     ssh = public.public_bytes(serialization.Encoding.OpenSSH, serialization.PublicFormat.OpenSSH).decode()
-    payload = pyrage.encrypt(canonical(receipt.model_dump()), [pyrage.ssh.Recipient.from_str(ssh)])
+    # "evidence" only when the bundle carried some: a laptop of an earlier version reads the rest as before
+    payload = pyrage.encrypt(canonical(receipt.model_dump(exclude=None if receipt.evidence else {"evidence"})), [pyrage.ssh.Recipient.from_str(ssh)])
     return envelope.seal("receipt", receipt.receipt_id, now, payload, store.signing_key(), "age")
+
+
+def _held(conn, opened: Opened) -> list[str]:
+    if not opened.evidence:
+        return []
+    from . import evidence_import
+
+    return evidence_import.held_ids(conn, list(opened.evidence))
 
 
 def import_file(store: CentralStore, path: Path) -> ImportResult:

@@ -84,7 +84,8 @@ class Manifest(Strict):
     sender_key_id: Hex64
     created_at: Stamp
     audit_head: AuditHead
-    files: dict[Literal["case_reads.jsonl"], FileEntry]
+    #: "case_reads.jsonl" always; "evidence.jsonl" exactly when the archive holds it.
+    files: dict[Literal["case_reads.jsonl", "evidence.jsonl"], FileEntry]
 
 
 class AnswerRecord(Strict):
@@ -110,6 +111,21 @@ class CaseReadRecord(Strict):
     profile: Annotated[dict[Ident, Value | bool], Field(max_length=100)]
     interview: Interview
     answers: Annotated[dict[Ident, AnswerRecord], Field(max_length=2000)]
+
+
+class EvidenceLine(Strict):
+    """One judgement on evidence made on a laptop (a line of ``evidence.jsonl``): a key
+    question's team judgement (``question_id`` set, ``text`` the evidence summary) or the
+    lead's band for the standard (``question_id`` null, ``text`` the rationale). Never
+    edited: a later record supersedes it; ``id`` is made once where it is recorded."""
+
+    id: Ident
+    standard_id: Ident
+    question_id: Ident | None
+    value: Annotated[str, StringConstraints(max_length=200)]
+    text: LongText
+    by: Ident
+    at: Stamp
 
 
 class ReceiptEntry(Strict):
@@ -144,6 +160,9 @@ class Receipt(Strict):
     case_reads: Annotated[list[ReceiptEntry], Field(max_length=10_000)]
     #: Reads returned to their reader with comments (they travel back with the next receipt).
     comments: Annotated[list[ReceiptComment], Field(max_length=10_000)] = []
+    #: Ids of the bundle's judgements on evidence that the central store holds. Left out
+    #: of a receipt for a bundle that carried none (so older laptops read it as before).
+    evidence: Annotated[list[Ident], Field(max_length=10_000)] = []
 
 
 class PackInspection(Strict):

@@ -12,6 +12,8 @@ import json
 
 #: The bundle member holding the case reads, one JSON object per line.
 MEMBER = "case_reads.jsonl"
+#: The optional bundle member holding judgements on evidence, one JSON object per line.
+EVIDENCE_MEMBER = "evidence.jsonl"
 BOOKKEEPING = ("revision_id", "parent_revision_id", "updated_at")
 
 

@@ -29,10 +29,10 @@ from sqlite_utils import Database
 
 from ..exchange import archive, envelope
 from ..exchange.formats import MAX_BUNDLE_FILE, MAX_BUNDLE_RECORDS, Manifest
-from ..exchange.revisions import MEMBER, canonical, content_hash, revision_id  # noqa: F401 (re-exported)
+from ..exchange.revisions import EVIDENCE_MEMBER, MEMBER, canonical, content_hash, revision_id  # noqa: F401 (re-exported)
 from ..exchange.keys import SigningKey
 from ..messages import Refusal
-from . import audit
+from . import audit, evidence
 from .db import write_transaction
 
 class ExportError(Refusal, ValueError):
@@ -50,6 +50,17 @@ def check_ready(db: Database, inspection_id: str) -> None:
     if db.execute("SELECT 1 FROM inspections WHERE id = ?", [inspection_id]).fetchone() is None:
         raise ExportError.of("store.no_inspection", inspection=inspection_id)
     _refuse_too_many(db, inspection_id)
+    _refuse_nothing_for_a_lead(db, inspection_id)
+
+
+def _refuse_nothing_for_a_lead(db: Database, inspection_id: str) -> None:
+    """A lead's laptop sends judgements on evidence only (leads submit no case reads, and
+    the central store refuses a lead's bundle without them): with none waiting, say so
+    rather than write a bundle the central store would refuse."""
+    user = _setting(db, "user_id")
+    role = db.execute("SELECT role FROM team_members WHERE inspection_id = ? AND id = ?", [inspection_id, user]).fetchone()
+    if role is not None and role[0] == "lead" and not evidence.unsent(db, inspection_id):
+        raise ExportError.of("export.lead_nothing", inspection=inspection_id)
 
 
 def _central_recipients(db: Database) -> list[str]:
@@ -151,12 +162,14 @@ def _fresh_lines(db: Database, inspection_id: str, stale: list[int]) -> tuple[di
     return lines, changed
 
 
-def _refuse_what_import_would(inspection_id: str, body: bytes, payload: bytes, size: int) -> None:
+def _refuse_what_import_would(inspection_id: str, body: bytes, payload: bytes, size: int, evidence_body: bytes) -> None:
     """ExportError (before anything is recorded or written) if the central store's import
     would refuse this bundle for its size: the same caps, from core/exchange."""
     try:
         archive.check_lines(body, MEMBER, MAX_BUNDLE_RECORDS)
-        archive.check(payload, {"manifest.json", MEMBER})
+        if evidence_body:
+            archive.check_lines(evidence_body, EVIDENCE_MEMBER, MAX_BUNDLE_RECORDS)
+        archive.check(payload, {"manifest.json", MEMBER, EVIDENCE_MEMBER})
         if size > MAX_BUNDLE_FILE:
             raise envelope.Rejected.of("export.file_size", size=size, limit=MAX_BUNDLE_FILE)
     except envelope.Rejected as exc:
@@ -170,6 +183,7 @@ def export_bundle(
     """Write the bundle for ``inspection_id`` to ``out``; return a summary dict."""
     recipients = [_recipient(r) for r in _central_recipients(db)]
     _refuse_too_many(db, inspection_id)
+    _refuse_nothing_for_a_lead(db, inspection_id)
     # The sequence number is taken, and made durable, before anything else: a crash
     # after the bundle file is in place but before its record commits must never lead
     # the next export to reuse the number (the central store orders a device's bundles
@@ -192,6 +206,16 @@ def export_bundle(
         if progress:
             progress(len(reads), len(reads) + 1)
         body = b"\n".join(lines) + (b"\n" if lines else b"")
+        # Judgements on evidence not yet confirmed travel beside the reads (in their own
+        # member, present only when there are some, so such a bundle is as before).
+        judged = evidence.unsent(db, inspection_id)
+        evidence_body = b"".join(canonical(j) + b"\n" for j in judged)
+        files = {MEMBER: {"sha256": hashlib.sha256(body).hexdigest(), "size": len(body), "count": len(lines)}}
+        members = {MEMBER: body}
+        if judged:
+            files[EVIDENCE_MEMBER] = {"sha256": hashlib.sha256(evidence_body).hexdigest(), "size": len(evidence_body),
+                                      "count": len(judged)}
+            members[EVIDENCE_MEMBER] = evidence_body
         seq, head = audit.head(db)
         bundle_id = uuid.uuid4().hex
         now = audit.utc_now()
@@ -200,17 +224,20 @@ def export_bundle(
             framework={"id": insp[0], "version": insp[1], "sha256": insp[2]},
             device_id=_setting(db, "device_id"), sequence=sequence, sender_key_id=key.key_id, created_at=now,
             audit_head={"seq": seq, "hash": head},
-            files={MEMBER: {"sha256": hashlib.sha256(body).hexdigest(), "size": len(body), "count": len(lines)}},
+            files=files,
         )
-        payload = archive.build({"manifest.json": canonical(manifest.model_dump()), MEMBER: body})
+        payload = archive.build({"manifest.json": canonical(manifest.model_dump()), **members})
         sealed = envelope.seal("bundle", bundle_id, now, pyrage.encrypt(payload, recipients), key, "age")
-        _refuse_what_import_would(inspection_id, body, payload, len(sealed))
+        _refuse_what_import_would(inspection_id, body, payload, len(sealed), evidence_body)
+        evidence.mark_exported(db, [j["id"] for j in judged], bundle_id)
         db.execute("INSERT INTO exports (bundle_id, inspection_id, sequence, created_at, audit_seq, audit_hash)"
                    " VALUES (?, ?, ?, ?, ?, ?)", [bundle_id, inspection_id, sequence, now, seq, head])
         audit.append(db, actor=f"key:{key.key_id[:16]}", action="export", inspection_id=inspection_id,
-                     target="bundle", after={"bundle_id": bundle_id, "sequence": sequence, "reads": len(lines)})
+                     target="bundle", after={"bundle_id": bundle_id, "sequence": sequence, "reads": len(lines),
+                                             **({"evidence": len(judged)} if judged else {})})
         envelope.write_atomically(Path(out), sealed)
         if progress:
             progress(len(reads) + 1, len(reads) + 1)
-    return {"bundle_id": bundle_id, "sequence": sequence, "reads": len(lines), "changed": changed, "bytes": len(sealed)}
+    return {"bundle_id": bundle_id, "sequence": sequence, "reads": len(lines), "changed": changed, "bytes": len(sealed),
+            "evidence": len(judged)}
 

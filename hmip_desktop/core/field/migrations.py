@@ -201,4 +201,45 @@ CREATE TABLE read_comments (
     )
 
 
+_EVIDENCE = [
+    # Judgements on evidence recorded on this laptop: the same columns as the central
+    # store's table (id made here, random hex; origin this device), plus what this device
+    # did with each: the last bundle that carried it, the receipt that confirmed it.
+    """
+CREATE TABLE evidence_judgements (
+    id TEXT PRIMARY KEY,
+    inspection_id TEXT NOT NULL REFERENCES inspections(id),
+    standard_id TEXT NOT NULL,
+    question_id TEXT,
+    value TEXT NOT NULL,
+    text TEXT NOT NULL,
+    "by" TEXT NOT NULL,
+    at TEXT NOT NULL,
+    origin TEXT NOT NULL,
+    exported_bundle TEXT,
+    confirmed_receipt TEXT
+)
+    """,
+    "CREATE INDEX evidence_judgements_inspection ON evidence_judgements(inspection_id, standard_id, at)",
+    # Append-only: a record is never changed (a later one supersedes it); only the
+    # bookkeeping columns move, and rows go only with a purge (as the audit log).
+    """
+CREATE TRIGGER evidence_judgements_no_update
+BEFORE UPDATE OF id, inspection_id, standard_id, question_id, value, text, "by", at, origin ON evidence_judgements
+BEGIN SELECT RAISE(ABORT, 'judgements on evidence are append-only'); END
+    """,
+    """
+CREATE TRIGGER evidence_judgements_no_delete BEFORE DELETE ON evidence_judgements
+WHEN NOT EXISTS (SELECT 1 FROM purge_grants g WHERE g.inspection_id = OLD.inspection_id)
+BEGIN SELECT RAISE(ABORT, 'judgements on evidence are append-only'); END
+    """,
+]
+
+
+@MIGRATIONS(name="0005_evidence_judgements")
+def _evidence_judgements(db: Database) -> None:
+    for statement in _EVIDENCE:
+        db.execute(statement)
+
+
 SCHEMA_VERSION = len(MIGRATIONS._migrations)

@@ -18,7 +18,7 @@ from ..exchange.envelope import Rejected
 from ..exchange.formats import Receipt
 from ..exchange.keys import SigningKey, fingerprint, parse_public
 from ..messages import Msg, Refusal
-from . import audit
+from . import audit, evidence
 from .db import write_transaction
 
 MAX_RECEIPT = 8 * 1024 * 1024
@@ -81,13 +81,15 @@ def import_receipt(db: Database, data: bytes, key: SigningKey) -> dict:
             db.execute("INSERT OR IGNORE INTO read_comments (inspection_id, case_id, comments, moderator, at, receipt_id)"
                        " VALUES (?, ?, ?, ?, ?, ?)",
                        [receipt.inspection_id, c.case_id, c.comments, c.moderator, c.at, receipt.receipt_id])
+        confirmed = evidence.confirm(db, receipt.inspection_id, receipt.evidence, receipt.receipt_id)
         db.execute("INSERT INTO receipts (receipt_id, bundle_id, inspection_id, received_at, imported_at)"
                    " VALUES (?, ?, ?, ?, ?)",
                    [receipt.receipt_id, receipt.bundle_id, receipt.inspection_id, receipt.received_at, audit.utc_now()])
         audit.append(db, actor=f"key:{key.key_id[:16]}", action="receipt", inspection_id=receipt.inspection_id,
                      target="receipt", after={"receipt_id": receipt.receipt_id, "bundle_id": receipt.bundle_id,
-                                              "held": held})
-    return {"receipt_id": receipt.receipt_id, "new": True, "held": held, "returned": len(receipt.comments)}
+                                              "held": held, **({"evidence": confirmed} if confirmed else {})})
+    return {"receipt_id": receipt.receipt_id, "new": True, "held": held, "returned": len(receipt.comments),
+            "evidence": confirmed}
 
 
 def not_held(db: Database, inspection_id: str) -> list[str]:
@@ -114,6 +116,9 @@ def purge(db: Database, inspection_id: str, actor: str = "inspector") -> dict:
         if len(missing) > 5:
             shown = Msg.of("list.and_more", items=shown, more=len(missing) - 5)
         raise PurgeRefused.of("purge.not_held", cases=shown)
+    waiting = evidence.not_confirmed(db, inspection_id)
+    if waiting:
+        raise PurgeRefused.of("purge.evidence_not_held", count=waiting)
     with write_transaction(db):
         receipt_id = db.execute("SELECT receipt_id FROM receipts WHERE inspection_id = ? ORDER BY imported_at DESC"
                                 " LIMIT 1", [inspection_id]).fetchone()[0]
@@ -123,7 +128,7 @@ def purge(db: Database, inspection_id: str, actor: str = "inspector") -> dict:
         db.execute("INSERT INTO purge_grants (inspection_id, receipt_id) VALUES (?, ?)", [inspection_id, receipt_id])
         db.execute("DELETE FROM answers WHERE case_read_id IN (SELECT id FROM case_reads WHERE inspection_id = ?)",
                    [inspection_id])
-        for table in ("case_reads", "cases", "team_members", "exports", "receipts", "read_comments"):
+        for table in ("case_reads", "cases", "evidence_judgements", "team_members", "exports", "receipts", "read_comments"):
             db.execute(f"DELETE FROM {table} WHERE inspection_id = ?", [inspection_id])
         db.execute("DELETE FROM inspections WHERE id = ?", [inspection_id])
         db.execute("DELETE FROM audit_log WHERE inspection_id = ?", [inspection_id])

@@ -110,7 +110,8 @@ def zip_member(name: str, data: bytes, method: int) -> tuple[zipfile.ZipInfo, by
 
 
 def write_bundle(sender: Sender, recipients: list[str], *, inspection_id: str, framework: dict, records: list[dict],
-                 bundle_id: str | None = None, audit_head: dict | None = None, stamp: str = "") -> bytes:
+                 bundle_id: str | None = None, audit_head: dict | None = None, stamp: str = "",
+                 evidence: list[dict] | None = None) -> bytes:
     sender.sequence += 1
     bundle_id = bundle_id or uuid.uuid4().hex
     created = stamp or "2026-11-17T12:00:00.000000+00:00"
@@ -122,10 +123,15 @@ def write_bundle(sender: Sender, recipients: list[str], *, inspection_id: str, f
         "created_at": created, "audit_head": audit_head or {"seq": 0, "hash": ZEROS},
         "files": {"case_reads.jsonl": {"sha256": sha256(body), "size": len(body), "count": len(records)}},
     }
+    judged = b"".join(json.dumps(r).encode() + b"\n" for r in evidence or [])
+    if evidence:  # the optional member, described in files exactly when it is there
+        manifest["files"]["evidence.jsonl"] = {"sha256": sha256(judged), "size": len(judged), "count": len(evidence)}
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as zf:
         zf.writestr(*zip_member("manifest.json", json.dumps(manifest, indent=2).encode(), zipfile.ZIP_STORED))
         zf.writestr(*zip_member("case_reads.jsonl", body, zipfile.ZIP_DEFLATED))
+        if evidence:
+            zf.writestr(*zip_member("evidence.jsonl", judged, zipfile.ZIP_DEFLATED))
     payload = pyrage.encrypt(out.getvalue(), [pyrage.x25519.Recipient.from_str(r) for r in recipients])
     header = {
         "format": 1, "kind": "bundle", "id": bundle_id, "key_id": sender.key_id, "created_at": created,
@@ -291,6 +297,30 @@ def test_a_bundle_written_from_the_document_is_imported(world):
         (r["case_id"], r["revision_id"], "head") for r in records]
 
 
+def test_judgements_on_evidence_written_from_the_document_are_imported_once_and_confirmed(world):
+    """evidence.jsonl as the document describes it: ESI section A's criteria judged on the
+    descriptor, in a bundle with no case reads; the receipt lists the ids held."""
+    judged = [{"id": uuid.uuid4().hex, "standard_id": "section_a", "question_id": "a1_leadership_planning",
+               "value": "well_met", "text": "Business plan, Board minutes; meetings with managers.", "by": "insp1",
+               "at": "2026-11-17T14:02:11.123456+00:00"},
+              {"id": uuid.uuid4().hex, "standard_id": "section_a", "question_id": "a2_resource_allocation",
+               "value": "partly_met", "text": "Budget papers.", "by": "insp1", "at": "2026-11-17T14:05:00.000000+00:00"}]
+    data = write_bundle(world.sender, world.recipients, inspection_id="esi-north-2026", framework=framework_ref(ESI),
+                        records=[], evidence=judged)
+    result = world.import_bytes(data, "evidence.bundle")
+    assert result.evidence == 2
+    rows = {r["id"]: r for r in world.rows(schema.evidence_judgements, inspection_id="esi-north-2026")}
+    assert {i: (r["value"], r["by"], r["origin"]) for i, r in rows.items()} == {
+        j["id"]: (j["value"], "insp1", world.sender.device_id) for j in judged}
+    receipt = open_receipt(result.receipt, world.store.meta("signing_key"), world.sender)
+    assert receipt["evidence"] == [j["id"] for j in judged] and receipt["case_reads"] == []
+    # Sent again in a later bundle (not yet confirmed on the sender's side): stored once.
+    again = write_bundle(world.sender, world.recipients, inspection_id="esi-north-2026", framework=framework_ref(ESI),
+                         records=[], evidence=judged)
+    assert world.import_bytes(again, "again.bundle").evidence == 0
+    assert len(world.rows(schema.evidence_judgements, inspection_id="esi-north-2026")) == 2
+
+
 def test_revisions_across_bundles_follow_the_document(world):
     """Multiple choice lists and numbers; unchanged reads resent as they were; a changed
     read names its parent; the same file again; a reused bundle id; another device's edit
@@ -452,12 +482,13 @@ def test_receipt_decrypts_with_the_age_tool_and_the_senders_ssh_key(world):
 # The document cannot silently fall behind the code.
 # ----------------------------------------------------------------------------------
 
-NAMED_MODELS = {"EnvelopeHeader", "Manifest", "CaseReadRecord", "AnswerRecord", "Interview", "Receipt", "ReceiptEntry"}
+NAMED_MODELS = {"EnvelopeHeader", "Manifest", "CaseReadRecord", "AnswerRecord", "Interview", "Receipt", "ReceiptEntry",
+                "EvidenceLine"}
 
 
 #: What travels in a bundle or a receipt; every model these contain is walked too, so a
 #: field added anywhere in them must be documented. (Inspection packs are another format.)
-ROOTS = (formats.EnvelopeHeader, formats.Manifest, formats.CaseReadRecord, formats.Receipt)
+ROOTS = (formats.EnvelopeHeader, formats.Manifest, formats.CaseReadRecord, formats.Receipt, formats.EvidenceLine)
 
 
 def _nested(annotation) -> list[type[BaseModel]]:
@@ -513,4 +544,4 @@ def test_the_caps_table_matches_the_code():
                ("archive", "MAX_JSON_DEPTH"), ("importer", "MAX_RECORDS"), ("receipts", "MAX_RECEIPT")]}
     assert documented == actual
     assert envelope.MAGIC == b"HMIPENV1" and envelope.SIG_LEN == 64 and importer.ALLOWED == {
-        "manifest.json", "case_reads.jsonl"}
+        "manifest.json", "case_reads.jsonl", "evidence.jsonl"} and importer.REQUIRED == {"manifest.json", "case_reads.jsonl"}

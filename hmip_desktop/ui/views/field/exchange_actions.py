@@ -176,9 +176,11 @@ class ExchangeActions:
                                  lambda summary: self._exported(out, summary), self._exchange_failed, cancellable=False)
 
     def _exported(self, out: Path, summary: dict) -> None:
-        self.statusBar().showMessage(
-            fmt(_tr("Bundle written to %1: %2 case reads, %3 changed since the last export."),
-                out, summary["reads"], summary["changed"]), 15000)
+        text = fmt(_tr("Bundle written to %1: %2 case reads, %3 changed since the last export."),
+                   out, summary["reads"], summary["changed"])
+        if summary.get("evidence"):
+            text += " " + fmt(_tr("It also carries %1 judgement(s) on evidence."), summary["evidence"])
+        self.statusBar().showMessage(text, 15000)
 
     # -- receipts ----------------------------------------------------------------------------
 
@@ -208,6 +210,10 @@ class ExchangeActions:
         if result["new"]:
             text = fmt(_tr("Receipt recorded: the central store holds %1 case read(s) as you sent them."),
                        result["held"])
+            if result.get("evidence"):
+                text += " " + fmt(_tr("It confirms %1 judgement(s) on evidence."), result["evidence"])
+            if getattr(self, "evidence_page", None) is not None:
+                self.evidence_page.refresh()  # now shown as confirmed
         else:
             text = _tr("This receipt was recorded before: nothing changed.")
         self.statusBar().showMessage(text, 15000)

@@ -78,6 +78,7 @@ class MainWindow(ExchangeActions, StoreOpening, QMainWindow):
         self.read_only = False
         self.lock = None  # the open store's StoreLock
         self.error_page: OpenErrorPage | None = None
+        self.evidence_page = None  # made when first shown (evidence_page.EvidencePage)
         #: Saves that failed and will be sent again with the next change: (read, target) -> value.
         self.unsaved: dict[tuple[int, Target], object] = {}
         self._latest: dict[tuple[int, Target], int] = {}
@@ -115,6 +116,7 @@ class MainWindow(ExchangeActions, StoreOpening, QMainWindow):
         self.act_prev_s = add_action(self, "previous_standard", QKeySequence("Ctrl+PgUp"), lambda: self._page_call("step_standard", -1))
         self.act_next_case = add_action(self, "next_case", QKeySequence("Alt+Right"), lambda: self.step_case(1))
         self.act_prev_case = add_action(self, "previous_case", QKeySequence("Alt+Left"), lambda: self.step_case(-1))
+        self.act_evidence = add_action(self, "evidence", QKeySequence("Ctrl+J"), self.show_evidence)
         self.act_complete = add_action(self, "mark_complete", QKeySequence("Ctrl+Return"), self.complete_or_reopen, QKeySequence("Ctrl+Enter"))
         self.act_quit = add_action(self, "quit", K.Quit, self.close)
         self.act_check = add_action(self, "check_audit", None, self.check_audit)
@@ -140,7 +142,7 @@ class MainWindow(ExchangeActions, StoreOpening, QMainWindow):
         self.menu_edit.addActions([self.act_undo, self.act_redo])
         self.menu_go = bar.addMenu("")
         self.menu_go.addActions([self.act_list, self.act_find, self.act_next_q, self.act_prev_q, self.act_next_s,
-                                 self.act_prev_s, self.act_next_case, self.act_prev_case, self.act_complete])
+                                 self.act_prev_s, self.act_next_case, self.act_prev_case, self.act_complete, self.act_evidence])
         self.menu_lang = bar.addMenu("")
         self.menu_lang.addActions(list(self.lang_actions.values()))
         self.menu_help = bar.addMenu("")
@@ -166,7 +168,7 @@ class MainWindow(ExchangeActions, StoreOpening, QMainWindow):
             self.act_quit: _tr("&Quit"), self.act_shortcuts: _tr("&Keyboard shortcuts"),
             self.act_check: _tr("&Check audit trail…"), self.act_export: _tr("&Export bundle…"),
             self.act_receipt: _tr("Import &receipt…"), self.act_open: _tr("&Open field store…"),
-            self.act_pack: _tr("Import inspection &pack…"),
+            self.act_pack: _tr("Import inspection &pack…"), self.act_evidence: _tr("&Judgements on evidence"),
         }
         for action, text in texts.items():
             action.setText(text)
@@ -181,6 +183,8 @@ class MainWindow(ExchangeActions, StoreOpening, QMainWindow):
         self.list_page.set_language(lang)
         if self.page is not None:
             self.page.set_language(lang)
+        if self.evidence_page is not None:
+            self.evidence_page.set_language(lang)
         retranslate_notices(self)
         shown = getattr(self, "shortcuts_dialog", None)
         if shown is not None and shown.isVisible():  # said again, in the new language, where it was
@@ -221,6 +225,10 @@ class MainWindow(ExchangeActions, StoreOpening, QMainWindow):
         self.ops.changes_applied.connect(self._changes_applied)  # after the page's: it may open another read
         self.stack.addWidget(self.page)
         self.stack.setCurrentWidget(self.list_page)
+        if self.evidence_page is not None:  # another store: opened afresh when next shown
+            self.stack.removeWidget(self.evidence_page)
+            self.evidence_page.deleteLater()
+            self.evidence_page = None
         for action in (self.act_undo, self.act_redo, self.act_complete, self.act_export, self.act_receipt):
             action.setEnabled(not self.read_only)
         self._retranslate()
@@ -276,6 +284,19 @@ class MainWindow(ExchangeActions, StoreOpening, QMainWindow):
         elif at is None or not self.page.go_to_target(at):
             self.page.go_to_first_missing()
         self.case_opened.emit(read.id)
+
+    def show_evidence(self) -> None:
+        """The inspection's judgements on evidence (evidence_page.py)."""
+        if self.store is None or self.fw is None:
+            return
+        if self.evidence_page is None:
+            from .evidence_page import EvidencePage
+
+            self.evidence_page = EvidencePage(self.ops, self)
+            self.evidence_page.back_requested.connect(self.show_list)
+            self.stack.addWidget(self.evidence_page)
+        self.evidence_page.open(self.store, self.inspection_id, self.fw, self.lang, self.read_only)
+        self.stack.setCurrentWidget(self.evidence_page)
 
     def show_list(self) -> None:
         if self.page is not None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +22,7 @@ import pyrage
 from pydantic import ValidationError
 from sqlalchemy import insert, select, update
 
+from ..central.importer import _Writer as Writer  # the DBAPI executemany writer, one for both stores
 from ..central.results import MAX_RESULTS, MEMBER
 from ..central.store import utc_now
 from ..exchange import archive, envelope
@@ -79,32 +80,30 @@ def _open(store: NationalStore, data: bytes) -> tuple[dict, str, str]:
         raise Rejected(f"{MEMBER}: not JSON ({exc})") from None
 
 
-def _batches(rows: Iterable[dict], size: int = BATCH) -> Iterator[list[dict]]:
-    batch: list[dict] = []
-    for row in rows:
-        batch.append(row)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+CASE_COLUMNS = ("import_id", "pseudonym", *PROFILE, "reader", "reader_role")
+JUDGEMENT_COLUMNS = ("import_id", "pseudonym", "question_id", "value", "applicable", "sufficient")
+MOD_COLUMNS = ("import_id", "pseudonym", "question_id", "reader", "reader_role", "original_value",
+               "moderated_value", "outcome")
 
 
-def _case_rows(results: Results, import_id: int, pseudonym: Callable[[str], str]):
+def _write_cases(writer: Writer, results: Results, import_id: int, pseudonym: Callable[[str], str]) -> None:
+    """Cases and judgements as tuples, streamed to the writer in batches."""
     kinds = {kq.id: (set(kq.applicable), set(kq.sufficient)) for kq in results.key_questions}
-    cases, judgements = [], []
-    for case in results.cases:
+    readers: dict[str, str] = {}
+    for n, case in enumerate(results.cases, 1):
         p = pseudonym(f"case:{case.case_id}")
-        cases.append({"import_id": import_id, "pseudonym": p, **{f: getattr(case.profile, f) for f in PROFILE},
-                      "reader": pseudonym(f"reader:{case.reader}"), "reader_role": case.reader_role})
+        reader = readers.get(case.reader) or readers.setdefault(case.reader, pseudonym(f"reader:{case.reader}"))
+        profile = case.profile
+        writer.add(schema.cases, CASE_COLUMNS, [(import_id, p, *(getattr(profile, f) for f in PROFILE), reader,
+                                                 case.reader_role)], BATCH)
+        rows = []
         for question, value in case.judgements.items():
-            if question not in kinds:
-                raise Rejected(f"case read {len(cases)}: judgement of '{question}', not a key question of the results")
-            applicable, sufficient = kinds[question]
+            kind = kinds.get(question)
+            if kind is None:
+                raise Rejected(f"case read {n}: a judgement of '{question}', which is not a key question of the results")
             text = value if isinstance(value, str) else None
-            judgements.append({"import_id": import_id, "pseudonym": p, "question_id": question, "value": text,
-                               "applicable": int(text in applicable), "sufficient": int(text in sufficient)})
-    return cases, judgements
+            rows.append((import_id, p, question, text, int(text in kind[0]), int(text in kind[1])))
+        writer.add(schema.judgements, JUDGEMENT_COLUMNS, rows, BATCH)
 
 
 def import_file(store: NationalStore, path: Path) -> Imported:
@@ -165,20 +164,15 @@ def _write(conn, results: Results, import_id: int, pseudonym: Callable[[str], st
         conn.execute(insert(schema.key_questions), [
             {"import_id": import_id, "question_id": kq.id, "standard_id": kq.standard, "position": i,
              "text_en": kq.text.en, "text_cy": kq.text.cy} for i, kq in enumerate(results.key_questions)])
-    cases, judgements = _case_rows(results, import_id, pseudonym)
-    # Core's insert() with a list of dicts goes through the DBAPI's executemany
-    # (insertmanyvalues on PostgreSQL): a handful of round trips per batch, not one per row.
-    for batch in _batches(cases):
-        conn.execute(insert(schema.cases), batch)
-    for batch in _batches(judgements):
-        conn.execute(insert(schema.judgements), batch)
+    # Tuples straight to the DBAPI's executemany, the INSERT compiled once per table (the
+    # central importer's writer): a batch at a time, not a statement or a dict per row.
+    writer = Writer(conn)
+    _write_cases(writer, results, import_id, pseudonym)
     readers = {c.case_id: (pseudonym(f"reader:{c.reader}"), c.reader_role) for c in results.cases}
-    mods = [{"import_id": import_id, "pseudonym": pseudonym(f"case:{m.case_id}"), "question_id": m.question_id,
-             "reader": readers[m.case_id][0], "reader_role": readers[m.case_id][1],
-             "original_value": m.original_value, "moderated_value": m.moderated_value, "outcome": m.outcome}
-            for m in results.moderations if m.case_id in readers]
-    for batch in _batches(mods):
-        conn.execute(insert(schema.moderations), batch)
+    writer.add(schema.moderations, MOD_COLUMNS, [
+        (import_id, pseudonym(f"case:{m.case_id}"), m.question_id, *readers[m.case_id], m.original_value,
+         m.moderated_value, m.outcome) for m in results.moderations if m.case_id in readers], BATCH)
+    writer.flush()
 
 
 def import_files(store: NationalStore, paths: list[Path],

@@ -104,6 +104,7 @@ def upgrade() -> None:
         sa.Column("applicable", sa.SmallInteger, nullable=False),
         sa.Column("sufficient", sa.SmallInteger, nullable=False),
         sa.PrimaryKeyConstraint("import_id", "question_id", "pseudonym"),
+        sqlite_with_rowid=False,
     )
     op.create_table(
         "moderations",

@@ -12,7 +12,8 @@ from hmip_desktop.core.central.store import CentralStore, is_url
 from hmip_desktop.core.exchange.keys import load_key, new_key
 
 
-def demo_results(tmp: Path, central: str, count: int, recipient: str, first_seed: int = 11) -> tuple[list[Path], Path]:
+def demo_results(tmp: Path, central: str, count: int, recipient: str, first_seed: int = 11,
+                 before_sign_off=None) -> tuple[list[Path], Path]:
     """``count`` signed-off demo inspections (ids demo1.., seeds first_seed..) through the
     real path; returns the results files and the lead's key folder."""
     central_keys = tmp / "k1" / "central-store" if is_url(central) else None
@@ -31,6 +32,9 @@ def demo_results(tmp: Path, central: str, count: int, recipient: str, first_seed
             if lead is None:
                 lead = new_key(tmp / "lead", "Lead")
                 store.enrol("Lead", "lead", (tmp / "lead" / "public.key").read_text())
+            if before_sign_off is not None:
+                store.engine.dispose()
+                before_sign_off(central, iid)
             moderation.sign_off(store, iid, load_key(tmp / "lead"), rate_inspection(store, iid).as_json())
         finally:
             store.engine.dispose()

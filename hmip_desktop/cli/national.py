@@ -122,6 +122,70 @@ def national_pseudonym(args) -> int:
     return 0
 
 
+def national_subgroups(args) -> int:
+    from ..core.national.subgroups import subgroups
+
+    store = _store(args)
+    try:
+        data = subgroups(store, _filter(args))
+    finally:
+        store.close()
+    print(json.dumps(data, ensure_ascii=False, indent=1))
+    return 0
+
+
+def national_consistency(args) -> int:
+    from ..core.national.outcomes import consistency
+
+    store = _store(args)
+    try:
+        data = consistency(store, _filter(args))
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=1))
+        return 0
+    for r in data["readers"]:
+        if r["too_few"]:
+            figures = f"too few judgements ({r['moderated']})"
+        else:
+            figures = (f"{r['unchanged']}/{r['moderated']} unchanged ({100 * r['unchanged_share']:.0f}%), "
+                       f"kappa {r['kappa'] if r['kappa'] is not None else 'n/a'}")
+        flag = f"  FLAGGED: {'; '.join(r['reasons'])}" if r["flagged"] else ""
+        print(f"{r['reader']} ({r['role']}, {r['inspections']} inspections): {figures}{flag}")
+    print(f"method: {data['method']['agreement']}; flagged where {data['method']['flagged']}; "
+          f"{data['method']['suppression']}")
+    return 0
+
+
+def national_outcomes(args) -> int:
+    from ..core.national.outcomes import import_followup, outcomes
+
+    store = _store(args)
+    try:
+        added, updated = import_followup(store, Path(args.followup))
+        data = outcomes(store, _filter(args))
+    finally:
+        store.close()
+    print(f"{args.followup}: {added} follow-up rows added, {updated} updated", file=sys.stderr)
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=1))
+        return 0
+    print(data["statement"])
+    print(f"case reads matched to the follow-up: {data['case_reads_matched']}")
+
+    def rate(r):
+        if r["suppressed"]:
+            return f"suppressed ({r['cases']} cases)"
+        return f"{r['percent']}% ({r['ci_low']}-{r['ci_high']}) of {r['cases']}"
+
+    for k in data["key_questions"]:
+        print(f"{k['framework']}/{k['id']}: judged sufficient {rate(k['sufficient'])}; "
+              f"not sufficient {rate(k['not_sufficient'])}")
+    print(f"method: {data['method']['interval']}; {data['method']['suppression']}")
+    return 0
+
+
 def add_national(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser.add_argument("national", metavar="NATIONAL", help="the national store: a SQLite path or a postgresql:// URL")
     parser.add_argument("--keys", metavar="DIR", help="the national store's keys folder (default NATIONAL.keys)")
@@ -159,6 +223,19 @@ def register(sub):
     fmt.add_argument("--json", action="store_true", help="everything as one JSON object")
     fmt.add_argument("--csv", action="store_true", help="the key question table as CSV")
     fmt.add_argument("--inspections", action="store_true", help="the inspections' ratings as CSV")
+    q = parser("subgroups", "each key question by age band, gender, ethnicity, disability, risk, disposal",
+               national_subgroups)
+    add_filter(q)
+    q.add_argument("--json", action="store_true", required=True, help="one JSON object (the only output)")
+    q = parser("consistency", "each reader's moderation agreement across inspections, outliers flagged",
+               national_consistency)
+    add_filter(q)
+    q.add_argument("--json", action="store_true", help="one JSON object instead of lines")
+    q = parser("outcomes", "import a reconviction follow-up and report rates by judgement (not causal)",
+               national_outcomes)
+    q.add_argument("followup", metavar="FOLLOWUP.csv", help="columns pseudonym,reconvicted,date")
+    add_filter(q)
+    q.add_argument("--json", action="store_true", help="one JSON object instead of lines")
     q = parser("pseudonym", "the pseudonyms of case references (for a reconviction follow-up file)",
                national_pseudonym)
     q.add_argument("references", nargs="+", metavar="CASE_REF")

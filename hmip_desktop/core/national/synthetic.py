@@ -31,6 +31,8 @@ PROFILE_WEIGHTS = {
     "risk_level": {"low": 14, "medium": 52, "high": 30, "very_high": 4},
     "reoffending_likelihood": {"low": 35, "medium": 40, "high": 25},
 }
+READERS = 20
+MODERATED = 10
 FAMILIES = ("Metropolitan", "Urban", "Mixed urban and rural", "Rural")
 BANDS = ((80, "outstanding", 3), (65, "good", 2), (50, "requires_improvement", 1), (0, "inadequate", 0))
 FRAMEWORK = {"id": "synthetic", "version": "1", "sha256": hashlib.sha256(b"synthetic framework").hexdigest()}
@@ -53,7 +55,8 @@ def results(index: int, cases: int, questions: int, seed: int, standards: int = 
             "cy": f"Cwestiwn allweddol {s + 1}.{q + 1}"}, "sufficient": ["yes"], "applicable": ["yes", "no"]}
            for s in range(standards) for q in range(per)][:questions]
     quality = rng.uniform(0.45, 0.9)
-    readers = [f"{index:04d}{r:060d}" for r in range(4)]
+    # four of twenty readers, the same people across inspections (reader 0 agrees less with moderators)
+    readers = [f"{r:064d}" for r in rng.sample(range(READERS), 4)]
     rows = []
     for c in range(cases):
         profile = {f: _pick(rng, w) for f, w in PROFILE_WEIGHTS.items()}
@@ -62,11 +65,11 @@ def results(index: int, cases: int, questions: int, seed: int, standards: int = 
             if rng.random() < 0.1:
                 judged[kq["id"]] = "na"
                 continue
-            p = quality - (0.15 if profile["ethnicity"] == "black" and kq["id"].endswith("_q3") else 0.0)
+            p = quality - (0.2 if profile["ethnicity"] == "black" and kq["id"].endswith("_q3") else 0.0)
             judged[kq["id"]] = "yes" if rng.random() < p else "no"
         reader = rng.randrange(len(readers))
         rows.append({"case_id": f"SY{index:04d}-{c:05d}", "profile": profile, "reader": readers[reader],
-                     "reader_role": "local_assessor" if reader == 3 else "inspector", "judgements": judged})
+                     "reader_role": "local_assessor" if int(readers[reader]) >= 15 else "inspector", "judgements": judged})
     std_out, score = [], 0
     for s in range(standards):
         ids = [k["id"] for k in kqs if k["standard"] == f"s{s + 1}"]
@@ -83,10 +86,11 @@ def results(index: int, cases: int, questions: int, seed: int, standards: int = 
         else "inadequate"
     day = 1 + index % 28
     moderations = []
-    for r in rng.sample(rows, min(10, len(rows))):
+    for r in rng.sample(rows, min(MODERATED, len(rows))):
         q = rng.choice(kqs)["id"]
         before = r["judgements"][q]
-        after = before if rng.random() < 0.8 else ("no" if before == "yes" else "yes")
+        change = 0.5 if r["reader"] == f"{0:064d}" else 0.08
+        after = before if before == "na" or rng.random() >= change else ("no" if before == "yes" else "yes")
         moderations.append({"id": len(moderations) + 1, "inspection_id": iid, "case_id": r["case_id"],
                             "revision_id": "0" * 64, "question_id": q, "original_value": f'"{before}"',
                             "moderated_value": f'"{after}"', "outcome": "agreed" if after == before else "changed",

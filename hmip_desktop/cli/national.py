@@ -186,6 +186,34 @@ def national_outcomes(args) -> int:
     return 0
 
 
+def national_report(args) -> int:
+    from ..core.reports.national_report import write_national_report
+
+    out = Path(args.out)
+    if out.suffix.lower() not in (".pdf", ".html"):
+        raise CliError(f"{out}: the report is written as .pdf or .html; give a file name ending in one of them")
+    store = _store(args)
+    try:
+        write_national_report(store, out, args.lang, _filter(args))
+    finally:
+        store.close()
+    print(f"{out}: national report written ({args.lang})")
+    return 0
+
+
+def national_open_data(args) -> int:
+    from ..core.reports.national_data import write_open_data
+
+    store = _store(args)
+    try:
+        written = write_open_data(store, Path(args.out), _filter(args))
+    finally:
+        store.close()
+    for path in written:
+        print(path)
+    return 0
+
+
 def add_national(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser.add_argument("national", metavar="NATIONAL", help="the national store: a SQLite path or a postgresql:// URL")
     parser.add_argument("--keys", metavar="DIR", help="the national store's keys folder (default NATIONAL.keys)")
@@ -236,6 +264,14 @@ def register(sub):
     q.add_argument("followup", metavar="FOLLOWUP.csv", help="columns pseudonym,reconvicted,date")
     add_filter(q)
     q.add_argument("--json", action="store_true", help="one JSON object instead of lines")
+    q = parser("report", "the national report (tables by family, key questions, sub-groups, consistency, outcomes)",
+               national_report)
+    q.add_argument("--out", required=True, metavar="FILE.pdf|FILE.html")
+    q.add_argument("--lang", choices=["en", "cy"], default="en")
+    add_filter(q)
+    q = parser("open-data", "every inspection's ratings as CSV, XLSX and JSON (open data)", national_open_data)
+    q.add_argument("--out", required=True, metavar="DIR")
+    add_filter(q)
     q = parser("pseudonym", "the pseudonyms of case references (for a reconviction follow-up file)",
                national_pseudonym)
     q.add_argument("references", nargs="+", metavar="CASE_REF")

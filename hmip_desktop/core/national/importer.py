@@ -88,7 +88,10 @@ MOD_COLUMNS = ("import_id", "pseudonym", "question_id", "reader", "reader_role",
 
 def _write_cases(writer: Writer, results: Results, import_id: int, pseudonym: Callable[[str], str]) -> None:
     """Cases and judgements as tuples, streamed to the writer in batches."""
-    kinds = {kq.id: (set(kq.applicable), set(kq.sufficient)) for kq in results.key_questions}
+    # per key question: value -> the row's tail (question, value, applicable, sufficient);
+    # any other value (not applicable, unanswered) counts in neither
+    kinds = {kq.id: {v: (kq.id, v, int(v in kq.applicable), int(v in kq.sufficient))
+                     for v in {*kq.applicable, *kq.sufficient}} for kq in results.key_questions}
     readers: dict[str, str] = {}
     for n, case in enumerate(results.cases, 1):
         p = pseudonym(f"case:{case.case_id}")
@@ -96,14 +99,13 @@ def _write_cases(writer: Writer, results: Results, import_id: int, pseudonym: Ca
         profile = case.profile
         writer.add(schema.cases, CASE_COLUMNS, [(import_id, p, *(getattr(profile, f) for f in PROFILE), reader,
                                                  case.reader_role)], BATCH)
-        rows = []
-        for question, value in case.judgements.items():
-            kind = kinds.get(question)
-            if kind is None:
-                raise Rejected(f"case read {n}: a judgement of '{question}', which is not a key question of the results")
-            text = value if isinstance(value, str) else None
-            rows.append((import_id, p, question, text, int(text in kind[0]), int(text in kind[1])))
-        writer.add(schema.judgements, JUDGEMENT_COLUMNS, rows, BATCH)
+        judged = case.judgements
+        unknown = judged.keys() - kinds.keys()
+        if unknown:
+            raise Rejected(f"case read {n}: a judgement of '{min(unknown)}', which is not a key question of the results")
+        head = (import_id, p)
+        writer.add(schema.judgements, JUDGEMENT_COLUMNS, [
+            head + (kinds[q].get(v) or (q, v if v.__class__ is str else None, 0, 0)) for q, v in judged.items()], BATCH)
 
 
 def import_file(store: NationalStore, path: Path) -> Imported:

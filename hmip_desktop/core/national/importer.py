@@ -93,16 +93,13 @@ def _write_cases(writer: Writer, results: Results, import_id: int, pseudonym: Ca
     kinds = {kq.id: {v: (kq.id, v, int(v in kq.applicable), int(v in kq.sufficient))
                      for v in {*kq.applicable, *kq.sufficient}} for kq in results.key_questions}
     readers: dict[str, str] = {}
-    for n, case in enumerate(results.cases, 1):
+    for case in results.cases:
         p = pseudonym(f"case:{case.case_id}")
         reader = readers.get(case.reader) or readers.setdefault(case.reader, pseudonym(f"reader:{case.reader}"))
         profile = case.profile
         writer.add(schema.cases, CASE_COLUMNS, [(import_id, p, *(getattr(profile, f) for f in PROFILE), reader,
                                                  case.reader_role)], BATCH)
-        judged = case.judgements
-        unknown = judged.keys() - kinds.keys()
-        if unknown:
-            raise Rejected(f"case read {n}: a judgement of '{min(unknown)}', which is not a key question of the results")
+        judged = case.judgements  # every key known: import_file checked them first
         head = (import_id, p)
         writer.add(schema.judgements, JUDGEMENT_COLUMNS, [
             head + (kinds[q].get(v) or (q, v if v.__class__ is str else None, 0, 0)) for q, v in judged.items()], BATCH)
@@ -131,6 +128,16 @@ def import_file(store: NationalStore, path: Path) -> Imported:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
         raise NationalError.of("national.bad_results", file=name, reason=f"{where}: {first['msg']}") from None
+    known = {kq.id for kq in results.key_questions}
+    seen: set[str] = set()
+    for n, case in enumerate(results.cases, 1):  # checked before anything is written
+        if case.case_id in seen:
+            raise NationalError.of("national.rejected", file=name, reason=f"case read {n}: the same case twice")
+        seen.add(case.case_id)
+        unknown = case.judgements.keys() - known
+        if unknown:
+            raise NationalError.of("national.rejected", file=name, reason=(
+                f"case read {n}: a judgement of '{min(unknown)}', which is not a key question of the results"))
     pseudonym = store.pseudonymiser()
     order = (results.signed_off_at, results.exported_at)
     with store.engine.begin() as conn:

@@ -53,3 +53,39 @@ def test_pseudonyms_are_keyed(tmp_path):
     with pytest.raises(NationalError, match="another national store"):
         other.pseudonymiser()
     other.close()
+
+
+def test_invalid_results_are_refused_with_one_line(tmp_path, capsys):
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from hmip_desktop.cli import main
+    from hmip_desktop.core.exchange.keys import SigningKey, public_line
+    from hmip_desktop.core.national import synthetic
+
+    lead = SigningKey(Ed25519PrivateKey.generate(), "Lead")
+    nat = NationalStore.init(tmp_path / "n.sqlite")
+    nat.trust(public_line(lead.public, "Lead"), "Lead")
+    old = synthetic.results(0, 5, 3, seed=1, standards=1)
+    old["format"] = 1
+    unknown = synthetic.results(1, 5, 3, seed=1, standards=1)
+    unknown["cases"][2]["judgements"]["not_a_question"] = "yes"
+    named = synthetic.results(2, 5, 3, seed=1, standards=1)
+    named["cases"][0]["profile"]["name"] = "A Person"  # a field the format does not have
+    files = []
+    for i, content in enumerate((old, unknown, named)):
+        path = tmp_path / f"{i}.results"
+        path.write_bytes(synthetic.seal(content, lead, nat.recipient))
+        files.append(str(path))
+    nat.close()
+    capsys.readouterr()
+    assert main(["national", "import", str(tmp_path / "n.sqlite"), *files]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 3
+    assert "0.results: not imported: the results are not valid (format" in err[0]
+    assert "1.results: not imported: case read 3: a judgement of 'not_a_question'" in err[1]
+    assert "2.results: not imported: the results are not valid (cases.0.profile.name" in err[2]
+    store = NationalStore.open(str(tmp_path / "n.sqlite"))
+    with store.engine.connect() as conn:
+        assert conn.execute(text("SELECT COUNT(*) FROM imports")).scalar() == 0
+        assert conn.execute(text("SELECT COUNT(*) FROM cases")).scalar() == 0
+    store.close()

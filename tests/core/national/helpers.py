@@ -13,16 +13,18 @@ from hmip_desktop.core.exchange.keys import load_key, new_key
 
 
 def demo_results(tmp: Path, central: str, count: int, recipient: str, first_seed: int = 11,
-                 before_sign_off=None) -> tuple[list[Path], Path]:
+                 before_sign_off=None, frameworks: dict[int, str] | None = None) -> tuple[list[Path], Path]:
     """``count`` signed-off demo inspections (ids demo1.., seeds first_seed..) through the
-    real path; returns the results files and the lead's key folder."""
+    real path; returns the results files and the lead's key folder. ``frameworks``:
+    inspection number -> a framework file for that demo (default: adult probation)."""
     central_keys = tmp / "k1" / "central-store" if is_url(central) else None
     keys = ["--keys", str(central_keys)] if central_keys else []
     files = []
     lead = None
     for n in range(1, count + 1):
         iid, field, kdir = f"demo{n}", tmp / f"f{n}.sqlite", tmp / f"k{n}"
-        assert main(["demo", str(field), "--id", iid, "--seed", str(first_seed + n), "--central", central,
+        fw = ["--framework", frameworks[n]] if frameworks and n in frameworks else []
+        assert main(["demo", str(field), "--id", iid, "--seed", str(first_seed + n), *fw, "--central", central,
                      "--keys", str(kdir)]) == 0
         bundle = tmp / f"b{n}.bundle"
         assert main(["export", str(field), "--inspection", iid, "--key", str(kdir), "--out", str(bundle)]) == 0

@@ -192,7 +192,16 @@ def test_same_tables_on_postgresql(generated, pg_url, capsys, tmp_path):
         for fmt in ("--json", "--csv", "--inspections"):
             assert main(["national", "tables", location, fmt]) == 0
             outputs.append(capsys.readouterr().out)
-    assert outputs[:3] == outputs[3:]
+        for command in ("subgroups", "consistency"):
+            assert main(["national", command, location, "--json"]) == 0
+            outputs.append(capsys.readouterr().out)
+        html = tmp_path / f"report-{len(outputs)}.html"
+        assert main(["national", "report", location, "--out", str(html), "--lang", "cy"]) == 0
+        capsys.readouterr()
+        outputs.append(html.read_text(encoding="utf-8"))
+    half = len(outputs) // 2
+    assert outputs[:half] == outputs[half:]
+    assert json.loads(outputs[3])["method"]["tests"] > 0
     # the same pseudonyms on both (same key): the stores can be compared row by row
     lite = NationalStore.open(str(g["national"]))
     pgs = NationalStore.open(pg_url)

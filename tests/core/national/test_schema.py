@@ -89,3 +89,24 @@ def test_invalid_results_are_refused_with_one_line(tmp_path, capsys):
         assert conn.execute(text("SELECT COUNT(*) FROM imports")).scalar() == 0
         assert conn.execute(text("SELECT COUNT(*) FROM cases")).scalar() == 0
     store.close()
+
+
+def test_provider_attributes_are_recorded_at_set_up(tmp_path, monkeypatch, capsys):
+    from hmip_desktop.cli import main
+    from hmip_desktop.core.central.store import CentralStore
+    from hmip_desktop.core.paths import forms_dir
+
+    monkeypatch.setenv("HMIP_KEY_PASSPHRASE", "pw")
+    c = str(tmp_path / "c.sqlite")
+    assert main(["central", "init", c]) == 0
+    fw = str(forms_dir() / "adult_probation.yaml")
+    assert main(["central", "inspection", c, "--id", "i1", "--framework", fw, "--provider", "P", "--title", "T",
+                 "--provider-type", "pdu", "--region", "Wales", "--family", "Rural", "--caseload-size", "812"]) == 0
+    assert main(["central", "inspection", c, "--id", "i2", "--framework", fw, "--provider", "P", "--title", "T",
+                 "--caseload-size", "-3"]) == 1
+    assert "caseload size must be a whole number" in capsys.readouterr().err
+    store = CentralStore.open(c)
+    with store.engine.connect() as conn:
+        row = conn.execute(text("SELECT provider_type, region, family, caseload_size FROM inspections")).one()
+    store.engine.dispose()
+    assert tuple(row) == ("pdu", "Wales", "Rural", 812)

@@ -93,6 +93,7 @@ def build_results(store: CentralStore, inspection_id: str) -> dict:
     return {
         "format": FORMAT,
         "inspection": inspection_id,
+        "store_id": store.store_id,
         "framework": {"id": insp.framework_id, "version": insp.framework_version, "sha256": insp.framework_sha256},
         "provider": {"name": insp.provider, "type": insp.provider_type, "region": insp.region,
                      "family": insp.family, "caseload_size": insp.caseload_size},

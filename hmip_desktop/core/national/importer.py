@@ -21,6 +21,7 @@ from pathlib import Path
 import pyrage
 from pydantic import ValidationError
 from sqlalchemy import insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from ..central.importer import _Writer as Writer  # the DBAPI executemany writer, one for both stores
 from ..central.results import MAX_RESULTS, MEMBER
@@ -139,22 +140,37 @@ def import_file(store: NationalStore, path: Path) -> Imported:
             raise NationalError.of("national.rejected", file=name, reason=(
                 f"case read {n}: a judgement of '{min(unknown)}', which is not a key question of the results"))
     pseudonym = store.pseudonymiser()
+    try:
+        import_id, newest = _record(store, results, digest, envelope_id, signer, pseudonym)
+    except IntegrityError:  # the same file imported by another process at the same moment
+        return Imported(name, results.inspection, "already imported", 0, 0)
+    cases = len(results.cases)
+    judged = sum(len(c.judgements) for c in results.cases)
+    return Imported(name, results.inspection, "imported" if newest else "imported (superseded by a newer sign-off)",
+                    cases, judged)
+
+
+def _record(store: NationalStore, results: Results, digest: str, envelope_id: str, signer: str,
+            pseudonym: Callable[[str], str]) -> tuple[int, bool]:
+    """Write one import in one transaction; (its id, whether it is now current)."""
+    im = schema.imports
     order = (results.signed_off_at, results.exported_at)
     with store.engine.begin() as conn:
+        # the current import of the same inspection (of the same central store), locked on
+        # PostgreSQL so that two imports of one inspection at once decide one after the other
         rows = conn.execute(select(im.c.id, im.c.signed_off_at, im.c.exported_at).where(
-            im.c.inspection_id == results.inspection, im.c.current.is_(True))).all()
+            im.c.inspection_id == results.inspection, im.c.source == results.store_id, im.c.current.is_(True))
+            .with_for_update()).all()
         newest = not rows or order > (rows[0].signed_off_at, rows[0].exported_at)
         import_id = conn.execute(insert(im).values(
-            file_sha256=digest, envelope_id=envelope_id, inspection_id=results.inspection, signer_key_id=signer,
+            file_sha256=digest, envelope_id=envelope_id, inspection_id=results.inspection, source=results.store_id,
+            signer_key_id=signer,
             signed_off_at=results.signed_off_at, exported_at=results.exported_at, imported_at=utc_now(),
             current=newest, superseded_by=None if newest else rows[0].id).returning(im.c.id)).scalar_one()
         if newest and rows:
             conn.execute(update(im).where(im.c.id == rows[0].id).values(current=False, superseded_by=import_id))
         _write(conn, results, import_id, pseudonym)
-    cases = len(results.cases)
-    judged = sum(len(c.judgements) for c in results.cases)
-    return Imported(name, results.inspection, "imported" if newest else "imported (superseded by a newer sign-off)",
-                    cases, judged)
+    return import_id, newest
 
 
 def _write(conn, results: Results, import_id: int, pseudonym: Callable[[str], str]) -> None:
@@ -182,14 +198,3 @@ def _write(conn, results: Results, import_id: int, pseudonym: Callable[[str], st
         (import_id, pseudonym(f"case:{m.case_id}"), m.question_id, *readers[m.case_id], m.original_value,
          m.moderated_value, m.outcome) for m in results.moderations if m.case_id in readers], BATCH)
     writer.flush()
-
-
-def import_files(store: NationalStore, paths: list[Path],
-                 progress: Callable[[int, int], None] | None = None) -> list[Imported]:
-    """Import each file in turn (each in its own transaction); stops at the first refusal."""
-    out = []
-    for i, path in enumerate(paths, 1):
-        out.append(import_file(store, Path(path)))
-        if progress:
-            progress(i, len(paths))
-    return out

@@ -110,6 +110,8 @@ class Results(BaseModel):
     model_config = ConfigDict(extra="ignore")
     format: int = Field(ge=2, le=2)
     inspection: Ident
+    #: The central store the inspection was set up in: an inspection is (store_id, inspection).
+    store_id: Ident
     framework: Framework
     provider: Provider
     fieldwork: Fieldwork

@@ -42,6 +42,8 @@ imports = Table(
     Column("file_sha256", HASH, nullable=False, unique=True),
     Column("envelope_id", ID, nullable=False),
     Column("inspection_id", ID, nullable=False, index=True),
+    #: The central store the inspection belongs to (two central stores may use one id).
+    Column("source", ID, nullable=False),
     Column("signer_key_id", HASH, ForeignKey("trusted_keys.key_id"), nullable=False),
     Column("signed_off_at", STAMP, nullable=False),
     Column("exported_at", STAMP, nullable=False),

@@ -96,7 +96,7 @@ def results(index: int, cases: int, questions: int, seed: int, standards: int = 
                             "moderated_value": f'"{after}"', "outcome": "agreed" if after == before else "changed",
                             "moderator": "lead1", "created_at": "2026-01-01T00:00:00+00:00"})
     return {
-        "format": 2, "inspection": iid, "framework": FRAMEWORK,
+        "format": 2, "inspection": iid, "store_id": "synthetic", "framework": FRAMEWORK,
         "provider": {"name": f"Provider {index}", "type": "pdu", "region": f"Region {index % 7}",
                      "family": FAMILIES[index % len(FAMILIES)], "caseload_size": 800 + 10 * index},
         "fieldwork": {"start": f"2026-{1 + index % 12:02d}-{day:02d}", "end": f"2026-{1 + index % 12:02d}-{day:02d}"},

@@ -35,6 +35,7 @@ def upgrade() -> None:
         sa.Column("file_sha256", HASH, nullable=False, unique=True),
         sa.Column("envelope_id", ID, nullable=False),
         sa.Column("inspection_id", ID, nullable=False),
+        sa.Column("source", ID, nullable=False),
         sa.Column("signer_key_id", HASH, sa.ForeignKey("trusted_keys.key_id"), nullable=False),
         sa.Column("signed_off_at", STAMP, nullable=False),
         sa.Column("exported_at", STAMP, nullable=False),

@@ -114,7 +114,8 @@ def subgroups(store: NationalStore, flt: Filter = Filter()) -> dict:
                     if p is not None:
                         tested.append(row)
                 rows.append(row)
-            dims.append({"dimension": dim, "applicable": total_a, "groups": rows})
+            # no total per dimension: with one group hidden by size it would give that group away
+            dims.append({"dimension": dim, "groups": rows})
         questions.append({"id": q, "framework": f, "dimensions": dims})
     if tested:
         adjusted = false_discovery_control([min(1.0, max(0.0, r["p_value"])) for r in tested], method="bh")

@@ -104,7 +104,10 @@ def national_tables(args) -> int:
         store.close()
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=1))
-    elif args.inspections:
+        return 0
+    # the CSV on stdout stays plain data; its interval and suppression rule go to stderr
+    print(f"intervals: {data['method']['interval']}; suppression: {data['method']['suppression']}", file=sys.stderr)
+    if args.inspections:
         sys.stdout.write(_csv(INSPECTION_COLUMNS, inspection_rows(data)))
     else:
         sys.stdout.write(_csv(KQ_COLUMNS, ([k[c] for c in KQ_COLUMNS] for k in data["key_questions"])))

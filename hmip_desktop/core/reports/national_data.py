@@ -47,7 +47,8 @@ def open_data(store: NationalStore, flt: Filter = Filter()) -> tuple[list[dict],
 
 
 def write_open_data(store: NationalStore, out: Path, flt: Filter = Filter()) -> list[Path]:
-    """Write ``ratings.csv``, ``ratings.xlsx`` and ``ratings.json`` into the folder ``out``."""
+    """Write ``README.txt`` (what the files are, the rules), ``ratings.csv``, ``ratings.xlsx``
+    and ``ratings.json`` into the folder ``out``."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     objects, rows = open_data(store, flt)
@@ -66,7 +67,12 @@ def write_open_data(store: NationalStore, out: Path, flt: Filter = Filter()) -> 
     doc = {"source": "hmip national store: the latest sign-off of each inspection",
            "method": {"interval": INTERVAL, "suppression": SUPPRESSION}, "inspections": objects}
     written = []
-    for name, data in (("ratings.csv", text.getvalue().encode("utf-8-sig")), ("ratings.xlsx", xlsx.getvalue()),
+    notes = (f"Every inspection's ratings from the hmip national store (the latest sign-off of each).\n"
+             f"One row per inspection and standard, and one for the overall rating.\n"
+             f"Key question figures elsewhere: {INTERVAL}; {SUPPRESSION}.\n"
+             f"Ratings are published figures: no cell is suppressed in these files.\n")
+    for name, data in (("README.txt", notes.encode("utf-8")),
+                       ("ratings.csv", text.getvalue().encode("utf-8-sig")), ("ratings.xlsx", xlsx.getvalue()),
                        ("ratings.json", json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8"))):
         write_atomically(out / name, data)
         written.append(out / name)

@@ -98,5 +98,6 @@ def test_open_data(national, tmp_path, capsys):
     assert len(values) == 1 + len(rows)
     cell = next(row for row in sheet.iter_rows() if row[0].value == "syn0000")[1]
     assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")  # text, not a formula
+    assert "suppressed" in (tmp_path / "od" / "README.txt").read_text(encoding="utf-8")
     doc = json.loads((tmp_path / "od" / "ratings.json").read_text(encoding="utf-8"))
     assert len(doc["inspections"]) == INSPECTIONS and "Wilson" in doc["method"]["interval"]

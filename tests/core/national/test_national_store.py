@@ -153,7 +153,9 @@ def test_import_tables_and_privacy(generated, capsys):
     assert any("excellent" in k["sufficient"] for k in esi["key_questions"])
     # CSV: one line per key question, formula-safe cells
     assert main(["national", "tables", nat, "--csv"]) == 0
-    lines = capsys.readouterr().out.splitlines()
+    captured = capsys.readouterr()
+    assert "Wilson" in captured.err and "suppress" in captured.err  # the rule, beside the data
+    lines = captured.out.splitlines()
     assert lines[0].startswith("framework,id,sufficient,applicable,percent") and len(lines) == 1 + len(expected)
     # filters
     assert main(["national", "tables", nat, "--json", "--framework", "youth_justice"]) == 0

@@ -175,6 +175,10 @@ def test_import_tables_and_privacy(generated, capsys):
 def test_same_tables_on_postgresql(generated, pg_url, capsys, tmp_path):
     """The same files into a PostgreSQL national store: the same tables, to the byte."""
     g = generated
+    nat = str(g["national"])
+    # the SQLite side as the first test leaves it (idempotent: this test can run on its own)
+    main(["national", "trust", nat, "--public-key", str(g["lead"] / "public.key"), "--name", "Lead"])
+    assert main(["national", "import", nat, *map(str, g["files"])]) == 0
     keys = g["tmp"] / "n.sqlite.keys"
     # the PostgreSQL store decrypts with the same identity: its keys folder is the SQLite store's copy
     pg_keys = tmp_path / "pg.keys"

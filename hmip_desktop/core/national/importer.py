@@ -46,6 +46,13 @@ class Imported:
     judgements: int
 
 
+def _acted(reason: str) -> Rejected:
+    """A refusal whose reason already says what to do."""
+    exc = Rejected(reason)
+    exc.says_what_to_do = True
+    return exc
+
+
 def _open(store: NationalStore, data: bytes) -> tuple[dict, str, str]:
     """(results, signer key id, envelope id), or Rejected."""
     t = schema.trusted_keys
@@ -55,10 +62,11 @@ def _open(store: NationalStore, data: bytes) -> tuple[dict, str, str]:
     def find_key(header):
         row = trusted.get(header.key_id)
         if row is None:
-            raise Rejected(f"signed by key {header.key_id[:16]}, which this national store does not trust; "
-                           "trust the lead's key first (hmip national trust NATIONAL --public-key FILE)")
+            raise _acted(f"signed by key {header.key_id[:16]}, which this national store does not trust; "
+                         "trust the lead's key first (hmip national trust NATIONAL --public-key FILE)")
         if row.revoked_at is not None:
-            raise Rejected(f"signed by key {header.key_id[:16]} ({row.name}), no longer trusted since {row.revoked_at[:10]}")
+            raise _acted(f"signed by key {header.key_id[:16]} ({row.name}), no longer trusted since "
+                         f"{row.revoked_at[:10]}; trust it again only if the key is safe (hmip national trust)")
         public, _ = parse_public(row.public_key)
         if header.signer:  # a header naming its signer must name this key
             named, _ = parse_public(header.signer, "results signer")
@@ -72,8 +80,8 @@ def _open(store: NationalStore, data: bytes) -> tuple[dict, str, str]:
     except NationalError:
         raise
     except Exception:  # noqa: BLE001
-        raise Rejected("cannot decrypt: the results are not encrypted to this national store "
-                       "(export them again with --to its recipient)") from None
+        raise _acted("cannot decrypt: the results are not encrypted to this national store "
+                     "(export them again with --to its recipient)") from None
     members = archive.read(plain, {MEMBER}, {MEMBER})
     try:
         return json.loads(members[MEMBER]), env.header.key_id, env.header.id
@@ -124,7 +132,8 @@ def import_file(store: NationalStore, path: Path) -> Imported:
         raw, signer, envelope_id = _open(store, data)
         results = parse(raw)
     except Rejected as exc:
-        raise NationalError.of("national.rejected", file=name, reason=exc.reason) from None
+        todo = "" if getattr(exc, "says_what_to_do", False) else "; ask the central store for the results file again"
+        raise NationalError.of("national.rejected", file=name, reason=exc.reason + todo) from None
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
@@ -133,12 +142,13 @@ def import_file(store: NationalStore, path: Path) -> Imported:
     seen: set[str] = set()
     for n, case in enumerate(results.cases, 1):  # checked before anything is written
         if case.case_id in seen:
-            raise NationalError.of("national.rejected", file=name, reason=f"case read {n}: the same case twice")
+            raise NationalError.of("national.rejected", file=name, reason=f"case read {n}: the same case twice; ask the central store for the results file again")
         seen.add(case.case_id)
         unknown = case.judgements.keys() - known
         if unknown:
             raise NationalError.of("national.rejected", file=name, reason=(
-                f"case read {n}: a judgement of '{min(unknown)}', which is not a key question of the results"))
+                f"case read {n}: a judgement of '{min(unknown)}', which is not a key question of the results; "
+                "ask the central store for the results file again"))
     pseudonym = store.pseudonymiser()
     try:
         import_id, newest = _record(store, results, digest, envelope_id, signer, pseudonym)

@@ -10,6 +10,7 @@ The commands live by area, each module adding its own with ``register``:
 - ``central``: ``hmip central …`` (the central store: keys, import, set-up, QA, ratings, results)
 - ``setup``: sample (a stratified sample from a caseload file, no store needed)
 - ``reports``: report, report-case, ``hmip central export-data`` (documents and data files)
+- ``national``: ``hmip national …`` (the national store: results across inspections)
 
 They share ``common`` (the one-line error, the progress bar, opening stores and keys) and
 never import each other. The order of the ``register`` calls is the order of ``hmip --help``.
@@ -23,7 +24,7 @@ import sys
 from collections.abc import Sequence
 
 from .. import __version__
-from . import central, exchange, field, reports, setup
+from . import central, exchange, field, national, reports, setup
 from ..core.words import LANGS
 from .common import CliError, refusal_text
 
@@ -39,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     central_actions = central.register(sub)
     setup.register(sub)
     reports.register(sub, central_actions)
+    national.register(sub)
     return parser
 
 

@@ -123,7 +123,8 @@ def central_inspection(args) -> int:
 
     store = central_store(args)
     packs.create_inspection(store, args.id, read_file(Path(args.framework)), args.provider, args.title,
-                            (args.start, args.end))
+                            (args.start, args.end), {"provider_type": args.provider_type, "region": args.region,
+                                                     "family": args.family, "caseload_size": args.caseload_size})
     print(f"inspection {args.id} created in {args.store}")
     return 0
 
@@ -327,6 +328,10 @@ def register(sub):
     q.add_argument("--framework", required=True, metavar="FILE")
     q.add_argument("--provider", required=True)
     q.add_argument("--title", required=True)
+    q.add_argument("--provider-type", metavar="TYPE", help="e.g. pdu, region, yot (for the national collation)")
+    q.add_argument("--region", help="the provider's region (for the national collation)")
+    q.add_argument("--family", help="the provider's family of like providers (the national tables group by it)")
+    q.add_argument("--caseload-size", type=int, metavar="N", help="cases in the caseload the sample is drawn from")
     q.add_argument("--start", metavar="YYYY-MM-DD")
     q.add_argument("--end", metavar="YYYY-MM-DD")
     q = store_parser("team", "set the inspection team from a CSV (id,name,role[,key_id])", central_team)

@@ -40,6 +40,18 @@ PROVIDERS = {
 }
 OTHER = ("Northmoor (fictional)", "Northmoor", "NX")
 FIELDWORK = ("2026-11-16", "2026-11-27")
+#: Invented provider families and regions (the national tables group by family): a demo
+#: inspection's are picked by its seed, so that many demos spread over several of each.
+FAMILIES = ("Metropolitan", "Urban", "Mixed urban and rural", "Rural")
+REGIONS = ("North East", "North West", "Midlands", "South West", "South East", "Wales")
+PROVIDER_TYPES = {"adult_probation": "pdu", "youth_justice": "yot", "esi_2003": "probation_area"}
+
+
+def provider_attributes(framework_id: str, seed: int, caseload_size: int) -> dict:
+    """The demo provider's attributes recorded at set-up (type, region, family, caseload size)."""
+    rng = random.Random(f"provider-{seed}")
+    return {"provider_type": PROVIDER_TYPES.get(framework_id, "other"), "region": rng.choice(REGIONS),
+            "family": rng.choice(FAMILIES), "caseload_size": caseload_size}
 SAMPLE_SIZE = 48
 
 TEAM = [
@@ -271,7 +283,9 @@ def set_up_central(store, db, key_id: str, *, seed: int = 2003, inspection_id: s
             for m, n, r in db.execute("SELECT id, name, role FROM team_members WHERE inspection_id = ?", [inspection_id])]
     cases = [(c, json.loads(p), sel, rank) for c, p, sel, rank in db.execute(
         "SELECT case_id, profile, selection, reserve_rank FROM cases WHERE inspection_id = ? ORDER BY case_id", [inspection_id])]
-    packs.create_inspection(store, inspection_id, insp[2], insp[0], insp[1], (insp[3], insp[4]))
+    fw_id = db.execute("SELECT framework_id FROM inspections WHERE id = ?", [inspection_id]).fetchone()[0]
+    packs.create_inspection(store, inspection_id, insp[2], insp[0], insp[1], (insp[3], insp[4]),
+                            provider_attributes(fw_id, seed, len(cases)))
     packs.set_team(store, inspection_id, team)
     fields = sorted({k for _, profile, _, _ in cases for k in profile})
     with tempfile.TemporaryDirectory() as tmp:

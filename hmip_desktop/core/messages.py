@@ -21,6 +21,7 @@ from string import Formatter
 from typing import NamedTuple
 
 from .messages_central import CENTRAL
+from .messages_national import NATIONAL
 from .messages_setup import SETUP
 
 _READ_RECOVERY = ("keep the file as it is and send it to your lead inspector or IT support "
@@ -366,6 +367,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                     "(a laptop never reuses an id)",
                                     "{where}: mae cofnod â'r dynodydd hwn eisoes wedi'i gadw gyda chynnwys arall: "
                                     "gwrthodwyd (nid yw gliniadur byth yn ailddefnyddio dynodydd)"),
+
+    # -- the national store (core/national) --
+    **NATIONAL,
 }
 
 

@@ -176,4 +176,7 @@ CENTRAL: dict[str, tuple[str, str]] = {
                                  "safon '{standard}': mae angen rhesymeg wedi'i chofnodi ar gyfer band yr arolygydd "
                                  "arweiniol"),
     "evidence.by": ("say who made the judgement (--by)", "nodwch pwy a wnaeth y farn (--by)"),
+    "packs.unknown_attribute": ("unknown provider attribute(s) {names}", "priodoledd(au) darparwr anhysbys: {names}"),
+    "packs.caseload_size": ("caseload size must be a whole number of cases, not {value}",
+                            "rhaid i faint y llwyth achosion fod yn nifer cyfan o achosion, nid {value}"),
 }

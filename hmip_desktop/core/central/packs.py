@@ -33,8 +33,22 @@ def ssh_recipient(public_key_line: str):
     return pyrage.ssh.Recipient.from_str(ssh)
 
 
+#: The provider's attributes recorded at set-up (for the national collation).
+PROVIDER_ATTRIBUTES = ("provider_type", "region", "family", "caseload_size")
+
+
 def create_inspection(store: CentralStore, inspection_id: str, framework_yaml: str, provider: str, title: str,
-                      fieldwork: tuple[str | None, str | None] = (None, None)) -> None:
+                      fieldwork: tuple[str | None, str | None] = (None, None),
+                      attributes: dict | None = None) -> None:
+    """Create an inspection with its pinned framework. ``attributes``: the provider's
+    type, region, family and caseload size (:data:`PROVIDER_ATTRIBUTES`), any may be left out."""
+    attributes = {k: v for k, v in (attributes or {}).items() if v is not None}
+    unknown = set(attributes) - set(PROVIDER_ATTRIBUTES)
+    if unknown:
+        raise CentralError.of("packs.unknown_attribute", names=", ".join(sorted(unknown)))
+    size = attributes.get("caseload_size")
+    if size is not None and (not isinstance(size, int) or isinstance(size, bool) or size < 0):
+        raise CentralError.of("packs.caseload_size", value=repr(size))
     fw = load_text(framework_yaml, f"inspection {inspection_id} framework")
     with store.engine.begin() as conn:
         if conn.execute(select(schema.inspections.c.id).where(schema.inspections.c.id == inspection_id)).first():
@@ -42,7 +56,7 @@ def create_inspection(store: CentralStore, inspection_id: str, framework_yaml: s
         conn.execute(insert(schema.inspections).values(
             id=inspection_id, framework_id=fw.id, framework_version=fw.version,
             framework_sha256=content_hash(framework_yaml), framework_yaml=framework_yaml, provider=provider,
-            title=title, fieldwork_start=fieldwork[0], fieldwork_end=fieldwork[1], created_at=utc_now()))
+            title=title, fieldwork_start=fieldwork[0], fieldwork_end=fieldwork[1], created_at=utc_now(), **attributes))
 
 
 def set_team(store: CentralStore, inspection_id: str, members: list[dict]) -> None:

@@ -2,11 +2,18 @@
 
 One envelope (kind "results", see docs/bundle-format.md), signed by a lead inspector's
 key and age-encrypted to the national store's recipient(s). Its payload is a ZIP with
-one member, ``results.json``: the framework reference, the ratings exactly as
-``hmip central ratings --json`` gives them, the effective answers, the moderation
-records, read outcomes, overrides and sign-offs, and the head of the central store's
-event log. Only a signed-off inspection can be exported, so the results are the ones
-the lead inspector signed.
+one member, ``results.json``: the framework reference, the provider's attributes, the
+ratings exactly as ``hmip central ratings --json`` gives them, the case-based key
+questions with the options that count as sufficient and applicable, one record per case
+read (case reference, the allow-listed case profile, the reader's key and role, the
+effective judgements), the effective answers, the moderation records, read outcomes,
+overrides and sign-offs, and the head of the central store's event log. Evidence notes,
+moderation rationales and read comments are left out: they are free text about people
+and the national collation needs none of them. Only a signed-off inspection can be
+exported, so the results are the ones the lead inspector signed.
+
+The case reference is the only identifier it carries: the national store replaces it
+with its keyed pseudonym on import (docs/decisions.md says why there, not here).
 """
 
 from __future__ import annotations
@@ -22,12 +29,19 @@ from ..exchange.envelope import Rejected
 from ..exchange.keys import SigningKey, fingerprint, parse_public, public_line
 from ..exchange.revisions import canonical
 from . import events, schema
-from .answers import effective_rows, rate_inspection
+from .answers import answers_by_case, effective_rows, framework_for, rate_inspection
 from .moderation import is_signed_off
+from .queries.rows import heads_join
 from .store import CentralError, CentralStore, utc_now
 
 MEMBER = "results.json"
 MAX_RESULTS = 256 * 1024 * 1024
+FORMAT = 2
+#: The case profile fields a results bundle carries (others a framework records stay behind).
+PROFILE_FIELDS = ("age_band", "gender", "ethnicity", "disability", "disposal_type", "risk_level",
+                  "reoffending_likelihood")
+#: Free text about people: never in a results bundle.
+LEFT_OUT = {"moderations": ("rationale",), "read_outcomes": ("comments",)}
 
 
 def _rows(conn, table, inspection_id: str) -> list[dict]:
@@ -36,25 +50,63 @@ def _rows(conn, table, inspection_id: str) -> list[dict]:
                                                    .order_by(order))]
 
 
+def _cases(conn, fw, inspection_id: str, answers: dict[str, dict]) -> list[dict]:
+    """One record per case read: reference, allow-listed profile, reader (key id and
+    role), effective judgements of the case-based key questions."""
+    kq_ids = [kq.id for kq in fw.key_questions()]
+    tm, cr, rv, sc = schema.team_members, schema.case_reads, schema.revisions, schema.setup_cases
+    team = {r.member_id: (r.key_id, r.role) for r in conn.execute(
+        select(tm.c.member_id, tm.c.key_id, tm.c.role).where(tm.c.inspection_id == inspection_id))}
+    setup = dict(conn.execute(select(sc.c.case_id, sc.c.profile).where(sc.c.inspection_id == inspection_id)).all())
+    out = []
+    for r in conn.execute(select(cr.c.case_id, rv.c.reader_id, rv.c.profile).select_from(heads_join())
+                          .where(cr.c.inspection_id == inspection_id).order_by(cr.c.case_id)):
+        # what the reader recorded in fieldwork (corrected where the caseload was wrong) wins
+        profile = {**json.loads(setup.get(r.case_id) or "{}"), **json.loads(r.profile or "{}")}
+        key_id, role = team.get(r.reader_id, (None, None))
+        given = answers.get(r.case_id, {})
+        out.append({"case_id": r.case_id,
+                    "profile": {f: (None if profile.get(f) is None else str(profile[f])) for f in PROFILE_FIELDS},
+                    "reader": key_id or f"member:{r.reader_id}", "reader_role": role,
+                    "judgements": {q: given[q] for q in kq_ids if q in given}})
+    return out
+
+
 def build_results(store: CentralStore, inspection_id: str) -> dict:
     """The results of a signed-off inspection as plain data (what the bundle carries)."""
     if not is_signed_off(store, inspection_id):
         raise CentralError.of("results.not_signed_off", inspection=inspection_id)
     ratings = rate_inspection(store, inspection_id).as_json()
+    fw = framework_for(store, inspection_id)
+    rows = effective_rows(store, inspection_id)
     with store.engine.connect() as conn:
         insp = conn.execute(select(schema.inspections).where(schema.inspections.c.id == inspection_id)).one()
+        cases = _cases(conn, fw, inspection_id, answers_by_case(rows))
         chain = events.verify(conn)
         if not chain.ok:
             raise CentralError.of("results.log_broken", reason=chain.reason)
-        records = {name: _rows(conn, table, inspection_id) for name, table in (
+        records = {name: [{k: v for k, v in r.items() if k not in LEFT_OUT.get(name, ())}
+                          for r in _rows(conn, table, inspection_id)] for name, table in (
             ("moderations", schema.moderations), ("read_outcomes", schema.read_outcomes),
             ("overrides", schema.overrides), ("signoffs", schema.signoffs))}
+    signed = [r["created_at"] for r in records["signoffs"] if r["action"] == "sign_off"]
     return {
-        "format": 1,
+        "format": FORMAT,
         "inspection": inspection_id,
+        "store_id": store.store_id,
         "framework": {"id": insp.framework_id, "version": insp.framework_version, "sha256": insp.framework_sha256},
+        "provider": {"name": insp.provider, "type": insp.provider_type, "region": insp.region,
+                     "family": insp.family, "caseload_size": insp.caseload_size},
+        "fieldwork": {"start": insp.fieldwork_start, "end": insp.fieldwork_end},
+        "signed_off_at": max(signed),
         "ratings": ratings,
-        "answers": effective_rows(store, inspection_id),
+        "key_questions": [
+            {"id": kq.id, "standard": standard.id, "text": {"en": kq.text.get("en"), "cy": kq.text.get("cy")},
+             "sufficient": [o.id for o in fw.options(kq.answer) if o.applicable and o.sufficient],
+             "applicable": [o.id for o in fw.options(kq.answer) if o.applicable]}
+            for standard in fw.standards() for kq in standard.key_questions],
+        "cases": cases,
+        "answers": [{k: v for k, v in r.items() if k != "note"} for r in rows],
         **records,
         "events_head": {"seq": chain.events, "hash": chain.head},
         "exported_at": utc_now(),

@@ -41,6 +41,13 @@ inspections = Table(
     Column("framework_yaml", Text),
     Column("fieldwork_start", String(10)),
     Column("fieldwork_end", String(10)),
+    # The provider's attributes (0006), for the national collation: its type (e.g. "pdu",
+    # "yot"), region, family (the group of like providers tables are printed by) and the
+    # size of the caseload the sample was drawn from. Empty where not recorded.
+    Column("provider_type", String(100)),
+    Column("region", String(200)),
+    Column("family", String(200)),
+    Column("caseload_size", Integer),
 )
 
 bundles = Table(

@@ -1,0 +1,103 @@
+"""The national report (PDF and HTML, English and Welsh) and the open data files, over
+synthetic results: what they print is checked against figures recomputed from the
+bundles' content, and the data files are safe to open."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from hmip_desktop.cli import main
+from hmip_desktop.core.exchange.keys import SigningKey, public_line
+from hmip_desktop.core.national import synthetic
+from hmip_desktop.core.national.store import NationalStore
+
+INSPECTIONS = 8
+
+
+@pytest.fixture(scope="module")
+def national(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("report")
+    lead = SigningKey(Ed25519PrivateKey.generate(), "Lead")
+    nat = NationalStore.init(tmp / "n.sqlite")
+    nat.trust(public_line(lead.public, "Lead"), "Lead")
+    contents, files = [], []
+    for i in range(INSPECTIONS):
+        c = synthetic.results(i, 40, 9, seed=3, standards=3)
+        if i == 0:
+            c["provider"]["name"] = "=HYPERLINK(\"http://x\")"  # must stay text in the data files
+        contents.append(c)
+        (tmp / f"{i}.results").write_bytes(synthetic.seal(c, lead, nat.recipient))
+        files.append(str(tmp / f"{i}.results"))
+    nat.close()
+    assert main(["national", "import", str(tmp / "n.sqlite"), *files]) == 0
+    return tmp, contents
+
+
+def _pooled(contents, q):
+    vals = [case["judgements"][q] for c in contents for case in c["cases"]]
+    s, a = vals.count("yes"), vals.count("yes") + vals.count("no")
+    return f"{round(100 * s / a, 1):.1f}%"
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_pdf_report(national, lang, tmp_path):
+    tmp, contents = national
+    out = tmp_path / f"national-{lang}.pdf"
+    assert main(["national", "report", str(tmp / "n.sqlite"), "--out", str(out), "--lang", lang]) == 0
+    text = "\n".join(page.extract_text() for page in PdfReader(out).pages)
+    heading = "Key questions: national figures" if lang == "en" else "Cwestiynau allweddol: ffigurau cenedlaethol"
+    assert heading in text
+    assert ("Wilson" in text) and ("Benjamini-Hochberg" in text)
+    for q in ("s1_q1", "s2_q2", "s3_q3"):
+        assert q in text and _pooled(contents, q) in text
+    assert ("Rural" in text) and ("Metropolitan" in text)
+    not_causal = "association, not a cause" if lang == "en" else "Cysylltiad ydynt, nid achos"
+    assert not_causal not in text  # no follow-up imported: the report says so instead
+    assert ("No reconviction follow-up" if lang == "en" else "Nid oes dilyniant ailgollfarnu") in text
+
+
+def test_html_report_is_accessible_xhtml(national, tmp_path):
+    tmp, contents = national
+    out = tmp_path / "national.html"
+    assert main(["national", "report", str(tmp / "n.sqlite"), "--out", str(out), "--lang", "cy"]) == 0
+    root = ET.fromstring(out.read_text(encoding="utf-8"))  # well-formed
+    ns = {"h": "http://www.w3.org/1999/xhtml"}
+    assert root.get("lang") == "cy"
+    assert root.findall(".//h:table/h:caption", ns) and root.findall(".//h:th[@scope='col']", ns)
+    figures = root.findall(".//h:figure", ns)
+    assert figures and all(f.find("h:figcaption", ns) is not None for f in figures)
+    html = out.read_text(encoding="utf-8")
+    assert _pooled(contents, "s1_q1") in html and "Wilson" in html
+    assert main(["national", "report", str(tmp / "n.sqlite"), "--out", str(tmp_path / "x.docx")]) == 1
+
+
+def test_open_data(national, tmp_path, capsys):
+    tmp, contents = national
+    assert main(["national", "open-data", str(tmp / "n.sqlite"), "--out", str(tmp_path / "od")]) == 0
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "od" / "ratings.csv").read_text(encoding="utf-8-sig"))))
+    assert len(rows) == INSPECTIONS * 4  # three standards and the overall
+    for c in contents:
+        mine = {r["standard"]: r for r in rows if r["inspection"] == c["inspection"]}
+        for s in c["ratings"]["standards"]:
+            assert (mine[s["id"]]["rating"], mine[s["id"]]["score"]) == (s["rating"], str(s["score"]))
+        assert mine["overall"]["rating"] == c["ratings"]["overall"]["rating"]
+        assert mine["overall"]["family"] == c["provider"]["family"]
+        assert mine["overall"]["caseload_size"] == str(c["provider"]["caseload_size"])
+    bad = next(r for r in rows if r["inspection"] == "syn0000")
+    assert bad["provider"].startswith("'=")  # neutralised in CSV
+    sheet = load_workbook(tmp_path / "od" / "ratings.xlsx").active
+    values = list(sheet.iter_rows(values_only=True))
+    assert len(values) == 1 + len(rows)
+    cell = next(row for row in sheet.iter_rows() if row[0].value == "syn0000")[1]
+    assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")  # text, not a formula
+    assert "suppressed" in (tmp_path / "od" / "README.txt").read_text(encoding="utf-8")
+    doc = json.loads((tmp_path / "od" / "ratings.json").read_text(encoding="utf-8"))
+    assert len(doc["inspections"]) == INSPECTIONS and "Wilson" in doc["method"]["interval"]

@@ -10,6 +10,7 @@ The commands live by area, each module adding its own with ``register``:
 - ``central``: ``hmip central …`` (the central store: keys, import, set-up, QA, ratings, results)
 - ``setup``: sample (a stratified sample from a caseload file, no store needed)
 - ``reports``: report, report-case, ``hmip central export-data`` (documents and data files)
+- ``sync``: serve (the sync service), sync (a laptop's network sync); docs/sync.md
 
 They share ``common`` (the one-line error, the progress bar, opening stores and keys) and
 never import each other. The order of the ``register`` calls is the order of ``hmip --help``.
@@ -23,7 +24,7 @@ import sys
 from collections.abc import Sequence
 
 from .. import __version__
-from . import central, exchange, field, reports, setup
+from . import central, exchange, field, reports, setup, sync
 from .common import CliError
 
 
@@ -36,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     central_actions = central.register(sub)
     setup.register(sub)
     reports.register(sub, central_actions)
+    sync.register(sub)
     return parser
 
 

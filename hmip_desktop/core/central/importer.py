@@ -146,7 +146,7 @@ def open_bundle(store: CentralStore, conn, data: bytes) -> tuple[Opened, bool]:
     sha = hashlib.sha256(data).hexdigest()
     seen = conn.execute(select(schema.bundles.c.sha256).where(schema.bundles.c.bundle_id == env.header.id)).scalar()
     if seen is not None and seen != sha:
-        raise Rejected(f"bundle id {env.header.id} was already imported with other content: refused")
+        raise Rejected.of("import.other_content", bundle=env.header.id)
     if env.header.encryption != "age":
         raise Rejected("bundle payload is not encrypted")
     identity = store.identity()  # a missing or foreign keys folder is the store's fault: CentralError, not Rejected

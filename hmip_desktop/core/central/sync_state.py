@@ -27,9 +27,10 @@ def first_use_of_nonce(store: CentralStore, key_id: str, nonce: str, created: in
     t = schema.sync_nonces
     with store.engine.begin() as conn:
         conn.execute(delete(t).where(t.c.created < now - 2 * window))
+        # RETURNING says whether the row went in (rowcount is not reliable for this on every driver)
         done = conn.execute(_insert(conn, t).values(key_id=key_id, nonce=nonce, created=created)
-                            .on_conflict_do_nothing(index_elements=["key_id", "nonce"]))
-        return done.rowcount == 1
+                            .on_conflict_do_nothing(index_elements=["key_id", "nonce"]).returning(t.c.nonce))
+        return done.first() is not None
 
 
 def count_request(store: CentralStore, key_id: str, limit: int) -> int:

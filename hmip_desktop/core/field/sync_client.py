@@ -166,8 +166,9 @@ def _record_receipt(db: Database, data: bytes, key: SigningKey, result: SyncResu
 
 def _fetch(db: Database, client: httpx.Client, key: SigningKey, result: SyncResult) -> None:
     response = _signed_get(client, proto.INBOX_PATH, key)
-    if response.status_code != 200:
-        raise SyncError.of("sync.server_refused", reason=_reason(response))
+    if response.status_code != 200:  # a revoked key, a clock too far out: said, not raised
+        result.refused["inbox"] = _reason(response)
+        return
     items = response.json().get("items", [])
     known = {r[0] for r in db.execute("SELECT id FROM inspections").fetchall()}
     for item in reversed(items):  # oldest first
@@ -184,7 +185,8 @@ def _fetch(db: Database, client: httpx.Client, key: SigningKey, result: SyncResu
             continue
         got = _signed_get(client, f"{proto.ITEMS_PATH}/{kind}/{item_id}", key)
         if got.status_code != 200:
-            raise SyncError.of("sync.server_refused", reason=_reason(got))
+            result.refused[f"{kind} {item_id}"] = _reason(got)
+            return
         limit = MAX_RECEIPT if kind == "receipt" else MAX_PACK
         if len(got.content) > limit:
             outbox.mark_seen(db, kind, item_id, "too large")

@@ -151,7 +151,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sync.offline": ("offline, {waiting} waiting", "all-lein, {waiting} yn aros"),
     "sync.wrong_store": ("the server at {url} is not this laptop's central store ({why}); nothing was sent",
                          "nid y gweinydd yn {url} yw storfa ganolog y gliniadur hwn ({why}); ni anfonwyd dim"),
-    "sync.server_refused": ("the server refused: {reason}", "gwrthododd y gweinydd: {reason}"),
+    "sync.url": ("{url}: give the server as https://HOST[:PORT]", "{url}: rhowch y gweinydd fel https://GWESTEIWR[:PORTH]"),
     "sync.no_store": ("this laptop does not know its central store yet (import the inspection pack first)",
                       "nid yw'r gliniadur hwn yn adnabod ei storfa ganolog eto (mewnforiwch y pecyn arolygu yn gyntaf)"),
     "sync.plain_http": ("plain HTTP is allowed only on 127.0.0.1: give --tls-cert and --tls-key",

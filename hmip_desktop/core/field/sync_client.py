@@ -76,7 +76,7 @@ def _setting(db: Database, key: str) -> str | None:
 def _client(server: str, ca: Path | None) -> httpx.Client:
     parts = urlsplit(server)
     if parts.scheme not in ("https", "http") or not parts.hostname:
-        raise SyncError(f"{server}: give the server as https://HOST[:PORT]")
+        raise SyncError.of("sync.url", url=server)
     if parts.scheme == "http" and parts.hostname != "127.0.0.1":
         raise SyncError.of("sync.plain_http")
     verify: ssl.SSLContext | bool = True

@@ -46,7 +46,7 @@ class Refuse(Exception):
         self.key_id, self.bundle_id, self.headers = key_id, bundle_id, headers or {}
 
     @classmethod
-    def of(cls, status: int, key: str, /, **params):
+    def of(cls, key: str, status: int, /, **params):
         extra = {k: params.pop(k) for k in ("key_id", "bundle_id", "headers") if k in params}
         return cls(status, render(key, "en", params), key, **extra)
 
@@ -75,7 +75,7 @@ class SyncService:
     def _rate(self, key_id: str) -> None:
         wait = sync_state.count_request(self.store, key_id, self.rate_limit)
         if wait:
-            raise Refuse.of(429, "sync.rate", key=key_id[:16], seconds=wait, key_id=key_id,
+            raise Refuse.of("sync.rate", 429, key=key_id[:16], seconds=wait, key_id=key_id,
                             headers={"Retry-After": str(wait)})
 
     def _signed(self, request: Request) -> str:
@@ -86,7 +86,7 @@ class SyncService:
             raise Refuse(exc.status, exc.reason) from None
         if not sync_state.first_use_of_nonce(self.store, signed.key_id, signed.nonce, signed.created,
                                              proto.REPLAY_WINDOW):
-            raise Refuse.of(401, "sync.replayed", key_id=signed.key_id)
+            raise Refuse.of("sync.replayed", 401, key_id=signed.key_id)
         self._rate(signed.key_id)
         return signed.key_id
 
@@ -111,7 +111,7 @@ class SyncService:
         except Rejected as exc:
             raise _refusal(409 if exc.key == "import.other_content" else 422, exc, **ids) from None
         except CentralError as exc:
-            raise Refuse.of(503, "sync.unavailable", detail=str(exc), **ids, headers={"Retry-After": "30"}) from None
+            raise Refuse.of("sync.unavailable", 503, detail=str(exc), **ids, headers={"Retry-After": "30"}) from None
         receipt_id = envelope.peek_header(result.receipt).id
         kept = sync_state.keep_receipt(self.store, result.bundle_id, receipt_id, header.key_id, result.receipt)
         return (201 if result.newly_imported else 200), kept, result.bundle_id
@@ -130,7 +130,7 @@ class SyncService:
             await run_in_threadpool(self._log, request, refusal)
             return PlainTextResponse(refusal.reason + "\n", refusal.status, headers=refusal.headers)
         except CentralError as exc:
-            refusal = Refuse.of(503, "sync.unavailable", detail=str(exc), headers={"Retry-After": "30"})
+            refusal = Refuse.of("sync.unavailable", 503, detail=str(exc), headers={"Retry-After": "30"})
             return PlainTextResponse(refusal.reason + "\n", 503, headers=refusal.headers)
         except Exception as exc:  # noqa: BLE001 - the database gone away and friends: the client retries
             from sqlalchemy.exc import DBAPIError
@@ -147,7 +147,7 @@ class SyncService:
         async def work():
             challenge = request.query_params.get("challenge", "")
             if not proto.valid_challenge(challenge):
-                raise Refuse.of(400, "sync.challenge")
+                raise Refuse.of("sync.challenge", 400)
             answer = await run_in_threadpool(lambda: proto.identity_answer(
                 self.store.store_id, self.store.signing_key(), challenge, __version__, FORMAT_VERSION))
             return JSONResponse(answer)
@@ -158,21 +158,21 @@ class SyncService:
             length = request.headers.get("content-length")
             if length is not None:
                 if not length.isdigit():
-                    raise Refuse.of(411, "sync.no_length")
+                    raise Refuse.of("sync.no_length", 411)
                 if int(length) > self.max_bundle:  # refused before a byte of the body is read
-                    raise Refuse.of(413, "sync.too_large", size=int(length), limit=self.max_bundle)
+                    raise Refuse.of("sync.too_large", 413, size=int(length), limit=self.max_bundle)
             elif "chunked" not in request.headers.get("transfer-encoding", "").lower():
-                raise Refuse.of(411, "sync.no_length")
+                raise Refuse.of("sync.no_length", 411)
             body = bytearray()
             try:
                 async with asyncio.timeout(self.upload_time_limit):
                     async for chunk in request.stream():
                         body += chunk
                         if len(body) > self.max_bundle:
-                            raise Refuse.of(413, "sync.too_large", size=f"over {self.max_bundle}",
+                            raise Refuse.of("sync.too_large", 413, size=f"over {self.max_bundle}",
                                             limit=self.max_bundle)
             except TimeoutError:
-                raise Refuse.of(408, "sync.too_slow", limit=self.upload_time_limit) from None
+                raise Refuse.of("sync.too_slow", 408, limit=self.upload_time_limit) from None
             except ClientDisconnect:
                 return Response(status_code=400)  # nobody is listening; nothing was imported
             status, receipt, bundle_id = await run_in_threadpool(self._import, bytes(body))
@@ -195,7 +195,7 @@ class SyncService:
             if kind in proto.ITEM_KINDS:
                 data = await run_in_threadpool(sync_state.item, self.store, key_id, kind, item_id)
             if data is None:
-                raise Refuse.of(404, "sync.no_item", kind=kind if kind in proto.ITEM_KINDS else "item", key_id=key_id)
+                raise Refuse.of("sync.no_item", 404, kind=kind if kind in proto.ITEM_KINDS else "item", key_id=key_id)
             return Response(data, media_type="application/octet-stream")
         return await self._answer(request, work)
 

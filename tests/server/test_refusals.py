@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import socket
 import ssl
+import time
 
 import httpx
 import pytest
@@ -175,3 +176,18 @@ def test_serve_refuses_plain_http_off_loopback(sync_world, capsys):
     assert code == 1
     assert capsys.readouterr().err == ("hmip: error: plain HTTP is allowed only on 127.0.0.1: "
                                        "give --tls-cert and --tls-key\n")
+
+
+def test_the_rate_limit_holds_across_workers(sync_world):
+    server = sync_world.server("--rate-limit", "3", workers=2)
+    if time.time() % 60 > 50:  # the count is per minute: start well inside one
+        time.sleep(61 - time.time() % 60)
+    statuses = []
+    with httpx.Client(base_url=server.url, verify=ca_context(sync_world.tls)) as client:
+        for _ in range(5):  # two workers: the count is in the database, not in either of them
+            request = client.build_request("GET", proto.INBOX_PATH)
+            proto.sign_request(request, sync_world.key("k"))
+            response = client.send(request)
+            statuses.append(response.status_code)
+    assert statuses[:3] == [200, 200, 200] and statuses[3:] == [429, 429]
+    assert response.text.startswith("too many requests from key ") and int(response.headers["Retry-After"]) >= 1

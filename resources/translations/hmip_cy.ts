@@ -1528,117 +1528,117 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="246"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="253"/>
         <source>%1 change(s) could not be saved. Close anyway and lose them?</source>
         <translation>Nid oedd modd cadw %1 newid. Cau beth bynnag a'u colli?</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="161"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="165"/>
         <source>&amp;Case list</source>
         <translation>&amp;Rhestr achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="167"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="171"/>
         <source>&amp;Check audit trail…</source>
         <translation>&amp;Gwirio'r trywydd archwilio…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="156"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="160"/>
         <source>&amp;Edit</source>
         <translation>&amp;Golygu</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="167"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="171"/>
         <source>&amp;Export bundle…</source>
         <translation>&amp;Allforio bwndel…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="152"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="155"/>
         <source>&amp;File</source>
         <translation>&amp;Ffeil</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="162"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="166"/>
         <source>&amp;Find case</source>
         <translation>&amp;Canfod achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="157"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="161"/>
         <source>&amp;Go</source>
         <translation>&amp;Mynd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="159"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="163"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="166"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="170"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Llwybrau byr bysellfwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="158"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="162"/>
         <source>&amp;Language</source>
         <translation>&amp;Iaith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="165"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="169"/>
         <source>&amp;Mark complete or reopen</source>
         <translation>&amp;Marcio'n gyflawn neu ailagor</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="164"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="168"/>
         <source>&amp;Next case</source>
         <translation>&amp;Achos nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="168"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="172"/>
         <source>&amp;Open field store…</source>
         <translation>&amp;Agor storfa maes…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="163"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="167"/>
         <source>&amp;Previous question</source>
         <translation>Cwestiwn &amp;blaenorol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="166"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="170"/>
         <source>&amp;Quit</source>
         <translation>&amp;Gadael</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="161"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="165"/>
         <source>&amp;Redo</source>
         <translation>&amp;Ailwneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="161"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="165"/>
         <source>&amp;Undo</source>
         <translation>&amp;Dadwneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="343"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="350"/>
         <source>All changes saved</source>
         <translation>Cadwyd pob newid</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="443"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="450"/>
         <source>Answer a judgement</source>
         <translation>Rhoi barn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="431"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="438"/>
         <source>Audit check cancelled.</source>
         <translation>Diddymwyd y gwiriad archwilio.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="425"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="432"/>
         <source>Audit trail broken at event %1.</source>
         <translation>Mae'r trywydd archwilio wedi'i dorri wrth ddigwyddiad %1.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="423"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="430"/>
         <source>Audit trail intact: %1 events.</source>
         <translation>Mae'r trywydd archwilio'n gyfan: %1 digwyddiad.</translation>
     </message>
@@ -1647,43 +1647,43 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation type="vanished">Methu agor y storfa maes</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="396"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="403"/>
         <source>Case %1 is marked complete. Reopen it for changes?</source>
         <translation>Mae achos %1 wedi'i farcio'n gyflawn. Ei ailagor i wneud newidiadau?</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="245"/>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="343"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="252"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="350"/>
         <source>Changes not saved</source>
         <translation>Newidiadau heb eu cadw</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="416"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="423"/>
         <source>Checking the audit trail…</source>
         <translation>Wrthi'n gwirio'r trywydd archwilio…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="444"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="451"/>
         <source>Clear an answer</source>
         <translation>Clirio ateb</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="444"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="451"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="445"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="452"/>
         <source>Enter in Find case</source>
         <translation>Enter yn Canfod achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="168"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="172"/>
         <source>Import &amp;receipt…</source>
         <translation>Mewnforio &amp;derbynneb…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="169"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="173"/>
         <source>Import inspection &amp;pack…</source>
         <translation>Mewnforio &amp;pecyn arolygiad…</translation>
     </message>
@@ -1692,72 +1692,72 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation type="vanished">Llwybrau byr bysellfwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="162"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="166"/>
         <source>Next &amp;question</source>
         <translation>Cwestiwn &amp;nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="163"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="167"/>
         <source>Next &amp;standard</source>
         <translation>&amp;Safon nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="363"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="370"/>
         <source>Nothing to undo or redo</source>
         <translation>Dim byd i'w ddadwneud na'i ailwneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="153"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="156"/>
         <source>Open &amp;recent</source>
         <translation>Agor storfa &amp;ddiweddar</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="445"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="452"/>
         <source>Open the case found</source>
         <translation>Agor yr achos a ganfuwyd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="164"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="168"/>
         <source>P&amp;revious standard</source>
         <translation>Safon b&amp;laenorol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="165"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="169"/>
         <source>Pre&amp;vious case</source>
         <translation>Achos bla&amp;enorol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="341"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="348"/>
         <source>Read-only: nothing can be changed</source>
         <translation>Darllen yn unig: ni ellir newid dim</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="395"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="402"/>
         <source>Reopen case read</source>
         <translation>Ailagor darlleniad achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="343"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="350"/>
         <source>Saving…</source>
         <translation>Yn cadw…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="443"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="450"/>
         <source>Y, N, A or 1–9</source>
         <translation>Y, N, A neu 1–9</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="151"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="154"/>
         <source>hmip-desktop: case reading</source>
         <translation>hmip-desktop: darllen achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="150"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="153"/>
         <source>read-only: %1</source>
         <translation>darllen yn unig: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="228"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="235"/>
         <source>read-only: %1 (this file may not be written; nothing can be changed)</source>
         <translation>darllen yn unig: %1 (ni ellir ysgrifennu i'r ffeil hon; ni ellir newid dim)</translation>
     </message>
@@ -2267,6 +2267,121 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <location filename="../../hmip_desktop/ui/views/field/store_menu.py" line="101"/>
         <source>Open recent store</source>
         <translation>Agor storfa ddiweddar</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="137"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="68"/>
+        <source>&amp;Sync now</source>
+        <translation>&amp;Cysoni nawr</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="190"/>
+        <source>Bundle</source>
+        <translation>Bwndel</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="190"/>
+        <source>Exported</source>
+        <translation>Allforiwyd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="190"/>
+        <source>Inspection</source>
+        <translation>Arolygiad</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="191"/>
+        <source>Last problem</source>
+        <translation>Problem ddiwethaf</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="164"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="167"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="168"/>
+        <source>Not synced</source>
+        <translation>Heb gysoni</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="69"/>
+        <source>O&amp;utbox…</source>
+        <translation>&amp;Blwch allan…</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="149"/>
+        <source>Offline, %1 waiting</source>
+        <translation>All-lein, %1 yn aros</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="189"/>
+        <source>Outbox</source>
+        <translation>Blwch allan</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="137"/>
+        <source>Refused by the central store</source>
+        <translation>Gwrthodwyd gan y storfa ganolog</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="123"/>
+        <source>Sending… %1%</source>
+        <translation>Yn anfon… %1%</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="190"/>
+        <source>State</source>
+        <translation>Cyflwr</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="87"/>
+        <source>Sync now</source>
+        <translation>Cysoni nawr</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="154"/>
+        <source>Sync stopped midway, %1 waiting: will try again</source>
+        <translation>Stopiodd y cysoni hanner ffordd, %1 yn aros: bydd yn rhoi cynnig arall arni</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="151"/>
+        <source>Synced: %1 sent, %2 receipt(s) recorded, %3 waiting</source>
+        <translation>Wedi cysoni: %1 wedi'u hanfon, %2 derbynneb wedi'u cofnodi, %3 yn aros</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="113"/>
+        <source>Syncing…</source>
+        <translation>Yn cysoni…</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="88"/>
+        <source>The address of your central store's sync service (https://…):</source>
+        <translation>Cyfeiriad gwasanaeth cysoni eich storfa ganolog (https://…):</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="41"/>
+        <source>receipt received</source>
+        <translation>derbynneb wedi dod</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="42"/>
+        <source>refused</source>
+        <translation>gwrthodwyd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="41"/>
+        <source>sent</source>
+        <translation>anfonwyd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="41"/>
+        <source>waiting</source>
+        <translation>yn aros</translation>
     </message>
 </context>
 <context>

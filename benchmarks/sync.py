@@ -274,7 +274,8 @@ def sync_load(ctx: Context) -> Measurement:
                     t.join()
                 walls.append(time.perf_counter() - started)
             if errors:
-                raise RuntimeError(f"sync_load: {len(errors)} uploads failed, first: {errors[0]}")
+                logs = "".join(p.read_text(errors="replace")[-3000:] for p in ctx.workdir.glob("serve-*.log"))
+                raise RuntimeError(f"sync_load: {len(errors)} uploads failed, first: {errors[0]}\n{logs}")
             if counts(server.url(name)) != (LAPTOPS, LAPTOPS * READS_EACH):
                 raise RuntimeError(f"sync_load: not every bundle imported exactly once: {counts(server.url(name))}")
             p95s.append(statistics.quantiles(latencies, n=20)[-1])

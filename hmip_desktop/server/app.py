@@ -2,8 +2,10 @@
 
 Uploads run the file import itself (``importer.import_bundle``), so every refusal of
 ``hmip central import`` is given here, as an HTTP status with the same one-line reason.
-Blocking work (the database, the import) runs in Starlette's thread pool; the event
-loop only moves bytes. Every refusal goes to the central event log.
+Blocking work (the database, the import) runs in worker threads, at most ``DB_THREADS``
+at once per process: fewer than the connection pool holds (5 + 10 overflow), so a burst
+of laptops queues here instead of timing out on the pool; the event loop only moves
+bytes. Every refusal goes to the central event log.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import os
 from pathlib import Path
 
 from starlette.applications import Starlette
-from starlette.concurrency import run_in_threadpool
+import anyio
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
@@ -30,6 +32,8 @@ from ..core.exchange.formats import FORMAT_VERSION
 from ..core.messages import Refusal, render
 
 log = logging.getLogger("hmip.server")
+#: Threads doing database work at once, per worker process.
+DB_THREADS = 8
 
 #: Environment variables through which ``hmip serve`` configures each worker process.
 ENV_STORE, ENV_KEYS, ENV_MAX_BUNDLE, ENV_RATE = ("HMIP_SERVE_STORE", "HMIP_SERVE_KEYS", "HMIP_SERVE_MAX_BUNDLE",
@@ -62,6 +66,13 @@ class SyncService:
                  upload_time_limit: float = proto.UPLOAD_TIME_LIMIT):
         self.store, self.max_bundle = store, min(max_bundle, importer.MAX_FILE)
         self.rate_limit, self.upload_time_limit = rate_limit, upload_time_limit
+        self._limiter: anyio.CapacityLimiter | None = None
+
+    async def _blocking(self, fn, *args):
+        """``fn(*args)`` in a worker thread, at most DB_THREADS at once."""
+        if self._limiter is None:  # made inside the event loop that uses it
+            self._limiter = anyio.CapacityLimiter(DB_THREADS)
+        return await anyio.to_thread.run_sync(lambda: fn(*args), limiter=self._limiter)
 
     # -- shared steps (blocking: called in the thread pool) ----------------------------
 
@@ -127,15 +138,15 @@ class SyncService:
         try:
             return await work()
         except Refuse as refusal:
-            await run_in_threadpool(self._log, request, refusal)
+            await self._blocking(self._log, request, refusal)
             return PlainTextResponse(refusal.reason + "\n", refusal.status, headers=refusal.headers)
         except CentralError as exc:
             refusal = Refuse.of("sync.unavailable", 503, detail=str(exc), headers={"Retry-After": "30"})
             return PlainTextResponse(refusal.reason + "\n", 503, headers=refusal.headers)
-        except Exception as exc:  # noqa: BLE001 - the database gone away and friends: the client retries
-            from sqlalchemy.exc import DBAPIError
+        except Exception as exc:  # noqa: BLE001 - the database gone away or busy: the client retries
+            from sqlalchemy.exc import DBAPIError, TimeoutError as PoolTimeout
 
-            if not isinstance(exc, DBAPIError):
+            if not isinstance(exc, (DBAPIError, PoolTimeout)):
                 raise
             log.warning("database error", exc_info=True)
             return PlainTextResponse(render("sync.unavailable", "en", {"detail": "its database cannot be reached"})
@@ -148,7 +159,7 @@ class SyncService:
             challenge = request.query_params.get("challenge", "")
             if not proto.valid_challenge(challenge):
                 raise Refuse.of("sync.challenge", 400)
-            answer = await run_in_threadpool(lambda: proto.identity_answer(
+            answer = await self._blocking(lambda: proto.identity_answer(
                 self.store.store_id, self.store.signing_key(), challenge, __version__, FORMAT_VERSION))
             return JSONResponse(answer)
         return await self._answer(request, work)
@@ -175,25 +186,25 @@ class SyncService:
                 raise Refuse.of("sync.too_slow", 408, limit=self.upload_time_limit) from None
             except ClientDisconnect:
                 return Response(status_code=400)  # nobody is listening; nothing was imported
-            status, receipt, bundle_id = await run_in_threadpool(self._import, bytes(body))
+            status, receipt, bundle_id = await self._blocking(self._import, bytes(body))
             return Response(receipt, status, media_type="application/octet-stream",
                             headers={"Hmip-Bundle-Id": bundle_id})
         return await self._answer(request, work)
 
     async def inbox(self, request: Request) -> Response:
         async def work():
-            key_id = await run_in_threadpool(self._signed, request)
-            items = await run_in_threadpool(sync_state.inbox, self.store, key_id, proto.INBOX_LIMIT)
+            key_id = await self._blocking(self._signed, request)
+            items = await self._blocking(sync_state.inbox, self.store, key_id, proto.INBOX_LIMIT)
             return JSONResponse({"items": items})
         return await self._answer(request, work)
 
     async def item(self, request: Request) -> Response:
         async def work():
             kind, item_id = request.path_params["kind"], request.path_params["item_id"]
-            key_id = await run_in_threadpool(self._signed, request)
+            key_id = await self._blocking(self._signed, request)
             data = None
             if kind in proto.ITEM_KINDS:
-                data = await run_in_threadpool(sync_state.item, self.store, key_id, kind, item_id)
+                data = await self._blocking(sync_state.item, self.store, key_id, kind, item_id)
             if data is None:
                 raise Refuse.of("sync.no_item", 404, kind=kind if kind in proto.ITEM_KINDS else "item", key_id=key_id)
             return Response(data, media_type="application/octet-stream")

@@ -136,6 +136,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "mewnforiwyd bwndel {bundle} eisoes gyda chynnwys arall: gwrthodwyd"),
     "sync.too_large": ("the upload is {size} bytes, more than the {limit} bytes a bundle may have",
                        "mae'r uwchlwythiad yn {size} beit, mwy na'r {limit} beit a ganiateir i fwndel"),
+    "sync.headers_too_large": ("the request's headers are {size} bytes, more than the {limit} bytes allowed",
+                               "mae penawdau'r cais yn {size} beit, mwy na'r {limit} beit a ganiateir"),
     "sync.no_length": ("an upload must say its length (Content-Length) or be sent in chunks",
                        "rhaid i uwchlwythiad nodi ei hyd (Content-Length) neu gael ei anfon mewn darnau"),
     "sync.too_slow": ("the upload did not arrive within {limit} seconds",

@@ -127,9 +127,9 @@ class SyncService:
         kept = sync_state.keep_receipt(self.store, result.bundle_id, receipt_id, header.key_id, result.receipt)
         return (201 if result.newly_imported else 200), kept, result.bundle_id
 
-    def _log(self, request: Request, refusal: Refuse) -> None:
+    def _log(self, path: str, refusal: Refuse) -> None:
         try:
-            sync_state.log_refusal(self.store, status=refusal.status, path=request.url.path, key_id=refusal.key_id,
+            sync_state.log_refusal(self.store, status=refusal.status, path=path, key_id=refusal.key_id,
                                    bundle_id=refusal.bundle_id, reason_id=refusal.key)
         except Exception:  # noqa: BLE001 - the store being down is itself the refusal; never hide it
             log.warning("could not log a refusal (%s) to the event log", refusal.status, exc_info=True)
@@ -138,7 +138,7 @@ class SyncService:
         try:
             return await work()
         except Refuse as refusal:
-            await self._blocking(self._log, request, refusal)
+            await self._blocking(self._log, request.url.path, refusal)
             return PlainTextResponse(refusal.reason + "\n", refusal.status, headers=refusal.headers)
         except CentralError as exc:
             refusal = Refuse.of("sync.unavailable", 503, detail=str(exc), headers={"Retry-After": "30"})
@@ -211,6 +211,28 @@ class SyncService:
         return await self._answer(request, work)
 
 
+#: Request header bytes (names and values) accepted; uvicorn's h11 limit applies only to
+#: headers that arrive in pieces, so this is checked on every request.
+MAX_HEADERS = 16 * 1024
+
+
+class HeaderLimit:
+    """ASGI wrapper: 431 with the one-line reason for requests whose headers are too large
+    (logged like every refusal)."""
+
+    def __init__(self, app, service: SyncService):
+        self.app, self.service = app, service
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http":
+            size = sum(len(k) + len(v) for k, v in scope.get("headers", ()))
+            if size > MAX_HEADERS:
+                refusal = Refuse.of("sync.headers_too_large", 431, size=size, limit=MAX_HEADERS)
+                await self.service._blocking(self.service._log, scope.get("path", ""), refusal)
+                return await PlainTextResponse(refusal.reason + "\n", 431)(scope, receive, send)
+        return await self.app(scope, receive, send)
+
+
 def create_app(store: CentralStore, **options) -> Starlette:
     service = SyncService(store, **options)
     app = Starlette(routes=[
@@ -220,6 +242,7 @@ def create_app(store: CentralStore, **options) -> Starlette:
         Route(proto.ITEMS_PATH + "/{kind}/{item_id}", service.item, methods=["GET"]),
     ])
     app.state.service = service
+    app.add_middleware(HeaderLimit, service=service)
     return app
 
 

@@ -122,6 +122,11 @@ def test_an_oversized_body_gets_413(sync_world):
                                           b"Content-Length: 5000000000\r\n\r\n")
     assert answer.startswith(b"HTTP/1.1 413 ")
     assert answer.endswith(b"the upload is 5000000000 bytes, more than the 100000 bytes a bundle may have\n")
+    # Headers beyond 16 KiB: refused by the HTTP layer before any endpoint runs.
+    answer = _raw(server, sync_world.tls, b"GET /v1/inbox HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Pad: "
+                  + b"a" * 20000 + b"\r\n\r\n")
+    assert answer.startswith(b"HTTP/1.1 431 ")
+    assert answer.endswith(b"more than the 16384 bytes allowed\n")
     # A chunked body that passes the cap on the way.
     with httpx.Client(verify=ca_context(sync_world.tls)) as client:
         response = client.post(server.url + proto.BUNDLES_PATH, content=iter([b"x" * 60000] * 3))

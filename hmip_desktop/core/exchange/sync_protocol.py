@@ -107,8 +107,14 @@ def verify_request(method: str, url: str, headers, lookup) -> Signed:
 
 # -- the store's identity ----------------------------------------------------------------
 
+#: Put before the signed identity document, so that this signature (made for anyone who
+#: asks, over their challenge) can never stand for an envelope (which begins HMIPENV1) or
+#: anything else the store's key signs.
+IDENTITY_CONTEXT = b"hmip-sync identity v1\n"
+
+
 def _canonical(obj: dict) -> bytes:
-    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    return IDENTITY_CONTEXT + json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
 def valid_challenge(challenge: str) -> bool:

@@ -194,7 +194,8 @@ class SyncService:
     async def inbox(self, request: Request) -> Response:
         async def work():
             key_id = await self._blocking(self._signed, request)
-            items = await self._blocking(sync_state.inbox, self.store, key_id, proto.INBOX_LIMIT)
+            device = request.query_params.get("device")  # covered by the signature (@query)
+            items = await self._blocking(sync_state.inbox, self.store, key_id, proto.INBOX_LIMIT, device)
             return JSONResponse({"items": items})
         return await self._answer(request, work)
 

@@ -84,3 +84,35 @@ def test_a_new_pack_and_receipts_come_through_the_inbox(sync_world):
         proto.sign_request(request, sync_world.key("k2"))
         other = client.send(request)
         assert other.status_code == 404 and other.text == "no such receipt for this key\n"
+
+
+def test_a_read_returned_after_its_receipt_comes_back_with_the_comments(sync_world):
+    from hmip_desktop.core.central import moderation
+
+    laptop = sync_world.laptop()
+    server = sync_world.server()
+    db = open_db(laptop)
+    try:
+        first = sync(db, laptop, sync_world.key("k"), server.url, ca=sync_world.tls["ca"])
+        assert first.receipts == 1, first.describe()
+        case_id = db.execute("SELECT min(case_id) FROM case_reads WHERE reader_id = 'insp1'").fetchone()[0]
+        # Nothing new: the inbox holds only the receipt already recorded.
+        quiet = sync(db, laptop, sync_world.key("k"), server.url, ca=sync_world.tls["ca"])
+        assert quiet.receipts == 0 and not quiet.refused
+        # The lead returns the read after that receipt went out; the laptop sends nothing new.
+        moderation.finish_read(sync_world.central, "demo", case_id, "returned", "Add the interview date, please.",
+                               "lead1")
+        later = sync(db, laptop, sync_world.key("k"), server.url, ca=sync_world.tls["ca"])
+        assert later.sent == [] and later.receipts == 1 and not later.refused, later.describe()
+        assert db.execute("SELECT case_id, comments, moderator FROM read_comments").fetchall() == [
+            (case_id, "Add the interview date, please.", "lead1")]
+        # Once only: the same return is not fetched again.
+        again = sync(db, laptop, sync_world.key("k"), server.url, ca=sync_world.tls["ca"])
+        assert again.receipts == 0
+    finally:
+        db.close()
+    # Another inspector's signed inbox does not offer it.
+    with httpx.Client(base_url=server.url, verify=ca_context(sync_world.tls)) as client:
+        request = client.build_request("GET", proto.INBOX_PATH, params={"device": "x" * 32})
+        proto.sign_request(request, sync_world.key("k2"))
+        assert client.send(request).json()["items"] == []

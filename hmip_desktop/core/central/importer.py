@@ -458,5 +458,29 @@ def _receipt(store: CentralStore, conn, opened: Opened, new: bool, now: str) -> 
     return envelope.seal("receipt", receipt.receipt_id, now, payload, store.signing_key(), "age")
 
 
+def current_receipt(store: CentralStore, bundle_id: str) -> bytes:
+    """A fresh signed receipt for a bundle imported before: the latest revision of each
+    read its key has sent from its device for its inspection, as the store holds them now,
+    with the comments of those returned since (the sync service's way of bringing a
+    returned read to the laptop without waiting for its next bundle)."""
+    from types import SimpleNamespace
+
+    b, r = schema.bundles, schema.revisions
+    with store.engine.connect() as conn:
+        bundle = conn.execute(select(b).where(b.c.bundle_id == bundle_id)).first()
+        if bundle is None:
+            raise CentralError(f"bundle {bundle_id} has not been imported here")
+        latest: dict[str, tuple[int, str]] = {}
+        for row in conn.execute(select(r.c.case_id, r.c.revision_id, r.c.sequence).where(
+                r.c.inspection_id == bundle.inspection_id, r.c.device_id == bundle.device_id)):
+            if row.case_id not in latest or row.sequence >= latest[row.case_id][0]:
+                latest[row.case_id] = (row.sequence, row.revision_id)
+        manifest = SimpleNamespace(inspection_id=bundle.inspection_id, bundle_id=bundle_id,
+                                   device_id=bundle.device_id, sequence=bundle.sequence)
+        records = [SimpleNamespace(case_id=c, revision_id=rev) for c, (_, rev) in sorted(latest.items())]
+        return _receipt(store, conn, SimpleNamespace(manifest=manifest, records=records, key_id=bundle.key_id),
+                        False, utc_now())
+
+
 def import_file(store: CentralStore, path: Path) -> ImportResult:
     return import_bundle(store, envelope.read_bounded(Path(path), MAX_FILE))

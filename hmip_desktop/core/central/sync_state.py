@@ -6,6 +6,7 @@ needs and opens its own short transaction unless given a connection."""
 
 from __future__ import annotations
 
+import hashlib
 import time
 
 from sqlalchemy import delete, func, select
@@ -74,16 +75,43 @@ def _team_inspections(key_id: str):
     return select(schema.team_members.c.inspection_id).where(schema.team_members.c.key_id == key_id)
 
 
-def inbox(store: CentralStore, key_id: str, limit: int) -> list[dict]:
-    """What waits for ``key_id``: its receipts and its inspections' packs, newest first."""
+def _returned_since(conn, key_id: str, device_id: str) -> list[dict]:
+    """For each inspection this key sent bundles to from ``device_id``: an update receipt
+    item when one of those reads was returned (with comments) after the last receipt
+    answered for them; its id names the latest bundle and the time of the return."""
+    b, o, rv, sr = schema.bundles, schema.read_outcomes, schema.revisions, schema.sync_receipts
+    items = []
+    mine = conn.execute(select(b.c.inspection_id, b.c.bundle_id, b.c.sequence).where(
+        b.c.key_id == key_id, b.c.device_id == device_id)).all()
+    for inspection_id in sorted({m.inspection_id for m in mine}):
+        latest = max((m for m in mine if m.inspection_id == inspection_id), key=lambda m: m.sequence)
+        cases = select(rv.c.case_id).where(rv.c.inspection_id == inspection_id, rv.c.device_id == device_id)
+        returned = conn.execute(select(func.max(o.c.created_at)).where(
+            o.c.inspection_id == inspection_id, o.c.outcome == "returned", o.c.case_id.in_(cases))).scalar()
+        answered = conn.execute(select(func.max(sr.c.created_at)).where(
+            sr.c.key_id == key_id, sr.c.bundle_id.in_([m.bundle_id for m in mine if m.inspection_id == inspection_id]))
+        ).scalar()
+        if returned and (answered is None or returned > answered):
+            stamp = hashlib.sha256(returned.encode()).hexdigest()[:16]
+            items.append({"kind": "receipt", "id": f"update-{latest.bundle_id}-{stamp}", "size": 0,
+                          "created_at": returned})
+    return items
+
+
+def inbox(store: CentralStore, key_id: str, limit: int, device_id: str | None = None) -> list[dict]:
+    """What waits for ``key_id``: its receipts and its inspections' packs, newest first;
+    with ``device_id``, also an update receipt where a lead returned one of that device's
+    reads since its last receipt."""
     r, p = schema.sync_receipts, schema.sync_packs
     with store.engine.connect() as conn:
+        updates = _returned_since(conn, key_id, device_id) if device_id else []
         receipts = conn.execute(select(r.c.receipt_id, r.c.created_at, func.length(r.c.data).label("size"))
                                 .where(r.c.key_id == key_id).order_by(r.c.created_at.desc()).limit(limit)).all()
         packs = conn.execute(select(p.c.pack_id, p.c.inspection_id, p.c.created_at, func.length(p.c.data).label("size"))
                              .where(p.c.inspection_id.in_(_team_inspections(key_id)))
                              .order_by(p.c.created_at.desc()).limit(limit)).all()
-    items = [{"kind": "receipt", "id": x.receipt_id, "size": x.size, "created_at": x.created_at} for x in receipts]
+    items = updates + [{"kind": "receipt", "id": x.receipt_id, "size": x.size, "created_at": x.created_at}
+                       for x in receipts]
     items += [{"kind": "pack", "id": x.pack_id, "inspection": x.inspection_id, "size": x.size,
                "created_at": x.created_at} for x in packs]
     return sorted(items, key=lambda i: i["created_at"], reverse=True)[:limit]
@@ -91,6 +119,13 @@ def inbox(store: CentralStore, key_id: str, limit: int) -> list[dict]:
 
 def item(store: CentralStore, key_id: str, kind: str, item_id: str) -> bytes | None:
     """A receipt of ``key_id``'s own, or a pack of an inspection whose team lists it."""
+    if kind == "receipt" and item_id.startswith("update-"):
+        from . import importer  # only here: the sync service's update receipts
+
+        bundle_id = item_id.split("-")[1]
+        with store.engine.connect() as conn:
+            owner = conn.execute(select(schema.bundles.c.key_id).where(schema.bundles.c.bundle_id == bundle_id)).scalar()
+        return importer.current_receipt(store, bundle_id) if owner == key_id else None
     with store.engine.connect() as conn:
         if kind == "receipt":
             t = schema.sync_receipts

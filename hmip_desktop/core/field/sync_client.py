@@ -121,8 +121,8 @@ def _upload(client: httpx.Client, entry: outbox.Entry, progress) -> httpx.Respon
                        headers={"Content-Type": "application/octet-stream", "Content-Length": str(len(data))})
 
 
-def _signed_get(client: httpx.Client, path: str, key: SigningKey) -> httpx.Response:
-    request = client.build_request("GET", path)
+def _signed_get(client: httpx.Client, path: str, key: SigningKey, params: dict | None = None) -> httpx.Response:
+    request = client.build_request("GET", path, params=params)
     proto.sign_request(request, key)
     return client.send(request)
 
@@ -165,7 +165,7 @@ def _record_receipt(db: Database, data: bytes, key: SigningKey, result: SyncResu
 
 
 def _fetch(db: Database, client: httpx.Client, key: SigningKey, result: SyncResult) -> None:
-    response = _signed_get(client, proto.INBOX_PATH, key)
+    response = _signed_get(client, proto.INBOX_PATH, key, {"device": _setting(db, "device_id")})
     if response.status_code != 200:  # a revoked key, a clock too far out: said, not raised
         result.refused["inbox"] = _reason(response)
         return

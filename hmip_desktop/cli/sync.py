@@ -64,7 +64,10 @@ def sync(args: argparse.Namespace) -> int:
                           progress=progress_bar("Sending"))
     print(result.describe())
     for bundle_id, reason in result.refused.items():
-        print(f"bundle {bundle_id}: refused: {reason}")
+        print(f"{'bundle ' if len(bundle_id) == 32 else ''}{bundle_id}: refused: {reason}")
+    for inspection in result.purgeable:  # as after `hmip receipt`: the inspector decides
+        print(f"inspection {inspection}: the central store holds every case read as it is on this laptop; "
+              f"`hmip purge {args.field_db} --inspection {inspection}` removes it from this laptop")
     return 1 if result.refused else 0
 
 

@@ -2272,6 +2272,11 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
 <context>
     <name>SyncPanel</name>
     <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="140"/>
+        <source>%1 — the central store holds every case read of this inspection as it is here: it may be removed from this laptop (hmip purge).</source>
+        <translation>%1 — mae'r storfa ganolog yn dal pob darlleniad achos o'r arolygiad hwn fel y mae yma: gellir ei dynnu oddi ar y gliniadur hwn (hmip purge).</translation>
+    </message>
+    <message>
         <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="137"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
@@ -2282,29 +2287,29 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>&amp;Cysoni nawr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="190"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="194"/>
         <source>Bundle</source>
         <translation>Bwndel</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="190"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="194"/>
         <source>Exported</source>
         <translation>Allforiwyd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="190"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="194"/>
         <source>Inspection</source>
         <translation>Arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="191"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="195"/>
         <source>Last problem</source>
         <translation>Problem ddiwethaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="164"/>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="167"/>
         <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="168"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="171"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="172"/>
         <source>Not synced</source>
         <translation>Heb gysoni</translation>
     </message>
@@ -2314,12 +2319,12 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>&amp;Blwch allan…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="149"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="153"/>
         <source>Offline, %1 waiting</source>
         <translation>All-lein, %1 yn aros</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="189"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="193"/>
         <source>Outbox</source>
         <translation>Blwch allan</translation>
     </message>
@@ -2334,7 +2339,7 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Yn anfon… %1%</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="190"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="194"/>
         <source>State</source>
         <translation>Cyflwr</translation>
     </message>
@@ -2344,12 +2349,12 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Cysoni nawr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="154"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="158"/>
         <source>Sync stopped midway, %1 waiting: will try again</source>
         <translation>Stopiodd y cysoni hanner ffordd, %1 yn aros: bydd yn rhoi cynnig arall arni</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="151"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="155"/>
         <source>Synced: %1 sent, %2 receipt(s) recorded, %3 waiting</source>
         <translation>Wedi cysoni: %1 wedi'u hanfon, %2 derbynneb wedi'u cofnodi, %3 yn aros</translation>
     </message>

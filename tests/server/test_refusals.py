@@ -172,7 +172,10 @@ def test_offline_is_a_state_not_an_error(sync_world, capsys):
     server = sync_world.server()
     code = main(["sync", str(laptop), "--server", server.url, "--key", str(sync_world.root / "k"),
                  "--ca", str(sync_world.tls["ca"])])
-    assert code == 0 and capsys.readouterr().out.startswith("1 bundle(s) sent, 1 receipt(s) recorded, 0 waiting")
+    out = capsys.readouterr().out.splitlines()
+    assert code == 0 and out[0] == "1 bundle(s) sent, 1 receipt(s) recorded, 0 waiting"
+    assert out[1:] == [f"inspection demo: the central store holds every case read as it is on this laptop; "
+                       f"`hmip purge {laptop} --inspection demo` removes it from this laptop"]
     assert sync_world.count("SELECT count(*) FROM bundles") == 1
 
 

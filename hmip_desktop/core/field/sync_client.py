@@ -32,7 +32,7 @@ from ..exchange.keys import SigningKey
 from ..messages import Msg, Refusal
 from . import outbox
 from .pack_import import MAX_PACK, import_pack
-from .receipts import MAX_RECEIPT, import_receipt
+from .receipts import MAX_RECEIPT, import_receipt, not_held
 
 CHUNK = 64 * 1024
 TIMEOUT = httpx.Timeout(connect=10.0, read=120.0, write=120.0, pool=10.0)
@@ -52,6 +52,8 @@ class SyncResult:
     refused: dict[str, str] = field(default_factory=dict)
     waiting: int = 0
     interrupted: str | None = None  # why sending stopped midway (the bundles stay waiting)
+    #: Inspections whose every (own) read the central store holds as it is now: purge may be offered.
+    purgeable: list[str] = field(default_factory=list)
 
     def describe(self) -> str:
         if self.offline:
@@ -235,4 +237,7 @@ def sync(db: Database, db_path: Path, key: SigningKey, server: str, *, ca: Path 
             except httpx.TransportError as exc:
                 result.interrupted = f"the connection was lost ({type(exc).__name__})"
     result.waiting = len(outbox.to_send(db))
+    if result.receipts:
+        result.purgeable = [i for (i,) in db.execute(
+            "SELECT DISTINCT inspection_id FROM receipts ORDER BY inspection_id").fetchall() if not not_held(db, i)]
     return result

@@ -136,6 +136,10 @@ class SyncPanel(QObject):
             log.warning("sync: %s refused", "inbox" if bundle_id == "inbox" else "a bundle")
             notice(self.window, _tr("Refused by the central store"), fmt(_tr("%1: %2"), bundle_id[:8], reason),
                    "sync_refused")
+        if self.window.inspection_id in result.purgeable:
+            self.window.statusBar().showMessage(fmt(_tr(
+                "%1 — the central store holds every case read of this inspection as it is here: it may be removed "
+                "from this laptop (hmip purge)."), self.label.text()), 30000)
         if result.packs:
             self.window.open_store(self.window.store_path, force=True)
         if self.dialog is not None and self.dialog.isVisible():

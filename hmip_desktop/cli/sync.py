@@ -44,6 +44,8 @@ def serve(args: argparse.Namespace) -> int:
         os.environ[server_app.ENV_MAX_BUNDLE] = str(args.max_bundle)
     if args.rate_limit:
         os.environ[server_app.ENV_RATE] = str(args.rate_limit)
+    if args.upload_time:
+        os.environ[server_app.ENV_UPLOAD_TIME] = str(args.upload_time)
     scheme = "https" if args.tls_cert else "http"
     print(f"hmip serve: {scheme}://{args.host}:{args.port} ({args.workers} worker{'s' * (args.workers > 1)})",
           flush=True)
@@ -89,6 +91,8 @@ def register(sub) -> None:
     p.add_argument("--workers", type=int, default=1, metavar="N")
     p.add_argument("--max-bundle", type=_positive, metavar="BYTES", help="a lower cap on an upload's size")
     p.add_argument("--rate-limit", type=_positive, metavar="N", help="requests per key and minute (default 120)")
+    p.add_argument("--upload-time", type=_positive, metavar="SECONDS",
+                   help="time an upload may take to arrive (default 300)")
     p.set_defaults(func=serve)
 
     p = sub.add_parser("sync", help="send this laptop's bundles to the central store and fetch what waits")

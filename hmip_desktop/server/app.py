@@ -36,8 +36,8 @@ log = logging.getLogger("hmip.server")
 DB_THREADS = 8
 
 #: Environment variables through which ``hmip serve`` configures each worker process.
-ENV_STORE, ENV_KEYS, ENV_MAX_BUNDLE, ENV_RATE = ("HMIP_SERVE_STORE", "HMIP_SERVE_KEYS", "HMIP_SERVE_MAX_BUNDLE",
-                                                 "HMIP_SERVE_RATE_LIMIT")
+ENV_STORE, ENV_KEYS, ENV_MAX_BUNDLE, ENV_RATE, ENV_UPLOAD_TIME = (
+    "HMIP_SERVE_STORE", "HMIP_SERVE_KEYS", "HMIP_SERVE_MAX_BUNDLE", "HMIP_SERVE_RATE_LIMIT", "HMIP_SERVE_UPLOAD_TIME")
 
 
 class Refuse(Exception):
@@ -257,4 +257,6 @@ def from_environment() -> Starlette:
         options["max_bundle"] = int(os.environ[ENV_MAX_BUNDLE])
     if os.environ.get(ENV_RATE):
         options["rate_limit"] = int(os.environ[ENV_RATE])
+    if os.environ.get(ENV_UPLOAD_TIME):
+        options["upload_time_limit"] = float(os.environ[ENV_UPLOAD_TIME])
     return create_app(store, **options)

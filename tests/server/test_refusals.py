@@ -199,3 +199,13 @@ def test_the_rate_limit_holds_across_workers(sync_world):
             statuses.append(response.status_code)
     assert statuses[:3] == [200, 200, 200] and statuses[3:] == [429, 429]
     assert response.text.startswith("too many requests from key ") and int(response.headers["Retry-After"]) >= 1
+
+
+def test_an_upload_too_slow_to_arrive_gets_408(sync_world):
+    server = sync_world.server("--upload-time", "2")
+    started = time.monotonic()
+    answer = _raw(server, sync_world.tls, b"POST /v1/bundles HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                          b"Content-Length: 5000\r\n\r\nHMIPENV1")  # then nothing more
+    assert answer.startswith(b"HTTP/1.1 408 ") and answer.endswith(b"the upload did not arrive within 2.0 seconds\n")
+    assert 1.5 < time.monotonic() - started < 20
+    assert any('"status": 408' in e for e in _events(sync_world))

@@ -153,6 +153,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sync.offline": ("offline, {waiting} waiting", "all-lein, {waiting} yn aros"),
     "sync.wrong_store": ("the server at {url} is not this laptop's central store ({why}); nothing was sent",
                          "nid y gweinydd yn {url} yw storfa ganolog y gliniadur hwn ({why}); ni anfonwyd dim"),
+    "sync.untrusted_tls": ("the server at {url} presented a TLS certificate this laptop does not trust (for a private "
+                           "certificate authority give --ca CERT.pem); nothing was sent",
+                           "cyflwynodd y gweinydd yn {url} dystysgrif TLS nad yw'r gliniadur hwn yn ymddiried ynddi (ar gyfer "
+                           "awdurdod tystysgrifau preifat rhowch --ca CERT.pem); ni anfonwyd dim"),
     "sync.url": ("{url}: give the server as https://HOST[:PORT]", "{url}: rhowch y gweinydd fel https://GWESTEIWR[:PORTH]"),
     "sync.no_store": ("this laptop does not know its central store yet (import the inspection pack first)",
                       "nid yw'r gliniadur hwn yn adnabod ei storfa ganolog eto (mewnforiwch y pecyn arolygu yn gyntaf)"),

@@ -155,7 +155,7 @@ def test_a_server_that_is_not_the_pinned_store_is_refused(sync_world):
     with pytest.raises(SyncError, match="its signing key is"):
         _sync(sync_world, laptop)
     # a certificate from a CA the laptop does not trust: refused, not "offline"
-    with pytest.raises(SyncError, match="TLS certificate is not trusted"):
+    with pytest.raises(SyncError, match="presented a TLS certificate this laptop does not trust"):
         _sync(sync_world, laptop, ca=sync_world.tls["other_ca"])
     assert sync_world.count("SELECT count(*) FROM bundles") == 0
     assert [e.state for e in _entries(laptop)] == ["waiting"]

@@ -226,8 +226,7 @@ def sync(db: Database, db_path: Path, key: SigningKey, server: str, *, ca: Path 
             _check_identity(client, server, db)
         except httpx.TransportError as exc:
             if _tls_failure(exc):
-                raise SyncError.of("sync.wrong_store", url=server,
-                                   why="its TLS certificate is not trusted (give --ca CERT.pem for a private CA)") from None
+                raise SyncError.of("sync.untrusted_tls", url=server) from None
             result.offline = True
         else:
             try:

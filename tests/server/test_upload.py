@@ -4,6 +4,7 @@ imported once), two laptops at once; on SQLite and on PostgreSQL."""
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import httpx
 import pytest
@@ -83,3 +84,48 @@ def test_two_laptops_at_once(sync_world):
         [r.describe() for r in results.values()]
     assert sync_world.count("SELECT count(*) FROM bundles") == 2
     assert sync_world.count("SELECT count(*) FROM case_reads") == 32
+
+
+def test_the_same_bundle_twice_at_once_is_imported_once_with_one_receipt(sync_world):
+    laptop = sync_world.laptop()
+    server = sync_world.server(workers=2)
+    db = open_db(laptop)
+    try:
+        outbox.queue_changes(db, laptop, sync_world.key("k"))
+        data = outbox.read(outbox.to_send(db)[0])
+    finally:
+        db.close()
+    answers, gate = [], threading.Barrier(4)
+
+    def send():
+        with httpx.Client(verify=ca_context(sync_world.tls), timeout=120) as client:
+            gate.wait()
+            answers.append(client.post(server.url + "/v1/bundles", content=data))
+
+    threads = [threading.Thread(target=send) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    assert sorted(a.status_code for a in answers)[-1] in (200, 201) and len(answers) == 4
+    assert [a.status_code for a in answers].count(201) <= 1
+    assert len({a.content for a in answers}) == 1, "every answer is the same receipt"
+    assert sync_world.count("SELECT count(*) FROM bundles") == 1
+    assert sync_world.count("SELECT count(*) FROM revisions") == 16
+
+
+def test_a_receipt_recorded_by_file_settles_the_outbox(sync_world, capsys):
+    from hmip_desktop.cli import main
+    from hmip_desktop.core.central import importer
+
+    laptop = sync_world.laptop()
+    db = open_db(laptop)
+    try:
+        outbox.queue_changes(db, laptop, sync_world.key("k"))
+        (entry,) = outbox.to_send(db)
+    finally:
+        db.close()
+    receipt = laptop.parent / "r.receipt"
+    receipt.write_bytes(importer.import_file(sync_world.central, Path(entry.path)).receipt)  # carried by hand
+    assert main(["receipt", str(laptop), str(receipt), "--key", str(sync_world.root / "k")]) == 0
+    assert _states(laptop) == [(entry.bundle_id, "receipt_received")]

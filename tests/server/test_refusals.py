@@ -209,3 +209,43 @@ def test_an_upload_too_slow_to_arrive_gets_408(sync_world):
     assert answer.startswith(b"HTTP/1.1 408 ") and answer.endswith(b"the upload did not arrive within 2.0 seconds\n")
     assert 1.5 < time.monotonic() - started < 20
     assert any('"status": 408' in e for e in _events(sync_world))
+
+
+def test_the_imports_refusals_come_back_with_its_reasons(sync_world):
+    """A damaged bundle (422), another member's reads (403, an authorisation rule) and a
+    bundle id reused for other content (409): each answered with the line `hmip verify`
+    gives for the same file, and nothing imported."""
+    from hmip_desktop.core.exchange import envelope
+    from hmip_desktop.core.field.export import export_bundle
+
+    laptop = sync_world.laptop()
+    server = sync_world.server()
+    db = open_db(laptop)
+    try:
+        outbox.queue_changes(db, laptop, sync_world.key("k"))
+        good = outbox.read(outbox.to_send(db)[0])
+        # insp1's reads signed with Inspector B's key
+        export_bundle(db, "demo", sync_world.key("k2"), sync_world.root / "foreign.bundle")
+    finally:
+        db.close()
+    damaged = good[:-10] + bytes(b ^ 0xFF for b in good[-10:])
+    foreign = (sync_world.root / "foreign.bundle").read_bytes()
+
+    def reason(data: bytes) -> str:
+        with pytest.raises(Rejected) as refused:
+            importer.verify_bundle(sync_world.central, data)
+        return refused.value.reason
+
+    expected = {"damaged": (422, reason(damaged)), "foreign": (403, reason(foreign))}
+    with httpx.Client(base_url=server.url, verify=ca_context(sync_world.tls)) as client:
+        got = {name: client.post(proto.BUNDLES_PATH, content=data)
+               for name, data in (("damaged", damaged), ("foreign", foreign))}
+        assert client.post(proto.BUNDLES_PATH, content=good).status_code == 201
+        header = envelope.peek_header(good)
+        reused = envelope.seal("bundle", header.id, header.created_at, b"other content", sync_world.key("k"), "age")
+        expected["reused"] = (409, reason(reused))
+        got["reused"] = client.post(proto.BUNDLES_PATH, content=reused)
+    for name, (status, line) in expected.items():
+        assert (got[name].status_code, got[name].text) == (status, line + "\n"), name
+    assert "was already imported with other content" in got["reused"].text
+    assert sync_world.count("SELECT count(*) FROM bundles") == 1

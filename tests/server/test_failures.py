@@ -105,3 +105,25 @@ def test_answer_lost_after_the_import_then_the_same_receipt(sync_world):
         proxy.close()
     assert _entry(laptop).state == "receipt_received"
     _imported_once(sync_world)
+
+
+def test_a_store_that_is_unavailable_answers_503_and_the_bundle_waits(sync_world, request):
+    """The server's own fault (PostgreSQL: its database gone; SQLite: the keys folder's
+    identity missing) is 503 with the reason, never a refusal of the bundle."""
+    laptop = sync_world.laptop()
+    server = sync_world.server()
+    identity = sync_world.keys / "identity.age"
+    if "://" in sync_world.location:
+        request.getfixturevalue("pg_server").drop_database(sync_world.location.rsplit("/", 1)[1])
+    else:
+        identity.rename(identity.with_suffix(".away"))
+    first = _sync(sync_world, laptop, server.url)
+    assert first.interrupted and first.interrupted.startswith("the server answered 503: the central store is unavailable")
+    entry = _entry(laptop)
+    assert entry.state == "waiting"
+    if "://" not in sync_world.location:  # the keys put back: the same bundle goes, once
+        assert entry.last_error.startswith("the central store is unavailable")  # (PostgreSQL: said before sending)
+        identity.with_suffix(".away").rename(identity)
+        second = _sync(sync_world, laptop, server.url)
+        assert second.receipts == 1 and second.waiting == 0, second.describe()
+        _imported_once(sync_world)

@@ -93,12 +93,18 @@ def _reason(response: httpx.Response) -> str:
     return text[0][:500] if text else f"HTTP {response.status_code}"
 
 
+class _Unavailable(Exception):
+    """The server answered but cannot serve now (its store down, too busy): try later."""
+
+
 def _check_identity(client: httpx.Client, server: str, db: Database) -> None:
     store_id, key_line = _setting(db, "central_store_id"), _setting(db, "central_key")
     if not store_id or not key_line:
         raise SyncError.of("sync.no_store")
     challenge = secrets.token_hex(16)
     response = client.get(proto.IDENTITY_PATH, params={"challenge": challenge})
+    if response.status_code in (408, 429) or response.status_code >= 500:
+        raise _Unavailable(f"the server answered {response.status_code}: {_reason(response)}")
     if response.status_code != 200:
         raise SyncError.of("sync.wrong_store", url=server, why=f"it answered {response.status_code}: {_reason(response)}")
     try:
@@ -228,6 +234,8 @@ def sync(db: Database, db_path: Path, key: SigningKey, server: str, *, ca: Path 
             if _tls_failure(exc):
                 raise SyncError.of("sync.untrusted_tls", url=server) from None
             result.offline = True
+        except _Unavailable as exc:
+            result.interrupted = str(exc)
         else:
             try:
                 _send(db, client, key, result, progress)

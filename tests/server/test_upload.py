@@ -129,3 +129,19 @@ def test_a_receipt_recorded_by_file_settles_the_outbox(sync_world, capsys):
     receipt.write_bytes(importer.import_file(sync_world.central, Path(entry.path)).receipt)  # carried by hand
     assert main(["receipt", str(laptop), str(receipt), "--key", str(sync_world.root / "k")]) == 0
     assert _states(laptop) == [(entry.bundle_id, "receipt_received")]
+
+
+def test_one_inspector_two_laptops_each_gets_its_own_receipts(sync_world):
+    one, two = sync_world.laptop("f1", "insp1"), sync_world.laptop("f2", "insp1")  # the same key on both
+    sync_world.server()
+    for laptop in (one, two, one, two):
+        result = _sync(sync_world, laptop)
+        assert not result.refused and result.waiting == 0, result.describe()
+    assert sync_world.count("SELECT count(*) FROM bundles") == 2
+    for laptop in (one, two):
+        db = open_db(laptop)
+        try:
+            assert db.execute("SELECT count(*) FROM receipts").fetchone()[0] == 1
+            assert db.execute("SELECT count(*) FROM inbox_seen WHERE outcome LIKE 'refused%'").fetchone()[0] == 0
+        finally:
+            db.close()

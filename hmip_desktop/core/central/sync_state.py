@@ -105,8 +105,11 @@ def inbox(store: CentralStore, key_id: str, limit: int, device_id: str | None = 
     r, p = schema.sync_receipts, schema.sync_packs
     with store.engine.connect() as conn:
         updates = _returned_since(conn, key_id, device_id) if device_id else []
-        receipts = conn.execute(select(r.c.receipt_id, r.c.created_at, func.length(r.c.data).label("size"))
-                                .where(r.c.key_id == key_id).order_by(r.c.created_at.desc()).limit(limit)).all()
+        mine = select(r.c.receipt_id, r.c.created_at, func.length(r.c.data).label("size")).where(r.c.key_id == key_id)
+        if device_id:  # one inspector, two laptops: each gets its own device's receipts
+            b = schema.bundles
+            mine = mine.where(r.c.bundle_id.in_(select(b.c.bundle_id).where(b.c.device_id == device_id)))
+        receipts = conn.execute(mine.order_by(r.c.created_at.desc()).limit(limit)).all()
         packs = conn.execute(select(p.c.pack_id, p.c.inspection_id, p.c.created_at, func.length(p.c.data).label("size"))
                              .where(p.c.inspection_id.in_(_team_inspections(key_id)))
                              .order_by(p.c.created_at.desc()).limit(limit)).all()

@@ -200,7 +200,15 @@ def _fetch(db: Database, client: httpx.Client, key: SigningKey, result: SyncResu
             outbox.mark_seen(db, kind, item_id, "too large")
             continue
         if kind == "receipt":
-            _record_receipt(db, got.content, key, result, None)
+            try:
+                recorded = import_receipt(db, got.content, key)
+            except Rejected as exc:  # not for this laptop after all: noted, never fetched again
+                outbox.mark_seen(db, kind, item_id, f"refused: {str(exc)[:200]}")
+                continue
+            row = db.execute("SELECT bundle_id FROM receipts WHERE receipt_id = ?", [recorded["receipt_id"]]).fetchone()
+            if row:
+                outbox.receipt_recorded(db, row[0], recorded["receipt_id"])
+            result.receipts += recorded["new"]
             outbox.mark_seen(db, kind, item_id, "recorded")
         else:
             try:

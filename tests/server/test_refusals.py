@@ -42,12 +42,18 @@ def _events(world) -> list[str]:
 
 
 def test_a_replayed_fetch_is_refused(sync_world):
-    server = sync_world.server()
+    server = sync_world.server(workers=2)
     with httpx.Client(base_url=server.url, verify=ca_context(sync_world.tls)) as client:
         request = client.build_request("GET", proto.INBOX_PATH)
         proto.sign_request(request, sync_world.key("k"))
         first = client.send(request)
         replay = client.send(request)
+    # replays on new connections (which the kernel spreads over the two workers): all refused
+    for _ in range(4):
+        with httpx.Client(base_url=server.url, verify=ca_context(sync_world.tls)) as other:
+            again = other.send(other.build_request("GET", proto.INBOX_PATH, headers=request.headers))
+            assert again.status_code == 401 and again.text.startswith("request replayed")
+    with httpx.Client(base_url=server.url, verify=ca_context(sync_world.tls)) as client:
         unsigned = client.get(proto.INBOX_PATH)
         signed = client.build_request("GET", proto.INBOX_PATH)
         proto.sign_request(signed, sync_world.key("k"))

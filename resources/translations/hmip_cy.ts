@@ -96,10 +96,6 @@
         <translation>Cyfeirnod achos</translation>
     </message>
     <message>
-        <source>Complete</source>
-        <translation type="vanished">Wedi'i gwblhau</translation>
-    </message>
-    <message>
         <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="125"/>
         <source>Everyone</source>
         <translation>Pawb</translation>
@@ -120,10 +116,6 @@
         <translation>Canfod achos yn ôl cyfeirnod</translation>
     </message>
     <message>
-        <source>In progress</source>
-        <translation type="vanished">Ar waith</translation>
-    </message>
-    <message>
         <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="149"/>
         <source>Inspection progress</source>
         <translation>Cynnydd yr arolygiad</translation>
@@ -132,10 +124,6 @@
         <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="152"/>
         <source>Loading…</source>
         <translation>Wrthi'n llwytho…</translation>
-    </message>
-    <message>
-        <source>Not started</source>
-        <translation type="vanished">Heb ddechrau</translation>
     </message>
 </context>
 <context>
@@ -161,10 +149,6 @@
         <translation>Rhestr achosion</translation>
     </message>
     <message>
-        <source>Complete</source>
-        <translation type="vanished">Wedi'i gwblhau</translation>
-    </message>
-    <message>
         <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="334"/>
         <source>Ctrl+Return</source>
         <translation>Ctrl+Return</translation>
@@ -185,10 +169,6 @@
         <translation>Canllawiau</translation>
     </message>
     <message>
-        <source>In progress</source>
-        <translation type="vanished">Ar waith</translation>
-    </message>
-    <message>
         <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="333"/>
         <source>Mark complete</source>
         <translation>Marcio'n gyflawn</translation>
@@ -203,10 +183,6 @@
         <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="287"/>
         <source>Not saved: %1. What you entered is still on screen and will be saved again with your next change.</source>
         <translation>Heb ei gadw: %1. Mae'r hyn a roesoch i mewn yn dal ar y sgrin, a bydd yn cael ei gadw eto gyda'ch newid nesaf.</translation>
-    </message>
-    <message>
-        <source>Not started</source>
-        <translation type="vanished">Heb ddechrau</translation>
     </message>
     <message>
         <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="333"/>
@@ -435,10 +411,6 @@
         <location filename="../../hmip_desktop/ui/views/central/moderation.py" line="163"/>
         <source>Back to the dashboard (Ctrl+L)</source>
         <translation>Yn ôl i'r dangosfwrdd (Ctrl+L)</translation>
-    </message>
-    <message>
-        <source>Both versions are kept. Choosing one here is not available yet: ask the reader to bring their read up to date and send a new bundle, which becomes current.</source>
-        <translation type="vanished">Cedwir y ddau fersiwn. Nid yw'n bosibl dewis un yma eto: gofynnwch i'r darllenydd ddiweddaru ei ddarlleniad ac anfon bwndel newydd, a fydd yn dod yn gyfredol.</translation>
     </message>
     <message>
         <location filename="../../hmip_desktop/ui/views/central/moderation.py" line="226"/>
@@ -787,14 +759,6 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Barnau: %1</translation>
     </message>
     <message>
-        <source>Added by lead</source>
-        <translation type="vanished">Ychwanegwyd gan yr arweinydd</translation>
-    </message>
-    <message>
-        <source>Agreed</source>
-        <translation type="vanished">Cytunwyd</translation>
-    </message>
-    <message>
         <location filename="../../hmip_desktop/ui/models/central_reads.py" line="32"/>
         <source>All case reads</source>
         <translation>Pob darlleniad achos</translation>
@@ -803,10 +767,6 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <location filename="../../hmip_desktop/ui/models/central_reads.py" line="61"/>
         <source>Case</source>
         <translation>Achos</translation>
-    </message>
-    <message>
-        <source>Changed</source>
-        <translation type="vanished">Newidiwyd</translation>
     </message>
     <message>
         <location filename="../../hmip_desktop/ui/models/central_reads.py" line="33"/>
@@ -825,10 +785,6 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Yn gwrthdaro</translation>
     </message>
     <message>
-        <source>In progress</source>
-        <translation type="vanished">Ar waith</translation>
-    </message>
-    <message>
         <location filename="../../hmip_desktop/ui/models/central_reads.py" line="61"/>
         <source>Moderation</source>
         <translation>Cymedroli</translation>
@@ -843,10 +799,6 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <location filename="../../hmip_desktop/ui/models/central_reads.py" line="34"/>
         <source>Not complete</source>
         <translation>Heb ei gwblhau</translation>
-    </message>
-    <message>
-        <source>Not started</source>
-        <translation type="vanished">Heb ddechrau</translation>
     </message>
     <message>
         <location filename="../../hmip_desktop/ui/models/central_reads.py" line="61"/>
@@ -867,14 +819,6 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <location filename="../../hmip_desktop/ui/models/central_reads.py" line="61"/>
         <source>Reader</source>
         <translation>Darllenydd</translation>
-    </message>
-    <message>
-        <source>Returned to reader</source>
-        <translation type="vanished">Dychwelwyd i'r darllenydd</translation>
-    </message>
-    <message>
-        <source>Sampled</source>
-        <translation type="vanished">Yn y sampl</translation>
     </message>
     <message>
         <location filename="../../hmip_desktop/ui/models/central_reads.py" line="32"/>
@@ -1189,10 +1133,6 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Dangosfwrdd</translation>
     </message>
     <message>
-        <source>Enter your moderator id in the toolbar first.</source>
-        <translation type="vanished">Rhowch eich dynodydd cymedrolwr yn y bar offer yn gyntaf.</translation>
-    </message>
-    <message>
         <location filename="../../hmip_desktop/ui/views/central/window.py" line="225"/>
         <source>I&amp;nspections</source>
         <translation>&amp;Arolygiadau</translation>
@@ -1253,10 +1193,6 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Cymedrolwr</translation>
     </message>
     <message>
-        <source>Moderator id</source>
-        <translation type="vanished">Dynodydd y cymedrolwr</translation>
-    </message>
-    <message>
         <location filename="../../hmip_desktop/ui/views/central/window.py" line="451"/>
         <source>Next or previous control</source>
         <translation>Y rheolydd nesaf neu flaenorol</translation>
@@ -1305,10 +1241,6 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="84"/>
         <source>Reason (recorded):</source>
         <translation>Rheswm (caiff ei gofnodi):</translation>
-    </message>
-    <message>
-        <source>Recorded with every moderation and QA action</source>
-        <translation type="vanished">Cofnodir gyda phob cam cymedroli ac SA</translation>
     </message>
     <message>
         <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="203"/>
@@ -1643,10 +1575,6 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Mae'r trywydd archwilio'n gyfan: %1 digwyddiad.</translation>
     </message>
     <message>
-        <source>Cannot open the field store</source>
-        <translation type="vanished">Methu agor y storfa maes</translation>
-    </message>
-    <message>
         <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="403"/>
         <source>Case %1 is marked complete. Reopen it for changes?</source>
         <translation>Mae achos %1 wedi'i farcio'n gyflawn. Ei ailagor i wneud newidiadau?</translation>
@@ -1686,10 +1614,6 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="173"/>
         <source>Import inspection &amp;pack…</source>
         <translation>Mewnforio &amp;pecyn arolygiad…</translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation type="vanished">Llwybrau byr bysellfwrdd</translation>
     </message>
     <message>
         <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="166"/>
@@ -2004,17 +1928,9 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Diwedd y gwaith maes</translation>
     </message>
     <message>
-        <source>Fieldwork ends (YYYY-MM-DD)</source>
-        <translation type="vanished">Diwedd y gwaith maes (BBBB-MM-DD)</translation>
-    </message>
-    <message>
         <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="167"/>
         <source>Fieldwork starts</source>
         <translation>Dechrau'r gwaith maes</translation>
-    </message>
-    <message>
-        <source>Fieldwork starts (YYYY-MM-DD)</source>
-        <translation type="vanished">Dechrau'r gwaith maes (BBBB-MM-DD)</translation>
     </message>
     <message>
         <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="154"/>
@@ -2272,101 +2188,116 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="140"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="155"/>
         <source>%1 — the central store holds every case read of this inspection as it is here: it may be removed from this laptop (hmip purge).</source>
         <translation>%1 — mae'r storfa ganolog yn dal pob darlleniad achos o'r arolygiad hwn fel y mae yma: gellir ei dynnu oddi ar y gliniadur hwn (hmip purge).</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="137"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="152"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="68"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="69"/>
         <source>&amp;Sync now</source>
         <translation>&amp;Cysoni nawr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="194"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="209"/>
         <source>Bundle</source>
         <translation>Bwndel</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="194"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="103"/>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation>Tystysgrifau (*.pem *.crt);;Pob ffeil (*)</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="209"/>
         <source>Exported</source>
         <translation>Allforiwyd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="194"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="209"/>
         <source>Inspection</source>
         <translation>Arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="195"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="210"/>
         <source>Last problem</source>
         <translation>Problem ddiwethaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="168"/>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="171"/>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="172"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="183"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="186"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="187"/>
         <source>Not synced</source>
         <translation>Heb gysoni</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="69"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="70"/>
         <source>O&amp;utbox…</source>
         <translation>&amp;Blwch allan…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="153"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="168"/>
         <source>Offline, %1 waiting</source>
         <translation>All-lein, %1 yn aros</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="193"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="208"/>
         <source>Outbox</source>
         <translation>Blwch allan</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="137"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="152"/>
         <source>Refused by the central store</source>
         <translation>Gwrthodwyd gan y storfa ganolog</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="123"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="138"/>
         <source>Sending… %1%</source>
         <translation>Yn anfon… %1%</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="194"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="209"/>
         <source>State</source>
         <translation>Cyflwr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="87"/>
-        <source>Sync now</source>
-        <translation>Cysoni nawr</translation>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="71"/>
+        <source>Sync se&amp;ttings…</source>
+        <translation>Gosodiadau c&amp;ysoni…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="158"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="95"/>
+        <source>Sync settings</source>
+        <translation>Gosodiadau cysoni</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="173"/>
         <source>Sync stopped midway, %1 waiting: will try again</source>
         <translation>Stopiodd y cysoni hanner ffordd, %1 yn aros: bydd yn rhoi cynnig arall arni</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="155"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="170"/>
         <source>Synced: %1 sent, %2 receipt(s) recorded, %3 waiting</source>
         <translation>Wedi cysoni: %1 wedi'u hanfon, %2 derbynneb wedi'u cofnodi, %3 yn aros</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="113"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="128"/>
         <source>Syncing…</source>
         <translation>Yn cysoni…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="88"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="96"/>
         <source>The address of your central store's sync service (https://…):</source>
         <translation>Cyfeiriad gwasanaeth cysoni eich storfa ganolog (https://…):</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="102"/>
+        <source>Your organisation's certificate authority (Cancel if IT gave you none)</source>
+        <translation>Awdurdod tystysgrifau eich sefydliad (Canslo os na roddodd TG un i chi)</translation>
     </message>
     <message>
         <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="41"/>

@@ -21,17 +21,24 @@ def central_location(tmp_path: Path) -> str:
     return str(tmp_path / "c.sqlite")
 
 
-def test_sync_now_from_the_window_then_the_outbox_and_automatic_backoff(sync_world, make_window, settings, qtbot):
+def test_sync_now_from_the_window_then_the_outbox_and_automatic_backoff(sync_world, make_window, settings, qtbot,
+                                                                        monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
     laptop = sync_world.laptop()
     server = sync_world.server()
-    settings.setValue("sync_server", server.url)
-    settings.setValue("sync_ca", str(sync_world.tls["ca"]))
     settings.setValue("key_folder", str(sync_world.root / "k"))
     ui = make_window(laptop)
     panel = ui.window.sync_panel
-    assert panel.timer.isActive(), "a store opened with a server known: an automatic sync is scheduled"
+    assert not panel.timer.isActive(), "no server known: nothing scheduled"
     menu_actions = [a.objectName() for a in ui.window.menu_file.actions()]
-    assert "sync_now" in menu_actions and "show_outbox" in menu_actions
+    assert {"sync_now", "show_outbox", "sync_settings"} <= set(menu_actions)
+    # File → Sync settings…: the address, then the private CA's certificate
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (server.url, True))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(sync_world.tls["ca"]), ""))
+    panel.act_settings.trigger()
+    assert settings.value("sync_server") == server.url and settings.value("sync_ca") == str(sync_world.tls["ca"])
+    assert panel.timer.isActive(), "a server known: an automatic sync is scheduled"
 
     panel.act_sync.trigger()
     qtbot.waitUntil(lambda: panel.last is not None, timeout=60000)

@@ -136,7 +136,7 @@ class MainWindow(ExchangeActions, StoreOpening, QMainWindow):
         self.menu_file.addSeparator()
         self.sync_panel = SyncPanel(self)
         self.menu_file.addActions([self.act_pack, self.act_export, self.act_receipt, self.act_check])
-        self.menu_file.addActions([self.sync_panel.act_sync, self.sync_panel.act_outbox])
+        self.menu_file.addActions([self.sync_panel.act_sync, self.sync_panel.act_outbox, self.sync_panel.act_settings])
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
         self.menu_edit = bar.addMenu("")

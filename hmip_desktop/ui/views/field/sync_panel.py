@@ -19,7 +19,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
 
 from ...actions import add_action
 from ...notice import notice
@@ -50,6 +50,7 @@ class SyncPanel(QObject):
         self.window = window
         self.act_sync = add_action(window, "sync_now", QKeySequence("Ctrl+Shift+S"), self.sync_now)
         self.act_outbox = add_action(window, "show_outbox", None, self.show_outbox)
+        self.act_settings = add_action(window, "sync_settings", None, self.ask_settings)
         self.label = QLabel(window)
         self.label.setObjectName("sync_state")
         window.statusBar().addPermanentWidget(self.label)
@@ -67,6 +68,7 @@ class SyncPanel(QObject):
     def retranslate(self) -> None:
         self.act_sync.setText(_tr("&Sync now"))
         self.act_outbox.setText(_tr("O&utbox…"))
+        self.act_settings.setText(_tr("Sync se&ttings…"))
         self._show_result()
 
     # -- starting a sync ---------------------------------------------------------------
@@ -83,13 +85,26 @@ class SyncPanel(QObject):
         """File → Sync now: asks for the server the first time, then the key (once a session)."""
         if self.window.store is None or self.running:
             return
-        if not self.server():
-            url, ok = QInputDialog.getText(self.window, _tr("Sync now"),
-                                           _tr("The address of your central store's sync service (https://…):"))
-            if not ok or not url.strip():
-                return
-            self.window.settings.setValue("sync_server", url.strip())
+        if not self.server() and not self.ask_settings():
+            return
         self.window.with_key(lambda key: self.start(key, manual=True))
+
+    def ask_settings(self) -> bool:
+        """File → Sync settings…: the service's address, then (optional) the certificate
+        of a private certificate authority. False if cancelled."""
+        url, ok = QInputDialog.getText(self.window, _tr("Sync settings"),
+                                       _tr("The address of your central store's sync service (https://…):"),
+                                       text=self.server())
+        if not ok or not url.strip():
+            return False
+        self.window.settings.setValue("sync_server", url.strip())
+        ca, _ = QFileDialog.getOpenFileName(
+            self.window, _tr("Your organisation's certificate authority (Cancel if IT gave you none)"),
+            str(self.window.settings.value("sync_ca", "") or ""), _tr("Certificates (*.pem *.crt);;All files (*)"))
+        self.window.settings.setValue("sync_ca", ca)
+        self.failures = 0
+        self.timer.start(FIRST_TRY * 1000)
+        return True
 
     def _auto(self) -> None:
         unlocked = getattr(self.window, "_unlocked", {})

@@ -11,6 +11,7 @@ The commands live by area, each module adding its own with ``register``:
 - ``setup``: sample (a stratified sample from a caseload file, no store needed)
 - ``reports``: report, report-case, ``hmip central export-data`` (documents and data files)
 - ``national``: ``hmip national …`` (the national store: results across inspections)
+- ``sync``: serve (the sync service), sync (a laptop's network sync); docs/sync.md
 
 They share ``common`` (the one-line error, the progress bar, opening stores and keys) and
 never import each other. The order of the ``register`` calls is the order of ``hmip --help``.
@@ -24,7 +25,7 @@ import sys
 from collections.abc import Sequence
 
 from .. import __version__
-from . import central, exchange, field, national, reports, setup
+from . import central, exchange, field, national, reports, setup, sync
 from ..core.words import LANGS
 from .common import CliError, refusal_text
 
@@ -41,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     setup.register(sub)
     reports.register(sub, central_actions)
     national.register(sub)
+    sync.register(sub)
     return parser
 
 

@@ -179,4 +179,5 @@ CENTRAL: dict[str, tuple[str, str]] = {
     "packs.unknown_attribute": ("unknown provider attribute(s) {names}", "priodoledd(au) darparwr anhysbys: {names}"),
     "packs.caseload_size": ("caseload size must be a whole number of cases, not {value}",
                             "rhaid i faint y llwyth achosion fod yn nifer cyfan o achosion, nid {value}"),
+    "import.bundle_unknown": ("bundle {bundle} has not been imported here", "nid yw bwndel {bundle} wedi'i fewnforio yma"),
 }

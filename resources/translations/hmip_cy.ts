@@ -96,10 +96,6 @@
         <translation>Cyfeirnod achos</translation>
     </message>
     <message>
-        <source>Complete</source>
-        <translation type="vanished">Wedi'i gwblhau</translation>
-    </message>
-    <message>
         <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="125"/>
         <source>Everyone</source>
         <translation>Pawb</translation>
@@ -120,10 +116,6 @@
         <translation>Canfod achos yn ôl cyfeirnod</translation>
     </message>
     <message>
-        <source>In progress</source>
-        <translation type="vanished">Ar waith</translation>
-    </message>
-    <message>
         <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="149"/>
         <source>Inspection progress</source>
         <translation>Cynnydd yr arolygiad</translation>
@@ -132,10 +124,6 @@
         <location filename="../../hmip_desktop/ui/views/field/case_list_page.py" line="152"/>
         <source>Loading…</source>
         <translation>Wrthi'n llwytho…</translation>
-    </message>
-    <message>
-        <source>Not started</source>
-        <translation type="vanished">Heb ddechrau</translation>
     </message>
 </context>
 <context>
@@ -161,10 +149,6 @@
         <translation>Rhestr achosion</translation>
     </message>
     <message>
-        <source>Complete</source>
-        <translation type="vanished">Wedi'i gwblhau</translation>
-    </message>
-    <message>
         <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="334"/>
         <source>Ctrl+Return</source>
         <translation>Ctrl+Return</translation>
@@ -185,10 +169,6 @@
         <translation>Canllawiau</translation>
     </message>
     <message>
-        <source>In progress</source>
-        <translation type="vanished">Ar waith</translation>
-    </message>
-    <message>
         <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="333"/>
         <source>Mark complete</source>
         <translation>Marcio'n gyflawn</translation>
@@ -203,10 +183,6 @@
         <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="287"/>
         <source>Not saved: %1. What you entered is still on screen and will be saved again with your next change.</source>
         <translation>Heb ei gadw: %1. Mae'r hyn a roesoch i mewn yn dal ar y sgrin, a bydd yn cael ei gadw eto gyda'ch newid nesaf.</translation>
-    </message>
-    <message>
-        <source>Not started</source>
-        <translation type="vanished">Heb ddechrau</translation>
     </message>
     <message>
         <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="333"/>
@@ -435,10 +411,6 @@
         <location filename="../../hmip_desktop/ui/views/central/moderation.py" line="163"/>
         <source>Back to the dashboard (Ctrl+L)</source>
         <translation>Yn ôl i'r dangosfwrdd (Ctrl+L)</translation>
-    </message>
-    <message>
-        <source>Both versions are kept. Choosing one here is not available yet: ask the reader to bring their read up to date and send a new bundle, which becomes current.</source>
-        <translation type="vanished">Cedwir y ddau fersiwn. Nid yw'n bosibl dewis un yma eto: gofynnwch i'r darllenydd ddiweddaru ei ddarlleniad ac anfon bwndel newydd, a fydd yn dod yn gyfredol.</translation>
     </message>
     <message>
         <location filename="../../hmip_desktop/ui/views/central/moderation.py" line="226"/>
@@ -787,14 +759,6 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Barnau: %1</translation>
     </message>
     <message>
-        <source>Added by lead</source>
-        <translation type="vanished">Ychwanegwyd gan yr arweinydd</translation>
-    </message>
-    <message>
-        <source>Agreed</source>
-        <translation type="vanished">Cytunwyd</translation>
-    </message>
-    <message>
         <location filename="../../hmip_desktop/ui/models/central_reads.py" line="32"/>
         <source>All case reads</source>
         <translation>Pob darlleniad achos</translation>
@@ -803,10 +767,6 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <location filename="../../hmip_desktop/ui/models/central_reads.py" line="61"/>
         <source>Case</source>
         <translation>Achos</translation>
-    </message>
-    <message>
-        <source>Changed</source>
-        <translation type="vanished">Newidiwyd</translation>
     </message>
     <message>
         <location filename="../../hmip_desktop/ui/models/central_reads.py" line="33"/>
@@ -825,10 +785,6 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Yn gwrthdaro</translation>
     </message>
     <message>
-        <source>In progress</source>
-        <translation type="vanished">Ar waith</translation>
-    </message>
-    <message>
         <location filename="../../hmip_desktop/ui/models/central_reads.py" line="61"/>
         <source>Moderation</source>
         <translation>Cymedroli</translation>
@@ -843,10 +799,6 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <location filename="../../hmip_desktop/ui/models/central_reads.py" line="34"/>
         <source>Not complete</source>
         <translation>Heb ei gwblhau</translation>
-    </message>
-    <message>
-        <source>Not started</source>
-        <translation type="vanished">Heb ddechrau</translation>
     </message>
     <message>
         <location filename="../../hmip_desktop/ui/models/central_reads.py" line="61"/>
@@ -867,14 +819,6 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <location filename="../../hmip_desktop/ui/models/central_reads.py" line="61"/>
         <source>Reader</source>
         <translation>Darllenydd</translation>
-    </message>
-    <message>
-        <source>Returned to reader</source>
-        <translation type="vanished">Dychwelwyd i'r darllenydd</translation>
-    </message>
-    <message>
-        <source>Sampled</source>
-        <translation type="vanished">Yn y sampl</translation>
     </message>
     <message>
         <location filename="../../hmip_desktop/ui/models/central_reads.py" line="32"/>
@@ -1189,10 +1133,6 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Dangosfwrdd</translation>
     </message>
     <message>
-        <source>Enter your moderator id in the toolbar first.</source>
-        <translation type="vanished">Rhowch eich dynodydd cymedrolwr yn y bar offer yn gyntaf.</translation>
-    </message>
-    <message>
         <location filename="../../hmip_desktop/ui/views/central/window.py" line="225"/>
         <source>I&amp;nspections</source>
         <translation>&amp;Arolygiadau</translation>
@@ -1253,10 +1193,6 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Cymedrolwr</translation>
     </message>
     <message>
-        <source>Moderator id</source>
-        <translation type="vanished">Dynodydd y cymedrolwr</translation>
-    </message>
-    <message>
         <location filename="../../hmip_desktop/ui/views/central/window.py" line="451"/>
         <source>Next or previous control</source>
         <translation>Y rheolydd nesaf neu flaenorol</translation>
@@ -1305,10 +1241,6 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="84"/>
         <source>Reason (recorded):</source>
         <translation>Rheswm (caiff ei gofnodi):</translation>
-    </message>
-    <message>
-        <source>Recorded with every moderation and QA action</source>
-        <translation type="vanished">Cofnodir gyda phob cam cymedroli ac SA</translation>
     </message>
     <message>
         <location filename="../../hmip_desktop/ui/views/central/decisions.py" line="203"/>
@@ -1394,7 +1326,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
 <context>
     <name>EvidencePage</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="204"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="206"/>
         <source>Choose a judgement first.</source>
         <translation>Dewiswch farn yn gyntaf.</translation>
     </message>
@@ -1409,12 +1341,12 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Heb ei raddio</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="224"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="226"/>
         <source>Not recorded: %1</source>
         <translation>Heb ei gofnodi: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="188"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="190"/>
         <source>Nothing recorded yet.</source>
         <translation>Dim wedi'i gofnodi eto.</translation>
     </message>
@@ -1434,17 +1366,17 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Cofnodi'r farn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="220"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="222"/>
         <source>Recorded. The next export sends it to the central store.</source>
         <translation>Cofnodwyd. Bydd yr allforio nesaf yn ei anfon i'r storfa ganolog.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="192"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="194"/>
         <source>Recorded: %1, by %2, %3 (%4): %5</source>
         <translation>Cofnodwyd: %1, gan %2, %3 (%4): %5</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="209"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="211"/>
         <source>Saving…</source>
         <translation>Wrthi'n cadw…</translation>
     </message>
@@ -1464,12 +1396,12 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Nid oes gan fframwaith yr arolygiad hwn safonau a farnwyd ar dystiolaeth.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="191"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="193"/>
         <source>confirmed by the central store</source>
         <translation>wedi'i gadarnhau gan y storfa ganolog</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="191"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="193"/>
         <source>not yet sent or confirmed</source>
         <translation>heb ei anfon na'i gadarnhau eto</translation>
     </message>
@@ -1631,241 +1563,233 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="254"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="261"/>
         <source>%1 change(s) could not be saved. Close anyway and lose them?</source>
         <translation>Nid oedd modd cadw %1 newid. Cau beth bynnag a'u colli?</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="163"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="167"/>
         <source>&amp;Case list</source>
         <translation>&amp;Rhestr achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="169"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="173"/>
         <source>&amp;Check audit trail…</source>
         <translation>&amp;Gwirio'r trywydd archwilio…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="158"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="162"/>
         <source>&amp;Edit</source>
         <translation>&amp;Golygu</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="169"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="173"/>
         <source>&amp;Export bundle…</source>
         <translation>&amp;Allforio bwndel…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="154"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="157"/>
         <source>&amp;File</source>
         <translation>&amp;Ffeil</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="164"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="168"/>
         <source>&amp;Find case</source>
         <translation>&amp;Canfod achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="159"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="163"/>
         <source>&amp;Go</source>
         <translation>&amp;Mynd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="161"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="165"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="171"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="175"/>
         <source>&amp;Judgements on evidence</source>
         <translation>Barnau ar d&amp;ystiolaeth</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="168"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="172"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Llwybrau byr bysellfwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="160"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="164"/>
         <source>&amp;Language</source>
         <translation>&amp;Iaith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="167"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="171"/>
         <source>&amp;Mark complete or reopen</source>
         <translation>&amp;Marcio'n gyflawn neu ailagor</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="166"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="170"/>
         <source>&amp;Next case</source>
         <translation>&amp;Achos nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="170"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="174"/>
         <source>&amp;Open field store…</source>
         <translation>&amp;Agor storfa maes…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="165"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="169"/>
         <source>&amp;Previous question</source>
         <translation>Cwestiwn &amp;blaenorol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="168"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="172"/>
         <source>&amp;Quit</source>
         <translation>&amp;Gadael</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="163"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="167"/>
         <source>&amp;Redo</source>
         <translation>&amp;Ailwneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="163"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="167"/>
         <source>&amp;Undo</source>
         <translation>&amp;Dadwneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="364"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="371"/>
         <source>All changes saved</source>
         <translation>Cadwyd pob newid</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="464"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="471"/>
         <source>Answer a judgement</source>
         <translation>Rhoi barn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="452"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="459"/>
         <source>Audit check cancelled.</source>
         <translation>Diddymwyd y gwiriad archwilio.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="446"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="453"/>
         <source>Audit trail broken at event %1.</source>
         <translation>Mae'r trywydd archwilio wedi'i dorri wrth ddigwyddiad %1.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="444"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="451"/>
         <source>Audit trail intact: %1 events.</source>
         <translation>Mae'r trywydd archwilio'n gyfan: %1 digwyddiad.</translation>
     </message>
     <message>
-        <source>Cannot open the field store</source>
-        <translation type="vanished">Methu agor y storfa maes</translation>
-    </message>
-    <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="417"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="424"/>
         <source>Case %1 is marked complete. Reopen it for changes?</source>
         <translation>Mae achos %1 wedi'i farcio'n gyflawn. Ei ailagor i wneud newidiadau?</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="253"/>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="364"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="260"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="371"/>
         <source>Changes not saved</source>
         <translation>Newidiadau heb eu cadw</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="437"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="444"/>
         <source>Checking the audit trail…</source>
         <translation>Wrthi'n gwirio'r trywydd archwilio…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="465"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="472"/>
         <source>Clear an answer</source>
         <translation>Clirio ateb</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="465"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="472"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="466"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="473"/>
         <source>Enter in Find case</source>
         <translation>Enter yn Canfod achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="170"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="174"/>
         <source>Import &amp;receipt…</source>
         <translation>Mewnforio &amp;derbynneb…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="171"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="175"/>
         <source>Import inspection &amp;pack…</source>
         <translation>Mewnforio &amp;pecyn arolygiad…</translation>
     </message>
     <message>
-        <source>Keyboard shortcuts</source>
-        <translation type="vanished">Llwybrau byr bysellfwrdd</translation>
-    </message>
-    <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="164"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="168"/>
         <source>Next &amp;question</source>
         <translation>Cwestiwn &amp;nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="165"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="169"/>
         <source>Next &amp;standard</source>
         <translation>&amp;Safon nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="384"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="391"/>
         <source>Nothing to undo or redo</source>
         <translation>Dim byd i'w ddadwneud na'i ailwneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="155"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="158"/>
         <source>Open &amp;recent</source>
         <translation>Agor storfa &amp;ddiweddar</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="466"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="473"/>
         <source>Open the case found</source>
         <translation>Agor yr achos a ganfuwyd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="166"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="170"/>
         <source>P&amp;revious standard</source>
         <translation>Safon b&amp;laenorol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="167"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="171"/>
         <source>Pre&amp;vious case</source>
         <translation>Achos bla&amp;enorol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="362"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="369"/>
         <source>Read-only: nothing can be changed</source>
         <translation>Darllen yn unig: ni ellir newid dim</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="416"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="423"/>
         <source>Reopen case read</source>
         <translation>Ailagor darlleniad achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="364"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="371"/>
         <source>Saving…</source>
         <translation>Yn cadw…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="464"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="471"/>
         <source>Y, N, A or 1–9</source>
         <translation>Y, N, A neu 1–9</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="153"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="156"/>
         <source>hmip-desktop: case reading</source>
         <translation>hmip-desktop: darllen achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="152"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="155"/>
         <source>read-only: %1</source>
         <translation>darllen yn unig: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="236"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="243"/>
         <source>read-only: %1 (this file may not be written; nothing can be changed)</source>
         <translation>darllen yn unig: %1 (ni ellir ysgrifennu i'r ffeil hon; ni ellir newid dim)</translation>
     </message>
@@ -2112,17 +2036,9 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Diwedd y gwaith maes</translation>
     </message>
     <message>
-        <source>Fieldwork ends (YYYY-MM-DD)</source>
-        <translation type="vanished">Diwedd y gwaith maes (BBBB-MM-DD)</translation>
-    </message>
-    <message>
         <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="167"/>
         <source>Fieldwork starts</source>
         <translation>Dechrau'r gwaith maes</translation>
-    </message>
-    <message>
-        <source>Fieldwork starts (YYYY-MM-DD)</source>
-        <translation type="vanished">Dechrau'r gwaith maes (BBBB-MM-DD)</translation>
     </message>
     <message>
         <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="154"/>
@@ -2375,6 +2291,141 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <location filename="../../hmip_desktop/ui/views/field/store_menu.py" line="101"/>
         <source>Open recent store</source>
         <translation>Agor storfa ddiweddar</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="155"/>
+        <source>%1 — the central store holds every case read of this inspection as it is here: it may be removed from this laptop (hmip purge).</source>
+        <translation>%1 — mae'r storfa ganolog yn dal pob darlleniad achos o'r arolygiad hwn fel y mae yma: gellir ei dynnu oddi ar y gliniadur hwn (hmip purge).</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="152"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="69"/>
+        <source>&amp;Sync now</source>
+        <translation>&amp;Cysoni nawr</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="209"/>
+        <source>Bundle</source>
+        <translation>Bwndel</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="103"/>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation>Tystysgrifau (*.pem *.crt);;Pob ffeil (*)</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="209"/>
+        <source>Exported</source>
+        <translation>Allforiwyd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="209"/>
+        <source>Inspection</source>
+        <translation>Arolygiad</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="210"/>
+        <source>Last problem</source>
+        <translation>Problem ddiwethaf</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="183"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="186"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="187"/>
+        <source>Not synced</source>
+        <translation>Heb gysoni</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="70"/>
+        <source>O&amp;utbox…</source>
+        <translation>&amp;Blwch allan…</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="168"/>
+        <source>Offline, %1 waiting</source>
+        <translation>All-lein, %1 yn aros</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="208"/>
+        <source>Outbox</source>
+        <translation>Blwch allan</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="152"/>
+        <source>Refused by the central store</source>
+        <translation>Gwrthodwyd gan y storfa ganolog</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="138"/>
+        <source>Sending… %1%</source>
+        <translation>Yn anfon… %1%</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="209"/>
+        <source>State</source>
+        <translation>Cyflwr</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="71"/>
+        <source>Sync se&amp;ttings…</source>
+        <translation>Gosodiadau c&amp;ysoni…</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="95"/>
+        <source>Sync settings</source>
+        <translation>Gosodiadau cysoni</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="173"/>
+        <source>Sync stopped midway, %1 waiting: will try again</source>
+        <translation>Stopiodd y cysoni hanner ffordd, %1 yn aros: bydd yn rhoi cynnig arall arni</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="170"/>
+        <source>Synced: %1 sent, %2 receipt(s) recorded, %3 waiting</source>
+        <translation>Wedi cysoni: %1 wedi'u hanfon, %2 derbynneb wedi'u cofnodi, %3 yn aros</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="128"/>
+        <source>Syncing…</source>
+        <translation>Yn cysoni…</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="96"/>
+        <source>The address of your central store's sync service (https://…):</source>
+        <translation>Cyfeiriad gwasanaeth cysoni eich storfa ganolog (https://…):</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="102"/>
+        <source>Your organisation's certificate authority (Cancel if IT gave you none)</source>
+        <translation>Awdurdod tystysgrifau eich sefydliad (Canslo os na roddodd TG un i chi)</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="41"/>
+        <source>receipt received</source>
+        <translation>derbynneb wedi dod</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="42"/>
+        <source>refused</source>
+        <translation>gwrthodwyd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="41"/>
+        <source>sent</source>
+        <translation>anfonwyd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="41"/>
+        <source>waiting</source>
+        <translation>yn aros</translation>
     </message>
 </context>
 <context>

@@ -21,7 +21,7 @@ from ..exchange import archive, envelope
 from ..exchange.formats import FORMAT_VERSION, Pack
 from ..exchange.keys import SigningKey, parse_public, public_line
 from ..frameworks import content_hash, load_text
-from . import schema
+from . import schema, sync_state
 from .store import CentralError, CentralStore, utc_now
 
 MEMBER = "pack.json"
@@ -121,5 +121,8 @@ def create_pack(store: CentralStore, inspection_id: str, key: SigningKey) -> byt
     )
     body = json.dumps(pack.model_dump(), sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
     payload = pyrage.encrypt(archive.build({MEMBER: body}), [ssh_recipient(m.public_key) for m in keyed])
-    return envelope.seal("pack", pack.pack_id, pack.created_at, payload, key, "age",
-                         signer=public_line(key.public, key.name))
+    sealed = envelope.seal("pack", pack.pack_id, pack.created_at, payload, key, "age",
+                           signer=public_line(key.public, key.name))
+    with store.engine.begin() as conn:  # the same file, for the team's laptops to fetch (docs/sync.md)
+        sync_state.publish_pack(conn, pack.pack_id, inspection_id, sealed)
+    return sealed

@@ -4,7 +4,8 @@ in ``alembic/versions``; a test checks that they produce exactly these tables.""
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Boolean, Column, ForeignKey, Integer, MetaData, PrimaryKeyConstraint, String, Table, Text
+from sqlalchemy import (BigInteger, Boolean, Column, ForeignKey, Integer, LargeBinary, MetaData, PrimaryKeyConstraint, String,
+                        Table, Text)
 
 metadata = MetaData()
 
@@ -248,4 +249,43 @@ evidence_judgements = Table(
     Column("by", ID, nullable=False),
     Column("at", STAMP, nullable=False),
     Column("origin", ID, nullable=False),
+)
+
+# -- the sync service's shared state (0007; core/central/sync_state.py) ------------------
+
+#: (key, nonce) pairs of signed requests seen within the replay window.
+sync_nonces = Table(
+    "sync_nonces", metadata,
+    Column("key_id", HASH, nullable=False),
+    Column("nonce", String(64), nullable=False),
+    Column("created", BigInteger, nullable=False, index=True),
+    PrimaryKeyConstraint("key_id", "nonce"),
+)
+
+#: Requests per key and minute (Unix seconds // 60), for the per-key rate limit.
+sync_rate = Table(
+    "sync_rate", metadata,
+    Column("key_id", HASH, nullable=False),
+    Column("minute", BigInteger, nullable=False),
+    Column("count", Integer, nullable=False),
+    PrimaryKeyConstraint("key_id", "minute"),
+)
+
+#: The receipt file answered for each bundle uploaded: a repeat gets these same bytes.
+sync_receipts = Table(
+    "sync_receipts", metadata,
+    Column("bundle_id", ID, primary_key=True),
+    Column("receipt_id", ID, nullable=False),
+    Column("key_id", HASH, nullable=False, index=True),
+    Column("data", LargeBinary, nullable=False),
+    Column("created_at", STAMP, nullable=False),
+)
+
+#: Inspection packs as written by ``hmip pack create``, for team members to fetch.
+sync_packs = Table(
+    "sync_packs", metadata,
+    Column("pack_id", ID, primary_key=True),
+    Column("inspection_id", ID, nullable=False, index=True),
+    Column("data", LargeBinary, nullable=False),
+    Column("created_at", STAMP, nullable=False),
 )

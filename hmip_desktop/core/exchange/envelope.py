@@ -102,6 +102,24 @@ def open_envelope(
     return Envelope(header, payload)
 
 
+def peek_header(data: bytes) -> EnvelopeHeader:
+    """The header of ``data``, NOT verified (who claims to have signed it, its id): for
+    routing and rate limits only; ``open_envelope`` is what proves anything."""
+    if len(data) < len(MAGIC) + 4 or not data.startswith(MAGIC):
+        raise Rejected.of("envelope.magic")
+    size = int.from_bytes(data[len(MAGIC) : len(MAGIC) + 4], "big")
+    if size > MAX_HEADER:
+        raise Rejected.of("envelope.header_size", size=size, limit=MAX_HEADER)
+    start = len(MAGIC) + 4
+    if len(data) < start + size + SIG_LEN:
+        raise Rejected.of("envelope.truncated")
+    try:
+        return EnvelopeHeader.model_validate_json(data[start : start + size])
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise Rejected.of("envelope.header", field=".".join(map(str, first["loc"])), detail=first["msg"]) from None
+
+
 def read_bounded(path: Path, limit: int) -> bytes:
     """Read at most ``limit`` bytes of a file; Rejected if it is larger."""
     path = Path(path)

@@ -242,4 +242,38 @@ def _evidence_judgements(db: Database) -> None:
         db.execute(statement)
 
 
+@MIGRATIONS(name="0006_outbox")
+def _outbox(db: Database) -> None:
+    # Network sync (docs/sync.md): the bundles exported for sending, each with its state,
+    # and the items fetched from the server's inbox (receipts, packs), so none is fetched twice.
+    db.execute(
+        """
+CREATE TABLE outbox (
+    bundle_id TEXT PRIMARY KEY,
+    inspection_id TEXT NOT NULL,
+    sequence INTEGER NOT NULL,
+    path TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('waiting', 'sent', 'receipt_received', 'refused')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    created_at TEXT NOT NULL,
+    sent_at TEXT,
+    receipt_id TEXT
+)
+        """
+    )
+    db.execute(
+        """
+CREATE TABLE inbox_seen (
+    kind TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    seen_at TEXT NOT NULL,
+    PRIMARY KEY (kind, item_id)
+)
+        """
+    )
+
+
 SCHEMA_VERSION = len(MIGRATIONS._migrations)

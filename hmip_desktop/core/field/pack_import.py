@@ -82,4 +82,7 @@ def import_pack(db: Database, data: bytes, key: SigningKey, trust: str) -> dict:
                       public_key=pack.central.signing_key)
         db.execute("INSERT INTO settings (key, value) VALUES ('user_id', ?) ON CONFLICT (key) DO UPDATE SET"
                    " value = excluded.value", [me[0]])
+        # The lead key trusted for this pack: packs fetched by network sync must be signed by it too.
+        db.execute("INSERT INTO settings (key, value) VALUES ('pack_trust', ?) ON CONFLICT (key) DO UPDATE SET"
+                   " value = excluded.value", [trust.strip().lower()])
     return {**counts, "user": me[0], "inspection": pack.inspection.id}

@@ -85,6 +85,9 @@ def import_receipt(db: Database, data: bytes, key: SigningKey) -> dict:
         db.execute("INSERT INTO receipts (receipt_id, bundle_id, inspection_id, received_at, imported_at)"
                    " VALUES (?, ?, ?, ?, ?)",
                    [receipt.receipt_id, receipt.bundle_id, receipt.inspection_id, receipt.received_at, audit.utc_now()])
+        # the network outbox (docs/sync.md) knows it too, however the receipt came
+        db.execute("UPDATE outbox SET state = 'receipt_received', receipt_id = ?, last_error = NULL WHERE bundle_id = ?",
+                   [receipt.receipt_id, receipt.bundle_id])
         audit.append(db, actor=f"key:{key.key_id[:16]}", action="receipt", inspection_id=receipt.inspection_id,
                      target="receipt", after={"receipt_id": receipt.receipt_id, "bundle_id": receipt.bundle_id,
                                               "held": held, **({"evidence": confirmed} if confirmed else {})})

@@ -32,6 +32,7 @@ from ...ops import Ops, run_with_progress
 from ...text import error_text, fmt, time_text
 from .case_list_page import CaseListPage
 from .exchange_actions import ExchangeActions
+from .sync_panel import SyncPanel
 from .store_menu import OpenErrorPage, StoreOpening, fill_recent_menu, remember_store
 from ...notice import retranslate_notices
 from .shortcuts_dialog import ShortcutsDialog, shortcut_rows
@@ -135,7 +136,9 @@ class MainWindow(ExchangeActions, StoreOpening, QMainWindow):
         fill_recent_menu(self.menu_recent, self.settings, self.open_store)
         self.menu_file.addMenu(self.menu_recent)
         self.menu_file.addSeparator()
+        self.sync_panel = SyncPanel(self)
         self.menu_file.addActions([self.act_pack, self.act_export, self.act_receipt, self.act_check])
+        self.menu_file.addActions([self.sync_panel.act_sync, self.sync_panel.act_outbox, self.sync_panel.act_settings])
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
         self.menu_edit = bar.addMenu("")
@@ -153,6 +156,7 @@ class MainWindow(ExchangeActions, StoreOpening, QMainWindow):
         self.setWindowTitle(_tr("hmip-desktop: case reading") + f" — {name}")
         self.menu_file.setTitle(_tr("&File"))
         self.menu_recent.setTitle(_tr("Open &recent"))
+        self.sync_panel.retranslate()
         if self.error_page is not None:
             self.error_page.retranslate()
         self.menu_edit.setTitle(_tr("&Edit"))
@@ -229,8 +233,11 @@ class MainWindow(ExchangeActions, StoreOpening, QMainWindow):
             self.stack.removeWidget(self.evidence_page)
             self.evidence_page.deleteLater()
             self.evidence_page = None
-        for action in (self.act_undo, self.act_redo, self.act_complete, self.act_export, self.act_receipt):
+        for action in (self.act_undo, self.act_redo, self.act_complete, self.act_export, self.act_receipt,
+                       self.sync_panel.act_sync):
             action.setEnabled(not self.read_only)
+        if not self.read_only:
+            self.sync_panel.store_opened()
         self._retranslate()
         if self.read_only:
             self.statusBar().showMessage(fmt(_tr("read-only: %1 (this file may not be written; nothing can be changed)"),

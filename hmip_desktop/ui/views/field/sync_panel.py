@@ -1,0 +1,217 @@
+"""Network sync in the field window (docs/sync.md): File → Sync now, File → Outbox…, a
+status-bar label with the outbox's state, and automatic sync whenever the server can be
+reached.
+
+An object owned by the window (not mixed into it). The sync itself runs on the window's
+operations thread (ui/ops.py), like every core call; the label follows a transfer through
+a thread-safe ``Progress`` polled by a timer. Automatic sync: a single-shot QTimer; after a
+sync that reached the server the next comes after ``INTERVAL``; after one that did not
+(offline, connection lost) after the core's ``outbox.backoff`` (exponential, with jitter).
+It runs only once the inspector has unlocked their key in this session (a timer never
+asks for a passphrase) and only when a server has been given (QSettings ``sync_server``,
+with ``sync_ca`` for a private certificate authority).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
+
+from ...actions import add_action
+from ...notice import notice
+from ...ops import Progress
+from ...text import error_text, fmt
+
+log = logging.getLogger("hmip.ui")
+#: Seconds between automatic syncs while the server answers.
+INTERVAL = 300
+#: The first automatic try after the window opens a store.
+FIRST_TRY = 5
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SyncPanel", text)
+
+
+def state_word(state: str) -> str:
+    return {"waiting": _tr("waiting"), "sent": _tr("sent"), "receipt_received": _tr("receipt received"),
+            "refused": _tr("refused")}.get(state, state)
+
+
+class SyncPanel(QObject):
+    """Sync now, the outbox and automatic sync for one field window."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.act_sync = add_action(window, "sync_now", QKeySequence("Ctrl+Shift+S"), self.sync_now)
+        self.act_outbox = add_action(window, "show_outbox", None, self.show_outbox)
+        self.act_settings = add_action(window, "sync_settings", None, self.ask_settings)
+        self.label = QLabel(window)
+        self.label.setObjectName("sync_state")
+        window.statusBar().addPermanentWidget(self.label)
+        self.timer = QTimer(self, singleShot=True)
+        self.timer.timeout.connect(self._auto)
+        self.poll = QTimer(self, interval=200)
+        self.poll.timeout.connect(self._show_progress)
+        self.progress = Progress()
+        self.failures = 0
+        self.running = False
+        self.last = None  # the last SyncResult
+        self.dialog: QDialog | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.act_sync.setText(_tr("&Sync now"))
+        self.act_outbox.setText(_tr("O&utbox…"))
+        self.act_settings.setText(_tr("Sync se&ttings…"))
+        self._show_result()
+
+    # -- starting a sync ---------------------------------------------------------------
+
+    def server(self) -> str:
+        return str(self.window.settings.value("sync_server", "") or "")
+
+    def store_opened(self) -> None:
+        """The window opened a store: sync soon if a server is known."""
+        if self.server():
+            self.timer.start(FIRST_TRY * 1000)
+
+    def sync_now(self) -> None:
+        """File → Sync now: asks for the server the first time, then the key (once a session)."""
+        if self.window.store is None or self.running:
+            return
+        if not self.server() and not self.ask_settings():
+            return
+        self.window.with_key(lambda key: self.start(key, manual=True))
+
+    def ask_settings(self) -> bool:
+        """File → Sync settings…: the service's address, then (optional) the certificate
+        of a private certificate authority. False if cancelled."""
+        url, ok = QInputDialog.getText(self.window, _tr("Sync settings"),
+                                       _tr("The address of your central store's sync service (https://…):"),
+                                       text=self.server())
+        if not ok or not url.strip():
+            return False
+        self.window.settings.setValue("sync_server", url.strip())
+        ca, _ = QFileDialog.getOpenFileName(
+            self.window, _tr("Your organisation's certificate authority (Cancel if IT gave you none)"),
+            str(self.window.settings.value("sync_ca", "") or ""), _tr("Certificates (*.pem *.crt);;All files (*)"))
+        self.window.settings.setValue("sync_ca", ca)
+        self.failures = 0
+        self.timer.start(FIRST_TRY * 1000)
+        return True
+
+    def _auto(self) -> None:
+        unlocked = getattr(self.window, "_unlocked", {})
+        if self.window.store is None or self.running or not self.server() or not unlocked:
+            self.timer.start(INTERVAL * 1000)
+            return
+        self.start(next(iter(unlocked.values())), manual=False)
+
+    def start(self, key, manual: bool = True):
+        """Run one sync with ``key`` on the operations thread; returns its Future."""
+        from ....core.field.sync_client import sync
+
+        if self.window.page is not None:
+            self.window.page.flush()
+        store, path, server = self.window.store, self.window.store_path, self.server()
+        ca = str(self.window.settings.value("sync_ca", "") or "") or None
+        self.running, self.progress = True, Progress()
+        progress = self.progress
+        self.timer.stop()
+        self.poll.start()
+        self.label.setText(_tr("Syncing…"))
+        return self.window.ops.run(
+            lambda: sync(store.db, path, key, server, ca=Path(ca) if ca else None, progress=progress.update),
+            self._done, lambda error: self._failed(error, manual))
+
+    # -- results -----------------------------------------------------------------------
+
+    def _show_progress(self) -> None:
+        done, total = self.progress.snapshot()
+        if total:
+            self.label.setText(fmt(_tr("Sending… %1%"), done * 100 // total))
+
+    def _done(self, result) -> None:
+        from ....core.field.outbox import backoff
+
+        self.running, self.last = False, result
+        self.poll.stop()
+        reached = not result.offline and not result.interrupted
+        self.failures = 0 if reached else self.failures + 1
+        self.timer.start(int((INTERVAL if reached else backoff(self.failures)) * 1000))
+        self._show_result()
+        self.window.statusBar().showMessage(self.label.text(), 15000)
+        for bundle_id, reason in result.refused.items():
+            log.warning("sync: %s refused", "inbox" if bundle_id == "inbox" else "a bundle")
+            notice(self.window, _tr("Refused by the central store"), fmt(_tr("%1: %2"), bundle_id[:8], reason),
+                   "sync_refused")
+        if self.window.inspection_id in result.purgeable:
+            self.window.statusBar().showMessage(fmt(_tr(
+                "%1 — the central store holds every case read of this inspection as it is here: it may be removed "
+                "from this laptop (hmip purge)."), self.label.text()), 30000)
+        if result.packs:
+            self.window.open_store(self.window.store_path, force=True)
+        if self.dialog is not None and self.dialog.isVisible():
+            self.show_outbox()
+
+    def _show_result(self) -> None:
+        result = self.last
+        if result is None:
+            self.label.setText("")
+        elif result.offline:
+            self.label.setText(fmt(_tr("Offline, %1 waiting"), result.waiting))
+        else:
+            text = fmt(_tr("Synced: %1 sent, %2 receipt(s) recorded, %3 waiting"), len(result.sent), result.receipts,
+                       result.waiting)
+            if result.interrupted:
+                text = fmt(_tr("Sync stopped midway, %1 waiting: will try again"), result.waiting)
+            self.label.setText(text)
+
+    def _failed(self, error: BaseException, manual: bool) -> None:
+        self.running = False
+        self.poll.stop()
+        self.failures += 1
+        from ....core.field.outbox import backoff
+
+        self.timer.start(int(backoff(self.failures) * 1000))
+        self.label.setText(_tr("Not synced"))
+        log.warning("sync not done: %s", type(error).__name__)
+        if manual:
+            notice(self.window, _tr("Not synced"), error_text(error), "sync_error",
+                   retranslate=lambda: (_tr("Not synced"), error_text(error)))
+
+    # -- the outbox --------------------------------------------------------------------
+
+    def show_outbox(self) -> None:
+        """File → Outbox…: every bundle exported for sending and its state."""
+        from ....core.field import outbox
+
+        if self.window.store is None:
+            return
+        store = self.window.store
+        self.window.ops.run(lambda: outbox.entries(store.db), self._fill_outbox)
+
+    def _fill_outbox(self, entries) -> None:
+        if self.dialog is None:
+            self.dialog = QDialog(self.window)
+            self.dialog.setObjectName("outbox_dialog")
+            self.table = QTableWidget(0, 5, self.dialog)
+            self.table.setObjectName("outbox_table")
+            QVBoxLayout(self.dialog).addWidget(self.table)
+            self.dialog.resize(760, 320)
+        self.dialog.setWindowTitle(_tr("Outbox"))
+        self.table.setHorizontalHeaderLabels([_tr("Bundle"), _tr("Inspection"), _tr("Exported"), _tr("State"),
+                                              _tr("Last problem")])
+        self.table.setRowCount(len(entries))
+        for row, e in enumerate(entries):
+            for col, value in enumerate((e.bundle_id[:8], e.inspection_id, e.created_at[:16].replace("T", " "),
+                                         state_word(e.state), e.last_error or "")):
+                self.table.setItem(row, col, QTableWidgetItem(value))
+        self.table.resizeColumnsToContents()
+        self.dialog.show()

@@ -87,13 +87,15 @@ def cannot_open(app, path: Path):
         from PySide6.QtWidgets import QMessageBox
 
         from ..core.field.db import store_error
+        from .text import error_text
 
         error = store_error(path, error)
         reason = getattr(error, "reason", None) or str(error).replace(str(path), path.name)
         log.error("cannot open the field store: %s", reason)
         print(f"hmip-desktop: error: {error}", file=sys.stderr, flush=True)
         if app.platformName() not in ("offscreen", "minimal"):
-            QMessageBox.critical(None, "hmip-desktop", str(error))
+            # In the interface language (the one-line English above is for logs and scripts).
+            QMessageBox.critical(None, "hmip-desktop", error_text(error))
         app.exit(1)
 
     return failed

@@ -386,9 +386,14 @@ def render(key: str, lang: str, params: dict) -> str:
 
 
 def _in(value: object, lang: str) -> object:
-    if isinstance(value, (Msg, Refusal, OneLine)):
+    if isinstance(value, (Msg, Refusal, OneLine, Joined, Bilingual)):
         return value.text(lang)
     return value
+
+
+def in_lang(value: object, lang: str) -> str:
+    """A phrase, refusal or plain value as text in ``lang`` (plain values as they are)."""
+    return str(_in(value, lang))
 
 
 class Msg(NamedTuple):
@@ -421,6 +426,33 @@ class OneLine(NamedTuple):
 
     def __str__(self) -> str:
         return self.text("en")
+
+
+class Joined(NamedTuple):
+    """An argument: phrases (or refusals, or plain text) joined by ``sep``, each in the
+    language of the message it is put in (the rows of a caseload a refusal lists)."""
+
+    items: tuple
+    sep: str = "\n"
+
+    def text(self, lang: str = "en") -> str:
+        return self.sep.join(in_lang(item, lang) for item in self.items)
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+
+class Bilingual(NamedTuple):
+    """Words that come with their own Welsh (a framework's label): ``cy`` where given, else ``en``."""
+
+    en: str
+    cy: str | None = None
+
+    def text(self, lang: str = "en") -> str:
+        return self.cy if lang == "cy" and self.cy else self.en
+
+    def __str__(self) -> str:
+        return self.en
 
 
 class Refusal(Exception):

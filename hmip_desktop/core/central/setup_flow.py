@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import select, update
 
-from ..messages import Msg
+from ..messages import Joined, Msg
 from ..setup import allocation, caseload, eligibility, report, selection, size
 from . import packs, schema
 from .answers import framework_for
@@ -57,7 +57,7 @@ def draw(store: CentralStore, inspection_id: str, caseload_path: Path, *, seed: 
         allow_duplicate_ids=fw.sample.duplicates is not None,
     )
     if loaded.errors:
-        lines = "\n".join(f"{caseload_path}:{p.line}: {p.message}" for p in loaded.errors[:50])
+        lines = Joined(tuple(p.at(caseload_path) for p in loaded.errors[:50]))
         more = Msg.of("setup.more_rows", count=len(loaded.errors) - 50) if len(loaded.errors) > 50 else ""
         raise CentralError.of("setup.invalid_rows", count=len(loaded.errors), lines=lines, more=more)
     screened = eligibility.screen(loaded.rows, fw.sample, list(loaded.field_columns), as_of=as_of or dt.date.today())

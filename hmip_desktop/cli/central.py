@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from .common import (CliError, add_sampling_options, add_store_arguments, central_store, key, keys_dir, minimums,
-                     progress_bar, refusal_text)
+                     message_lang, progress_bar, refusal_text)
 
 
 def _read(path: Path, read):
@@ -75,7 +75,7 @@ def central_watch(args) -> int:
     from ..core.central.inbox import watch
 
     store = central_store(args)
-    for line in watch(store, Path(args.inbox), once=args.once, interval=args.interval):
+    for line in watch(store, Path(args.inbox), once=args.once, interval=args.interval, lang=message_lang(args)):
         print(line, flush=True)
     return 0
 

@@ -159,3 +159,47 @@ def test_wizard_on_a_postgresql_store_needs_a_keys_folder(qtbot, qapp, tmp_path,
         assert conn.execute(text("SELECT provider FROM inspections WHERE id = 'pg-1'")).scalar() == "P"
     store.engine.dispose()
     wizard.store.engine.dispose()
+
+
+def test_in_welsh_a_bad_caseload_and_an_impossible_size_are_refused_in_welsh(qtbot, qapp, tmp_path, keys):
+    """Issue 15: the sampler's refusals, and the bad rows a refusal lists, read in Welsh in
+    the Welsh wizard (the framework's Welsh label for the field)."""
+    from hmip_desktop.ui.i18n import Translations
+
+    _files(tmp_path, keys)
+    wizard = _past_first_page(qtbot, tmp_path)
+    try:
+        wizard.set_language("cy")
+        for name, role in (("lead", "lead"), ("insp", "inspector"), ("la", "local_assessor")):
+            wizard.store.enrol(name, role, (tmp_path / name / "public.key").read_text())
+        wizard.currentPage().load(tmp_path / "team.csv")
+        wizard.next()
+        qtbot.waitUntil(lambda: wizard.currentId() == 2, timeout=10000)
+        sample = wizard.currentPage()
+
+        def refusal() -> str:
+            qtbot.waitUntil(lambda: wizard.findChild(QMessageBox, "setup_error") is not None, timeout=10000)
+            box = wizard.findChild(QMessageBox, "setup_error")
+            text = box.text()
+            box.setObjectName("")
+            box.close()
+            return text
+
+        sample.caseload.setText(str(tmp_path / "caseload.csv"))
+        sample.size.setValue(5000)  # more than the 200 cases
+        sample.draw()
+        assert refusal() == (f"{tmp_path / 'caseload.csv'}: mae maint y sampl, 5000, yn fwy na'r llwyth achosion "
+                             "(200 achos)")
+        bad = tmp_path / "bad.csv"
+        bad.write_text("case_id,gender,disposal_type,risk_level\nA1,male,community_order,purple\n"
+                       "A2,male,,low\n", encoding="utf-8")
+        sample.caseload.setText(str(bad))
+        sample.size.setValue(0)
+        sample.draw()
+        text = refusal()
+        assert f"{bad}:2: risk_level: nid yw 'purple' yn werth dilys ar gyfer lefel risg o niwed difrifol: " in text
+        assert f"{bad}:3: disposal_type: math o warediad ar goll" in text
+        assert "is not" not in text and "missing" not in text
+        assert not sample.isComplete()
+    finally:
+        Translations().set_language("en")

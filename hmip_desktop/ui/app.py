@@ -67,12 +67,16 @@ def settings():
 
 def install_excepthook() -> None:
     """Log unhandled exceptions (also inside Qt slots) and show them; never exit silently."""
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from .text import error_text, fmt
 
     def hook(kind, value, tb):
         log.error("unhandled %s\n%s", kind.__name__, "".join(traceback.format_tb(tb)))
         if QApplication.instance() is not None:
-            QMessageBox.critical(None, "hmip-desktop", f"Something went wrong: {value}\n\nDetails are in the log file.")
+            text = QCoreApplication.translate("App", "Something went wrong: %1\n\nDetails are in the log file.")
+            QMessageBox.critical(None, "hmip-desktop", fmt(text, error_text(value)))
 
     sys.excepthook = hook
 

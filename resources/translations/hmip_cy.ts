@@ -21,6 +21,18 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../../hmip_desktop/ui/app.py" line="78"/>
+        <source>Something went wrong: %1
+
+Details are in the log file.</source>
+        <translation>Aeth rhywbeth o'i le: %1
+
+Mae'r manylion yn y ffeil log.</translation>
+    </message>
+</context>
+<context>
     <name>CaseListModel</name>
     <message>
         <location filename="../../hmip_desktop/ui/models/case_list.py" line="76"/>
@@ -1394,7 +1406,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
 <context>
     <name>EvidencePage</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="204"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="206"/>
         <source>Choose a judgement first.</source>
         <translation>Dewiswch farn yn gyntaf.</translation>
     </message>
@@ -1409,12 +1421,12 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Heb ei raddio</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="224"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="226"/>
         <source>Not recorded: %1</source>
         <translation>Heb ei gofnodi: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="188"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="190"/>
         <source>Nothing recorded yet.</source>
         <translation>Dim wedi'i gofnodi eto.</translation>
     </message>
@@ -1434,17 +1446,17 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Cofnodi'r farn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="220"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="222"/>
         <source>Recorded. The next export sends it to the central store.</source>
         <translation>Cofnodwyd. Bydd yr allforio nesaf yn ei anfon i'r storfa ganolog.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="192"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="194"/>
         <source>Recorded: %1, by %2, %3 (%4): %5</source>
         <translation>Cofnodwyd: %1, gan %2, %3 (%4): %5</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="209"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="211"/>
         <source>Saving…</source>
         <translation>Wrthi'n cadw…</translation>
     </message>
@@ -1464,12 +1476,12 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Nid oes gan fframwaith yr arolygiad hwn safonau a farnwyd ar dystiolaeth.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="191"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="193"/>
         <source>confirmed by the central store</source>
         <translation>wedi'i gadarnhau gan y storfa ganolog</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="191"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="193"/>
         <source>not yet sent or confirmed</source>
         <translation>heb ei anfon na'i gadarnhau eto</translation>
     </message>
@@ -2015,7 +2027,17 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Nid yw %1 yn ddyddiad: teipiwch ef fel dd/mm/bbbb.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="344"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="261"/>
+        <source>%1: cannot read the team file (%2)</source>
+        <translation>%1: ni ellir darllen ffeil y tîm (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="258"/>
+        <source>%1: is not UTF-8 text; save the team as CSV UTF-8</source>
+        <translation>%1: nid yw'n destun UTF-8; cadwch y tîm fel CSV UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="347"/>
         <source>Allocation and replacements</source>
         <translation>Dyraniad ac amnewid</translation>
     </message>
@@ -2035,32 +2057,32 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Ffeiliau CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="350"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="353"/>
         <source>Case</source>
         <translation>Achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="315"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="318"/>
         <source>Caseload</source>
         <translation>Llwyth achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="290"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="293"/>
         <source>Caseload (CSV or XLSX)</source>
         <translation>Llwyth achosion (CSV neu XLSX)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="283"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="286"/>
         <source>Caseload and sample</source>
         <translation>Llwyth achosion a sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="289"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="292"/>
         <source>Caseload file</source>
         <translation>Ffeil y llwyth achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="315"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="318"/>
         <source>Caseloads (*.csv *.xlsx)</source>
         <translation>Llwythi achosion (*.csv *.xlsx)</translation>
     </message>
@@ -2077,7 +2099,7 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Storfa ganolog (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="345"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="348"/>
         <source>Change a reader, or replace a case that cannot be read with the next reserve.</source>
         <translation>Newidiwch ddarllenydd, neu rhowch yr achos wrth gefn nesaf yn lle achos na ellir ei ddarllen.</translation>
     </message>
@@ -2087,22 +2109,22 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Dewiswch y storfa ganolog, y fframwaith a manylion yr arolygiad.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="432"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="435"/>
         <source>Create the pack</source>
         <translation>Creu'r pecyn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="472"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="475"/>
         <source>Creating the pack…</source>
         <translation>Wrthi'n creu'r pecyn…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="303"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="306"/>
         <source>Draw the sample</source>
         <translation>Tynnu'r sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="328"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="331"/>
         <source>Drawing the sample…</source>
         <translation>Wrthi'n tynnu'r sampl…</translation>
     </message>
@@ -2141,7 +2163,7 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Dynodydd yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="455"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="458"/>
         <source>Inspection packs (*.pack)</source>
         <translation>Pecynnau arolygiad (*.pack)</translation>
     </message>
@@ -2162,7 +2184,7 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Llwytho CSV y tîm…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="284"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="287"/>
         <source>Load the provider's caseload, check the size, and draw the sample.</source>
         <translation>Llwythwch ffeil llwyth achosion y darparwr, gwiriwch y maint, a thynnwch y sampl.</translation>
     </message>
@@ -2188,7 +2210,7 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Heb ei wneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="443"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="446"/>
         <source>Pack saved. Give the team this fingerprint to trust when they import it: %1</source>
         <translation>Cadwyd y pecyn. Rhowch yr ôl bys hwn i'r tîm, er mwyn iddynt ymddiried ynddo wrth fewnforio'r pecyn: %1</translation>
     </message>
@@ -2198,28 +2220,28 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Darparwr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="294"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="295"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="297"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="298"/>
         <source>Random seed</source>
         <translation>Hedyn hap</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="350"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="353"/>
         <source>Reader</source>
         <translation>Darllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="386"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="389"/>
         <source>Reader of case %1</source>
         <translation>Darllenydd achos %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="410"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="413"/>
         <source>Replace a case</source>
         <translation>Amnewid achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="354"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="357"/>
         <source>Replace the selected case…</source>
         <translation>Amnewid yr achos a ddewiswyd…</translation>
     </message>
@@ -2229,25 +2251,25 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Rôl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="349"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="352"/>
         <source>Sample and readers</source>
         <translation>Sampl a darllenwyr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="310"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="313"/>
         <source>Sample report</source>
         <translation>Adroddiad y sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="299"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="300"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="302"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="303"/>
         <source>Sample size</source>
         <translation>Maint y sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="429"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="430"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="454"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="432"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="433"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="457"/>
         <source>Save the pack as</source>
         <translation>Cadw'r pecyn fel</translation>
     </message>
@@ -2257,12 +2279,12 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Sefydlu arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="421"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="424"/>
         <source>Sign the pack with your lead inspector key and save it for the team.</source>
         <translation>Llofnodwch y pecyn â'ch allwedd fel arolygydd arweiniol, a'i gadw ar gyfer y tîm.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="350"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="353"/>
         <source>Stratum</source>
         <translation>Haen</translation>
     </message>
@@ -2278,7 +2300,7 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="420"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="423"/>
         <source>The inspection pack</source>
         <translation>Pecyn yr arolygiad</translation>
     </message>
@@ -2293,19 +2315,19 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Teitl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="411"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="414"/>
         <source>Why can case %1 not be read?</source>
         <translation>Pam na ellir darllen achos %1?</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="425"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="426"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="449"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="428"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="429"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="452"/>
         <source>Your key folder</source>
         <translation>Ffolder eich allwedd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="298"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="301"/>
         <source>automatic</source>
         <translation>awtomatig</translation>
     </message>

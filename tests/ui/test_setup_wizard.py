@@ -203,3 +203,24 @@ def test_in_welsh_a_bad_caseload_and_an_impossible_size_are_refused_in_welsh(qtb
         assert not sample.isComplete()
     finally:
         Translations().set_language("en")
+
+
+def test_in_welsh_a_team_file_that_cannot_be_read_is_said_in_welsh(qtbot, qapp, tmp_path, keys):
+    """The team file is read in the window: its problem is said in the window's language,
+    not as Python's English (``str(exc)``)."""
+    from hmip_desktop.ui.i18n import Translations
+
+    wizard = _past_first_page(qtbot, tmp_path)
+    try:
+        wizard.set_language("cy")
+        latin1 = tmp_path / "team.csv"
+        latin1.write_bytes("id,name,role,key_id\nlead1,Siân,lead,\n".encode("latin-1"))
+        wizard.currentPage().load(latin1)
+        box = wizard.findChild(QMessageBox, "setup_error")
+        assert box.text() == f"{latin1}: nid yw'n destun UTF-8; cadwch y tîm fel CSV UTF-8"
+        box.setObjectName("")
+        wizard.currentPage().load(tmp_path / "folder")  # no such file
+        text = wizard.findChild(QMessageBox, "setup_error").text()
+        assert text.startswith(f"{tmp_path / 'folder'}: ni ellir darllen ffeil y tîm (")
+    finally:
+        Translations().set_language("en")

@@ -254,8 +254,11 @@ class TeamPage(QWizardPage):
         try:
             with open(path, newline="", encoding="utf-8-sig") as fh:
                 members = [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(fh)]
-        except (OSError, UnicodeDecodeError) as exc:
-            self.w.show_error(f"{path}: {exc}")
+        except UnicodeDecodeError:
+            self.w.show_error(fmt(_tr("%1: is not UTF-8 text; save the team as CSV UTF-8"), path))
+            return
+        except OSError as exc:  # the system's reason as it words it (a file name, a permission)
+            self.w.show_error(fmt(_tr("%1: cannot read the team file (%2)"), path, exc.strerror or type(exc).__name__))
             return
         for m in members:
             m["key_id"] = m.get("key_id") or None

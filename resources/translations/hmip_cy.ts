@@ -1936,47 +1936,47 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
 <context>
     <name>QWizard</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="54"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="55"/>
         <source>&amp;Finish</source>
         <translation>&amp;Gorffen</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="52"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="53"/>
         <source>&amp;Next</source>
         <translation>&amp;Nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="52"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="53"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Nesaf &gt;</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="51"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="52"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="55"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="56"/>
         <source>Cancel</source>
         <translation>Canslo</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="53"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="54"/>
         <source>Commit</source>
         <translation>Ymrwymo</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="52"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="53"/>
         <source>Continue</source>
         <translation>Parhau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="54"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="55"/>
         <source>Done</source>
         <translation>Wedi gorffen</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="51"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="52"/>
         <source>Go Back</source>
         <translation>Mynd yn ôl</translation>
     </message>
@@ -2022,114 +2022,114 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="208"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="209"/>
         <source>%1 is not a date: type it as dd/mm/yyyy.</source>
         <translation>Nid yw %1 yn ddyddiad: teipiwch ef fel dd/mm/bbbb.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="261"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="262"/>
         <source>%1: cannot read the team file (%2)</source>
         <translation>%1: ni ellir darllen ffeil y tîm (%2)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="258"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="259"/>
         <source>%1: is not UTF-8 text; save the team as CSV UTF-8</source>
         <translation>%1: nid yw'n destun UTF-8; cadwch y tîm fel CSV UTF-8</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="347"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="361"/>
         <source>Allocation and replacements</source>
         <translation>Dyraniad ac amnewid</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="64"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="65"/>
         <source>Browse for %1</source>
         <translation>Pori am %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="63"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="64"/>
         <source>Browse…</source>
         <translation>Pori…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="247"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="248"/>
         <source>CSV files (*.csv)</source>
         <translation>Ffeiliau CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="353"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="367"/>
         <source>Case</source>
         <translation>Achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="318"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="324"/>
         <source>Caseload</source>
         <translation>Llwyth achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="293"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="294"/>
         <source>Caseload (CSV or XLSX)</source>
         <translation>Llwyth achosion (CSV neu XLSX)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="286"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="287"/>
         <source>Caseload and sample</source>
         <translation>Llwyth achosion a sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="292"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="293"/>
         <source>Caseload file</source>
         <translation>Ffeil y llwyth achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="318"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="324"/>
         <source>Caseloads (*.csv *.xlsx)</source>
         <translation>Llwythi achosion (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="144"/>
         <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="145"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="185"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="146"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="186"/>
         <source>Central store</source>
         <translation>Storfa ganolog</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="185"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="186"/>
         <source>Central store (*.sqlite)</source>
         <translation>Storfa ganolog (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="348"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="362"/>
         <source>Change a reader, or replace a case that cannot be read with the next reserve.</source>
         <translation>Newidiwch ddarllenydd, neu rhowch yr achos wrth gefn nesaf yn lle achos na ellir ei ddarllen.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="140"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="141"/>
         <source>Choose the central store, the framework and the inspection's details.</source>
         <translation>Dewiswch y storfa ganolog, y fframwaith a manylion yr arolygiad.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="435"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="449"/>
         <source>Create the pack</source>
         <translation>Creu'r pecyn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="475"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="489"/>
         <source>Creating the pack…</source>
         <translation>Wrthi'n creu'r pecyn…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="306"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="307"/>
         <source>Draw the sample</source>
         <translation>Tynnu'r sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="331"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="337"/>
         <source>Drawing the sample…</source>
         <translation>Wrthi'n tynnu'r sampl…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="168"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="169"/>
         <source>Fieldwork ends</source>
         <translation>Diwedd y gwaith maes</translation>
     </message>
@@ -2138,7 +2138,7 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation type="vanished">Diwedd y gwaith maes (BBBB-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="167"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="168"/>
         <source>Fieldwork starts</source>
         <translation>Dechrau'r gwaith maes</translation>
     </message>
@@ -2147,192 +2147,197 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation type="vanished">Dechrau'r gwaith maes (BBBB-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="154"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="164"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="155"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="165"/>
         <source>Framework</source>
         <translation>Fframwaith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="241"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="242"/>
         <source>Id</source>
         <translation>Dynodydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="166"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="167"/>
         <source>Inspection id</source>
         <translation>Dynodydd yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="458"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="472"/>
         <source>Inspection packs (*.pack)</source>
         <translation>Pecynnau arolygiad (*.pack)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="241"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="242"/>
         <source>Key</source>
         <translation>Allwedd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="148"/>
         <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="149"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="150"/>
         <source>Keys folder</source>
         <translation>Ffolder yr allweddi</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="235"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="343"/>
+        <source>Left out before the draw: %1</source>
+        <translation>Wedi'u gadael allan cyn tynnu'r sampl: %1</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="236"/>
         <source>Load team CSV…</source>
         <translation>Llwytho CSV y tîm…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="287"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="288"/>
         <source>Load the provider's caseload, check the size, and draw the sample.</source>
         <translation>Llwythwch ffeil llwyth achosion y darparwr, gwiriwch y maint, a thynnwch y sampl.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="232"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="233"/>
         <source>Load the team from a CSV file with the columns id, name, role and key_id.</source>
         <translation>Llwythwch y tîm o ffeil CSV sydd â'r colofnau id, name, role a key_id.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="241"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="242"/>
         <source>Name</source>
         <translation>Enw</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="151"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="152"/>
         <source>Needed for a postgresql:// store; a file keeps its keys beside it</source>
         <translation>Ei angen ar gyfer storfa postgresql://; mae ffeil yn cadw ei hallweddi wrth ei hochr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="126"/>
         <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="127"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="128"/>
         <source>Not done</source>
         <translation>Heb ei wneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="446"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="460"/>
         <source>Pack saved. Give the team this fingerprint to trust when they import it: %1</source>
         <translation>Cadwyd y pecyn. Rhowch yr ôl bys hwn i'r tîm, er mwyn iddynt ymddiried ynddo wrth fewnforio'r pecyn: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="166"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="167"/>
         <source>Provider</source>
         <translation>Darparwr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="297"/>
         <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="298"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="299"/>
         <source>Random seed</source>
         <translation>Hedyn hap</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="353"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="367"/>
         <source>Reader</source>
         <translation>Darllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="389"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="403"/>
         <source>Reader of case %1</source>
         <translation>Darllenydd achos %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="413"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="427"/>
         <source>Replace a case</source>
         <translation>Amnewid achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="357"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="371"/>
         <source>Replace the selected case…</source>
         <translation>Amnewid yr achos a ddewiswyd…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="241"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="242"/>
         <source>Role</source>
         <translation>Rôl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="352"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="366"/>
         <source>Sample and readers</source>
         <translation>Sampl a darllenwyr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="313"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="319"/>
         <source>Sample report</source>
         <translation>Adroddiad y sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="302"/>
         <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="303"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="304"/>
         <source>Sample size</source>
         <translation>Maint y sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="432"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="433"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="457"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="446"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="447"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="471"/>
         <source>Save the pack as</source>
         <translation>Cadw'r pecyn fel</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="76"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="77"/>
         <source>Set up an inspection</source>
         <translation>Sefydlu arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="424"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="438"/>
         <source>Sign the pack with your lead inspector key and save it for the team.</source>
         <translation>Llofnodwch y pecyn â'ch allwedd fel arolygydd arweiniol, a'i gadw ar gyfer y tîm.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="353"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="367"/>
         <source>Stratum</source>
         <translation>Haen</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="240"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="247"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="241"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="248"/>
         <source>Team</source>
         <translation>Tîm</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="139"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="140"/>
         <source>The inspection</source>
         <translation>Yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="423"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="437"/>
         <source>The inspection pack</source>
         <translation>Pecyn yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="231"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="232"/>
         <source>The team</source>
         <translation>Y tîm</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="167"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="168"/>
         <source>Title</source>
         <translation>Teitl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="414"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="428"/>
         <source>Why can case %1 not be read?</source>
         <translation>Pam na ellir darllen achos %1?</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="428"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="429"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="452"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="442"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="443"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="466"/>
         <source>Your key folder</source>
         <translation>Ffolder eich allwedd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="301"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="302"/>
         <source>automatic</source>
         <translation>awtomatig</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="173"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="174"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/bbbb</translation>
     </message>

@@ -201,6 +201,16 @@ def test_in_welsh_a_bad_caseload_and_an_impossible_size_are_refused_in_welsh(qtb
         assert f"{bad}:3: disposal_type: math o warediad ar goll" in text
         assert "is not" not in text and "missing" not in text
         assert not sample.isComplete()
+        # Drawn: why cases were left out, in Welsh, and in English after a switch.
+        with open(tmp_path / "caseload.csv", "a", encoding="utf-8") as fh:
+            fh.write("CL-9998,,licence,low\nCL-0001,male,licence,low\n")
+        sample.caseload.setText(str(tmp_path / "caseload.csv"))
+        sample.draw()
+        qtbot.waitUntil(sample.isComplete, timeout=20000)
+        assert sample.left_out_label.text() == ("Wedi'u gadael allan cyn tynnu'r sampl: 1 rhywedd ar goll; "
+                                                "1 yr un cyfeirnod achos")
+        wizard.set_language("en")
+        assert sample.left_out_label.text() == "Left out before the draw: 1 gender missing; 1 same case reference"
     finally:
         Translations().set_language("en")
 

@@ -32,6 +32,9 @@ class DrawResult:
     margin: float
     report_text: str
     counts: dict[str, int]
+    #: How many cases the eligibility and duplicate rules left out, for each reason, as a
+    #: phrase in either language (``in_lang(left_out, "cy")``); None when none was.
+    left_out: Joined | None = None
 
 
 def _team(store: CentralStore, inspection_id: str) -> list[dict]:
@@ -88,7 +91,8 @@ def draw(store: CentralStore, inspection_id: str, caseload_path: Path, *, seed: 
     for r in rows:
         counts[r["selection"]] = counts.get(r["selection"], 0) + 1
     text = report.render_text(report.full_report(sample, choice, screened, cases, fw.sample.representation))
-    return DrawResult(choice.size, counts.get("reserve", 0), len(cases), choice.margin, text, counts)
+    return DrawResult(choice.size, counts.get("reserve", 0), len(cases), choice.margin, text, counts,
+                      screened.left_out())
 
 
 def set_up(store: CentralStore, inspection_id: str, *, framework_yaml: str, provider: str, title: str,

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..frameworks.model import SampleRules
-from ..messages import Bilingual, Msg, in_lang
+from ..messages import Bilingual, Joined, Msg, in_lang
 from ..messages_setup import LEFT_OUT_CY
 from .caseload import CASE_ID, CaseRow
 
@@ -75,12 +75,15 @@ class Screened:
             out[r.reason] = out.get(r.reason, 0) + 1
         return out
 
-    def counts_said(self, which: str, lang: str = "en") -> dict[str, int]:
-        """:meth:`counts` with each reason in ``lang``."""
-        out: dict[str, int] = {}
-        for r in getattr(self, which):
-            out[r.reason_text(lang)] = out.get(r.reason_text(lang), 0) + 1
-        return out
+    def left_out(self) -> Joined | None:
+        """How many cases were left out for each reason (``3 not yet started; 1 same case
+        reference``) as one phrase that reads in either language; None when none was."""
+        said: dict[str, tuple[object, int]] = {}
+        for removed in (*self.excluded, *self.duplicates):
+            phrase, n = said.get(removed.reason, (removed.said if removed.said is not None else removed.reason, 0))
+            said[removed.reason] = (phrase, n + 1)
+        parts = tuple(Msg.of("left_out.count", count=n, reason=phrase) for phrase, n in said.values())
+        return Joined(parts, "; ") if parts else None
 
     def as_dict(self) -> dict:
         """Plain data for the sample report."""

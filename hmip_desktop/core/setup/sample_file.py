@@ -173,12 +173,7 @@ def sample_csv(
 
 def _left_out(screened: Screened) -> Joined | Msg:
     """How many cases were left out for each reason, as one phrase in either language."""
-    said: dict[str, tuple[object, int]] = {}
-    for removed in (*screened.excluded, *screened.duplicates):
-        phrase, n = said.get(removed.reason, (removed.said if removed.said is not None else removed.reason, 0))
-        said[removed.reason] = (phrase, n + 1)
-    parts = tuple(Msg.of("left_out.count", count=n, reason=phrase) for phrase, n in said.values())
-    return Joined(parts, "; ") if parts else Msg.of("left_out.empty")
+    return screened.left_out() or Msg.of("left_out.empty")
 
 
 def summary_line(result: SampleFileResult, caseload_path: Path, out_path: Path) -> str:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from ....core.messages import in_lang
 from ....core.paths import forms_dir
 from ...ops import Ops, run_with_progress
 from ...i18n import LANGUAGES, Translations
@@ -307,6 +308,11 @@ class SamplePage(QWizardPage):
         self.draw_button.setObjectName("draw_button")
         self.draw_button.clicked.connect(self.draw)
         layout.addWidget(self.draw_button)
+        # Why cases were left out, in the interface language (the report is the record, in English).
+        self.left_out = None
+        self.left_out_label = wizard.label(self._left_out_text, wrap=True)
+        self.left_out_label.setObjectName("left_out")
+        layout.addWidget(self.left_out_label)
         self.report = QPlainTextEdit(self)
         self.report.setObjectName("sample_report")
         self.report.setReadOnly(True)
@@ -331,7 +337,15 @@ class SamplePage(QWizardPage):
         return run_with_progress(self.w.ops, self, _tr("Drawing the sample…"), work, self._drawn, self.w.show_error,
                                  cancellable=False)
 
+    def _left_out_text(self) -> str:
+        if self.left_out is None:
+            return ""
+        return fmt(_tr("Left out before the draw: %1"), in_lang(self.left_out, Translations.lang))
+
     def _drawn(self, result) -> None:
+        self.left_out = result.left_out
+        self.left_out_label.setText(self._left_out_text())
+        self.left_out_label.setVisible(self.left_out is not None)
         self.report.setPlainText(result.report_text)
         self.drawn = True
         self.completeChanged.emit()

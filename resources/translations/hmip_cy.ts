@@ -250,153 +250,153 @@ Mae'r manylion yn y ffeil log.</translation>
 <context>
     <name>CentralDashboard</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="300"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="304"/>
         <source>%1 bundle(s) from %2; last imported %3. Framework %4 %5.</source>
         <translation>Bwndeli: %1, oddi wrth %2; mewnforiwyd yr olaf %3. Fframwaith %4 %5.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="224"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="226"/>
         <source>&amp;Search:</source>
         <translation>Ch&amp;wilio:</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="236"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="238"/>
         <source>Add the selected case read to the QA sample</source>
         <translation>Ychwanegu'r darlleniad achos a ddewiswyd at sampl SA</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="235"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="237"/>
         <source>Add to QA</source>
         <translation>Ychwanegu at SA</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="226"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="228"/>
         <source>Case or reader</source>
         <translation>Achos neu ddarllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="223"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="225"/>
         <source>Case reads</source>
         <translation>Darlleniadau achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="55"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="57"/>
         <source>Case reads arrived</source>
         <translation>Darlleniadau achos a gyrhaeddodd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="240"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="242"/>
         <source>Choose QA sample</source>
         <translation>Dewis sampl SA</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="241"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="243"/>
         <source>Choose the QA sample with this seed</source>
         <translation>Dewis y sampl SA gyda'r hedyn hwn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="55"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="57"/>
         <source>Complete</source>
         <translation>Wedi'u cwblhau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="56"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="58"/>
         <source>Conflicts</source>
         <translation>Gwrthdaro</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="219"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="221"/>
         <source>Import bundles from inspectors' laptops (Ctrl+I)</source>
         <translation>Mewnforio bwndeli o liniaduron arolygwyr (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="218"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="220"/>
         <source>Import bundles…</source>
         <translation>Mewnforio bwndeli…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="242"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="244"/>
         <source>Import results</source>
         <translation>Canlyniadau mewnforio</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="233"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="235"/>
         <source>Moderate</source>
         <translation>Cymedroli</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="234"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="236"/>
         <source>Moderate the selected case read</source>
         <translation>Cymedroli'r darlleniad achos a ddewiswyd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="274"/>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="303"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="278"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="307"/>
         <source>No bundles imported yet.</source>
         <translation>Nid oes bwndeli wedi'u mewnforio eto.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="272"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="276"/>
         <source>No inspection yet: import a bundle</source>
         <translation>Dim arolygiad eto: mewnforiwch fwndel</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="280"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="284"/>
         <source>Open for moderation</source>
         <translation>Ar agor i'w gymedroli</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="56"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="58"/>
         <source>QA finished</source>
         <translation>SA wedi'i orffen</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="56"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="58"/>
         <source>Re-reviews waiting</source>
         <translation>Ailadolygiadau'n aros</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="222"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="224"/>
         <source>Readers</source>
         <translation>Darllenwyr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="237"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="239"/>
         <source>S&amp;eed:</source>
         <translation>&amp;Hedyn:</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="225"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="227"/>
         <source>Search case reads by case or reader</source>
         <translation>Chwilio darlleniadau achos yn ôl achos neu ddarllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="238"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="240"/>
         <source>Seed of the QA sample</source>
         <translation>Hedyn y sampl SA</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="55"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="57"/>
         <source>Selected for QA</source>
         <translation>Wedi'u dewis ar gyfer SA</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="229"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="231"/>
         <source>Sh&amp;ow:</source>
         <translation>&amp;Dangos:</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="280"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="284"/>
         <source>Signed off</source>
         <translation>Wedi'i gymeradwyo</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="239"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="241"/>
         <source>The same seed always chooses the same case reads</source>
         <translation>Mae'r un hedyn bob amser yn dewis yr un darlleniadau achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="230"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="232"/>
         <source>Which case reads to show</source>
         <translation>Pa ddarlleniadau achos i'w dangos</translation>
     </message>
@@ -1050,7 +1050,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Darlleniadau achos: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="211"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="212"/>
         <source>%1 case reads chosen for QA with seed %2.</source>
         <translation>Dewiswyd %1 darlleniad achos ar gyfer SA gyda hedyn %2.</translation>
     </message>
@@ -1065,7 +1065,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>%1 bellach yn gyfredol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="255"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="256"/>
         <source>%1 of %2 bundle(s) imported.</source>
         <translation>Mewnforiwyd %1 o %2 bwndel.</translation>
     </message>
@@ -1155,7 +1155,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Mae angen rheswm: caiff ei gofnodi gyda'r penderfyniad.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="238"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="239"/>
         <source>Bundles (*.bundle);;All files (*)</source>
         <translation>Bwndeli (*.bundle);;Pob ffeil (*)</translation>
     </message>
@@ -1165,7 +1165,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Methu agor y storfa ganolog</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="226"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="227"/>
         <source>Case %1 added to the QA sample.</source>
         <translation>Ychwanegwyd achos %1 at y sampl SA.</translation>
     </message>
@@ -1210,12 +1210,12 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>&amp;Arolygiadau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="237"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="238"/>
         <source>Import bundles</source>
         <translation>Mewnforio bwndeli</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="247"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="248"/>
         <source>Importing bundles…</source>
         <translation>Wrthi'n mewnforio bwndeli…</translation>
     </message>
@@ -1230,7 +1230,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Arolygiad wedi'i ailagor: gellir gwneud newidiadau eto.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="113"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="114"/>
         <source>Inspection report</source>
         <translation>Adroddiad yr arolygiad</translation>
     </message>
@@ -1245,12 +1245,12 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Arolygiadau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="166"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="167"/>
         <source>Judgement agreed.</source>
         <translation>Cytunwyd â'r farn.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="166"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="167"/>
         <source>Judgement changed; the ratings are updated.</source>
         <translation>Newidiwyd y farn; mae'r graddau wedi'u diweddaru.</translation>
     </message>
@@ -1279,12 +1279,12 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Heb ei graddio</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="188"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="189"/>
         <source>Outcome recorded for case %1.</source>
         <translation>Cofnodwyd y canlyniad ar gyfer achos %1.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="114"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="115"/>
         <source>PDF report (*.pdf);;Accessible web page (*.html)</source>
         <translation>Adroddiad PDF (*.pdf);;Tudalen we hygyrch (*.html)</translation>
     </message>
@@ -1328,7 +1328,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Ailagor yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="131"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="132"/>
         <source>Report written to %1</source>
         <translation>Ysgrifennwyd yr adroddiad i %1</translation>
     </message>
@@ -1378,7 +1378,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Wrthi'n gweithio…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="136"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="137"/>
         <source>Writing the report…</source>
         <translation>Wrthi'n ysgrifennu'r adroddiad…</translation>
     </message>

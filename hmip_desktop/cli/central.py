@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from .common import (CliError, add_sampling_options, add_store_arguments, central_store, key, keys_dir, minimums,
-                     progress_bar, refusal_text)
+                     message_lang, progress_bar, refusal_text)
 
 
 def _read(path: Path, read):
@@ -75,7 +75,7 @@ def central_watch(args) -> int:
     from ..core.central.inbox import watch
 
     store = central_store(args)
-    for line in watch(store, Path(args.inbox), once=args.once, interval=args.interval):
+    for line in watch(store, Path(args.inbox), once=args.once, interval=args.interval, lang=message_lang(args)):
         print(line, flush=True)
     return 0
 
@@ -158,6 +158,9 @@ def central_draw(args) -> int:
     print(result.report_text)
     print(f"sample of {result.sample_size} with {result.reserves} reserves drawn from {result.caseload_size} cases "
           f"(margin of error ±{result.margin * 100:.1f} points) and allocated to the team")
+    if args.explain:
+        print()
+        print(result.explained(message_lang(args)), end="")
     return 0
 
 
@@ -343,6 +346,7 @@ def register(sub):
     q.add_argument("--seed", type=int, required=True)
     q.add_argument("--size", type=int, help="sample size (default: from the caseload size, 95%% ±10 points)")
     add_sampling_options(q)
+    q.add_argument("--explain", action="store_true", help="also print how the allocation was reached")
     q = store_parser("replace", "replace an unusable sampled case with the next reserve of its stratum", central_replace)
     q.add_argument("--inspection", required=True, metavar="ID")
     q.add_argument("case_id", metavar="CASE_ID")

@@ -8,13 +8,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from .common import add_sampling_options, minimums, progress_bar
+from .common import add_sampling_options, message_lang, minimums, progress_bar
 
 
 def sample(args: argparse.Namespace) -> int:
     from ..core.frameworks import load_file
+    from ..core.messages import in_lang
     from ..core.setup import sample_file as sf
 
+    lang = message_lang(args)
     try:
         result = sf.sample_csv(
             Path(args.caseload), Path(args.out), seed=args.seed, size=args.size,
@@ -25,15 +27,15 @@ def sample(args: argparse.Namespace) -> int:
         )
     except sf.CaseloadInvalid as exc:
         for line in exc.lines:
-            print(f"hmip: error: {line}", file=sys.stderr)
+            print(f"hmip: error: {in_lang(line, lang)}", file=sys.stderr)
         return 1
     for warning in result.warnings:
-        print(f"hmip: warning: {warning}", file=sys.stderr)
+        print(f"hmip: warning: {in_lang(warning, lang)}", file=sys.stderr)
     print(sf.summary_line(result, Path(args.caseload), Path(args.out)))
     print(result.report_text, end="")
     if args.explain:
         print()
-        print(result.explain_text, end="")
+        print(result.explain_in(lang), end="")
     return 0
 
 

@@ -21,6 +21,7 @@ from string import Formatter
 from typing import NamedTuple
 
 from .messages_central import CENTRAL
+from .messages_evidence import EVIDENCE
 from .messages_national import NATIONAL
 from .messages_setup import SETUP
 
@@ -364,41 +365,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **SETUP,
 
     # -- judgements on evidence (core/frameworks/evidence_rules.py, core/field/evidence.py, import) --
-    "evidence.not_one_of": ("{where}: '{value}' is not one of {allowed}", "{where}: nid yw '{value}' yn un o {allowed}"),
-    "evidence.no_band_of_its_own": ("standard '{standard}' has no band of its own: judge each of its criteria",
-                                    "nid oes gan safon '{standard}' fand ei hun: bernwch bob un o'i meini prawf"),
-    "evidence.text_too_long": ("standard '{standard}': the text is longer than {limit} characters",
-                               "safon '{standard}': mae'r testun yn hwy na {limit} nod"),
-    "evidence.no_user": ("this laptop has no user recorded, so it cannot say who made the judgement: import the "
-                         "inspection pack first (or name the team member: hmip evidence --by)",
-                         "nid oes defnyddiwr wedi'i gofnodi ar y gliniadur hwn, felly ni all ddweud pwy a wnaeth y "
-                         "farn: mewnforiwch y pecyn arolygu yn gyntaf (neu enwch yr aelod tîm: hmip evidence --by)"),
-    "evidence.not_member": ("{by} is not on the team of inspection '{inspection}'",
-                            "nid yw {by} ar dîm arolygiad '{inspection}'"),
-    "evidence.band_not_lead": ("standard '{standard}': only a lead inspector decides the band, and {by} is on the "
-                               "team as {role}",
-                               "safon '{standard}': dim ond arolygydd arweiniol sy'n penderfynu'r band, ac mae {by} ar "
-                               "y tîm fel {role}"),
-    "auth.evidence_where": ("{member}:{line}: record {record}", "{member}:{line}: cofnod {record}"),
-    "auth.evidence_twice": ("{where}: appears twice", "{where}: yn ymddangos ddwywaith"),
-    "auth.evidence_invalid": ("{where}: {reason}", "{where}: {reason}"),
-    "auth.evidence_not_signer": ("{where}: made by {by}, not by the signer (team member {member}): a bundle carries "
-                                 "only its sender's own judgements",
-                                 "{where}: gwnaed gan {by}, nid gan y llofnodwr (aelod tîm {member}): dim ond barnau "
-                                 "ei anfonwr ei hun sydd mewn bwndel"),
-    "auth.evidence_band_not_lead": ("{where}: the band of standard '{standard}' is decided by a lead inspector; "
-                                    "the key of team member {member} is enrolled as {enrolled}",
-                                    "{where}: arolygydd arweiniol sy'n penderfynu band safon '{standard}'; mae "
-                                    "allwedd aelod tîm {member} wedi'i chofrestru fel {enrolled}"),
-    "auth.evidence_signed_off": ("{where}: inspection '{inspection}' is signed off, so no judgement is taken now; "
-                                 "ask the lead inspector to reopen it (recorded) and send again",
-                                 "{where}: mae arolygiad '{inspection}' wedi'i gymeradwyo, felly ni dderbynnir barn "
-                                 "nawr; gofynnwch i'r arolygydd arweiniol ei ailagor (wedi'i gofnodi) ac anfonwch eto"),
-    "auth.evidence_other_content": ("{where}: a record with this id is already held with other content: refused "
-                                    "(a laptop never reuses an id)",
-                                    "{where}: mae cofnod â'r dynodydd hwn eisoes wedi'i gadw gyda chynnwys arall: "
-                                    "gwrthodwyd (nid yw gliniadur byth yn ailddefnyddio dynodydd)"),
-
+    **EVIDENCE,
     # -- the national store (core/national) --
     **NATIONAL,
 }
@@ -417,9 +384,14 @@ def render(key: str, lang: str, params: dict) -> str:
 
 
 def _in(value: object, lang: str) -> object:
-    if isinstance(value, (Msg, Refusal, OneLine)):
+    if isinstance(value, (Msg, Refusal, OneLine, Joined, Bilingual)):
         return value.text(lang)
     return value
+
+
+def in_lang(value: object, lang: str) -> str:
+    """A phrase, refusal or plain value as text in ``lang`` (plain values as they are)."""
+    return str(_in(value, lang))
 
 
 class Msg(NamedTuple):
@@ -452,6 +424,33 @@ class OneLine(NamedTuple):
 
     def __str__(self) -> str:
         return self.text("en")
+
+
+class Joined(NamedTuple):
+    """An argument: phrases (or refusals, or plain text) joined by ``sep``, each in the
+    language of the message it is put in (the rows of a caseload a refusal lists)."""
+
+    items: tuple
+    sep: str = "\n"
+
+    def text(self, lang: str = "en") -> str:
+        return self.sep.join(in_lang(item, lang) for item in self.items)
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+
+class Bilingual(NamedTuple):
+    """Words that come with their own Welsh (a framework's label): ``cy`` where given, else ``en``."""
+
+    en: str
+    cy: str | None = None
+
+    def text(self, lang: str = "en") -> str:
+        return self.cy if lang == "cy" and self.cy else self.en
+
+    def __str__(self) -> str:
+        return self.en
 
 
 class Refusal(Exception):

@@ -130,7 +130,7 @@ CENTRAL: dict[str, tuple[str, str]] = {
     "setup.no_team": ("inspection '{inspection}' has no team yet (hmip central team)",
                       "nid oes gan arolygiad '{inspection}' dîm eto (hmip central team)"),
     "setup.invalid_rows": ("the caseload has {count} invalid row(s); nothing was drawn:\n{lines}{more}",
-                           "mae {count} rhes annilys yn y llwyth achosion; ni thynnwyd sampl:\n{lines}{more}"),
+                           "mae {count} o resi annilys yn y llwyth achosion; ni thynnwyd sampl:\n{lines}{more}"),
     "setup.more_rows": ("\n… and {count} more", "\n… a {count} arall"),
     "setup.caseload": ("{path}: {detail}", "{path}: {detail}"),
     "setup.no_field_inspection": ("no inspection '{inspection}' in that field store",

@@ -130,6 +130,7 @@ SETUP: dict[str, tuple[str, str]] = {
     "caseload.missing_columns": ("no column for {fields} (required); columns found: {shown}",
                                  "dim colofn ar gyfer {fields} (gofynnol); colofnau a ganfuwyd: {shown}"),
     "caseload.none": ("none", "dim"),
+    "caseload.case_id_column": ("case_id (the case reference)", "case_id (y cyfeirnod achos)"),
     "caseload.no_header": ("{source} is empty: no header row and no cases",
                            "mae {source} yn wag: dim rhes bennawd a dim achosion"),
     "caseload.column_twice": ("column '{column}' appears twice in the header",
@@ -139,6 +140,44 @@ SETUP: dict[str, tuple[str, str]] = {
                        "enwau byth"),
     "caseload.rows": ("more than {limit} rows: not a caseload", "mwy na {limit} rhes: nid llwyth achosion mohono"),
     "caseload.no_cases": ("{source} has a header but no cases", "mae pennawd yn {source} ond dim achosion"),
+    # -- a caseload's rows: problems listed, not raised (core/setup/caseload.py, caseload_files.py) --
+    "caseload.file_line": ("{path}:{line}: {problem}", "{path}:{line}: {problem}"),
+    "caseload.file": ("{path}: {problem}", "{path}: {problem}"),
+    "caseload.row_width": ("{count} values but the header has {width} columns",
+                           "{count} gwerth ond mae {width} colofn yn y pennawd"),
+    "caseload.row_missing": ("{field}: missing {label}", "{field}: {label} ar goll"),
+    "caseload.row_bad": ("{field}: {reason}", "{field}: {reason}"),
+    "caseload.ref_twice": ("case_id: case reference {value} is already on line {line}",
+                           "case_id: mae cyfeirnod achos {value} eisoes ar linell {line}"),
+    "caseload.ref_too_long": ("case reference is longer than {limit} characters",
+                              "mae'r cyfeirnod achos yn hwy na {limit} nod"),
+    "caseload.ref_control": ("case reference contains control characters",
+                             "mae nodau rheoli yn y cyfeirnod achos"),
+    "caseload.not_an_option": ("{value} is not a valid {label}: expected one of {ids} (or their English or Welsh "
+                               "labels)",
+                               "nid yw {value} yn werth dilys ar gyfer {label}: roedd disgwyl un o {ids} (neu eu "
+                               "labeli Saesneg neu Gymraeg)"),
+    "caseload.not_a_number": ("{value} is not a number", "nid yw {value} yn rhif"),
+    "caseload.not_yes_no": ("{value} is not yes or no", "nid yw {value} yn ie neu na"),
+    "caseload.not_a_date": ("{value} is not a date (YYYY-MM-DD or DD/MM/YYYY)",
+                            "nid yw {value} yn ddyddiad (BBBB-MM-DD neu DD/MM/BBBB)"),
+    "caseload.names_dropped": ("column '{column}' looks like it holds names: not imported",
+                               "mae'n ymddangos bod colofn '{column}' yn dal enwau: ni chafodd ei mewnforio"),
+    "caseload.cp1252": ("the file is not UTF-8: read as Windows-1252 (Excel's plain CSV)",
+                        "nid yw'r ffeil yn UTF-8: fe'i darllenwyd fel Windows-1252 (CSV plaen Excel)"),
+    "caseload.sheets": ("the workbook has {count} sheets: only the first, '{title}', was read",
+                        "mae gan y llyfr gwaith {count} taflen: dim ond y gyntaf, '{title}', a ddarllenwyd"),
+    # -- cases left out before the draw (core/setup/eligibility.py, explain.py, sample_file.py) --
+    "left_out.same_case": ("same case reference", "yr un cyfeirnod achos"),
+    "left_out.same_person": ("same person ({field})", "yr un person ({field})"),
+    "left_out.same_person_through": ("same person (through another duplicate)", "yr un person (drwy ddyblyg arall)"),
+    "left_out.kept": ("line {line} kept", "cadwyd llinell {line}"),
+    "left_out.kept_earlier": ("line {line} kept (earlier {field})", "cadwyd llinell {line} ({field} cynharach)"),
+    "left_out.no_column": ("{reason} (no {field} column)", "{reason} (dim colofn {field})"),
+    "left_out.duplicates_by": ("duplicates by {field} (no {field} column)",
+                               "dyblygion yn ôl {field} (dim colofn {field})"),
+    "left_out.count": ("{count} {reason}", "{count} {reason}"),
+    "left_out.empty": ("the caseload is empty", "mae'r llwyth achosion yn wag"),
     # -- hmip sample (core/setup/sample_file.py) --
     "sample.out_is_caseload": ("--out {path} is the caseload itself: choose another file",
                                "--out {path} yw'r llwyth achosion ei hun: dewiswch ffeil arall"),
@@ -147,4 +186,14 @@ SETUP: dict[str, tuple[str, str]] = {
                             "{name}: mae colofn '{column}' yn y llwyth achosion eisoes (ai ffeil sampl yw hi?)"),
     "sample.none_eligible": ("{name}: no eligible case to sample ({left_out})",
                              "{name}: dim achos cymwys i'w samplu ({left_out})"),
+}
+
+#: The Welsh of the eligibility reasons the shipped frameworks give (``sample.eligibility``,
+#: English in the framework file): a reason not listed here is shown as the framework words it.
+LEFT_OUT_CY: dict[str, str] = {
+    "not yet started": "heb ddechrau eto",
+    "under supervision less than nine months": "dan oruchwyliaeth am lai na naw mis",
+    "under supervision more than twelve months": "dan oruchwyliaeth am fwy na deuddeg mis",
+    "gender missing": "rhywedd ar goll",
+    "marked sensitive": "wedi'i farcio'n sensitif",
 }

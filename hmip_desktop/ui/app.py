@@ -67,12 +67,16 @@ def settings():
 
 def install_excepthook() -> None:
     """Log unhandled exceptions (also inside Qt slots) and show them; never exit silently."""
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from .text import error_text, fmt
 
     def hook(kind, value, tb):
         log.error("unhandled %s\n%s", kind.__name__, "".join(traceback.format_tb(tb)))
         if QApplication.instance() is not None:
-            QMessageBox.critical(None, "hmip-desktop", f"Something went wrong: {value}\n\nDetails are in the log file.")
+            text = QCoreApplication.translate("App", "Something went wrong: %1\n\nDetails are in the log file.")
+            QMessageBox.critical(None, "hmip-desktop", fmt(text, error_text(value)))
 
     sys.excepthook = hook
 
@@ -87,13 +91,15 @@ def cannot_open(app, path: Path):
         from PySide6.QtWidgets import QMessageBox
 
         from ..core.field.db import store_error
+        from .text import error_text
 
         error = store_error(path, error)
         reason = getattr(error, "reason", None) or str(error).replace(str(path), path.name)
         log.error("cannot open the field store: %s", reason)
         print(f"hmip-desktop: error: {error}", file=sys.stderr, flush=True)
         if app.platformName() not in ("offscreen", "minimal"):
-            QMessageBox.critical(None, "hmip-desktop", str(error))
+            # In the interface language (the one-line English above is for logs and scripts).
+            QMessageBox.critical(None, "hmip-desktop", error_text(error))
         app.exit(1)
 
     return failed

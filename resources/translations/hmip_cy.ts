@@ -21,6 +21,18 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../../hmip_desktop/ui/app.py" line="78"/>
+        <source>Something went wrong: %1
+
+Details are in the log file.</source>
+        <translation>Aeth rhywbeth o'i le: %1
+
+Mae'r manylion yn y ffeil log.</translation>
+    </message>
+</context>
+<context>
     <name>CaseListModel</name>
     <message>
         <location filename="../../hmip_desktop/ui/models/case_list.py" line="76"/>
@@ -214,153 +226,153 @@
 <context>
     <name>CentralDashboard</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="300"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="304"/>
         <source>%1 bundle(s) from %2; last imported %3. Framework %4 %5.</source>
         <translation>Bwndeli: %1, oddi wrth %2; mewnforiwyd yr olaf %3. Fframwaith %4 %5.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="224"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="226"/>
         <source>&amp;Search:</source>
         <translation>Ch&amp;wilio:</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="236"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="238"/>
         <source>Add the selected case read to the QA sample</source>
         <translation>Ychwanegu'r darlleniad achos a ddewiswyd at sampl SA</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="235"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="237"/>
         <source>Add to QA</source>
         <translation>Ychwanegu at SA</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="226"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="228"/>
         <source>Case or reader</source>
         <translation>Achos neu ddarllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="223"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="225"/>
         <source>Case reads</source>
         <translation>Darlleniadau achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="55"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="57"/>
         <source>Case reads arrived</source>
         <translation>Darlleniadau achos a gyrhaeddodd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="240"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="242"/>
         <source>Choose QA sample</source>
         <translation>Dewis sampl SA</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="241"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="243"/>
         <source>Choose the QA sample with this seed</source>
         <translation>Dewis y sampl SA gyda'r hedyn hwn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="55"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="57"/>
         <source>Complete</source>
         <translation>Wedi'u cwblhau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="56"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="58"/>
         <source>Conflicts</source>
         <translation>Gwrthdaro</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="219"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="221"/>
         <source>Import bundles from inspectors' laptops (Ctrl+I)</source>
         <translation>Mewnforio bwndeli o liniaduron arolygwyr (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="218"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="220"/>
         <source>Import bundles…</source>
         <translation>Mewnforio bwndeli…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="242"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="244"/>
         <source>Import results</source>
         <translation>Canlyniadau mewnforio</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="233"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="235"/>
         <source>Moderate</source>
         <translation>Cymedroli</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="234"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="236"/>
         <source>Moderate the selected case read</source>
         <translation>Cymedroli'r darlleniad achos a ddewiswyd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="274"/>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="303"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="278"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="307"/>
         <source>No bundles imported yet.</source>
         <translation>Nid oes bwndeli wedi'u mewnforio eto.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="272"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="276"/>
         <source>No inspection yet: import a bundle</source>
         <translation>Dim arolygiad eto: mewnforiwch fwndel</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="280"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="284"/>
         <source>Open for moderation</source>
         <translation>Ar agor i'w gymedroli</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="56"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="58"/>
         <source>QA finished</source>
         <translation>SA wedi'i orffen</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="56"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="58"/>
         <source>Re-reviews waiting</source>
         <translation>Ailadolygiadau'n aros</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="222"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="224"/>
         <source>Readers</source>
         <translation>Darllenwyr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="237"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="239"/>
         <source>S&amp;eed:</source>
         <translation>&amp;Hedyn:</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="225"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="227"/>
         <source>Search case reads by case or reader</source>
         <translation>Chwilio darlleniadau achos yn ôl achos neu ddarllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="238"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="240"/>
         <source>Seed of the QA sample</source>
         <translation>Hedyn y sampl SA</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="55"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="57"/>
         <source>Selected for QA</source>
         <translation>Wedi'u dewis ar gyfer SA</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="229"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="231"/>
         <source>Sh&amp;ow:</source>
         <translation>&amp;Dangos:</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="280"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="284"/>
         <source>Signed off</source>
         <translation>Wedi'i gymeradwyo</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="239"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="241"/>
         <source>The same seed always chooses the same case reads</source>
         <translation>Mae'r un hedyn bob amser yn dewis yr un darlleniadau achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="230"/>
+        <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="232"/>
         <source>Which case reads to show</source>
         <translation>Pa ddarlleniadau achos i'w dangos</translation>
     </message>
@@ -982,7 +994,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Darlleniadau achos: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="211"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="212"/>
         <source>%1 case reads chosen for QA with seed %2.</source>
         <translation>Dewiswyd %1 darlleniad achos ar gyfer SA gyda hedyn %2.</translation>
     </message>
@@ -997,7 +1009,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>%1 bellach yn gyfredol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="255"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="256"/>
         <source>%1 of %2 bundle(s) imported.</source>
         <translation>Mewnforiwyd %1 o %2 bwndel.</translation>
     </message>
@@ -1087,7 +1099,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Mae angen rheswm: caiff ei gofnodi gyda'r penderfyniad.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="238"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="239"/>
         <source>Bundles (*.bundle);;All files (*)</source>
         <translation>Bwndeli (*.bundle);;Pob ffeil (*)</translation>
     </message>
@@ -1097,7 +1109,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Methu agor y storfa ganolog</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="226"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="227"/>
         <source>Case %1 added to the QA sample.</source>
         <translation>Ychwanegwyd achos %1 at y sampl SA.</translation>
     </message>
@@ -1138,12 +1150,12 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>&amp;Arolygiadau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="237"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="238"/>
         <source>Import bundles</source>
         <translation>Mewnforio bwndeli</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="247"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="248"/>
         <source>Importing bundles…</source>
         <translation>Wrthi'n mewnforio bwndeli…</translation>
     </message>
@@ -1158,7 +1170,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Arolygiad wedi'i ailagor: gellir gwneud newidiadau eto.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="113"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="114"/>
         <source>Inspection report</source>
         <translation>Adroddiad yr arolygiad</translation>
     </message>
@@ -1173,12 +1185,12 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Arolygiadau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="166"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="167"/>
         <source>Judgement agreed.</source>
         <translation>Cytunwyd â'r farn.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="166"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="167"/>
         <source>Judgement changed; the ratings are updated.</source>
         <translation>Newidiwyd y farn; mae'r graddau wedi'u diweddaru.</translation>
     </message>
@@ -1203,12 +1215,12 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Heb ei graddio</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="188"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="189"/>
         <source>Outcome recorded for case %1.</source>
         <translation>Cofnodwyd y canlyniad ar gyfer achos %1.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="114"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="115"/>
         <source>PDF report (*.pdf);;Accessible web page (*.html)</source>
         <translation>Adroddiad PDF (*.pdf);;Tudalen we hygyrch (*.html)</translation>
     </message>
@@ -1248,7 +1260,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Ailagor yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="131"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="132"/>
         <source>Report written to %1</source>
         <translation>Ysgrifennwyd yr adroddiad i %1</translation>
     </message>
@@ -1298,7 +1310,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Wrthi'n gweithio…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="136"/>
+        <location filename="../../hmip_desktop/ui/views/central/actions.py" line="137"/>
         <source>Writing the report…</source>
         <translation>Wrthi'n ysgrifennu'r adroddiad…</translation>
     </message>
@@ -1848,47 +1860,47 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
 <context>
     <name>QWizard</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="54"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="55"/>
         <source>&amp;Finish</source>
         <translation>&amp;Gorffen</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="52"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="53"/>
         <source>&amp;Next</source>
         <translation>&amp;Nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="52"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="53"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Nesaf &gt;</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="51"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="52"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="55"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="56"/>
         <source>Cancel</source>
         <translation>Canslo</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="53"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="54"/>
         <source>Commit</source>
         <translation>Ymrwymo</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="52"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="53"/>
         <source>Continue</source>
         <translation>Parhau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="54"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="55"/>
         <source>Done</source>
         <translation>Wedi gorffen</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="51"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="52"/>
         <source>Go Back</source>
         <translation>Mynd yn ôl</translation>
     </message>
@@ -1934,299 +1946,314 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="208"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="209"/>
         <source>%1 is not a date: type it as dd/mm/yyyy.</source>
         <translation>Nid yw %1 yn ddyddiad: teipiwch ef fel dd/mm/bbbb.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="344"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="262"/>
+        <source>%1: cannot read the team file (%2)</source>
+        <translation>%1: ni ellir darllen ffeil y tîm (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="259"/>
+        <source>%1: is not UTF-8 text; save the team as CSV UTF-8</source>
+        <translation>%1: nid yw'n destun UTF-8; cadwch y tîm fel CSV UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="361"/>
         <source>Allocation and replacements</source>
         <translation>Dyraniad ac amnewid</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="64"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="65"/>
         <source>Browse for %1</source>
         <translation>Pori am %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="63"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="64"/>
         <source>Browse…</source>
         <translation>Pori…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="247"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="248"/>
         <source>CSV files (*.csv)</source>
         <translation>Ffeiliau CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="350"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="367"/>
         <source>Case</source>
         <translation>Achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="315"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="324"/>
         <source>Caseload</source>
         <translation>Llwyth achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="290"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="294"/>
         <source>Caseload (CSV or XLSX)</source>
         <translation>Llwyth achosion (CSV neu XLSX)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="283"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="287"/>
         <source>Caseload and sample</source>
         <translation>Llwyth achosion a sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="289"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="293"/>
         <source>Caseload file</source>
         <translation>Ffeil y llwyth achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="315"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="324"/>
         <source>Caseloads (*.csv *.xlsx)</source>
         <translation>Llwythi achosion (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="144"/>
         <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="145"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="185"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="146"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="186"/>
         <source>Central store</source>
         <translation>Storfa ganolog</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="185"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="186"/>
         <source>Central store (*.sqlite)</source>
         <translation>Storfa ganolog (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="345"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="362"/>
         <source>Change a reader, or replace a case that cannot be read with the next reserve.</source>
         <translation>Newidiwch ddarllenydd, neu rhowch yr achos wrth gefn nesaf yn lle achos na ellir ei ddarllen.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="140"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="141"/>
         <source>Choose the central store, the framework and the inspection's details.</source>
         <translation>Dewiswch y storfa ganolog, y fframwaith a manylion yr arolygiad.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="432"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="449"/>
         <source>Create the pack</source>
         <translation>Creu'r pecyn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="472"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="489"/>
         <source>Creating the pack…</source>
         <translation>Wrthi'n creu'r pecyn…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="303"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="307"/>
         <source>Draw the sample</source>
         <translation>Tynnu'r sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="328"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="337"/>
         <source>Drawing the sample…</source>
         <translation>Wrthi'n tynnu'r sampl…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="168"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="169"/>
         <source>Fieldwork ends</source>
         <translation>Diwedd y gwaith maes</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="167"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="168"/>
         <source>Fieldwork starts</source>
         <translation>Dechrau'r gwaith maes</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="154"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="164"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="155"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="165"/>
         <source>Framework</source>
         <translation>Fframwaith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="241"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="242"/>
         <source>Id</source>
         <translation>Dynodydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="166"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="167"/>
         <source>Inspection id</source>
         <translation>Dynodydd yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="455"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="472"/>
         <source>Inspection packs (*.pack)</source>
         <translation>Pecynnau arolygiad (*.pack)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="241"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="242"/>
         <source>Key</source>
         <translation>Allwedd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="148"/>
         <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="149"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="150"/>
         <source>Keys folder</source>
         <translation>Ffolder yr allweddi</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="235"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="343"/>
+        <source>Left out before the draw: %1</source>
+        <translation>Wedi'u gadael allan cyn tynnu'r sampl: %1</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="236"/>
         <source>Load team CSV…</source>
         <translation>Llwytho CSV y tîm…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="284"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="288"/>
         <source>Load the provider's caseload, check the size, and draw the sample.</source>
         <translation>Llwythwch ffeil llwyth achosion y darparwr, gwiriwch y maint, a thynnwch y sampl.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="232"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="233"/>
         <source>Load the team from a CSV file with the columns id, name, role and key_id.</source>
         <translation>Llwythwch y tîm o ffeil CSV sydd â'r colofnau id, name, role a key_id.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="241"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="242"/>
         <source>Name</source>
         <translation>Enw</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="151"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="152"/>
         <source>Needed for a postgresql:// store; a file keeps its keys beside it</source>
         <translation>Ei angen ar gyfer storfa postgresql://; mae ffeil yn cadw ei hallweddi wrth ei hochr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="126"/>
         <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="127"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="128"/>
         <source>Not done</source>
         <translation>Heb ei wneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="443"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="460"/>
         <source>Pack saved. Give the team this fingerprint to trust when they import it: %1</source>
         <translation>Cadwyd y pecyn. Rhowch yr ôl bys hwn i'r tîm, er mwyn iddynt ymddiried ynddo wrth fewnforio'r pecyn: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="166"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="167"/>
         <source>Provider</source>
         <translation>Darparwr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="294"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="295"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="298"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="299"/>
         <source>Random seed</source>
         <translation>Hedyn hap</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="350"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="367"/>
         <source>Reader</source>
         <translation>Darllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="386"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="403"/>
         <source>Reader of case %1</source>
         <translation>Darllenydd achos %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="410"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="427"/>
         <source>Replace a case</source>
         <translation>Amnewid achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="354"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="371"/>
         <source>Replace the selected case…</source>
         <translation>Amnewid yr achos a ddewiswyd…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="241"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="242"/>
         <source>Role</source>
         <translation>Rôl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="349"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="366"/>
         <source>Sample and readers</source>
         <translation>Sampl a darllenwyr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="310"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="319"/>
         <source>Sample report</source>
         <translation>Adroddiad y sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="299"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="300"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="303"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="304"/>
         <source>Sample size</source>
         <translation>Maint y sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="429"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="430"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="454"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="446"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="447"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="471"/>
         <source>Save the pack as</source>
         <translation>Cadw'r pecyn fel</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="76"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="77"/>
         <source>Set up an inspection</source>
         <translation>Sefydlu arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="421"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="438"/>
         <source>Sign the pack with your lead inspector key and save it for the team.</source>
         <translation>Llofnodwch y pecyn â'ch allwedd fel arolygydd arweiniol, a'i gadw ar gyfer y tîm.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="350"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="367"/>
         <source>Stratum</source>
         <translation>Haen</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="240"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="247"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="241"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="248"/>
         <source>Team</source>
         <translation>Tîm</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="139"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="140"/>
         <source>The inspection</source>
         <translation>Yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="420"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="437"/>
         <source>The inspection pack</source>
         <translation>Pecyn yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="231"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="232"/>
         <source>The team</source>
         <translation>Y tîm</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="167"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="168"/>
         <source>Title</source>
         <translation>Teitl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="411"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="428"/>
         <source>Why can case %1 not be read?</source>
         <translation>Pam na ellir darllen achos %1?</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="425"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="426"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="449"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="442"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="443"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="466"/>
         <source>Your key folder</source>
         <translation>Ffolder eich allwedd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="298"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="302"/>
         <source>automatic</source>
         <translation>awtomatig</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="173"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="174"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/bbbb</translation>
     </message>

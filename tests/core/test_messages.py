@@ -262,3 +262,46 @@ def test_an_authorisation_refusal_reads_in_welsh_with_its_parts():
                           "case's allocated reader submits its read")
     assert error.text("cy").startswith("case_reads.jsonl:3: achos C7: wedi'i ddyrannu i aelod tîm insp2, nid i insp1")
     assert error.rule == "case_not_allocated" and error.facts == {"rule": "case_not_allocated"}
+
+
+def test_every_eligibility_reason_of_the_shipped_frameworks_has_welsh():
+    """A framework's eligibility reasons are English in its file; the Welsh the windows and
+    ``hmip --lang cy`` show is in messages_setup.LEFT_OUT_CY: a new reason needs its Welsh."""
+    from hmip_desktop.core.frameworks import load_file
+    from hmip_desktop.core.messages_setup import LEFT_OUT_CY
+    from hmip_desktop.core.paths import forms_dir
+
+    reasons = {rule.reason for path in sorted(forms_dir().glob("*.yaml"))
+               for rule in (load_file(path).sample.eligibility.exclude if load_file(path).sample.eligibility else ())}
+    assert reasons and reasons - set(LEFT_OUT_CY) == set()
+
+
+def test_a_caseloads_listed_problems_read_in_welsh_and_keep_their_english(tmp_path):
+    """Row problems and warnings are listed, not raised: ``message`` stays the English it
+    always was, ``text("cy")`` and ``at(FILE)`` give the Welsh (the framework's Welsh label)."""
+    from hmip_desktop.core.frameworks import load_file
+    from hmip_desktop.core.messages import in_lang
+    from hmip_desktop.core.paths import forms_dir
+    from hmip_desktop.core.setup.caseload import read_caseload
+
+    path = tmp_path / "c.csv"
+    path.write_bytes("case_id,gender,disposal_type,risk_level,Full name\nC1,male,licence,low,Ann Bee\n"
+                     "C2,male,licence,low,Cy Dee\nC3,female,,low,Ed Eff\nC1,female,licence,low,Gee Aitch\n"
+                     "C5,caf\xe9,licence,low,Ian Jay\n".encode("cp1252"))
+    loaded = read_caseload(path, load_file(forms_dir() / "adult_probation.yaml"))
+    assert [(p.line, p.message) for p in loaded.errors] == [
+        (4, "disposal_type: missing disposal type"),
+        (5, "case_id: case reference 'C1' is already on line 2"),
+        (6, "gender: 'café' is not a valid gender: expected one of male, female, other (or their English or Welsh "
+            "labels)")]
+    assert [p.text("cy") for p in loaded.errors] == [
+        "disposal_type: math o warediad ar goll",
+        "case_id: mae cyfeirnod achos 'C1' eisoes ar linell 2",
+        "gender: nid yw 'café' yn werth dilys ar gyfer rhywedd: roedd disgwyl un o male, female, other (neu eu "
+        "labeli Saesneg neu Gymraeg)"]
+    assert [str(p) for p in loaded.warnings] == [
+        "the file is not UTF-8: read as Windows-1252 (Excel's plain CSV)",
+        "line 1: column 'Full name' looks like it holds names: not imported"]
+    assert [in_lang(p.at("c.csv"), "cy") for p in loaded.warnings] == [
+        "c.csv: nid yw'r ffeil yn UTF-8: fe'i darllenwyd fel Windows-1252 (CSV plaen Excel)",
+        "c.csv:1: mae'n ymddangos bod colofn 'Full name' yn dal enwau: ni chafodd ei mewnforio"]

@@ -99,3 +99,28 @@ def test_the_setup_wizard_switches_language(qtbot, styled_app):
     wizard.show()
     _both_ways(wizard, wizard.set_language)
     wizard.done(0)
+
+
+def test_the_central_import_results_are_said_again_in_the_language_switched_to(qtbot, styled_app, tmp_path):
+    """A refused bundle's line under the dashboard follows a language switch, refusal and all."""
+    from hmip_desktop.ui.views.central.actions import _import_files
+
+    window = open_central(qtbot, tmp_path)
+    junk = tmp_path / "junk.bundle"
+    junk.write_bytes(b"not a bundle at all")
+
+    class Progress:
+        def update(self, done, total):
+            pass
+
+        def cancelled(self):
+            return False
+
+    window.central_actions._imported(_import_files(window.current.store, [junk], Progress()))
+    lines = window.dashboard.results
+    assert lines.item(0).text() == "junk.bundle: refused: not an hmip file (bad magic number)"
+    window.set_language("cy")
+    assert lines.item(0).text() == "junk.bundle: gwrthodwyd: nid yw'n ffeil hmip (rhif hud anghywir)"
+    window.set_language("en")
+    assert lines.item(0).text() == "junk.bundle: refused: not an hmip file (bad magic number)"
+    window.close()

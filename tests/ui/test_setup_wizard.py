@@ -159,3 +159,78 @@ def test_wizard_on_a_postgresql_store_needs_a_keys_folder(qtbot, qapp, tmp_path,
         assert conn.execute(text("SELECT provider FROM inspections WHERE id = 'pg-1'")).scalar() == "P"
     store.engine.dispose()
     wizard.store.engine.dispose()
+
+
+def test_in_welsh_a_bad_caseload_and_an_impossible_size_are_refused_in_welsh(qtbot, qapp, tmp_path, keys):
+    """Issue 15: the sampler's refusals, and the bad rows a refusal lists, read in Welsh in
+    the Welsh wizard (the framework's Welsh label for the field)."""
+    from hmip_desktop.ui.i18n import Translations
+
+    _files(tmp_path, keys)
+    wizard = _past_first_page(qtbot, tmp_path)
+    try:
+        wizard.set_language("cy")
+        for name, role in (("lead", "lead"), ("insp", "inspector"), ("la", "local_assessor")):
+            wizard.store.enrol(name, role, (tmp_path / name / "public.key").read_text())
+        wizard.currentPage().load(tmp_path / "team.csv")
+        wizard.next()
+        qtbot.waitUntil(lambda: wizard.currentId() == 2, timeout=10000)
+        sample = wizard.currentPage()
+
+        def refusal() -> str:
+            qtbot.waitUntil(lambda: wizard.findChild(QMessageBox, "setup_error") is not None, timeout=10000)
+            box = wizard.findChild(QMessageBox, "setup_error")
+            text = box.text()
+            box.setObjectName("")
+            box.close()
+            return text
+
+        sample.caseload.setText(str(tmp_path / "caseload.csv"))
+        sample.size.setValue(5000)  # more than the 200 cases
+        sample.draw()
+        assert refusal() == (f"{tmp_path / 'caseload.csv'}: mae maint y sampl, 5000, yn fwy na'r llwyth achosion "
+                             "(200 achos)")
+        bad = tmp_path / "bad.csv"
+        bad.write_text("case_id,gender,disposal_type,risk_level\nA1,male,community_order,purple\n"
+                       "A2,male,,low\n", encoding="utf-8")
+        sample.caseload.setText(str(bad))
+        sample.size.setValue(0)
+        sample.draw()
+        text = refusal()
+        assert f"{bad}:2: risk_level: nid yw 'purple' yn werth dilys ar gyfer lefel risg o niwed difrifol: " in text
+        assert f"{bad}:3: disposal_type: math o warediad ar goll" in text
+        assert "is not" not in text and "missing" not in text
+        assert not sample.isComplete()
+        # Drawn: why cases were left out, in Welsh, and in English after a switch.
+        with open(tmp_path / "caseload.csv", "a", encoding="utf-8") as fh:
+            fh.write("CL-9998,,licence,low\nCL-0001,male,licence,low\n")
+        sample.caseload.setText(str(tmp_path / "caseload.csv"))
+        sample.draw()
+        qtbot.waitUntil(sample.isComplete, timeout=20000)
+        assert sample.left_out_label.text() == ("Wedi'u gadael allan cyn tynnu'r sampl: 1 rhywedd ar goll; "
+                                                "1 yr un cyfeirnod achos")
+        wizard.set_language("en")
+        assert sample.left_out_label.text() == "Left out before the draw: 1 gender missing; 1 same case reference"
+    finally:
+        Translations().set_language("en")
+
+
+def test_in_welsh_a_team_file_that_cannot_be_read_is_said_in_welsh(qtbot, qapp, tmp_path, keys):
+    """The team file is read in the window: its problem is said in the window's language,
+    not as Python's English (``str(exc)``)."""
+    from hmip_desktop.ui.i18n import Translations
+
+    wizard = _past_first_page(qtbot, tmp_path)
+    try:
+        wizard.set_language("cy")
+        latin1 = tmp_path / "team.csv"
+        latin1.write_bytes("id,name,role,key_id\nlead1,Siân,lead,\n".encode("latin-1"))
+        wizard.currentPage().load(latin1)
+        box = wizard.findChild(QMessageBox, "setup_error")
+        assert box.text() == f"{latin1}: nid yw'n destun UTF-8; cadwch y tîm fel CSV UTF-8"
+        box.setObjectName("")
+        wizard.currentPage().load(tmp_path / "folder")  # no such file
+        text = wizard.findChild(QMessageBox, "setup_error").text()
+        assert text.startswith(f"{tmp_path / 'folder'}: ni ellir darllen ffeil y tîm (")
+    finally:
+        Translations().set_language("en")

@@ -5,7 +5,9 @@ Each file that has stopped growing is imported: on success it moves to
 beside a ``.reason.txt`` saying why. Only a bundle that is itself bad (Rejected) is
 moved there: when the fault is local (the store's keys folder missing, its database
 unreachable, the file unreadable) the bundle stays in the inbox, to be tried again.
-Files whose names start with "." are ignored (partial copies).
+Files whose names start with "." are ignored (partial copies). The refusal (in the log
+line and in ``.reason.txt``) is in the language asked for (``hmip --lang cy central
+watch``); the rest of each line stays English, for scripts.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 from sqlalchemy.exc import DBAPIError
 
 from ..exchange.envelope import Rejected, write_atomically
+from ..messages import text_of
 from . import importer
 from .store import CentralError, CentralStore
 
@@ -41,29 +44,31 @@ def _move(path: Path, folder: Path) -> Path:
     return target
 
 
-def _reason(exc: Exception) -> str:
+def _reason(exc: Exception, lang: str = "en") -> str:
     if isinstance(exc, DBAPIError):
         return f"the central store's database: {str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__}"
-    return str(exc)
+    return text_of(exc, lang)
 
 
-def process(store: CentralStore, path: Path) -> str:
-    """Import one file from the inbox and file it away; return a line for the log.
-    A local fault (CentralError, the database, the file system) is raised, the file
-    left in place."""
+def process(store: CentralStore, path: Path, lang: str = "en") -> str:
+    """Import one file from the inbox and file it away; return a line for the log (a
+    refusal in ``lang``). A local fault (CentralError, the database, the file system) is
+    raised, the file left in place."""
     inbox = path.parent
     try:
         result = importer.import_file(store, path)
     except Rejected as exc:
         moved = _move(path, inbox / "rejected")
-        write_atomically(moved.with_name(moved.name + ".reason.txt"), (exc.reason + "\n").encode())
-        return f"{path.name}: rejected: {exc.reason}"
+        reason = exc.text(lang)
+        write_atomically(moved.with_name(moved.name + ".reason.txt"), (reason + "\n").encode())
+        return f"{path.name}: rejected: {reason}"
     moved = _move(path, inbox / "processed")
     write_atomically(moved.with_name(moved.name + ".receipt"), result.receipt)
     return f"{path.name}: {result.describe()}"
 
 
-def watch(store: CentralStore, inbox: Path, *, once: bool = False, interval: float = 5.0) -> Iterator[str]:
+def watch(store: CentralStore, inbox: Path, *, once: bool = False, interval: float = 5.0,
+          lang: str = "en") -> Iterator[str]:
     """Yield one line per file handled; with ``once``, handle what is there and stop.
     A local fault stops ``once`` with its error (the file stays in the inbox); a
     watcher that keeps running says so and tries the file again later (a database
@@ -76,11 +81,11 @@ def watch(store: CentralStore, inbox: Path, *, once: bool = False, interval: flo
             if once or _settled(path, seen):
                 seen.pop(path, None)
                 try:
-                    yield process(store, path)
+                    yield process(store, path, lang)
                 except (CentralError, DBAPIError, OSError) as exc:
                     if once:
                         raise
-                    yield f"{path.name}: left in the inbox, not imported: {_reason(exc)}"
+                    yield f"{path.name}: left in the inbox, not imported: {_reason(exc, lang)}"
         if once:
             return
         time.sleep(interval)

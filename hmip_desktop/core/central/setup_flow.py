@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import select, update
 
-from ..messages import Msg
+from ..messages import Joined, Msg
 from ..setup import allocation, caseload, eligibility, report, selection, size
+from ..setup.explain import explain
 from . import packs, schema
 from .answers import framework_for
 from .store import CentralError, CentralStore
@@ -32,6 +35,12 @@ class DrawResult:
     margin: float
     report_text: str
     counts: dict[str, int]
+    #: How many cases the eligibility and duplicate rules left out, for each reason, as a
+    #: phrase in either language (``in_lang(left_out, "cy")``); None when none was.
+    left_out: Joined | None = None
+    #: ``explained(lang)``: how the allocation was reached (``hmip central draw --explain``),
+    #: with the reasons cases were left out in ``lang``.
+    explained: Callable[[str], str] | None = None
 
 
 def _team(store: CentralStore, inspection_id: str) -> list[dict]:
@@ -57,7 +66,7 @@ def draw(store: CentralStore, inspection_id: str, caseload_path: Path, *, seed: 
         allow_duplicate_ids=fw.sample.duplicates is not None,
     )
     if loaded.errors:
-        lines = "\n".join(f"{caseload_path}:{p.line}: {p.message}" for p in loaded.errors[:50])
+        lines = Joined(tuple(p.at(caseload_path) for p in loaded.errors[:50]))
         more = Msg.of("setup.more_rows", count=len(loaded.errors) - 50) if len(loaded.errors) > 50 else ""
         raise CentralError.of("setup.invalid_rows", count=len(loaded.errors), lines=lines, more=more)
     screened = eligibility.screen(loaded.rows, fw.sample, list(loaded.field_columns), as_of=as_of or dt.date.today())
@@ -88,7 +97,8 @@ def draw(store: CentralStore, inspection_id: str, caseload_path: Path, *, seed: 
     for r in rows:
         counts[r["selection"]] = counts.get(r["selection"], 0) + 1
     text = report.render_text(report.full_report(sample, choice, screened, cases, fw.sample.representation))
-    return DrawResult(choice.size, counts.get("reserve", 0), len(cases), choice.margin, text, counts)
+    return DrawResult(choice.size, counts.get("reserve", 0), len(cases), choice.margin, text, counts,
+                      screened.left_out(), partial(explain, sample, choice, screened))
 
 
 def set_up(store: CentralStore, inspection_id: str, *, framework_yaml: str, provider: str, title: str,

@@ -40,7 +40,7 @@ from itertools import chain, islice
 from pathlib import Path
 
 from ..frameworks.model import Framework, ProfileField
-from ..messages import Msg
+from ..messages import Bilingual, Joined, Msg
 from .caseload_files import MAX_BYTES, MAX_COLUMNS, CaseloadRefused, Problem, Progress, file_records
 from .caseload_names import looks_like_a_name, looks_like_name_header
 
@@ -120,33 +120,34 @@ class _Field:
     """How to read one of our fields from its column."""
 
     id: str
-    label: str
+    label: Bilingual
     kind: str
     required: bool
     index: int
     options: Mapping[str, str] = field(default_factory=dict)
     option_ids: tuple[str, ...] = ()
 
-    def parse(self, raw: str) -> tuple[str | None, str]:
-        """``(normalised value, "")`` or ``(None, reason)``."""
+    def parse(self, raw: str) -> tuple[str | None, Msg | str]:
+        """``(normalised value, "")`` or ``(None, reason)`` (a phrase with a message id)."""
         if self.kind == "case_id":
             if len(raw) > MAX_CASE_ID:
-                return None, f"case reference is longer than {MAX_CASE_ID} characters"
+                return None, Msg.of("caseload.ref_too_long", limit=MAX_CASE_ID)
             if _CONTROL.search(raw):
-                return None, "case reference contains control characters"
+                return None, Msg.of("caseload.ref_control")
             return raw, ""
         if self.kind == "single_choice":
             found = self.options.get(_norm(raw))
             if found is None:
-                return None, f"{_show(raw)} is not a valid {self.label}: expected one of {', '.join(self.option_ids)} (or their English or Welsh labels)"
+                return None, Msg.of("caseload.not_an_option", value=_show(raw), label=self.label,
+                                    ids=", ".join(self.option_ids))
             return found, ""
         if self.kind == "number":
             try:
                 number = float(raw.replace(",", ""))
             except ValueError:
-                return None, f"{_show(raw)} is not a number"
+                return None, Msg.of("caseload.not_a_number", value=_show(raw))
             if number != number or number in (float("inf"), float("-inf")):
-                return None, f"{_show(raw)} is not a number"
+                return None, Msg.of("caseload.not_a_number", value=_show(raw))
             return (str(int(number)) if number.is_integer() else repr(number)), ""
         if self.kind == "boolean":
             key = _norm(raw)
@@ -154,13 +155,13 @@ class _Field:
                 return "yes", ""
             if key in _FALSE:
                 return "no", ""
-            return None, f"{_show(raw)} is not yes or no"
+            return None, Msg.of("caseload.not_yes_no", value=_show(raw))
         if self.kind == "date":
             return _parse_date(raw)
         return raw, ""
 
 
-def _parse_date(raw: str) -> tuple[str | None, str]:
+def _parse_date(raw: str) -> tuple[str | None, Msg | str]:
     text = raw.strip()
     try:
         return dt.date.fromisoformat(text[:10]).isoformat(), ""
@@ -172,7 +173,7 @@ def _parse_date(raw: str) -> tuple[str | None, str]:
             return dt.date(int(m[3]), int(m[2]), int(m[1])).isoformat(), ""
         except ValueError:
             pass
-    return None, f"{_show(raw)} is not a date (YYYY-MM-DD or DD/MM/YYYY)"
+    return None, Msg.of("caseload.not_a_date", value=_show(raw))
 
 
 def _show(raw: str) -> str:
@@ -181,7 +182,7 @@ def _show(raw: str) -> str:
 
 
 def _profile_field(fw: Framework, pf: ProfileField, index: int) -> _Field:
-    label = pf.label.en.lower()
+    label = Bilingual(pf.label.en.lower(), (pf.label.cy or "").lower() or None)
     if pf.type == "single_choice" and pf.scale:
         options: dict[str, str] = {}
         ids = []
@@ -261,13 +262,13 @@ def _resolve_columns(
         return None
 
     fields: list[_Field] = []
-    missing: list[str] = []
+    missing: list[Msg | str] = []
     index = find(CASE_ID, (CASE_ID, *CASE_ID_ALIASES))
     if index is None:
-        missing.append(f"{CASE_ID} (the case reference)")
+        missing.append(Msg.of("caseload.case_id_column"))
     else:
         taken.add(index)
-        fields.append(_Field(CASE_ID, "case reference", "case_id", True, index))
+        fields.append(_Field(CASE_ID, Bilingual("case reference", "cyfeirnod achos"), "case_id", True, index))
     for pf in framework.case_profile:
         index = find(pf.id, (pf.id, pf.label.en, pf.label.cy or ""))
         if index is None:
@@ -280,10 +281,12 @@ def _resolve_columns(
         index = find(col.id, (col.id, col.label.en, col.label.cy or "", *col.aliases))
         if index is not None:
             taken.add(index)
-            fields.append(_Field(col.id, col.label.en.lower(), col.type, False, index))
+            label = Bilingual(col.label.en.lower(), (col.label.cy or "").lower() or None)
+            fields.append(_Field(col.id, label, col.type, False, index))
     if missing:
         shown = ", ".join(h for h in header if h)[:200] or Msg.of("caseload.none")
-        raise CaseloadRefused.of("caseload.missing_columns", line=header_line, fields=", ".join(missing), shown=shown)
+        raise CaseloadRefused.of("caseload.missing_columns", line=header_line, fields=Joined(tuple(missing), ", "),
+                                 shown=shown)
     return fields
 
 
@@ -347,7 +350,7 @@ def validate_records(
             if spec is not None:
                 fields = [f for f in fields if f.index != i]
     for i in sorted(names):
-        warnings.append(Problem(header_line, f"column '{header[i]}' looks like it holds names: not imported"))
+        warnings.append(Problem.saying(header_line, Msg.of("caseload.names_dropped", column=header[i])))
 
     kept = [i for i in range(width) if i not in names]
     caseload = Caseload(
@@ -369,7 +372,7 @@ def validate_records(
             raise CaseloadRefused.of("caseload.rows", line=line, limit=f"{max_rows:,}")
         if len(cells) > width:
             if any(c.strip() for c in cells[width:]):
-                errors.append(Problem(line, f"{len(cells)} values but the header has {width} columns"))
+                errors.append(Problem.saying(line, Msg.of("caseload.row_width", count=len(cells), width=width)))
                 continue
             cells = cells[:width]
         elif len(cells) < width:
@@ -380,7 +383,7 @@ def validate_records(
             raw = cells[spec.index].strip()
             if not raw:
                 if spec.required and spec.id not in allow_missing:
-                    errors.append(Problem(line, f"{spec.id}: missing {spec.label}"))
+                    errors.append(Problem.saying(line, Msg.of("caseload.row_missing", field=spec.id, label=spec.label)))
                     bad = True
                 continue
             if spec.kind == "case_id":
@@ -395,13 +398,13 @@ def validate_records(
                         memo[raw] = parsed
                 value, reason = parsed
             if value is None:
-                errors.append(Problem(line, f"{spec.id}: {reason}"))
+                errors.append(Problem.saying(line, Msg.of("caseload.row_bad", field=spec.id, reason=reason)))
                 bad = True
                 continue
             if spec.kind == "case_id" and not allow_duplicate_ids:
                 key = value.casefold()
                 if key in first_line:
-                    errors.append(Problem(line, f"case_id: case reference {_show(value)} is already on line {first_line[key]}"))
+                    errors.append(Problem.saying(line, Msg.of("caseload.ref_twice", value=_show(value), line=first_line[key])))
                     bad = True
                     continue
                 first_line[key] = line

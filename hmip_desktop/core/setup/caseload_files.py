@@ -27,10 +27,10 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..messages import Msg, Refusal, render
+from ..messages import Msg, Refusal, in_lang, render
 
 MAX_COLUMNS = 1_000
 #: A CSV larger than this is refused before reading (1 million rows of 500 bytes).
@@ -59,13 +59,31 @@ class CaseloadRefused(Refusal, ValueError):
 
 @dataclass(frozen=True)
 class Problem:
-    """One problem (error or warning) at a line of the file (0: the file as a whole)."""
+    """One problem (error or warning) at a line of the file (0: the file as a whole).
+    ``message`` is the English; ``said`` the same as a phrase with a message id, which
+    reads in Welsh too (see :meth:`text`)."""
 
     line: int
     message: str
+    said: Msg | None = field(default=None, compare=False)
+
+    @classmethod
+    def saying(cls, line: int, said: Msg) -> Problem:
+        """The problem ``said`` (a phrase with a message id) at ``line``."""
+        return cls(line, str(said), said)
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.message}" if self.line else self.message
+
+    def text(self, lang: str = "en") -> str:
+        """The problem, without its line, in ``lang``."""
+        return in_lang(self.message if self.said is None else self.said, lang)
+
+    def at(self, path: object) -> Msg:
+        """The problem as ``PATH:LINE: problem`` (``PATH: problem`` for the file as a whole)."""
+        if self.line:
+            return Msg.of("caseload.file_line", path=path, line=self.line, problem=self.said or self.message)
+        return Msg.of("caseload.file", path=path, problem=self.said or self.message)
 
 
 def file_records(path: Path, progress: Progress | None, warnings: list[Problem]) -> Iterable[tuple[int, list[str]]]:
@@ -81,7 +99,7 @@ def file_records(path: Path, progress: Progress | None, warnings: list[Problem])
         raise CaseloadRefused.of("caseload.xls", name=path.name)
     encoding, fell_back = _sniff_encoding(path)
     if fell_back:
-        warnings.append(Problem(0, "the file is not UTF-8: read as Windows-1252 (Excel's plain CSV)"))
+        warnings.append(Problem.saying(0, Msg.of("caseload.cp1252")))
     return _csv_records(path, encoding, progress)
 
 
@@ -192,7 +210,7 @@ def _xlsx_records(path: Path, progress: Progress | None, warnings: list[Problem]
             raise CaseloadRefused.of("caseload.no_sheet", name=path.name)
         ws = wb.worksheets[0]
         if len(wb.worksheets) > 1:
-            warnings.append(Problem(0, f"the workbook has {len(wb.worksheets)} sheets: only the first, '{ws.title}', was read"))
+            warnings.append(Problem.saying(0, Msg.of("caseload.sheets", count=len(wb.worksheets), title=ws.title)))
         total = ws.max_row or 0
         # Some writers record wrong dimensions; read-only mode would trust them.
         ws.reset_dimensions()

@@ -24,17 +24,34 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..frameworks.model import SampleRules
+from ..messages import Bilingual, Joined, Msg, in_lang
+from ..messages_setup import LEFT_OUT_CY
 from .caseload import CASE_ID, CaseRow
 
 
 @dataclass(frozen=True)
 class Removed:
-    """A caseload row left out of the sampling frame, with why."""
+    """A caseload row left out of the sampling frame, with why: ``reason`` and ``detail``
+    in English (what the report counts by), ``said`` and ``said_detail`` the same as
+    phrases that read in Welsh too (see :meth:`reason_text`)."""
 
     line: int
     case_id: str
     reason: str
     detail: str = ""
+    said: object = field(default=None, compare=False)
+    said_detail: object = field(default=None, compare=False)
+
+    def reason_text(self, lang: str = "en") -> str:
+        return in_lang(self.said if self.said is not None else self.reason, lang)
+
+    def detail_text(self, lang: str = "en") -> str:
+        return in_lang(self.said_detail if self.said_detail is not None else self.detail, lang)
+
+
+def reason_phrase(reason: str) -> Bilingual:
+    """A framework's eligibility reason (English in the framework file) with its Welsh."""
+    return Bilingual(reason, LEFT_OUT_CY.get(reason))
 
 
 @dataclass
@@ -45,8 +62,9 @@ class Screened:
     excluded: list[Removed] = field(default_factory=list)
     duplicates: list[Removed] = field(default_factory=list)
     as_of: str = ""
-    #: Rules that could not apply (their column is not in the caseload).
+    #: Rules that could not apply (their column is not in the caseload), and the same as phrases.
     not_applied: list[str] = field(default_factory=list)
+    not_applied_said: list = field(default_factory=list)
     eligibility_source: str = ""
     duplicates_source: str = ""
 
@@ -56,6 +74,16 @@ class Screened:
         for r in getattr(self, which):
             out[r.reason] = out.get(r.reason, 0) + 1
         return out
+
+    def left_out(self) -> Joined | None:
+        """How many cases were left out for each reason (``3 not yet started; 1 same case
+        reference``) as one phrase that reads in either language; None when none was."""
+        said: dict[str, tuple[object, int]] = {}
+        for removed in (*self.excluded, *self.duplicates):
+            phrase, n = said.get(removed.reason, (removed.said if removed.said is not None else removed.reason, 0))
+            said[removed.reason] = (phrase, n + 1)
+        parts = tuple(Msg.of("left_out.count", count=n, reason=phrase) for phrase, n in said.values())
+        return Joined(parts, "; ") if parts else None
 
     def as_dict(self) -> dict:
         """Plain data for the sample report."""
@@ -94,12 +122,14 @@ def screen(rows: Sequence[CaseRow], rules: SampleRules, columns: Sequence[str], 
                 active.append(rule)
             else:
                 out.not_applied.append(f"{rule.reason} (no {rule.field} column)")
+                out.not_applied_said.append(Msg.of("left_out.no_column", reason=reason_phrase(rule.reason),
+                                                   field=rule.field))
         for row in rows:
             why = _excluded(row.values, active, today)
             if why is None:
                 kept.append(row)
             else:
-                out.excluded.append(Removed(row.line, row.values.get(CASE_ID, ""), why))
+                out.excluded.append(Removed(row.line, row.values.get(CASE_ID, ""), why, said=reason_phrase(why)))
     else:
         kept = list(rows)
     rule = rules.duplicates
@@ -109,6 +139,7 @@ def screen(rows: Sequence[CaseRow], rules: SampleRules, columns: Sequence[str], 
     out.duplicates_source = rule.source
     match = [f for f in rule.match if f in have]
     out.not_applied += [f"duplicates by {f} (no {f} column)" for f in rule.match if f not in have]
+    out.not_applied_said += [Msg.of("left_out.duplicates_by", field=f) for f in rule.match if f not in have]
     date_field = rule.keep_earliest if rule.keep_earliest in have else None
 
     def rank(row: CaseRow):
@@ -144,9 +175,13 @@ def screen(rows: Sequence[CaseRow], rules: SampleRules, columns: Sequence[str], 
         for row in members:
             if row is best:
                 continue
-            reason = _duplicate_reason(row, best, match)
-            detail = f"line {best.line} kept" + (f" (earlier {date_field})" if date_field and best.values.get(date_field) else "")
-            out.duplicates.append(Removed(row.line, row.values.get(CASE_ID, ""), reason, detail))
+            said = _duplicate_reason(row, best, match)
+            if date_field and best.values.get(date_field):
+                said_detail = Msg.of("left_out.kept_earlier", line=best.line, field=date_field)
+            else:
+                said_detail = Msg.of("left_out.kept", line=best.line)
+            out.duplicates.append(Removed(row.line, row.values.get(CASE_ID, ""), str(said), str(said_detail),
+                                          said, said_detail))
     out.rows = [row for row in kept if id(row) in survivors]
     out.duplicates.sort(key=lambda r: r.line)
     return out
@@ -174,9 +209,9 @@ def _excluded(values: dict[str, str], rules, today: str) -> str | None:
     return None
 
 
-def _duplicate_reason(row: CaseRow, best: CaseRow, match: Sequence[str]) -> str:
+def _duplicate_reason(row: CaseRow, best: CaseRow, match: Sequence[str]) -> Msg:
     for f in match:
         value = row.values.get(f, "")
         if value and value.casefold() == best.values.get(f, "").casefold():
-            return "same case reference" if f == CASE_ID else f"same person ({f})"
-    return "same person (through another duplicate)"
+            return Msg.of("left_out.same_case") if f == CASE_ID else Msg.of("left_out.same_person", field=f)
+    return Msg.of("left_out.same_person_through")

@@ -1,20 +1,23 @@
 """How the allocation was reached, step by step, in plain text (``hmip sample --explain``,
 like the MoJ case sampler's ``/analyse``): the cases left out before the draw, the size,
 each stratum's exact share, the quotas and minimums, the rounding, the offices, the cap
-per case holder and the reserves. English, fixed width; no Qt.
+per case holder and the reserves. English, fixed width; no Qt. The reasons cases were
+left out (the framework's and the duplicate rule's) are put in ``lang``, as in
+``hmip --lang cy sample … --explain``.
 """
 
 from __future__ import annotations
 
 import math
 
+from ..messages import in_lang
 from .eligibility import Screened
 from .selection import Sample
 from .size import SizeChoice
 from .strata import describe_quota
 
 
-def explain(sample: Sample, size: SizeChoice | None, screened: Screened | None) -> str:
+def explain(sample: Sample, size: SizeChoice | None, screened: Screened | None, lang: str = "en") -> str:
     out = ["How the sample was allocated", ""]
     step = 1
     if screened is not None:
@@ -22,14 +25,15 @@ def explain(sample: Sample, size: SizeChoice | None, screened: Screened | None) 
         for title, removed in (("not eligible", screened.excluded), ("duplicates removed", screened.duplicates)):
             counts: dict[str, int] = {}
             for r in removed:
-                counts[r.reason] = counts.get(r.reason, 0) + 1
+                counts[r.reason_text(lang)] = counts.get(r.reason_text(lang), 0) + 1
             out.append(f"   {len(removed)} {title}" + (": " + "; ".join(f"{n} {w}" for w, n in sorted(counts.items())) if counts else ""))
             for r in removed[:20]:
-                out.append(f"     line {r.line}: {r.case_id}: {r.reason}" + (f" ({r.detail})" if r.detail else ""))
+                detail = r.detail_text(lang)
+                out.append(f"     line {r.line}: {r.case_id}: {r.reason_text(lang)}" + (f" ({detail})" if detail else ""))
             if len(removed) > 20:
                 out.append(f"     ... and {len(removed) - 20} more")
-        for note in screened.not_applied:
-            out.append(f"   not applied: {note}")
+        for note in screened.not_applied_said or screened.not_applied:
+            out.append(f"   not applied: {in_lang(note, lang)}")
         step += 1
     how = size.describe() if size is not None else f"{sample.size} of {sample.caseload_size} cases"
     out.append(f"{step}. Size: {how}.")

@@ -36,7 +36,7 @@ from ..files import write_atomically
 
 from ..frameworks import load_file
 from ..frameworks.model import Framework
-from ..messages import Refusal, render
+from ..messages import Joined, Msg, Refusal, render
 from . import caseload as caseload_mod
 from .eligibility import Screened, missing_allowed, screen
 from .explain import explain
@@ -53,12 +53,15 @@ class SampleFileError(Refusal, ValueError):
 
 
 class CaseloadInvalid(SampleFileError):
-    """The caseload has bad rows: ``lines`` holds every problem as ``FILE:LINE: reason``."""
+    """The caseload has bad rows: ``lines`` holds every problem as ``FILE:LINE: reason``
+    (phrases: ``str()`` the English, ``in_lang(line, "cy")`` the Welsh)."""
 
-    def __init__(self, lines: list[str]):
+    def __init__(self, lines: list[Msg | str]):
         self.lines = lines
         if len(lines) == 1:  # each line is the row's own problem, as the caseload check words it
-            super().__init__(lines[0])
+            super().__init__(str(lines[0]))
+            if isinstance(lines[0], Msg):
+                self.keyed(lines[0].key, **lines[0].params)
         else:
             super().__init__(render("sample.problems", "en", {"count": len(lines), "first": lines[0]}))
             self.keyed("sample.problems", count=len(lines), first=lines[0])
@@ -69,7 +72,8 @@ class SampleFileResult:
     sample: Sample
     size: SizeChoice
     report: dict
-    warnings: list[str]
+    #: ``FILE:LINE: warning`` phrases (``str()`` the English).
+    warnings: list[Msg]
     written: int
     screened: Screened | None = None
 
@@ -80,6 +84,10 @@ class SampleFileResult:
     @property
     def explain_text(self) -> str:
         return explain(self.sample, self.size, self.screened)
+
+    def explain_in(self, lang: str) -> str:
+        """:attr:`explain_text` with the reasons cases were left out in ``lang``."""
+        return explain(self.sample, self.size, self.screened, lang)
 
 
 def default_framework() -> Framework:
@@ -127,11 +135,11 @@ def sample_csv(
     except caseload_mod.CaseloadRefused as exc:
         raise SampleFileError.of("setup.caseload", path=f"{name}:{exc.line}" if exc.line else name, detail=exc.said) from None
     if loaded.errors:
-        raise CaseloadInvalid([f"{name}:{p.line}: {p.message}" for p in loaded.errors])
+        raise CaseloadInvalid([p.at(name) for p in loaded.errors])
     clash = [c for c in loaded.columns if c.casefold() in OUTPUT_COLUMNS]
     if clash:
         raise SampleFileError.of("sample.column_clash", name=name, column=clash[0])
-    warnings = [f"{name}:{p.line}: {p.message}" if p.line else f"{name}: {p.message}" for p in loaded.warnings]
+    warnings = [p.at(name) for p in loaded.warnings]
 
     screened = screen(loaded.rows, fw.sample, list(loaded.field_columns), as_of=as_of or dt.date.today())
     if not screened.rows:
@@ -163,9 +171,9 @@ def sample_csv(
     return SampleFileResult(sample, choice, report, warnings, written, screened)
 
 
-def _left_out(screened: Screened) -> str:
-    parts = [f"{n} {why}" for why, n in {**screened.counts("excluded"), **screened.counts("duplicates")}.items()]
-    return "; ".join(parts) or "the caseload is empty"
+def _left_out(screened: Screened) -> Joined | Msg:
+    """How many cases were left out for each reason, as one phrase in either language."""
+    return screened.left_out() or Msg.of("left_out.empty")
 
 
 def summary_line(result: SampleFileResult, caseload_path: Path, out_path: Path) -> str:

@@ -109,6 +109,26 @@ def test_a_bad_caseload_is_refused_with_line_numbers(central, capsys):
     assert "Duplicates removed: 2 (2 same case reference)." in capsys.readouterr().out
 
 
+def test_bad_rows_and_the_cases_left_out_in_welsh(central, capsys):
+    """``hmip --lang cy central draw … --explain``: the bad rows the refusal lists and the
+    reasons cases were left out read in Welsh (the report and summary stay English)."""
+    tmp, _, c, keys = central
+    text = (tmp / "caseload.csv").read_text().splitlines()
+    good = list(text)
+    text[4] = text[4].replace(",low,", ",lowish,").replace(",medium,", ",lowish,").replace(",high,", ",lowish,")
+    (tmp / "caseload.csv").write_text("\n".join(text) + "\n")
+    draw = ["central", "draw", c, "--inspection", "nm-2026", "caseload.csv", "--seed", "7", "--explain", *keys]
+    assert main(["--lang", "cy", *draw]) == 1
+    err = capsys.readouterr().err
+    assert "caseload.csv:5: risk_level: nid yw 'lowish' yn werth dilys ar gyfer lefel risg o niwed difrifol" in err
+    good.append(good[2])  # line 302 repeats line 3's case
+    (tmp / "caseload.csv").write_text("\n".join(good) + "\n")
+    assert main(["--lang", "cy", *draw]) == 0
+    out = capsys.readouterr().out
+    assert f"     line 302: {good[2].split(',')[0]}: yr un cyfeirnod achos (cadwyd llinell 3)\n" in out
+    assert "Duplicates removed: 1 (1 same case reference)." in out, "the report stays English"
+
+
 def test_pack_signed_by_a_non_lead_is_refused(central, capsys):
     _, _, c, keys = central
     main(["central", "draw", c, "--inspection", "nm-2026", "caseload.csv", "--seed", "7", *keys])

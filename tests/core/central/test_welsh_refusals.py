@@ -103,3 +103,65 @@ def test_a_draw_too_large_for_the_caseload_is_refused_in_welsh(world, capsys, mo
     assert code == 1
     assert err.startswith("hmip: error: caseload.csv: mae maint y sampl, 100000, yn fwy na'r llwyth achosion (")
     assert err.endswith(" achos)")
+
+
+def test_a_caseloads_bad_rows_are_listed_in_welsh(world, capsys, monkeypatch):
+    """Row problems are listed, not raised: each reads in Welsh with --lang cy (the
+    framework's Welsh label), and as it always did in English without it."""
+    (world / "rows.csv").write_text("case_id,gender,disposal_type,risk_level\nC1,purple,licence,low\n"
+                                    "C2,male,,low\nC3,male,licence,lowish\nC4,male,licence,low,extra\n",
+                                    encoding="utf-8")
+    code, err = _run(world, capsys, monkeypatch, "--lang", "cy", "sample", "rows.csv", "--seed", "1", "--out", "s.csv")
+    assert code == 1
+    assert err.splitlines() == [
+        "hmip: error: rows.csv:2: gender: nid yw 'purple' yn werth dilys ar gyfer rhywedd: roedd disgwyl un o male, "
+        "female, other (neu eu labeli Saesneg neu Gymraeg)",
+        "hmip: error: rows.csv:3: disposal_type: math o warediad ar goll",
+        "hmip: error: rows.csv:4: risk_level: nid yw 'lowish' yn werth dilys ar gyfer lefel risg o niwed difrifol: "
+        "roedd disgwyl un o low, medium, high, very_high (neu eu labeli Saesneg neu Gymraeg)",
+        "hmip: error: rows.csv:5: 5 gwerth ond mae 4 colofn yn y pennawd"]
+    code, err = _run(world, capsys, monkeypatch, "sample", "rows.csv", "--seed", "1", "--out", "s.csv")
+    assert code == 1
+    assert err.splitlines() == [
+        "hmip: error: rows.csv:2: gender: 'purple' is not a valid gender: expected one of male, female, other (or "
+        "their English or Welsh labels)",
+        "hmip: error: rows.csv:3: disposal_type: missing disposal type",
+        "hmip: error: rows.csv:4: risk_level: 'lowish' is not a valid risk of serious harm level: expected one of low, "
+        "medium, high, very_high (or their English or Welsh labels)",
+        "hmip: error: rows.csv:5: 5 values but the header has 4 columns"]
+
+
+def test_the_cases_left_out_are_explained_in_welsh(world, capsys, monkeypatch):
+    """``hmip --lang cy sample … --explain``: why each case was left out reads in Welsh."""
+    rows = ["case_id,gender,disposal_type,risk_level,start_date"]
+    rows += [f"NM-{i:05d},{'female' if i % 4 else 'male'},licence,{('low', 'medium', 'high')[i % 3]},2020-01-01"
+             for i in range(60)]
+    rows[3] = rows[3].replace("2020-01-01", "2099-01-01")  # NM-00002, line 4: not yet started
+    rows.append("NM-00001,female,licence,medium,2020-02-01")  # line 62: NM-00001 again, later
+    (world / "left.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    argv = ("sample", "left.csv", "--seed", "1", "--out", "s.csv", "--explain", "--as-of", "2026-01-01")
+    monkeypatch.chdir(world)
+    capsys.readouterr()
+    assert main(["--lang", "cy", *argv]) == 0
+    welsh = capsys.readouterr().out
+    assert "     line 4: NM-00002: heb ddechrau eto\n" in welsh
+    assert "     line 62: NM-00001: yr un cyfeirnod achos (cadwyd llinell 3 (start_date cynharach))\n" in welsh
+    assert main(list(argv)) == 0
+    english = capsys.readouterr().out
+    assert "     line 4: NM-00002: not yet started\n" in english
+    assert "     line 62: NM-00001: same case reference (line 3 kept (earlier start_date))\n" in english
+
+
+def test_the_inbox_watcher_says_why_in_welsh(world, capsys, monkeypatch):
+    inbox = world / "inbox"
+    inbox.mkdir()
+    (inbox / "junk.bundle").write_bytes(b"not a bundle at all")
+    monkeypatch.chdir(world)
+    capsys.readouterr()
+    assert main(["--lang", "cy", "central", "watch", "c.sqlite", "inbox", "--once"]) == 0
+    assert capsys.readouterr().out == "junk.bundle: rejected: nid yw'n ffeil hmip (rhif hud anghywir)\n"
+    reason = (inbox / "rejected" / "junk.bundle.reason.txt").read_text(encoding="utf-8")
+    assert reason == "nid yw'n ffeil hmip (rhif hud anghywir)\n"
+    (inbox / "junk2.bundle").write_bytes(b"not a bundle either")
+    assert main(["central", "watch", "c.sqlite", "inbox", "--once"]) == 0
+    assert capsys.readouterr().out == "junk2.bundle: rejected: not an hmip file (bad magic number)\n"

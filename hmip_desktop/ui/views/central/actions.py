@@ -42,7 +42,7 @@ def describe_import(result: dict) -> str:
     """One translated line for one file's import (``_import_files`` result)."""
     name = Path(result["path"]).name
     if not result["ok"]:
-        return fmt(_tr("%1: refused: %2"), name, result["error"])
+        return fmt(_tr("%1: refused: %2"), name, error_text(result.get("refusal") or result["error"]))
     if not result["newly_imported"]:
         return fmt(_tr("%1: already imported; nothing changed"), name)
     labels = outcome_labels()
@@ -67,7 +67,8 @@ def _import_files(store, paths: list[Path], progress) -> list[dict]:
             result = importer.import_file(store, path)
         except (ValueError, OSError) as exc:  # Rejected and CentralError are ValueErrors
             log.info("bundle refused: %s", type(exc).__name__)
-            results.append({"path": str(path), "ok": False, "error": error_text(exc)})
+            # The refusal itself too: the line is said again in the language switched to.
+            results.append({"path": str(path), "ok": False, "error": error_text(exc), "refusal": exc})
             continue
         receipt = None
         try:
@@ -250,7 +251,7 @@ class CentralActions(CentralPart):
     def _imported(self, results: list[dict]) -> None:
         for r in results:
             r["text"] = describe_import(r)
-        self.dashboard.show_import_results(results)
+        self.dashboard.show_import_results(results, describe_import)
         ok = sum(r["ok"] for r in results)
         self.statusBar().showMessage(fmt(_tr("%1 of %2 bundle(s) imported."), ok, len(results)), 10000)
         newly = next((r["inspection_id"] for r in results if r["ok"]), None)

@@ -8,6 +8,8 @@ The page asks, the window does: it emits ``import_requested``, ``sample_requeste
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -242,6 +244,8 @@ class DashboardPage(QWidget):
         self.results.setAccessibleName(_tr("Import results"))
         self.model.retranslate()
         self.readers_model.retranslate()
+        if getattr(self, "_import_results", None):
+            self.show_import_results(*self._import_results)
         self._show()
 
     # -- showing ----------------------------------------------------------------------------
@@ -306,11 +310,13 @@ class DashboardPage(QWidget):
         self.error_banner.setText(text)
         self.error_banner.setVisible(bool(text))
 
-    def show_import_results(self, results: list[dict]) -> None:
-        """One line per file, refused ones marked; stays until the next import (non-modal)."""
+    def show_import_results(self, results: list[dict], describe: Callable[[dict], str] | None = None) -> None:
+        """One line per file, refused ones marked; stays until the next import (non-modal).
+        ``describe(result)`` says a line again after a language switch (else ``result["text"]``)."""
+        self._import_results = (results, describe)
         self.results.clear()
         for r in results:
-            item = QListWidgetItem(r["text"])
+            item = QListWidgetItem(describe(r) if describe is not None else r["text"])
             if not r["ok"]:
                 item.setForeground(QColor("#aa2a16"))
             self.results.addItem(item)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from ....core.messages import in_lang
 from ....core.paths import forms_dir
 from ...ops import Ops, run_with_progress
 from ...i18n import LANGUAGES, Translations
@@ -254,8 +255,11 @@ class TeamPage(QWizardPage):
         try:
             with open(path, newline="", encoding="utf-8-sig") as fh:
                 members = [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(fh)]
-        except (OSError, UnicodeDecodeError) as exc:
-            self.w.show_error(f"{path}: {exc}")
+        except UnicodeDecodeError:
+            self.w.show_error(fmt(_tr("%1: is not UTF-8 text; save the team as CSV UTF-8"), path))
+            return
+        except OSError as exc:  # the system's reason as it words it (a file name, a permission)
+            self.w.show_error(fmt(_tr("%1: cannot read the team file (%2)"), path, exc.strerror or type(exc).__name__))
             return
         for m in members:
             m["key_id"] = m.get("key_id") or None
@@ -304,6 +308,11 @@ class SamplePage(QWizardPage):
         self.draw_button.setObjectName("draw_button")
         self.draw_button.clicked.connect(self.draw)
         layout.addWidget(self.draw_button)
+        # Why cases were left out, in the interface language (the report is the record, in English).
+        self.left_out = None
+        self.left_out_label = wizard.label(self._left_out_text, wrap=True)
+        self.left_out_label.setObjectName("left_out")
+        layout.addWidget(self.left_out_label)
         self.report = QPlainTextEdit(self)
         self.report.setObjectName("sample_report")
         self.report.setReadOnly(True)
@@ -328,7 +337,15 @@ class SamplePage(QWizardPage):
         return run_with_progress(self.w.ops, self, _tr("Drawing the sample…"), work, self._drawn, self.w.show_error,
                                  cancellable=False)
 
+    def _left_out_text(self) -> str:
+        if self.left_out is None:
+            return ""
+        return fmt(_tr("Left out before the draw: %1"), in_lang(self.left_out, Translations.lang))
+
     def _drawn(self, result) -> None:
+        self.left_out = result.left_out
+        self.left_out_label.setText(self._left_out_text())
+        self.left_out_label.setVisible(self.left_out is not None)
         self.report.setPlainText(result.report_text)
         self.drawn = True
         self.completeChanged.emit()

@@ -13,10 +13,12 @@ from hmip_desktop.core.exchange.keys import load_key, new_key
 
 
 def demo_results(tmp: Path, central: str, count: int, recipient: str, first_seed: int = 11,
-                 before_sign_off=None, frameworks: dict[int, str] | None = None) -> tuple[list[Path], Path]:
+                 before_sign_off=None, frameworks: dict[int, str] | None = None,
+                 demo_args: tuple[str, ...] = ()) -> tuple[list[Path], Path]:
     """``count`` signed-off demo inspections (ids demo1.., seeds first_seed..) through the
     real path; returns the results files and the lead's key folder. ``frameworks``:
-    inspection number -> a framework file for that demo (default: adult probation)."""
+    inspection number -> a framework file for that demo (default: adult probation).
+    ``demo_args``: more arguments for ``hmip demo`` (such as ``--moderations``)."""
     central_keys = tmp / "k1" / "central-store" if is_url(central) else None
     keys = ["--keys", str(central_keys)] if central_keys else []
     files = []
@@ -25,7 +27,7 @@ def demo_results(tmp: Path, central: str, count: int, recipient: str, first_seed
         iid, field, kdir = f"demo{n}", tmp / f"f{n}.sqlite", tmp / f"k{n}"
         fw = ["--framework", frameworks[n]] if frameworks and n in frameworks else []
         assert main(["demo", str(field), "--id", iid, "--seed", str(first_seed + n), *fw, "--central", central,
-                     "--keys", str(kdir)]) == 0
+                     "--keys", str(kdir), *demo_args]) == 0
         bundle = tmp / f"b{n}.bundle"
         assert main(["export", str(field), "--inspection", iid, "--key", str(kdir), "--out", str(bundle)]) == 0
         assert main(["central", "import", central, str(bundle), *keys]) == 0

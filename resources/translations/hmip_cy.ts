@@ -1394,7 +1394,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
 <context>
     <name>EvidencePage</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="204"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="206"/>
         <source>Choose a judgement first.</source>
         <translation>Dewiswch farn yn gyntaf.</translation>
     </message>
@@ -1409,12 +1409,12 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Heb ei raddio</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="224"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="226"/>
         <source>Not recorded: %1</source>
         <translation>Heb ei gofnodi: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="188"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="190"/>
         <source>Nothing recorded yet.</source>
         <translation>Dim wedi'i gofnodi eto.</translation>
     </message>
@@ -1434,17 +1434,17 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Cofnodi'r farn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="220"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="222"/>
         <source>Recorded. The next export sends it to the central store.</source>
         <translation>Cofnodwyd. Bydd yr allforio nesaf yn ei anfon i'r storfa ganolog.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="192"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="194"/>
         <source>Recorded: %1, by %2, %3 (%4): %5</source>
         <translation>Cofnodwyd: %1, gan %2, %3 (%4): %5</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="209"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="211"/>
         <source>Saving…</source>
         <translation>Wrthi'n cadw…</translation>
     </message>
@@ -1464,12 +1464,12 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Nid oes gan fframwaith yr arolygiad hwn safonau a farnwyd ar dystiolaeth.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="191"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="193"/>
         <source>confirmed by the central store</source>
         <translation>wedi'i gadarnhau gan y storfa ganolog</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="191"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="193"/>
         <source>not yet sent or confirmed</source>
         <translation>heb ei anfon na'i gadarnhau eto</translation>
     </message>
@@ -1924,47 +1924,47 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
 <context>
     <name>QWizard</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="54"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="50"/>
         <source>&amp;Finish</source>
         <translation>&amp;Gorffen</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="52"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="48"/>
         <source>&amp;Next</source>
         <translation>&amp;Nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="52"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="48"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Nesaf &gt;</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="51"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="47"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="55"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="51"/>
         <source>Cancel</source>
         <translation>Canslo</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="53"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="49"/>
         <source>Commit</source>
         <translation>Ymrwymo</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="52"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="48"/>
         <source>Continue</source>
         <translation>Parhau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="54"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="50"/>
         <source>Done</source>
         <translation>Wedi gorffen</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="51"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="47"/>
         <source>Go Back</source>
         <translation>Mynd yn ôl</translation>
     </message>
@@ -2010,104 +2010,110 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="208"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="145"/>
         <source>%1 is not a date: type it as dd/mm/yyyy.</source>
         <translation>Nid yw %1 yn ddyddiad: teipiwch ef fel dd/mm/bbbb.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="344"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="237"/>
         <source>Allocation and replacements</source>
         <translation>Dyraniad ac amnewid</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="64"/>
+        <location filename="../../hmip_desktop/ui/views/setup/common.py" line="21"/>
         <source>Browse for %1</source>
         <translation>Pori am %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="63"/>
+        <location filename="../../hmip_desktop/ui/views/setup/common.py" line="20"/>
         <source>Browse…</source>
         <translation>Pori…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="247"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="140"/>
         <source>CSV files (*.csv)</source>
         <translation>Ffeiliau CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="350"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="243"/>
         <source>Case</source>
         <translation>Achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="315"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="208"/>
         <source>Caseload</source>
         <translation>Llwyth achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="290"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="183"/>
         <source>Caseload (CSV or XLSX)</source>
         <translation>Llwyth achosion (CSV neu XLSX)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="283"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="176"/>
         <source>Caseload and sample</source>
         <translation>Llwyth achosion a sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="289"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="182"/>
         <source>Caseload file</source>
         <translation>Ffeil y llwyth achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="315"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="102"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="104"/>
+        <source>Caseload size</source>
+        <translation>Maint y llwyth achosion</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="208"/>
         <source>Caseloads (*.csv *.xlsx)</source>
         <translation>Llwythi achosion (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="144"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="145"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="185"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="42"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="43"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="122"/>
         <source>Central store</source>
         <translation>Storfa ganolog</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="185"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="122"/>
         <source>Central store (*.sqlite)</source>
         <translation>Storfa ganolog (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="345"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="238"/>
         <source>Change a reader, or replace a case that cannot be read with the next reserve.</source>
         <translation>Newidiwch ddarllenydd, neu rhowch yr achos wrth gefn nesaf yn lle achos na ellir ei ddarllen.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="140"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="38"/>
         <source>Choose the central store, the framework and the inspection's details.</source>
         <translation>Dewiswch y storfa ganolog, y fframwaith a manylion yr arolygiad.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="432"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="325"/>
         <source>Create the pack</source>
         <translation>Creu'r pecyn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="472"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="365"/>
         <source>Creating the pack…</source>
         <translation>Wrthi'n creu'r pecyn…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="303"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="196"/>
         <source>Draw the sample</source>
         <translation>Tynnu'r sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="328"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="221"/>
         <source>Drawing the sample…</source>
         <translation>Wrthi'n tynnu'r sampl…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="168"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="66"/>
         <source>Fieldwork ends</source>
         <translation>Diwedd y gwaith maes</translation>
     </message>
@@ -2116,7 +2122,7 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation type="vanished">Diwedd y gwaith maes (BBBB-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="167"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="65"/>
         <source>Fieldwork starts</source>
         <translation>Dechrau'r gwaith maes</translation>
     </message>
@@ -2125,194 +2131,251 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation type="vanished">Dechrau'r gwaith maes (BBBB-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="154"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="164"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="52"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="62"/>
         <source>Framework</source>
         <translation>Fframwaith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="241"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="134"/>
         <source>Id</source>
         <translation>Dynodydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="166"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="64"/>
         <source>Inspection id</source>
         <translation>Dynodydd yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="455"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="348"/>
         <source>Inspection packs (*.pack)</source>
         <translation>Pecynnau arolygiad (*.pack)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="241"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="134"/>
         <source>Key</source>
         <translation>Allwedd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="148"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="149"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="46"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="47"/>
         <source>Keys folder</source>
         <translation>Ffolder yr allweddi</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="235"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="128"/>
         <source>Load team CSV…</source>
         <translation>Llwytho CSV y tîm…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="284"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="177"/>
         <source>Load the provider's caseload, check the size, and draw the sample.</source>
         <translation>Llwythwch ffeil llwyth achosion y darparwr, gwiriwch y maint, a thynnwch y sampl.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="232"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="125"/>
         <source>Load the team from a CSV file with the columns id, name, role and key_id.</source>
         <translation>Llwythwch y tîm o ffeil CSV sydd â'r colofnau id, name, role a key_id.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="241"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="134"/>
         <source>Name</source>
         <translation>Enw</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="151"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="49"/>
         <source>Needed for a postgresql:// store; a file keeps its keys beside it</source>
         <translation>Ei angen ar gyfer storfa postgresql://; mae ffeil yn cadw ei hallweddi wrth ei hochr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="126"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="127"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="111"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="112"/>
         <source>Not done</source>
         <translation>Heb ei wneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="443"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="103"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="117"/>
+        <source>Not recorded</source>
+        <translation>Heb ei gofnodi</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="27"/>
+        <source>Other</source>
+        <translation>Arall</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="336"/>
         <source>Pack saved. Give the team this fingerprint to trust when they import it: %1</source>
         <translation>Cadwyd y pecyn. Rhowch yr ôl bys hwn i'r tîm, er mwyn iddynt ymddiried ynddo wrth fewnforio'r pecyn: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="166"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="26"/>
+        <source>Probation area (2003 method)</source>
+        <translation>Ardal brawf (dull 2003)</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="23"/>
+        <source>Probation delivery unit</source>
+        <translation>Uned cyflawni gwasanaethau prawf</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="24"/>
+        <source>Probation region</source>
+        <translation>Rhanbarth prawf</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="64"/>
         <source>Provider</source>
         <translation>Darparwr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="294"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="295"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="91"/>
+        <source>Provider family</source>
+        <translation>Teulu'r darparwr</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="84"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="87"/>
+        <source>Provider type</source>
+        <translation>Math o ddarparwr</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="187"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="188"/>
         <source>Random seed</source>
         <translation>Hedyn hap</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="350"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="243"/>
         <source>Reader</source>
         <translation>Darllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="386"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="279"/>
         <source>Reader of case %1</source>
         <translation>Darllenydd achos %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="410"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="90"/>
+        <source>Region</source>
+        <translation>Rhanbarth</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="303"/>
         <source>Replace a case</source>
         <translation>Amnewid achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="354"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="247"/>
         <source>Replace the selected case…</source>
         <translation>Amnewid yr achos a ddewiswyd…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="241"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="134"/>
         <source>Role</source>
         <translation>Rôl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="349"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="242"/>
         <source>Sample and readers</source>
         <translation>Sampl a darllenwyr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="310"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="203"/>
         <source>Sample report</source>
         <translation>Adroddiad y sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="299"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="300"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="192"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="193"/>
         <source>Sample size</source>
         <translation>Maint y sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="429"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="430"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="454"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="322"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="323"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="347"/>
         <source>Save the pack as</source>
         <translation>Cadw'r pecyn fel</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="76"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="61"/>
         <source>Set up an inspection</source>
         <translation>Sefydlu arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="421"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="314"/>
         <source>Sign the pack with your lead inspector key and save it for the team.</source>
         <translation>Llofnodwch y pecyn â'ch allwedd fel arolygydd arweiniol, a'i gadw ar gyfer y tîm.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="350"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="243"/>
         <source>Stratum</source>
         <translation>Haen</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="240"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="247"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="133"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="140"/>
         <source>Team</source>
         <translation>Tîm</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="139"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="37"/>
         <source>The inspection</source>
         <translation>Yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="420"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="313"/>
         <source>The inspection pack</source>
         <translation>Pecyn yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="231"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="124"/>
         <source>The team</source>
         <translation>Y tîm</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="167"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="65"/>
         <source>Title</source>
         <translation>Teitl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="411"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="304"/>
         <source>Why can case %1 not be read?</source>
         <translation>Pam na ellir darllen achos %1?</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="425"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="426"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="449"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="318"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="319"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="342"/>
         <source>Your key folder</source>
         <translation>Ffolder eich allwedd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="298"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="25"/>
+        <source>Youth justice service</source>
+        <translation>Gwasanaeth cyfiawnder ieuenctid</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="191"/>
         <source>automatic</source>
         <translation>awtomatig</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="173"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="71"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/bbbb</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="90"/>
+        <source>for example: Wales, North West</source>
+        <translation>er enghraifft: Cymru, Gogledd-orllewin</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="91"/>
+        <source>like providers, for example: Rural</source>
+        <translation>darparwyr tebyg, er enghraifft: Gwledig</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,6 @@ and filters by (type, region, family, caseload size; each may be left unrecorded
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QFileDialog, QFormLayout, QLineEdit, QSpinBox, QWizardPage
 
@@ -13,9 +12,6 @@ from ....core.paths import forms_dir
 from ...i18n import Translations
 from ...text import fmt, parse_entry_date
 from .common import _browse_row, _tr
-
-if TYPE_CHECKING:
-    from .wizard import SetupWizard
 
 #: The provider types offered (ids as ``hmip central inspection --provider-type`` takes
 #: them; the demo's and the national store's), each with its label in the interface.
@@ -31,7 +27,8 @@ MAX_CASELOAD = 1_000_000
 
 
 class InspectionPage(QWizardPage):
-    def __init__(self, wizard: "SetupWizard"):
+    def __init__(self, wizard):
+        """``wizard``: the SetupWizard (not imported here: it imports this page)."""
         super().__init__(wizard)
         self.w = wizard
         wizard.bind(self.setTitle, lambda: _tr("The inspection"))

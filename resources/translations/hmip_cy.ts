@@ -2010,7 +2010,7 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="145"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="142"/>
         <source>%1 is not a date: type it as dd/mm/yyyy.</source>
         <translation>Nid yw %1 yn ddyddiad: teipiwch ef fel dd/mm/bbbb.</translation>
     </message>
@@ -2060,8 +2060,8 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Ffeil y llwyth achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="102"/>
-        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="104"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="99"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="101"/>
         <source>Caseload size</source>
         <translation>Maint y llwyth achosion</translation>
     </message>
@@ -2071,14 +2071,14 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Llwythi achosion (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="42"/>
-        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="43"/>
-        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="122"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="39"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="40"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="119"/>
         <source>Central store</source>
         <translation>Storfa ganolog</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="122"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="119"/>
         <source>Central store (*.sqlite)</source>
         <translation>Storfa ganolog (*.sqlite)</translation>
     </message>
@@ -2088,7 +2088,7 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Newidiwch ddarllenydd, neu rhowch yr achos wrth gefn nesaf yn lle achos na ellir ei ddarllen.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="38"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="35"/>
         <source>Choose the central store, the framework and the inspection's details.</source>
         <translation>Dewiswch y storfa ganolog, y fframwaith a manylion yr arolygiad.</translation>
     </message>
@@ -2113,7 +2113,7 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Wrthi'n tynnu'r sampl…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="66"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="63"/>
         <source>Fieldwork ends</source>
         <translation>Diwedd y gwaith maes</translation>
     </message>
@@ -2122,7 +2122,7 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation type="vanished">Diwedd y gwaith maes (BBBB-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="65"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="62"/>
         <source>Fieldwork starts</source>
         <translation>Dechrau'r gwaith maes</translation>
     </message>
@@ -2131,8 +2131,8 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation type="vanished">Dechrau'r gwaith maes (BBBB-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="52"/>
-        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="62"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="49"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="59"/>
         <source>Framework</source>
         <translation>Fframwaith</translation>
     </message>
@@ -2142,7 +2142,7 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Dynodydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="64"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="61"/>
         <source>Inspection id</source>
         <translation>Dynodydd yr arolygiad</translation>
     </message>
@@ -2157,8 +2157,8 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Allwedd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="46"/>
-        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="47"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="43"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="44"/>
         <source>Keys folder</source>
         <translation>Ffolder yr allweddi</translation>
     </message>
@@ -2183,7 +2183,7 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Enw</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="49"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="46"/>
         <source>Needed for a postgresql:// store; a file keeps its keys beside it</source>
         <translation>Ei angen ar gyfer storfa postgresql://; mae ffeil yn cadw ei hallweddi wrth ei hochr</translation>
     </message>
@@ -2194,13 +2194,13 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Heb ei wneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="103"/>
-        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="117"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="100"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="114"/>
         <source>Not recorded</source>
         <translation>Heb ei gofnodi</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="27"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="23"/>
         <source>Other</source>
         <translation>Arall</translation>
     </message>
@@ -2210,33 +2210,33 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Cadwyd y pecyn. Rhowch yr ôl bys hwn i'r tîm, er mwyn iddynt ymddiried ynddo wrth fewnforio'r pecyn: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="26"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="22"/>
         <source>Probation area (2003 method)</source>
         <translation>Ardal brawf (dull 2003)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="23"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="19"/>
         <source>Probation delivery unit</source>
         <translation>Uned cyflawni gwasanaethau prawf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="24"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="20"/>
         <source>Probation region</source>
         <translation>Rhanbarth prawf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="64"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="61"/>
         <source>Provider</source>
         <translation>Darparwr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="91"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="88"/>
         <source>Provider family</source>
         <translation>Teulu'r darparwr</translation>
     </message>
     <message>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="81"/>
         <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="84"/>
-        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="87"/>
         <source>Provider type</source>
         <translation>Math o ddarparwr</translation>
     </message>
@@ -2257,7 +2257,7 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Darllenydd achos %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="90"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="87"/>
         <source>Region</source>
         <translation>Rhanbarth</translation>
     </message>
@@ -2321,7 +2321,7 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Tîm</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="37"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="34"/>
         <source>The inspection</source>
         <translation>Yr arolygiad</translation>
     </message>
@@ -2336,7 +2336,7 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Y tîm</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="65"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="62"/>
         <source>Title</source>
         <translation>Teitl</translation>
     </message>
@@ -2353,7 +2353,7 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Ffolder eich allwedd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="25"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="21"/>
         <source>Youth justice service</source>
         <translation>Gwasanaeth cyfiawnder ieuenctid</translation>
     </message>
@@ -2363,17 +2363,17 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>awtomatig</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="71"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="68"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/bbbb</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="90"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="87"/>
         <source>for example: Wales, North West</source>
         <translation>er enghraifft: Cymru, Gogledd-orllewin</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="91"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="88"/>
         <source>like providers, for example: Rural</source>
         <translation>darparwyr tebyg, er enghraifft: Gwledig</translation>
     </message>

@@ -170,3 +170,19 @@ def test_pdf_carries_each_chart_and_its_alternative(followed_up, tmp_path):
     assert text.count("Bar chart of") == 5
     assert "Bar chart of key question s1_q3 by ethnicity" in text and "No bands apply to these rates" in text
     assert "association, not a cause" in text
+
+
+def test_sub_group_charts_are_capped_and_the_report_says_so(followed_up, monkeypatch):
+    from hmip_desktop.core.reports import blocks, national_charts, national_report
+
+    monkeypatch.setattr(national_charts, "MAX_SUBGROUP_CHARTS", 1)
+    store = NationalStore.open(followed_up[0])
+    try:
+        items = national_report.report_blocks(national_report.gather(store, lang="en"))
+    finally:
+        store.close()
+    charts = [x.caption for x in items if isinstance(x, blocks.Chart)]
+    assert sum(c.startswith("Key question ") for c in charts) == 1
+    note = next(x.text for x in items if isinstance(x, blocks.Para) and x.text.startswith("Charts are drawn"))
+    assert note.startswith("Charts are drawn for the 1 differences") and "the table lists all " in note
+    assert int(note.split("all ")[1].rstrip(".")) >= 3

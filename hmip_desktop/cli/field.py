@@ -32,6 +32,8 @@ def run_demo(args: argparse.Namespace) -> int:
 
     if bool(args.central) != bool(args.keys):
         raise CliError("--central and --keys go together")
+    if args.moderations and not args.central:
+        raise CliError("--moderations needs --central and --keys")
     source = demo.framework_file(args.framework)
     if not source.is_file():
         raise CliError(f"{args.framework}: no such framework file (the shipped ones are in {source.parent})")
@@ -41,9 +43,13 @@ def run_demo(args: argparse.Namespace) -> int:
                                inspection_id=args.id)
     print(demo.describe(path, summary, args.id))
     if args.central:
-        key_id = demo.connect_central(path, args.central, Path(args.keys), seed=args.seed, inspection_id=args.id)
+        key_id = demo.connect_central(path, args.central, Path(args.keys), seed=args.seed, inspection_id=args.id,
+                                      moderations=args.moderations)
         print(f"Central store {args.central} has the demo inspection '{args.id}' set up (team, sample, "
               f"allocation); demo inspector key {key_id} ({demo.DEMO_READER}) written to {args.keys}")
+        if args.moderations:
+            print(f"The laptop's reads were sent to {args.central} and the lead moderated a sample of them "
+                  f"(see: hmip central consistency {args.central} --inspection {args.id})")
         print(f"Export with: hmip export {path} --inspection {args.id} --key {args.keys} --out {args.id}.bundle")
     return 0
 
@@ -102,6 +108,9 @@ def register(sub) -> None:
     p.add_argument("--seed", type=int, default=2003, help="random seed (same seed, same demo)")
     p.add_argument("--central", metavar="STORE", help="also set the inspection up in this central store (initialised if there is none yet) and enrol a demo inspector")
     p.add_argument("--keys", metavar="DIR", help="where to write the demo inspector's key (with --central)")
+    p.add_argument("--moderations", action="store_true",
+                   help="with --central: also send the laptop's reads there and have the lead moderate a sample of "
+                        "each reader's reads (mostly agreed), so that consistency figures have something to show")
     p.set_defaults(func=run_demo)
 
     p = sub.add_parser("evidence", help="record a judgement on evidence on this laptop (a standard judged once per "

@@ -226,13 +226,14 @@ def _listed(items: list[str]) -> str:
 
 
 def connect_central(field_path: Path, central: str, keys_dir: Path, *, seed: int = 2003,
-                    inspection_id: str = DEMO_ID) -> str:
+                    inspection_id: str = DEMO_ID, moderations: bool = False) -> str:
     """Report the demo laptop at ``field_path`` (made with ``reader=DEMO_READER``) to the
     central store ``central``, initialising it only if there is none yet (another demo
     inspection may be there already): write the demo inspector's key to ``keys_dir`` and
     enrol it, set the inspection ``inspection_id`` up there as a lead would
     (``set_up_central``), and make the field store trust that central store. Returns the
-    inspector's key id."""
+    inspector's key id. With ``moderations``, also send the laptop's reads there
+    (``send_and_moderate``) and record the lead's quality assurance of them."""
     from .central.store import CentralStore, is_url
     from .exchange.keys import new_key
     from .field.export import set_user, trust_central
@@ -249,6 +250,8 @@ def connect_central(field_path: Path, central: str, keys_dir: Path, *, seed: int
             trust_central(db, store_id=store.store_id, recipients=store.recipients(),
                           public_key=store.meta("signing_key"))
             set_user(db, reader)  # whose laptop this is, as an inspection pack records it: its exports carry these reads
+            if moderations:
+                send_and_moderate(store, db, key, inspection_id=inspection_id, seed=seed)
         finally:
             db.close()
     finally:
@@ -302,3 +305,47 @@ def set_up_central(store, db, key_id: str, *, seed: int = 2003, inspection_id: s
         raise CentralError("the central set-up drew another sample or allocation than the demo field store's "
                            f"(seed {seed}): make both with the same seed")
     return reader
+
+
+def send_and_moderate(store, db, key, *, inspection_id: str = DEMO_ID, seed: int = 2003) -> dict[str, int]:
+    """Send the demo laptop's reads (field store ``db``) to the central store ``store``
+    through the real path (a bundle signed with the inspector's ``key``, imported), then
+    record a lead's quality assurance as set-up's QA sample draws it: for each sampled
+    read (``moderation.qa_sample``: a fifth of an inspector's, half of a local
+    assessor's), every key question it answers is moderated by the team's lead, mostly
+    agreed, sometimes changed with a rationale (``demo_content.moderated_value``); each
+    read's QA outcome follows. Reproducible from ``seed``. Returns counts of agreed and
+    changed judgements and of reads moderated."""
+    import tempfile
+
+    from .central import importer, moderation
+    from .central.answers import effective_rows, framework_for
+    from .demo_content import MODERATION_RATIONALES, moderated_value
+    from .field.export import export_bundle
+
+    with tempfile.TemporaryDirectory() as tmp:
+        bundle = Path(tmp) / f"{inspection_id}.bundle"
+        export_bundle(db, inspection_id, key, bundle)
+        importer.import_file(store, bundle)
+    fw = framework_for(store, inspection_id)
+    lead = next(m["id"] for m in TEAM if m["role"] == "lead")
+    kqs = {kq.id for kq in fw.key_questions()}
+    rows: dict[str, list[dict]] = {}
+    for r in effective_rows(store, inspection_id, sorted(kqs)):
+        if r["value"] is not None:
+            rows.setdefault(r["case_id"], []).append(r)
+    rng = random.Random(f"moderation-{seed}")
+    counts = Counter()
+    for case in moderation.qa_sample(store, inspection_id, seed=seed):
+        if not rows.get(case):  # not started: nothing to moderate yet
+            continue
+        changed = False
+        for r in sorted(rows.get(case, []), key=lambda r: r["question_id"]):
+            value = moderated_value(fw, r["question_id"], r["value"], rng)
+            rationale = rng.choice(MODERATION_RATIONALES) if value != r["value"] else ""
+            outcome = moderation.moderate(store, inspection_id, case, r["question_id"], value, rationale, lead, fw)
+            counts[outcome] += 1
+            changed |= outcome == "changed"
+        moderation.finish_read(store, inspection_id, case, "changed" if changed else "agreed", "", lead)
+        counts["reads"] += 1
+    return dict(counts)

@@ -149,3 +149,28 @@ def fill(fw: Framework, rng: random.Random, profile: dict, complete: bool) -> tu
                 if prompt.id in shown and (prompt.required or rng.random() < (0.9 if complete else 0.6)):
                     answers[prompt.id] = answer(fw, prompt.answer, rng, (70, 25, 5))
     return answers, notes
+
+
+#: The demo lead's reasons for changing a judgement (invented, in a lead's words).
+MODERATION_RATIONALES = [
+    "The record shows no analysis of the risk to the partner; the judgement is changed.",
+    "The plan names the work but not how or when it will be done; not sufficient on this evidence.",
+    "The case holder's interview filled the gap the record leaves: the work was done and reviewed.",
+    "Contact fell below the planned frequency for six weeks with no recorded reason.",
+    "The review took account of the new information from the police; sufficient.",
+]
+#: How often the demo lead changes a judgement on moderation (the rest are agreed).
+CHANGE_RATE = 0.12
+
+
+def moderated_value(fw: Framework, question_id: str, value: object, rng: random.Random) -> object:
+    """The value a moderating lead puts in place of ``value``: ``value`` itself (agreed)
+    most of the time, else an applicable option on the other side of sufficiency."""
+    if rng.random() >= CHANGE_RATE:
+        return value
+    options = fw.options(fw.question(question_id).answer)
+    current = next((o for o in options if o.id == value), None)
+    if current is None or not current.applicable:
+        return value
+    other = [o.id for o in options if o.applicable and o.sufficient != current.sufficient]
+    return rng.choice(other) if other else value

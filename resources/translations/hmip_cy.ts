@@ -1860,47 +1860,47 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
 <context>
     <name>QWizard</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="55"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="51"/>
         <source>&amp;Finish</source>
         <translation>&amp;Gorffen</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="53"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="49"/>
         <source>&amp;Next</source>
         <translation>&amp;Nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="53"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="49"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Nesaf &gt;</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="52"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="48"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="56"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="52"/>
         <source>Cancel</source>
         <translation>Canslo</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="54"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="50"/>
         <source>Commit</source>
         <translation>Ymrwymo</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="53"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="49"/>
         <source>Continue</source>
         <translation>Parhau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="55"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="51"/>
         <source>Done</source>
         <translation>Wedi gorffen</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="52"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="48"/>
         <source>Go Back</source>
         <translation>Mynd yn ôl</translation>
     </message>
@@ -1946,316 +1946,379 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="209"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="142"/>
         <source>%1 is not a date: type it as dd/mm/yyyy.</source>
         <translation>Nid yw %1 yn ddyddiad: teipiwch ef fel dd/mm/bbbb.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="262"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="155"/>
         <source>%1: cannot read the team file (%2)</source>
         <translation>%1: ni ellir darllen ffeil y tîm (%2)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="259"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="152"/>
         <source>%1: is not UTF-8 text; save the team as CSV UTF-8</source>
         <translation>%1: nid yw'n destun UTF-8; cadwch y tîm fel CSV UTF-8</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="361"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="254"/>
         <source>Allocation and replacements</source>
         <translation>Dyraniad ac amnewid</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="65"/>
+        <location filename="../../hmip_desktop/ui/views/setup/common.py" line="21"/>
         <source>Browse for %1</source>
         <translation>Pori am %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="64"/>
+        <location filename="../../hmip_desktop/ui/views/setup/common.py" line="20"/>
         <source>Browse…</source>
         <translation>Pori…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="248"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="141"/>
         <source>CSV files (*.csv)</source>
         <translation>Ffeiliau CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="367"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="260"/>
         <source>Case</source>
         <translation>Achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="324"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="217"/>
         <source>Caseload</source>
         <translation>Llwyth achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="294"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="187"/>
         <source>Caseload (CSV or XLSX)</source>
         <translation>Llwyth achosion (CSV neu XLSX)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="287"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="180"/>
         <source>Caseload and sample</source>
         <translation>Llwyth achosion a sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="293"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="186"/>
         <source>Caseload file</source>
         <translation>Ffeil y llwyth achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="324"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="99"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="101"/>
+        <source>Caseload size</source>
+        <translation>Maint y llwyth achosion</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="217"/>
         <source>Caseloads (*.csv *.xlsx)</source>
         <translation>Llwythi achosion (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="145"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="146"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="186"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="39"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="40"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="119"/>
         <source>Central store</source>
         <translation>Storfa ganolog</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="186"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="119"/>
         <source>Central store (*.sqlite)</source>
         <translation>Storfa ganolog (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="362"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="255"/>
         <source>Change a reader, or replace a case that cannot be read with the next reserve.</source>
         <translation>Newidiwch ddarllenydd, neu rhowch yr achos wrth gefn nesaf yn lle achos na ellir ei ddarllen.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="141"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="35"/>
         <source>Choose the central store, the framework and the inspection's details.</source>
         <translation>Dewiswch y storfa ganolog, y fframwaith a manylion yr arolygiad.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="449"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="342"/>
         <source>Create the pack</source>
         <translation>Creu'r pecyn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="489"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="382"/>
         <source>Creating the pack…</source>
         <translation>Wrthi'n creu'r pecyn…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="307"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="200"/>
         <source>Draw the sample</source>
         <translation>Tynnu'r sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="337"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="230"/>
         <source>Drawing the sample…</source>
         <translation>Wrthi'n tynnu'r sampl…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="169"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="63"/>
         <source>Fieldwork ends</source>
         <translation>Diwedd y gwaith maes</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="168"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="62"/>
         <source>Fieldwork starts</source>
         <translation>Dechrau'r gwaith maes</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="155"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="165"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="49"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="59"/>
         <source>Framework</source>
         <translation>Fframwaith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="242"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="135"/>
         <source>Id</source>
         <translation>Dynodydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="167"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="61"/>
         <source>Inspection id</source>
         <translation>Dynodydd yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="472"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="365"/>
         <source>Inspection packs (*.pack)</source>
         <translation>Pecynnau arolygiad (*.pack)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="242"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="135"/>
         <source>Key</source>
         <translation>Allwedd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="149"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="150"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="43"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="44"/>
         <source>Keys folder</source>
         <translation>Ffolder yr allweddi</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="343"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="236"/>
         <source>Left out before the draw: %1</source>
         <translation>Wedi'u gadael allan cyn tynnu'r sampl: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="236"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="129"/>
         <source>Load team CSV…</source>
         <translation>Llwytho CSV y tîm…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="288"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="181"/>
         <source>Load the provider's caseload, check the size, and draw the sample.</source>
         <translation>Llwythwch ffeil llwyth achosion y darparwr, gwiriwch y maint, a thynnwch y sampl.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="233"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="126"/>
         <source>Load the team from a CSV file with the columns id, name, role and key_id.</source>
         <translation>Llwythwch y tîm o ffeil CSV sydd â'r colofnau id, name, role a key_id.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="242"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="135"/>
         <source>Name</source>
         <translation>Enw</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="152"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="46"/>
         <source>Needed for a postgresql:// store; a file keeps its keys beside it</source>
         <translation>Ei angen ar gyfer storfa postgresql://; mae ffeil yn cadw ei hallweddi wrth ei hochr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="127"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="128"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="112"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="113"/>
         <source>Not done</source>
         <translation>Heb ei wneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="460"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="100"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="114"/>
+        <source>Not recorded</source>
+        <translation>Heb ei gofnodi</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="23"/>
+        <source>Other</source>
+        <translation>Arall</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="353"/>
         <source>Pack saved. Give the team this fingerprint to trust when they import it: %1</source>
         <translation>Cadwyd y pecyn. Rhowch yr ôl bys hwn i'r tîm, er mwyn iddynt ymddiried ynddo wrth fewnforio'r pecyn: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="167"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="22"/>
+        <source>Probation area (2003 method)</source>
+        <translation>Ardal brawf (dull 2003)</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="19"/>
+        <source>Probation delivery unit</source>
+        <translation>Uned cyflawni gwasanaethau prawf</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="20"/>
+        <source>Probation region</source>
+        <translation>Rhanbarth prawf</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="61"/>
         <source>Provider</source>
         <translation>Darparwr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="298"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="299"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="88"/>
+        <source>Provider family</source>
+        <translation>Teulu'r darparwr</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="81"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="84"/>
+        <source>Provider type</source>
+        <translation>Math o ddarparwr</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="191"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="192"/>
         <source>Random seed</source>
         <translation>Hedyn hap</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="367"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="260"/>
         <source>Reader</source>
         <translation>Darllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="403"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="296"/>
         <source>Reader of case %1</source>
         <translation>Darllenydd achos %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="427"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="87"/>
+        <source>Region</source>
+        <translation>Rhanbarth</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="320"/>
         <source>Replace a case</source>
         <translation>Amnewid achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="371"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="264"/>
         <source>Replace the selected case…</source>
         <translation>Amnewid yr achos a ddewiswyd…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="242"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="135"/>
         <source>Role</source>
         <translation>Rôl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="366"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="259"/>
         <source>Sample and readers</source>
         <translation>Sampl a darllenwyr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="319"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="212"/>
         <source>Sample report</source>
         <translation>Adroddiad y sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="303"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="304"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="196"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="197"/>
         <source>Sample size</source>
         <translation>Maint y sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="446"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="447"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="471"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="339"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="340"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="364"/>
         <source>Save the pack as</source>
         <translation>Cadw'r pecyn fel</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="77"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="62"/>
         <source>Set up an inspection</source>
         <translation>Sefydlu arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="438"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="331"/>
         <source>Sign the pack with your lead inspector key and save it for the team.</source>
         <translation>Llofnodwch y pecyn â'ch allwedd fel arolygydd arweiniol, a'i gadw ar gyfer y tîm.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="367"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="260"/>
         <source>Stratum</source>
         <translation>Haen</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="241"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="248"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="134"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="141"/>
         <source>Team</source>
         <translation>Tîm</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="140"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="34"/>
         <source>The inspection</source>
         <translation>Yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="437"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="330"/>
         <source>The inspection pack</source>
         <translation>Pecyn yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="232"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="125"/>
         <source>The team</source>
         <translation>Y tîm</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="168"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="62"/>
         <source>Title</source>
         <translation>Teitl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="428"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="321"/>
         <source>Why can case %1 not be read?</source>
         <translation>Pam na ellir darllen achos %1?</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="442"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="443"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="466"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="335"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="336"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="359"/>
         <source>Your key folder</source>
         <translation>Ffolder eich allwedd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="302"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="21"/>
+        <source>Youth justice service</source>
+        <translation>Gwasanaeth cyfiawnder ieuenctid</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="195"/>
         <source>automatic</source>
         <translation>awtomatig</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="174"/>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="68"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/bbbb</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="87"/>
+        <source>for example: Wales, North West</source>
+        <translation>er enghraifft: Cymru, Gogledd-orllewin</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="88"/>
+        <source>like providers, for example: Rural</source>
+        <translation>darparwyr tebyg, er enghraifft: Gwledig</translation>
     </message>
 </context>
 <context>

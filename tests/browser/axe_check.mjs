@@ -69,6 +69,11 @@ try {
           regions: regions.length,
           regionsScrolling: regions.filter((r) => r.scrollWidth > r.clientWidth).length,
           tables: document.querySelectorAll("table").length,
+          figures: document.querySelectorAll("figure").length,
+          figureAlts: [...document.querySelectorAll("figure")].filter(
+            (f) => f.querySelectorAll(":scope > p.alt").length === 1 && f.querySelector("p.alt").textContent.trim()).length,
+          svgNotHidden: [...document.querySelectorAll("figure svg")].filter(
+            (el) => el.getAttribute("aria-hidden") !== "true").length,
         };
       }, TAGS);
       out.axe = result.axe;

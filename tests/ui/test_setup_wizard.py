@@ -234,3 +234,70 @@ def test_in_welsh_a_team_file_that_cannot_be_read_is_said_in_welsh(qtbot, qapp, 
         assert text.startswith(f"{tmp_path / 'folder'}: ni ellir darllen ffeil y tîm (")
     finally:
         Translations().set_language("en")
+
+
+def test_the_providers_attributes_land_in_the_central_store(qtbot, qapp, tmp_path, monkeypatch):
+    """Type, region, family and caseload size, typed and chosen on the first page, are
+    the inspection's columns at the central store (what its results carry nationally);
+    left alone, they are recorded as not known."""
+    from PySide6.QtCore import Qt
+    from sqlalchemy import select
+
+    from hmip_desktop.core.central import schema
+    from hmip_desktop.core.central.store import CentralStore
+
+    def first_page(store: str, iid: str):
+        wizard = SetupWizard()
+        qtbot.addWidget(wizard)
+        wizard.show()
+        page = wizard.currentPage()
+        page.store_path.setText(store)
+        for key, value in (("id", iid), ("provider", "Clearwater PDU"), ("title", "Clearwater")):
+            qtbot.keyClicks(page.fields[key], value)
+        return wizard, page
+
+    monkeypatch.setenv("HMIP_KEY_PASSPHRASE", "pw")  # the store's own key, made with it
+    store = str(tmp_path / "c.sqlite")
+    wizard, page = first_page(store, "cl-2026")
+    assert page.provider_type.currentData() is None and page.caseload_size.text() == "Not recorded"
+    page.provider_type.setFocus()
+    qtbot.keyClick(page.provider_type, Qt.Key.Key_Down)  # the first type: probation delivery unit
+    assert page.provider_type.currentData() == "pdu"
+    qtbot.keyClicks(page.attributes["region"], "North West")
+    qtbot.keyClicks(page.attributes["family"], "Mixed urban and rural")
+    page.caseload_size.selectAll()
+    qtbot.keyClicks(page.caseload_size, "1250")
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == 1, timeout=10000)
+    wizard.done(0)
+    wizard, page = first_page(store, "bare")  # nothing recorded about the provider
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == 1, timeout=10000)
+    wizard.done(0)
+
+    central = CentralStore.open(store)
+    try:
+        ins = schema.inspections
+        with central.engine.connect() as conn:
+            rows = {r.id: r for r in conn.execute(select(ins.c.id, ins.c.provider_type, ins.c.region, ins.c.family,
+                                                         ins.c.caseload_size))}
+    finally:
+        central.engine.dispose()
+    assert tuple(rows["cl-2026"])[1:] == ("pdu", "North West", "Mixed urban and rural", 1250)
+    assert tuple(rows["bare"])[1:] == (None, None, None, None)
+
+
+def test_provider_types_are_in_welsh_after_the_switch(qtbot, qapp):
+    wizard = SetupWizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    page = wizard.currentPage()
+    try:
+        wizard.set_language("cy")
+        names = [page.provider_type.itemText(i) for i in range(page.provider_type.count())]
+        assert names[:3] == ["Heb ei gofnodi", "Uned cyflawni gwasanaethau prawf", "Rhanbarth prawf"]
+        assert page.caseload_size.specialValueText() == "Heb ei gofnodi"
+        assert page.attributes["family"].placeholderText().startswith("darparwyr tebyg")
+    finally:
+        wizard.set_language("en")
+        wizard.done(0)

@@ -85,9 +85,12 @@ def _legend(fw: Framework, lang: str, width: float, fonts: dict) -> list[list[tu
 
 
 def figures_chart(fw: Framework, figures: list[Figure], labels: list[str], lang: str = "en",
-                  width: float = CHART_WIDTH) -> Drawing:
+                  width: float = CHART_WIDTH, axis: str | None = None, empty: str | None = None) -> Drawing:
     """Horizontal bars for ``figures`` (labelled ``labels``) with their intervals, over
-    ``fw``'s bands. The drawing's height follows the number and length of the labels."""
+    ``fw``'s bands (anything with ``rating.bands``: none for figures that are not banded).
+    The drawing's height follows the number and length of the labels. ``axis``: the
+    axis title (default: % of applicable cases judged sufficient); ``empty``: the words
+    shown for a figure without a percentage (default: no applicable cases)."""
     fonts = style.register_fonts()
     regular, bold = fonts["regular"], fonts["bold"]
     label_w = round(width * 0.38)
@@ -124,7 +127,7 @@ def figures_chart(fw: Framework, figures: list[Figure], labels: list[str], lang:
         for i, line in enumerate(lines):
             d.add(String(0, first - i * LEADING, line, fontName=regular, fontSize=LABEL_SIZE, fillColor=ink))
         if figure.percent is None:
-            d.add(String(x0 + 4, centre - 3, tr(lang, "no_cases"), fontName=fonts["italic"], fontSize=LABEL_SIZE,
+            d.add(String(x0 + 4, centre - 3, empty or tr(lang, "no_cases"), fontName=fonts["italic"], fontSize=LABEL_SIZE,
                          fillColor=colors.HexColor(style.MUTED)))
             continue
         d.add(Rect(x0, centre - BAR_HEIGHT / 2, x(figure.percent) - x0, BAR_HEIGHT, strokeColor=ink, strokeWidth=0.6,
@@ -140,7 +143,7 @@ def figures_chart(fw: Framework, figures: list[Figure], labels: list[str], lang:
         d.add(Line(x(tick), y_plot0, x(tick), y_plot0 - 3, strokeColor=ink, strokeWidth=0.8))
         d.add(String(x(tick), y_plot0 - 11, str(tick), fontName=regular, fontSize=LABEL_SIZE, textAnchor="middle",
                      fillColor=ink))
-    d.add(String((x0 + x1) / 2, y_plot0 - 22, tr(lang, "chart_axis"), fontName=regular, fontSize=LABEL_SIZE,
+    d.add(String((x0 + x1) / 2, y_plot0 - 22, axis or tr(lang, "chart_axis"), fontName=regular, fontSize=LABEL_SIZE,
                  textAnchor="middle", fillColor=ink))
     for row_index, row in enumerate(legend):
         ly = bottom - 30 - 13 * row_index - 4
@@ -153,7 +156,7 @@ def figures_chart(fw: Framework, figures: list[Figure], labels: list[str], lang:
 
 
 def stacked_chart(fw: Framework, figures: list[Figure], labels: list[str], lang: str = "en",
-                  width: float = NARROW_WIDTH) -> Drawing:
+                  width: float = NARROW_WIDTH, axis: str | None = None, empty: str | None = None) -> Drawing:
     """The same chart for a narrow screen (the HTML at 320 CSS px): each key question's
     label on its own lines across the whole width, its bar below it over the band
     zones, then the axis and the legend one band a row. ``width`` is small (in drawing
@@ -169,13 +172,13 @@ def stacked_chart(fw: Framework, figures: list[Figure], labels: list[str], lang:
         return x1 * max(0.0, min(100.0, p)) / 100
 
     blocks = [(_wrap(label, regular, LABEL_SIZE, width, max_lines=12), f) for label, f in zip(labels, figures)]
-    axis = _wrap(tr(lang, "chart_axis"), regular, LABEL_SIZE, width)
+    axis_lines = _wrap(axis or tr(lang, "chart_axis"), regular, LABEL_SIZE, width)
     legend = [_wrap(tr(lang, "chart_legend_band", label=band.label.get(lang), range=band_range_text(fw, band, lang)),
                     regular, LABEL_SIZE, width - 13) for band in bands]
     row = BAR_HEIGHT + 8
     gap = 3  # between one bar and the next label
     plot_h = sum(len(lines) * LEADING + row + gap for lines, _ in blocks)
-    height = 12 + plot_h + 14 + len(axis) * LEADING + 4 + sum(len(t) * LEADING + 3 for t in legend)
+    height = 12 + plot_h + 14 + len(axis_lines) * LEADING + 4 + sum(len(t) * LEADING + 3 for t in legend)
     d = Drawing(width, height, initialFontName=regular)
     y = height - 12
     for band in fw.rating.bands:  # threshold numbers along the top
@@ -196,7 +199,7 @@ def stacked_chart(fw: Framework, figures: list[Figure], labels: list[str], lang:
                 d.add(Line(x(band.min), y + 1, x(band.min), y + row - 1, strokeColor=muted, strokeWidth=0.8,
                            strokeDashArray=[3, 2]))
         if figure.percent is None:
-            d.add(String(3, centre - 3, tr(lang, "no_cases"), fontName=fonts["italic"], fontSize=LABEL_SIZE,
+            d.add(String(3, centre - 3, empty or tr(lang, "no_cases"), fontName=fonts["italic"], fontSize=LABEL_SIZE,
                          fillColor=muted))
             continue
         d.add(Rect(0, centre - BAR_HEIGHT / 2, x(figure.percent), BAR_HEIGHT, strokeColor=ink, strokeWidth=0.6,
@@ -213,7 +216,7 @@ def stacked_chart(fw: Framework, figures: list[Figure], labels: list[str], lang:
         d.add(String(min(max(x(tick), 6), x1), y - 11, str(tick), fontName=regular, fontSize=LABEL_SIZE,
                      textAnchor="middle", fillColor=ink))
     y -= 14
-    for line in axis:
+    for line in axis_lines:
         y -= LEADING
         d.add(String(0, y + 2, line, fontName=regular, fontSize=LABEL_SIZE, fillColor=ink))
     y -= 4

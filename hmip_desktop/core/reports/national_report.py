@@ -13,10 +13,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from reportlab.graphics.charts.barcharts import HorizontalBarChart
-from reportlab.graphics.shapes import Drawing, String
-from reportlab.lib import colors
-
 from ... import __version__
 from ..central import agreement
 from ..files import write_atomically
@@ -26,7 +22,7 @@ from ..national import tables as national_tables
 from ..national.store import NationalStore
 from ..national.tables import Filter
 from . import blocks as b
-from . import pdf_base, style
+from . import national_charts, pdf_base
 from .html_report import render
 from .national_text import nt
 from .text import check_lang, fmt_date, fmt_interval, fmt_percent, tr
@@ -43,6 +39,8 @@ class NationalData:
     texts: dict
     #: standard id -> its short heading (the published number, else its title)
     standard_labels: dict
+    #: framework id -> the framework versions of the current inspections (for the charts' bands)
+    versions: dict
 
 
 def gather(store: NationalStore, flt: Filter = Filter(), lang: str = "en") -> NationalData:
@@ -59,9 +57,13 @@ def gather(store: NationalStore, flt: Filter = Filter(), lang: str = "en") -> Na
         st = schema.standards
         labels = {sid: number or title for sid, number, title in conn.execute(
             select(st.c.standard_id, st.c.number, st.c.title).order_by(st.c.import_id))}
+        versions: dict[str, set[str]] = defaultdict(set)
+        for f, v in conn.execute(select(ins.c.framework_id, ins.c.framework_version).distinct().where(
+                ins.c.import_id.in_(national_tables.current_imports(flt).scalar_subquery()))):
+            versions[f].add(v)
     return NationalData(lang, national_tables.tables(store, flt), national_subgroups.subgroups(store, flt),
                         national_outcomes.consistency(store, flt), national_outcomes.outcomes(store, flt), texts,
-                        labels)
+                        labels, dict(versions))
 
 
 def _rating(lang: str, rating: str | None, score: int | None) -> str:
@@ -93,27 +95,6 @@ def _families(d: NationalData) -> list:
     return out
 
 
-def _chart(framework: str, items: list[dict], d: NationalData) -> b.Chart:
-    labels = [k["id"] for k in items]
-    values = [k["percent"] or 0 for k in items]
-    height = 40 + 14 * len(items)
-    drawing = Drawing(pdf_base.FRAME_WIDTH, height)
-    chart = HorizontalBarChart()
-    chart.x, chart.y, chart.width, chart.height = 120, 20, pdf_base.FRAME_WIDTH - 150, height - 30
-    chart.data = [values[::-1]]
-    chart.categoryAxis.categoryNames = labels[::-1]
-    chart.categoryAxis.labels.fontName = style.register_fonts()["regular"]
-    chart.categoryAxis.labels.fontSize = 7
-    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 100, 20
-    chart.valueAxis.labels.fontName = style.register_fonts()["regular"]
-    chart.valueAxis.labels.fontSize = 7
-    chart.bars[0].fillColor = colors.HexColor(style.ACCENT)
-    drawing.add(chart)
-    drawing.add(String(pdf_base.FRAME_WIDTH - 25, 5, "%", fontName=style.register_fonts()["regular"], fontSize=7))
-    alt = nt(d.lang, "kq_chart_alt", items="; ".join(f"{k['id']} {fmt_percent(k['percent'])}" for k in items))
-    return b.Chart(drawing, nt(d.lang, "kq_chart", framework=framework), alt)
-
-
 def _key_questions(d: NationalData) -> list:
     lang = d.lang
     out: list = [b.Heading(1, nt(lang, "key_questions"), "key_questions")]
@@ -128,7 +109,8 @@ def _key_questions(d: NationalData) -> list:
             str(k["inspections"])) for k in items)
         out.append(b.Table(nt(lang, "kq_caption", framework=framework), tuple(nt(lang, "kq_header").split("|")), rows,
                            (5, 1.2, 2, 1.5, 2, 1.2), frozenset({1, 3, 5}), font_size=7.5))
-        out.append(_chart(framework, items, d))
+        out.append(national_charts.key_question_chart(lang, framework, d.versions.get(framework, set()), items,
+                                                      d.texts))
     dist = d.tables["distribution"]["overall"]
     out.append(b.Heading(2, nt(lang, "distribution"), "distribution"))
     out.append(b.Table(nt(lang, "distribution_caption"), tuple(nt(lang, "distribution_header").split("|")),
@@ -145,13 +127,21 @@ def _subgroups(d: NationalData) -> list:
         for dim in k["dimensions"]:
             for g in dim["groups"]:
                 if g["significant"]:
-                    rows.append(b.cells(k["id"], nt(lang, f"dimension.{dim['dimension']}"), g["group"].replace("_", " "),
+                    fw = national_charts.framework_for(k["framework"], d.versions.get(k["framework"], set()))
+                    rows.append(b.cells(k["id"], nt(lang, f"dimension.{dim['dimension']}"),
+                                        national_charts.group_label(fw, dim["dimension"], g["group"], lang),
                                         fmt_percent(g["percent"]), fmt_interval(g["ci_low"], g["ci_high"], lang),
-                                        fmt_percent(g["rest_percent"]), f"{g['p_adjusted']:.4f}"))
+                                        fmt_percent(g["rest_percent"]), national_charts.fmt_p(g["p_adjusted"])))
     if rows:
         out.append(b.Table(nt(lang, "subgroups_caption", alpha=national_subgroups.ALPHA),
                            tuple(nt(lang, "subgroups_header").split("|")), tuple(rows), (2, 2, 2, 1.2, 2.2, 1.2, 1.3),
                            frozenset({3, 5, 6}), font_size=7.5))
+        found = national_charts.subgroup_charts(lang, d.subgroups, d.versions)
+        pairs = len({(k["framework"], k["id"], dim["dimension"]) for k in d.subgroups["key_questions"]
+                     for dim in k["dimensions"] if any(g["significant"] for g in dim["groups"])})
+        if pairs > len(found):
+            out.append(b.Para(nt(lang, "sg_charts_more", shown=len(found), count=pairs)))
+        out.extend(found)
     else:
         out.append(b.Para(nt(lang, "subgroups_none")))
     return out
@@ -191,6 +181,7 @@ def _outcomes(d: NationalData) -> list:
     rows = tuple(b.cells(k["id"], rate(k["sufficient"]), rate(k["not_sufficient"])) for k in d.outcomes["key_questions"])
     out.append(b.Table(nt(lang, "outcomes_caption"), tuple(nt(lang, "outcomes_header").split("|")), rows, (3, 3, 3),
                        font_size=7.5))
+    out.extend(national_charts.outcome_charts(lang, d.outcomes, d.versions))
     return out
 
 
@@ -202,7 +193,7 @@ def _methods(d: NationalData) -> list:
         nt(lang, "m_subgroups", tests=d.subgroups["method"]["tests"], min_group=national_subgroups.MIN_GROUP),
         nt(lang, "m_consistency", unchanged=f"{agreement.MIN_UNCHANGED:.0%}", kappa=agreement.MIN_KAPPA_LOW,
            pairs=agreement.MIN_PAIRS),
-        nt(lang, "m_outcomes", min_cases=national_outcomes.MIN_CASES)))]
+        nt(lang, "m_outcomes", min_cases=national_outcomes.MIN_CASES), nt(lang, "m_charts")))]
 
 
 def report_blocks(d: NationalData) -> list:

@@ -1,9 +1,12 @@
 """The national report's words in English and Welsh (the inspection report's are in
-text.py; these are kept apart so that the two reports can change independently)."""
+text.py; these are kept apart so that the two reports can change independently).
+Welsh placeholders after a word that causes the soft mutation are marked ``{x!m}`` and
+mutated by rule (``welsh.fill``), as in text.py."""
 
 from __future__ import annotations
 
 from .text import check_lang
+from .welsh import fill
 
 STRINGS: dict[str, dict[str, str]] = {
     "en": {
@@ -39,8 +42,36 @@ STRINGS: dict[str, dict[str, str]] = {
         "key_questions": "Key questions: national figures, averages and ranges",
         "kq_caption": "Framework {framework}: percentage of applicable cases judged sufficient",
         "kq_header": "Key question|Pooled|95% interval|Mean over inspections|Range|Inspections",
-        "kq_chart": "Framework {framework}: pooled percentage judged sufficient, by key question",
-        "kq_chart_alt": "Bar chart. {items}.",
+        "kq_chart": "{framework}: pooled percentage of applicable cases judged sufficient, by key question, with "
+                    "95% intervals",
+        "kq_chart_title": "the pooled key-question figures of {framework}",
+        "chart_alt": "Bar chart of {title}. {bands}Figures: {items}.",
+        "chart_bands": "Bands: {bands}. ",
+        "chart_bands_unknown": "Not banded: this framework's bands are not held by this application. ",
+        "chart_no_bands": "No bands apply to these rates. ",
+        "chart_item": "{label} – {percent}{unit} (95% interval {low} to {high}){band}",
+        "chart_item_empty": "{label} – {empty}",
+        "chart_band": ", {band}",
+        "chart_band_borderline": ", {band} (borderline)",
+        "chart_too_few": "not given (fewer than {min} cases)",
+        "chart_suppressed": "suppressed (a small group)",
+        "group_label": "{group}",
+        "group_differs": "{group} (differs from the rest, {rest}; adjusted p {p})",
+        "sg_chart": "Key question {question} by {dimension}: percentage judged sufficient in each group, with 95% "
+                    "intervals",
+        "sg_chart_title": "key question {question} by {dimension}",
+        "sg_charts_more": "Charts are drawn for the {shown} differences with the smallest adjusted p-values; the "
+                          "table lists all {count}.",
+        "outcome_sufficient": "{question} judged sufficient ({cases} cases)",
+        "outcome_not_sufficient": "{question} judged not sufficient ({cases} cases)",
+        "reconvicted_unit": " reconvicted",
+        "oc_chart": "{framework}: reconvicted within two years, by whether each key question was judged "
+                    "sufficient, with 95% intervals",
+        "oc_chart_title": "reconviction within two years by judgement ({framework})",
+        "oc_axis": "% reconvicted within two years",
+        "m_charts": "Charts: key questions and sub-groups are drawn over the bands of the framework file of the same "
+                    "id and version shipped with this application, and without bands where there is none; "
+                    "reconviction rates are not banded. Each chart is followed by its text alternative.",
         "distribution": "Distribution of overall ratings",
         "distribution_header": "Rating|Inspections",
         "distribution_caption": "Inspections by overall rating",
@@ -77,7 +108,7 @@ STRINGS: dict[str, dict[str, str]] = {
                        "gwerthoedd p gan Benjamini-Hochberg dros bob un o'r {tests} prawf; atelir grŵp â llai na "
                        "{min_group} achos perthnasol, ac ail un lle byddai dim ond un yn cael ei atal.",
         "m_consistency": "Cysondeb: cyfran y barnau wedi'u cymedroli na newidiwyd a kappa Cohen; nodir darllenydd o "
-                         "dan {unchanged} heb eu newid neu derfyn isaf kappa o dan {kappa}; ni fernir llai na {pairs} "
+                         "dan {unchanged!m} heb eu newid neu derfyn isaf kappa o dan {kappa!m}; ni fernir llai na {pairs} "
                          "barn wedi'u cymedroli.",
         "m_outcomes": "Ailgollfarnu: atelir cyfraddau ar lai na {min_cases} darlleniad achos.",
         "not_causal": "Mae'r ffigurau hyn yn dangos pa mor aml yr ailgollfarnwyd pobl y barnwyd eu hachosion yn "
@@ -101,8 +132,36 @@ STRINGS: dict[str, dict[str, str]] = {
         "key_questions": "Cwestiynau allweddol: ffigurau cenedlaethol, cyfartaleddau ac ystodau",
         "kq_caption": "Fframwaith {framework}: canran yr achosion perthnasol a farnwyd yn ddigonol",
         "kq_header": "Cwestiwn allweddol|Cyfun|Cyfwng 95%|Cymedr dros arolygiadau|Ystod|Arolygiadau",
-        "kq_chart": "Fframwaith {framework}: canran gyfun a farnwyd yn ddigonol, fesul cwestiwn allweddol",
-        "kq_chart_alt": "Siart bar. {items}.",
+        "kq_chart": "{framework}: canran gyfun yr achosion perthnasol a farnwyd yn ddigonol, fesul cwestiwn "
+                    "allweddol, gyda chyfyngau 95%",
+        "kq_chart_title": "ffigurau cyfun cwestiynau allweddol {framework}",
+        "chart_alt": "Siart bar o {title!m}. {bands}Ffigurau: {items}.",
+        "chart_bands": "Bandiau: {bands}. ",
+        "chart_bands_unknown": "Heb fandiau: nid yw bandiau'r fframwaith hwn gan y rhaglen hon. ",
+        "chart_no_bands": "Nid oes bandiau'n berthnasol i'r cyfraddau hyn. ",
+        "chart_item": "{label} – {percent}{unit} (cyfwng 95% {low} i {high!m}){band}",
+        "chart_item_empty": "{label} – {empty}",
+        "chart_band": ", {band}",
+        "chart_band_borderline": ", {band} (ar y ffin)",
+        "chart_too_few": "heb ei roi (llai na {min} achos)",
+        "chart_suppressed": "wedi'i atal (grŵp bach)",
+        "group_label": "{group}",
+        "group_differs": "{group} (yn wahanol i'r gweddill, {rest}; p wedi'i addasu {p})",
+        "sg_chart": "Cwestiwn allweddol {question} yn ôl {dimension}: canran a farnwyd yn ddigonol ym mhob grŵp, "
+                    "gyda chyfyngau 95%",
+        "sg_chart_title": "cwestiwn allweddol {question} yn ôl {dimension}",
+        "sg_charts_more": "Lluniwyd siartiau ar gyfer y {shown} gwahaniaeth â'r gwerthoedd p wedi'u haddasu lleiaf; "
+                          "mae'r tabl yn rhestru pob un o'r {count}.",
+        "outcome_sufficient": "{question} wedi'i farnu'n ddigonol ({cases} achos)",
+        "outcome_not_sufficient": "{question} wedi'i farnu'n annigonol ({cases} achos)",
+        "reconvicted_unit": " wedi'u hailgollfarnu",
+        "oc_chart": "{framework}: wedi'u hailgollfarnu o fewn dwy flynedd, yn ôl a farnwyd pob cwestiwn "
+                    "allweddol yn ddigonol, gyda chyfyngau 95%",
+        "oc_chart_title": "ailgollfarnu o fewn dwy flynedd yn ôl y farn ({framework})",
+        "oc_axis": "% wedi'u hailgollfarnu o fewn dwy flynedd",
+        "m_charts": "Siartiau: lluniwyd cwestiynau allweddol ac is-grwpiau dros fandiau ffeil y fframwaith â'r un "
+                    "enw a fersiwn sy'n dod gyda'r rhaglen hon, a heb fandiau lle nad oes un; ni roddir bandiau i "
+                    "gyfraddau ailgollfarnu. Dilynir pob siart gan ei destun amgen.",
         "distribution": "Dosbarthiad y graddau cyffredinol",
         "distribution_header": "Gradd|Arolygiadau",
         "distribution_caption": "Arolygiadau yn ôl y radd gyffredinol",
@@ -120,9 +179,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "outcomes_caption": "Wedi'u hailgollfarnu o fewn dwy flynedd, yn ôl a farnwyd y cwestiwn allweddol yn ddigonol",
         "outcomes_header": "Cwestiwn allweddol|Barnwyd yn ddigonol|Barnwyd yn annigonol",
         "yes": "ie", "no": "na", "too_few": "rhy ychydig", "suppressed": "wedi'i atal",
-        "of_cases": "{percent} o {cases}",
-        "page_of": "Tudalen {page} o {pages}",
-        "produced": "Cynhyrchwyd gan hmip {version} ar {date}",
+        "of_cases": "{percent} o {cases!m}",
+        "page_of": "Tudalen {page} o {pages!m}",
+        "produced": "Cynhyrchwyd gan hmip {version} ar {date!m}",
         "dimension.age_band": "Band oedran", "dimension.gender": "Rhywedd", "dimension.ethnicity": "Ethnigrwydd",
         "dimension.disability": "Anabledd", "dimension.risk_level": "Risg o niwed difrifol",
         "dimension.disposal_type": "Math o warediad",
@@ -139,4 +198,4 @@ def nt(lang: str, key: str, **values: object) -> str:
     table = STRINGS[check_lang(lang)]
     if key not in table and "." in key:
         return key.split(".", 1)[1].replace("_", " ").capitalize()
-    return table[key].format(**values)
+    return fill(table[key], **values)

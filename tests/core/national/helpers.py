@@ -13,10 +13,12 @@ from hmip_desktop.core.exchange.keys import load_key, new_key
 
 
 def demo_results(tmp: Path, central: str, count: int, recipient: str, first_seed: int = 11,
-                 before_sign_off=None, frameworks: dict[int, str] | None = None) -> tuple[list[Path], Path]:
+                 before_sign_off=None, frameworks: dict[int, str] | None = None,
+                 demo_args: tuple[str, ...] = ()) -> tuple[list[Path], Path]:
     """``count`` signed-off demo inspections (ids demo1.., seeds first_seed..) through the
     real path; returns the results files and the lead's key folder. ``frameworks``:
-    inspection number -> a framework file for that demo (default: adult probation)."""
+    inspection number -> a framework file for that demo (default: adult probation).
+    ``demo_args``: more arguments for ``hmip demo`` (such as ``--moderations``)."""
     central_keys = tmp / "k1" / "central-store" if is_url(central) else None
     keys = ["--keys", str(central_keys)] if central_keys else []
     files = []
@@ -25,7 +27,7 @@ def demo_results(tmp: Path, central: str, count: int, recipient: str, first_seed
         iid, field, kdir = f"demo{n}", tmp / f"f{n}.sqlite", tmp / f"k{n}"
         fw = ["--framework", frameworks[n]] if frameworks and n in frameworks else []
         assert main(["demo", str(field), "--id", iid, "--seed", str(first_seed + n), *fw, "--central", central,
-                     "--keys", str(kdir)]) == 0
+                     "--keys", str(kdir), *demo_args]) == 0
         bundle = tmp / f"b{n}.bundle"
         assert main(["export", str(field), "--inspection", iid, "--key", str(kdir), "--out", str(bundle)]) == 0
         assert main(["central", "import", central, str(bundle), *keys]) == 0
@@ -45,3 +47,46 @@ def demo_results(tmp: Path, central: str, count: int, recipient: str, first_seed
                      "--to", recipient, "--out", str(out), *keys]) == 0
         files.append(out)
     return files, tmp / "lead"
+
+
+def synthetic_national(tmp: Path, inspections: int = 8, cases: int = 80, seed: int = 3) -> tuple[Path, list[dict]]:
+    """A national store of ``inspections`` synthetic results (fast: no field or central
+    store), claiming the shipped adult probation framework so that the report's charts
+    are banded, with a marked difference for one ethnic group on the third key question
+    of each standard (so the sub-group charts have something to show) and a reconviction
+    follow-up of every case. Returns the store's path and the results' content."""
+    import random
+
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from hmip_desktop.core.exchange.keys import SigningKey, public_line
+    from hmip_desktop.core.frameworks.loader import forms_dir, load_file
+    from hmip_desktop.core.national import synthetic
+    from hmip_desktop.core.national.store import NationalStore
+
+    fw = load_file(forms_dir() / "adult_probation.yaml")
+    rng = random.Random(seed)
+    lead = SigningKey(Ed25519PrivateKey.generate(), "Lead")
+    path = tmp / "national.sqlite"
+    nat = NationalStore.init(path)
+    nat.trust(public_line(lead.public, "Lead"), "Lead")
+    pseudonym = nat.pseudonymiser()
+    contents, files, lines = [], [], ["pseudonym,reconvicted,date"]
+    for i in range(inspections):
+        c = synthetic.results(i, cases, 9, seed=seed, standards=3)
+        c["framework"] = {**c["framework"], "id": fw.id, "version": fw.version}
+        c["ratings"]["framework"] = fw.id
+        for case in c["cases"]:
+            if case["profile"]["ethnicity"] == "black":
+                for q, v in case["judgements"].items():
+                    if q.endswith("_q3") and v == "yes" and rng.random() < 0.6:
+                        case["judgements"][q] = "no"
+            lines.append(f"{pseudonym('case:' + case['case_id'])},{'yes' if rng.random() < 0.3 else 'no'},2028-06-30")
+        contents.append(c)
+        files.append(tmp / f"{i}.results")
+        files[-1].write_bytes(synthetic.seal(c, lead, nat.recipient))
+    nat.close()
+    (tmp / "followup.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert main(["national", "import", str(path), *map(str, files)]) == 0
+    assert main(["national", "outcomes", str(path), str(tmp / "followup.csv")]) == 0
+    return path, contents

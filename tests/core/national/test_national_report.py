@@ -101,3 +101,88 @@ def test_open_data(national, tmp_path, capsys):
     assert "suppressed" in (tmp_path / "od" / "README.txt").read_text(encoding="utf-8")
     doc = json.loads((tmp_path / "od" / "ratings.json").read_text(encoding="utf-8"))
     assert len(doc["inspections"]) == INSPECTIONS and "Wilson" in doc["method"]["interval"]
+
+
+@pytest.fixture(scope="module")
+def followed_up(tmp_path_factory):
+    from .helpers import synthetic_national
+
+    return synthetic_national(tmp_path_factory.mktemp("followed"))
+
+
+def _charts(path, lang):
+    from hmip_desktop.core.reports import blocks, national_report
+
+    store = NationalStore.open(path)
+    try:
+        return [x for x in national_report.report_blocks(national_report.gather(store, lang=lang))
+                if isinstance(x, blocks.Chart)]
+    finally:
+        store.close()
+
+
+def test_every_chart_has_one_alternative_with_figures_intervals_and_bands(followed_up):
+    path, contents = followed_up
+    en = _charts(path, "en")
+    assert [c.caption.split(":")[0] for c in en] == [
+        "Adult probation", "Key question s1_q3 by ethnicity", "Key question s2_q3 by ethnicity",
+        "Key question s3_q3 by ethnicity", "Adult probation"]
+    kq, *groups, reconviction = en
+    assert kq.alt.startswith("Bar chart of the pooled key-question figures of Adult probation: case supervision. "
+                             "Bands: Outstanding: 80% or more; Good: 65% to under 80%;")
+    # the pooled figure recomputed from the bundles, its band by the shipped framework's thresholds
+    for q in ("s1_q1", "s2_q2", "s3_q3"):
+        pooled = _pooled(contents, q)
+        value = float(pooled[:-1])
+        band = "Outstanding" if value >= 80 else "Good" if value >= 65 else "Requires improvement" if value >= 50 \
+            else "Inadequate"
+        item = next(i for i in kq.alt.split("; ") if f"{q} Key question" in i)
+        assert f"– {pooled} (95% interval " in item and band in item, item
+    assert "(borderline)" in kq.alt  # 65.x% with an interval across 65
+    for chart in groups:
+        assert "Black, Black British, Black Welsh, Caribbean or African (differs from the rest" in chart.alt
+        assert "adjusted p " in chart.alt and "Inadequate" in chart.alt and "0.0000" not in chart.alt
+    assert "No bands apply to these rates" in reconviction.alt
+    assert "s1_q1 judged sufficient (" in reconviction.alt and "reconvicted (95% interval" in reconviction.alt
+    for chart in en:  # the narrow drawing is the same chart, stacked
+        assert chart.narrow is not None and chart.narrow().width < chart.drawing.width
+
+
+def test_welsh_charts_are_mutated_by_rule_and_speak_welsh(followed_up):
+    cy = _charts(followed_up[0], "cy")
+    assert cy[1].alt.startswith("Siart bar o gwestiwn allweddol s1_q3 yn ôl ethnigrwydd. Bandiau: Rhagorol")
+    assert not any(c.alt.startswith("Siart bar o cwestiwn") for c in cy)
+    assert "Du, Du Prydeinig" in cy[1].alt and "black" not in cy[1].alt and "(ar y ffin)" in cy[0].alt
+    assert "Nid oes bandiau'n berthnasol" in cy[-1].alt and "wedi'i farnu'n annigonol" in cy[-1].alt
+
+
+def test_an_unknown_framework_is_drawn_without_bands_and_says_so(national):
+    tmp, _ = national
+    (chart,) = _charts(tmp / "n.sqlite", "en")  # synthetic framework, no follow-up, no clear difference
+    assert "Not banded: this framework's bands are not held by this application." in chart.alt
+    assert "(95% interval" in chart.alt and "Good" not in chart.alt
+
+
+def test_pdf_carries_each_chart_and_its_alternative(followed_up, tmp_path):
+    out = tmp_path / "n.pdf"
+    assert main(["national", "report", str(followed_up[0]), "--out", str(out)]) == 0
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(out).pages).split())
+    assert text.count("Bar chart of") == 5
+    assert "Bar chart of key question s1_q3 by ethnicity" in text and "No bands apply to these rates" in text
+    assert "association, not a cause" in text
+
+
+def test_sub_group_charts_are_capped_and_the_report_says_so(followed_up, monkeypatch):
+    from hmip_desktop.core.reports import blocks, national_charts, national_report
+
+    monkeypatch.setattr(national_charts, "MAX_SUBGROUP_CHARTS", 1)
+    store = NationalStore.open(followed_up[0])
+    try:
+        items = national_report.report_blocks(national_report.gather(store, lang="en"))
+    finally:
+        store.close()
+    charts = [x.caption for x in items if isinstance(x, blocks.Chart)]
+    assert sum(c.startswith("Key question ") for c in charts) == 1
+    note = next(x.text for x in items if isinstance(x, blocks.Para) and x.text.startswith("Charts are drawn"))
+    assert note.startswith("Charts are drawn for the 1 differences") and "the table lists all " in note
+    assert int(note.split("all ")[1].rstrip(".")) >= 3

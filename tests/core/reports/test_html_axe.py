@@ -1,6 +1,6 @@
-"""The HTML report in a real browser: axe-core (WCAG 2.0, 2.1 and 2.2, levels A and AA)
-in Debian's headless Chromium, on the English and Welsh reports at 1280 and 320 CSS px
-(320 px is 1280 px at 400% zoom: reflow, WCAG 1.4.10).
+"""The HTML reports in a real browser: axe-core (WCAG 2.0, 2.1 and 2.2, levels A and AA)
+in Debian's headless Chromium, on the English and Welsh inspection and national reports
+at 1280 and 320 CSS px (320 px is 1280 px at 400% zoom: reflow, WCAG 1.4.10).
 
 Needs what ``scripts/test`` installs: Debian's ``chromium`` and, from package.json,
 ``axe-core`` and ``playwright-core`` (``npm ci``). Missing tools fail the test with the
@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from hmip_desktop.core.national.store import NationalStore
 from hmip_desktop.core.reports import data, html_report
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -51,15 +52,27 @@ def _axe(files: list[Path], widths) -> dict:
 
 @pytest.fixture(scope="module")
 def axe_results(rich_store, tmp_path_factory):
+    """The inspection report (the demo) and the national report (synthetic results with
+    sub-group differences and a follow-up), English and Welsh, at both widths: one
+    browser start. Pages by (report, lang, width), report "report" or "national"."""
+    from hmip_desktop.core.reports.national_report import write_national_report
+
+    from ..national.helpers import synthetic_national
+
     folder = tmp_path_factory.mktemp("axe")
+    national = NationalStore.open(synthetic_national(tmp_path_factory.mktemp("national"))[0])
     files = []
-    for lang in ("en", "cy"):
-        path = folder / f"report-{lang}.html"
-        path.write_text(html_report.report_html(data.gather(rich_store, "demo", lang)), encoding="utf-8")
-        files.append(path)
+    try:
+        for lang in ("en", "cy"):
+            path = folder / f"report-{lang}.html"
+            path.write_text(html_report.report_html(data.gather(rich_store, "demo", lang)), encoding="utf-8")
+            files.append(path)
+            files.append(write_national_report(national, folder / f"national-{lang}.html", lang))
+    finally:
+        national.close()
     result = _axe(files, WIDTHS)
-    pages = {(Path(p["file"]).stem.removeprefix("report-"), p["width"]): p for p in result["pages"]}
-    assert set(pages) == {(lang, w) for lang in ("en", "cy") for w in WIDTHS}
+    pages = {(*Path(p["file"]).stem.split("-"), p["width"]): p for p in result["pages"]}
+    assert set(pages) == {(r, lang, w) for r in ("report", "national") for lang in ("en", "cy") for w in WIDTHS}
     return result, pages
 
 
@@ -67,6 +80,7 @@ def axe_results(rich_store, tmp_path_factory):
 def test_axe_finds_no_wcag_22_aa_violation(axe_results):
     result, pages = axe_results
     assert result["axe"].startswith("4."), result["axe"]
+    assert len(pages) == 8  # inspection and national report, en and cy, 1280 and 320 px
     found = {key: [(v["id"], v["count"], v["nodes"]) for v in page["violations"]] for key, page in pages.items()}
     assert all(v == [] for v in found.values()), found
 
@@ -74,22 +88,36 @@ def test_axe_finds_no_wcag_22_aa_violation(axe_results):
 @pytest.mark.slow
 def test_the_page_reflows_at_320_px_and_wide_tables_scroll_in_their_own_region(axe_results):
     _, pages = axe_results
-    for (lang, width), page in pages.items():
-        assert page["clientWidth"] == width, (lang, width, page["clientWidth"])
-        assert page["scrollWidth"] <= width, (lang, width, page["scrollWidth"], page["wider"])
-        assert page["wider"] == [], (lang, width)
-        assert page["regions"] >= 15 and page["tables"] > page["regions"], (lang, page["regions"], page["tables"])
+    for (report, lang, width), page in pages.items():
+        assert page["clientWidth"] == width, (report, lang, width, page["clientWidth"])
+        assert page["scrollWidth"] <= width, (report, lang, width, page["scrollWidth"], page["wider"])
+        assert page["wider"] == [], (report, lang, width)
+        least = 15 if report == "report" else 6  # national: methods table-free; families, key questions, ...
+        assert page["regions"] >= least and page["tables"] > page["regions"], (report, lang, page["regions"])
         if width == 320:  # the wide tables do scroll, inside their regions (named and focusable: axe)
-            assert page["regionsScrolling"] >= 10, (lang, page["regionsScrolling"])
+            assert page["regionsScrolling"] >= (10 if report == "report" else 5), (report, lang,
+                                                                                  page["regionsScrolling"])
 
 
 @pytest.mark.slow
 def test_chart_text_stays_legible_and_contents_links_are_24_px(axe_results):
     _, pages = axe_results
-    for (lang, width), page in pages.items():
-        assert page["chartTexts"] > 50, (lang, width)  # labels, ticks, legends of the visible charts
-        assert page["chartTextMin"] >= MIN_CHART_TEXT, (lang, width, page["chartTextMin"])
-        assert page["linkMinHeight"] >= 24 and page["linkMinWidth"] >= 24, (lang, width, page["linkMinHeight"])
+    for (report, lang, width), page in pages.items():
+        assert page["chartTexts"] > 50, (report, lang, width)  # labels, ticks, legends of the visible charts
+        assert page["chartTextMin"] >= MIN_CHART_TEXT, (report, lang, width, page["chartTextMin"])
+        assert page["linkMinHeight"] >= 24 and page["linkMinWidth"] >= 24, (report, lang, width,
+                                                                             page["linkMinHeight"])
+
+
+@pytest.mark.slow
+def test_the_national_report_has_its_charts_each_with_one_alternative(axe_results):
+    _, pages = axe_results
+    for lang in ("en", "cy"):
+        page = pages[("national", lang, 320)]
+        # key questions, three sub-group differences, reconviction: each an SVG hidden from
+        # assistive technology, the visible paragraph its one alternative
+        assert page["figures"] == 5 and page["figureAlts"] == 5, (lang, page["figures"], page["figureAlts"])
+        assert page["svgNotHidden"] == 0, lang
 
 
 @pytest.mark.slow

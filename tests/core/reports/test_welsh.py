@@ -46,10 +46,14 @@ def test_fill_mutates_only_marked_placeholders():
 
 def test_every_welsh_placeholder_after_a_mutating_word_is_marked():
     after = re.compile(r"\b(" + "|".join(SOFT_AFTER) + r")\s+\{(\w+)(![a-z])?\}", re.I)
-    unmarked = [(key, m.group(0)) for key, value in text.CY.items() for m in after.finditer(value)
-                if m.group(3) != "!m"]
+    from hmip_desktop.core.reports.national_text import STRINGS
+
+    tables = (("text", text.CY), ("national_text", STRINGS["cy"]))
+    unmarked = [(table, key, m.group(0)) for table, strings in tables for key, value in strings.items()
+                for m in after.finditer(value) if m.group(3) != "!m"]
     assert unmarked == []
-    assert not any("!m}" in value for value in text.EN.values()), "English has no mutations"
+    assert not any("!m}" in value for value in (*text.EN.values(), *STRINGS["en"].values())), "English has none"
+    assert "o {title!m}" in STRINGS["cy"]["chart_alt"] and "i {high!m}" in STRINGS["cy"]["chart_item"]
     # the rule is not idle: the chart alternative and the ranges are marked
     assert "o {title!m}" in text.CY["chart_alt"] and "i {high!m}" in text.CY["interval_value"]
 

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -28,15 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from ....core.messages import in_lang
-from ....core.paths import forms_dir
 from ...ops import Ops, run_with_progress
 from ...i18n import LANGUAGES, Translations
 from ...notice import notice
-from ...text import error_text, fmt, parse_entry_date
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SetupWizard", text)
+from ...text import error_text, fmt
+from .common import _browse_row, _tr
+from .inspection_page import InspectionPage
 
 
 def _qt(text: str) -> str:
@@ -55,17 +51,6 @@ def _button_texts(style: QWizard.WizardStyle) -> dict[QWizard.WizardButton, str]
         B.FinishButton: _qt("Done") if mac else _qt("&Finish"),
         B.CancelButton: _qt("Cancel"),
     }
-
-
-def _browse_row(wizard, parent, edit: QLineEdit, pick) -> QHBoxLayout:
-    row = QHBoxLayout()
-    row.addWidget(edit, 1)
-    button = QPushButton(parent)
-    wizard.bind(button.setText, lambda: _tr("Browse…"))
-    wizard.bind(button.setAccessibleName, lambda: fmt(_tr("Browse for %1"), edit.accessibleName()))
-    button.clicked.connect(pick)
-    row.addWidget(button)
-    return row
 
 
 class SetupWizard(QWizard):
@@ -131,98 +116,6 @@ class SetupWizard(QWizard):
         self.ops.wait()
         self.ops.shutdown()
         super().done(result)
-
-
-class InspectionPage(QWizardPage):
-    def __init__(self, wizard: SetupWizard):
-        super().__init__(wizard)
-        self.w = wizard
-        wizard.bind(self.setTitle, lambda: _tr("The inspection"))
-        wizard.bind(self.setSubTitle, lambda: _tr("Choose the central store, the framework and the inspection's details."))
-        form = QFormLayout(self)
-        self.store_path = QLineEdit(self)
-        self.store_path.setObjectName("store_path")
-        wizard.bind(self.store_path.setAccessibleName, lambda: _tr("Central store"))
-        form.addRow(wizard.label(lambda: _tr("Central store")), _browse_row(wizard, self, self.store_path, self._pick_store))
-        self.keys_dir = QLineEdit(self)
-        self.keys_dir.setObjectName("keys_dir")
-        wizard.bind(self.keys_dir.setAccessibleName, lambda: _tr("Keys folder"))
-        form.addRow(wizard.label(lambda: _tr("Keys folder")), self.keys_dir)
-        # Under the field, wrapped: as a placeholder it was cut off at the field's width.
-        form.addRow("", wizard.label(lambda: _tr("Needed for a postgresql:// store; a file keeps its keys beside it"), True))
-        self.framework = QComboBox(self)
-        self.framework.setObjectName("framework")
-        wizard.bind(self.framework.setAccessibleName, lambda: _tr("Framework"))
-        from ....core.frameworks import FrameworkInvalid, load_file
-
-        self.frameworks = []
-        for path in sorted(forms_dir().glob("*.yaml")):
-            try:
-                self.frameworks.append(load_file(path))
-            except FrameworkInvalid:
-                continue  # hmip forms check reports it; it cannot be used for an inspection
-            self.framework.addItem("", str(path))
-        form.addRow(wizard.label(lambda: _tr("Framework")), self.framework)
-        self.fields = {}
-        for key, label in (("id", lambda: _tr("Inspection id")), ("provider", lambda: _tr("Provider")),
-                           ("title", lambda: _tr("Title")), ("start", lambda: _tr("Fieldwork starts")),
-                           ("end", lambda: _tr("Fieldwork ends"))):
-            edit = QLineEdit(self)
-            edit.setObjectName(f"inspection_{key}")
-            wizard.bind(edit.setAccessibleName, label)
-            if key in ("start", "end"):  # typed as the case read form takes dates
-                wizard.bind(edit.setPlaceholderText, lambda: _tr("dd/mm/yyyy"))
-            edit.textChanged.connect(self.completeChanged)
-            form.addRow(wizard.label(label), edit)
-            self.fields[key] = edit
-        self.store_path.textChanged.connect(self.completeChanged)
-        self.keys_dir.textChanged.connect(self.completeChanged)
-
-    def retranslate(self) -> None:
-        for i, fw in enumerate(self.frameworks):
-            self.framework.setItemText(i, f"{fw.title.get(Translations.lang)} ({fw.version})")
-
-    def _pick_store(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, _tr("Central store"), "", _tr("Central store (*.sqlite)"),
-                                              options=QFileDialog.Option.DontConfirmOverwrite)
-        if path:
-            self.store_path.setText(path)
-
-    def isComplete(self) -> bool:
-        location = self.store_path.text().strip()
-        if "://" in location and not self.keys_dir.text().strip():
-            return False  # a PostgreSQL store keeps its keys in a folder of its own
-        return all(self.fields[k].text().strip() for k in ("id", "provider", "title")) and bool(location)
-
-    def validatePage(self) -> bool:
-        from ....core.central import packs, queries
-        from ....core.central.store import CentralStore
-        from ....core.frameworks.loader import read_file
-
-        location = self.store_path.text().strip()
-        keys_text = self.keys_dir.text().strip()
-        values = {k: e.text().strip() or None for k, e in self.fields.items()}
-        for key in ("start", "end"):
-            try:
-                values[key] = parse_entry_date(values[key] or "")
-            except ValueError:
-                self.w.show_error(fmt(_tr("%1 is not a date: type it as dd/mm/yyyy."), values[key]))
-                self.fields[key].setFocus()
-                return False
-        framework = Path(self.framework.currentData())
-
-        def work():
-            store = CentralStore.open_or_init(location, Path(keys_text) if keys_text else None)
-            if values["id"] not in {row["id"] for row in queries.inspections(store)}:
-                packs.create_inspection(store, values["id"], read_file(framework), values["provider"], values["title"],
-                                        (values["start"], values["end"]))
-            return store
-
-        store = self.w.run(work)
-        if store is None:
-            return False
-        self.w.store, self.w.inspection_id = store, values["id"]
-        return True
 
 
 class TeamPage(QWizardPage):

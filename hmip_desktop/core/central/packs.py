@@ -21,7 +21,7 @@ from ..exchange import archive, envelope
 from ..exchange.formats import FORMAT_VERSION, Pack
 from ..exchange.keys import SigningKey, parse_public, public_line
 from ..frameworks import content_hash, load_text
-from . import schema, sync_state
+from . import assignments, schema, sync_state
 from .store import CentralError, CentralStore, utc_now
 
 MEMBER = "pack.json"
@@ -102,6 +102,7 @@ def create_pack(store: CentralStore, inspection_id: str, key: SigningKey) -> byt
         cases = conn.execute(select(schema.setup_cases).where(
             schema.setup_cases.c.inspection_id == inspection_id,
             schema.setup_cases.c.selection.in_(["sample", "reserve"]))).all()
+        assigned = assignments.assigned_in(conn, inspection_id)
     # The pack lists both in code-point order of their ids on every backend (an ORDER BY
     # would follow the database's collation, which differs between SQLite and PostgreSQL).
     team = sorted(team, key=lambda m: m.member_id)
@@ -118,8 +119,11 @@ def create_pack(store: CentralStore, inspection_id: str, key: SigningKey) -> byt
         cases=[{"case_id": c.case_id, "profile": json.loads(c.profile), "selection": c.selection,
                 "reserve_rank": c.reserve_rank, "reader_id": c.reader_id} for c in cases],
         central={"store_id": store.store_id, "recipients": store.recipients(), "signing_key": store.meta("signing_key")},
+        evidence_assignments=dict(sorted(assigned.items())),
     )
-    body = json.dumps(pack.model_dump(), sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    # "evidence_assignments" only when there are some: an older laptop reads the rest as before
+    body = json.dumps(pack.model_dump(exclude=None if assigned else {"evidence_assignments"}), sort_keys=True,
+                      separators=(",", ":"), ensure_ascii=False).encode()
     payload = pyrage.encrypt(archive.build({MEMBER: body}), [ssh_recipient(m.public_key) for m in keyed])
     sealed = envelope.seal("pack", pack.pack_id, pack.created_at, payload, key, "age",
                            signer=public_line(key.public, key.name))

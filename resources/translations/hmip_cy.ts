@@ -1326,92 +1326,102 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
 <context>
     <name>EvidencePage</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="206"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="202"/>
+        <source>Assigned to %1 at set-up: only they record its judgements here.</source>
+        <translation>Neilltuwyd i %1 wrth osod: dim ond nhw sy'n cofnodi ei barnau yma.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="232"/>
         <source>Choose a judgement first.</source>
         <translation>Dewiswch farn yn gyntaf.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="124"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="128"/>
         <source>Judgements on evidence: the team's judgement of each key question, with a summary of the evidence, and the band decided by the lead inspector, with the rationale</source>
         <translation>Barnau ar dystiolaeth: barn y tîm ar bob cwestiwn allweddol, gyda chrynodeb o'r dystiolaeth, a'r band a benderfynwyd gan yr arolygydd arweiniol, gyda'r rhesymeg</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="150"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="203"/>
+        <source>Local assessors do not judge the evidence about their own organisation.</source>
+        <translation>Nid yw aseswyr lleol yn barnu'r dystiolaeth am eu sefydliad eu hunain.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="158"/>
         <source>Not rated</source>
         <translation>Heb ei raddio</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="226"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="252"/>
         <source>Not recorded: %1</source>
         <translation>Heb ei gofnodi: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="190"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="216"/>
         <source>Nothing recorded yet.</source>
         <translation>Dim wedi'i gofnodi eto.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="152"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="160"/>
         <source>Rationale:</source>
         <translation>Rhesymeg:</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="153"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="161"/>
         <source>Record band</source>
         <translation>Cofnodi'r band</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="148"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="156"/>
         <source>Record judgement</source>
         <translation>Cofnodi'r farn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="222"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="248"/>
         <source>Recorded. The next export sends it to the central store.</source>
         <translation>Cofnodwyd. Bydd yr allforio nesaf yn ei anfon i'r storfa ganolog.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="194"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="220"/>
         <source>Recorded: %1, by %2, %3 (%4): %5</source>
         <translation>Cofnodwyd: %1, gan %2, %3 (%4): %5</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="211"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="237"/>
         <source>Saving…</source>
         <translation>Wrthi'n cadw…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="147"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="155"/>
         <source>Summary of the evidence:</source>
         <translation>Crynodeb o'r dystiolaeth:</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="151"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="159"/>
         <source>The standard's band, decided by the lead inspector</source>
         <translation>Band y safon, a benderfynwyd gan yr arolygydd arweiniol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="127"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="131"/>
         <source>This inspection's framework has no standards judged on evidence.</source>
         <translation>Nid oes gan fframwaith yr arolygiad hwn safonau a farnwyd ar dystiolaeth.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="193"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="219"/>
         <source>confirmed by the central store</source>
         <translation>wedi'i gadarnhau gan y storfa ganolog</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="193"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="219"/>
         <source>not yet sent or confirmed</source>
         <translation>heb ei anfon na'i gadarnhau eto</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="161"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="169"/>
         <source>— choose —</source>
         <translation>— dewiswch —</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="123"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="127"/>
         <source>← Case list</source>
         <translation>← Rhestr achosion</translation>
     </message>

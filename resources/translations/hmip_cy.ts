@@ -1858,47 +1858,47 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
 <context>
     <name>QWizard</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="54"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="56"/>
         <source>&amp;Finish</source>
         <translation>&amp;Gorffen</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="52"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="54"/>
         <source>&amp;Next</source>
         <translation>&amp;Nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="52"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="54"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Nesaf &gt;</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="51"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="53"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="55"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="57"/>
         <source>Cancel</source>
         <translation>Canslo</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="53"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="55"/>
         <source>Commit</source>
         <translation>Ymrwymo</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="52"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="54"/>
         <source>Continue</source>
         <translation>Parhau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="54"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="56"/>
         <source>Done</source>
         <translation>Wedi gorffen</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="51"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="53"/>
         <source>Go Back</source>
         <translation>Mynd yn ôl</translation>
     </message>
@@ -1944,299 +1944,334 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="208"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="211"/>
         <source>%1 is not a date: type it as dd/mm/yyyy.</source>
         <translation>Nid yw %1 yn ddyddiad: teipiwch ef fel dd/mm/bbbb.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="344"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="347"/>
         <source>Allocation and replacements</source>
         <translation>Dyraniad ac amnewid</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="64"/>
+        <location filename="../../hmip_desktop/ui/views/setup/assign_page.py" line="82"/>
+        <source>Any team member</source>
+        <translation>Unrhyw aelod o'r tîm</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="66"/>
         <source>Browse for %1</source>
         <translation>Pori am %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="63"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="65"/>
         <source>Browse…</source>
         <translation>Pori…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="247"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="250"/>
         <source>CSV files (*.csv)</source>
         <translation>Ffeiliau CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="350"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="353"/>
         <source>Case</source>
         <translation>Achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="315"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="318"/>
         <source>Caseload</source>
         <translation>Llwyth achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="290"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="293"/>
         <source>Caseload (CSV or XLSX)</source>
         <translation>Llwyth achosion (CSV neu XLSX)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="283"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="286"/>
         <source>Caseload and sample</source>
         <translation>Llwyth achosion a sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="289"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="292"/>
         <source>Caseload file</source>
         <translation>Ffeil y llwyth achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="315"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="318"/>
         <source>Caseloads (*.csv *.xlsx)</source>
         <translation>Llwythi achosion (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="144"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="145"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="185"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="147"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="148"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="188"/>
         <source>Central store</source>
         <translation>Storfa ganolog</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="185"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="188"/>
         <source>Central store (*.sqlite)</source>
         <translation>Storfa ganolog (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="345"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="348"/>
         <source>Change a reader, or replace a case that cannot be read with the next reserve.</source>
         <translation>Newidiwch ddarllenydd, neu rhowch yr achos wrth gefn nesaf yn lle achos na ellir ei ddarllen.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="140"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="143"/>
         <source>Choose the central store, the framework and the inspection's details.</source>
         <translation>Dewiswch y storfa ganolog, y fframwaith a manylion yr arolygiad.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="432"/>
+        <location filename="../../hmip_desktop/ui/views/setup/assign_page.py" line="26"/>
+        <source>Choose who records the team's judgements of each standard judged on evidence (often the lead). Local assessors are not offered: the evidence is about their own organisation.</source>
+        <translation>Dewiswch pwy sy'n cofnodi barnau'r tîm ar bob safon a fernir ar sail tystiolaeth (yr arweinydd yn aml). Ni chynigir aseswyr lleol: mae'r dystiolaeth am eu sefydliad eu hunain.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="435"/>
         <source>Create the pack</source>
         <translation>Creu'r pecyn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="472"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="475"/>
         <source>Creating the pack…</source>
         <translation>Wrthi'n creu'r pecyn…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="303"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="306"/>
         <source>Draw the sample</source>
         <translation>Tynnu'r sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="328"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="331"/>
         <source>Drawing the sample…</source>
         <translation>Wrthi'n tynnu'r sampl…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="168"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="171"/>
         <source>Fieldwork ends</source>
         <translation>Diwedd y gwaith maes</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="167"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="170"/>
         <source>Fieldwork starts</source>
         <translation>Dechrau'r gwaith maes</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="154"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="164"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="157"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="167"/>
         <source>Framework</source>
         <translation>Fframwaith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="241"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="244"/>
         <source>Id</source>
         <translation>Dynodydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="166"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="169"/>
         <source>Inspection id</source>
         <translation>Dynodydd yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="455"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="458"/>
         <source>Inspection packs (*.pack)</source>
         <translation>Pecynnau arolygiad (*.pack)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="241"/>
+        <location filename="../../hmip_desktop/ui/views/setup/assign_page.py" line="25"/>
+        <source>Judgements on evidence</source>
+        <translation>Barnau ar dystiolaeth</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="244"/>
         <source>Key</source>
         <translation>Allwedd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="148"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="149"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="151"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="152"/>
         <source>Keys folder</source>
         <translation>Ffolder yr allweddi</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="235"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="238"/>
         <source>Load team CSV…</source>
         <translation>Llwytho CSV y tîm…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="284"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="287"/>
         <source>Load the provider's caseload, check the size, and draw the sample.</source>
         <translation>Llwythwch ffeil llwyth achosion y darparwr, gwiriwch y maint, a thynnwch y sampl.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="232"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="235"/>
         <source>Load the team from a CSV file with the columns id, name, role and key_id.</source>
         <translation>Llwythwch y tîm o ffeil CSV sydd â'r colofnau id, name, role a key_id.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="241"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="244"/>
         <source>Name</source>
         <translation>Enw</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="151"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="154"/>
         <source>Needed for a postgresql:// store; a file keeps its keys beside it</source>
         <translation>Ei angen ar gyfer storfa postgresql://; mae ffeil yn cadw ei hallweddi wrth ei hochr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="126"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="127"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="129"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="130"/>
         <source>Not done</source>
         <translation>Heb ei wneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="443"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="446"/>
         <source>Pack saved. Give the team this fingerprint to trust when they import it: %1</source>
         <translation>Cadwyd y pecyn. Rhowch yr ôl bys hwn i'r tîm, er mwyn iddynt ymddiried ynddo wrth fewnforio'r pecyn: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="166"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="169"/>
         <source>Provider</source>
         <translation>Darparwr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="294"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="295"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="297"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="298"/>
         <source>Random seed</source>
         <translation>Hedyn hap</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="350"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="353"/>
         <source>Reader</source>
         <translation>Darllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="386"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="389"/>
         <source>Reader of case %1</source>
         <translation>Darllenydd achos %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="410"/>
+        <location filename="../../hmip_desktop/ui/views/setup/assign_page.py" line="33"/>
+        <source>Recorded by</source>
+        <translation>Cofnodir gan</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="413"/>
         <source>Replace a case</source>
         <translation>Amnewid achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="354"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="357"/>
         <source>Replace the selected case…</source>
         <translation>Amnewid yr achos a ddewiswyd…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="241"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="244"/>
         <source>Role</source>
         <translation>Rôl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="349"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="352"/>
         <source>Sample and readers</source>
         <translation>Sampl a darllenwyr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="310"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="313"/>
         <source>Sample report</source>
         <translation>Adroddiad y sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="299"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="300"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="302"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="303"/>
         <source>Sample size</source>
         <translation>Maint y sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="429"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="430"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="454"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="432"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="433"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="457"/>
         <source>Save the pack as</source>
         <translation>Cadw'r pecyn fel</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="76"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="78"/>
         <source>Set up an inspection</source>
         <translation>Sefydlu arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="421"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="424"/>
         <source>Sign the pack with your lead inspector key and save it for the team.</source>
         <translation>Llofnodwch y pecyn â'ch allwedd fel arolygydd arweiniol, a'i gadw ar gyfer y tîm.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="350"/>
+        <location filename="../../hmip_desktop/ui/views/setup/assign_page.py" line="33"/>
+        <source>Standard</source>
+        <translation>Safon</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/assign_page.py" line="32"/>
+        <source>Standards judged on evidence and who records them</source>
+        <translation>Safonau a fernir ar sail tystiolaeth a phwy sy'n eu cofnodi</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="353"/>
         <source>Stratum</source>
         <translation>Haen</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="240"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="247"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="243"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="250"/>
         <source>Team</source>
         <translation>Tîm</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="139"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="142"/>
         <source>The inspection</source>
         <translation>Yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="420"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="423"/>
         <source>The inspection pack</source>
         <translation>Pecyn yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="231"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="234"/>
         <source>The team</source>
         <translation>Y tîm</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="167"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="170"/>
         <source>Title</source>
         <translation>Teitl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="411"/>
+        <location filename="../../hmip_desktop/ui/views/setup/assign_page.py" line="83"/>
+        <source>Who records %1</source>
+        <translation>Pwy sy'n cofnodi %1</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="414"/>
         <source>Why can case %1 not be read?</source>
         <translation>Pam na ellir darllen achos %1?</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="425"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="426"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="449"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="428"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="429"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="452"/>
         <source>Your key folder</source>
         <translation>Ffolder eich allwedd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="298"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="301"/>
         <source>automatic</source>
         <translation>awtomatig</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="173"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="176"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/bbbb</translation>
     </message>

@@ -60,7 +60,8 @@ def create_inspection(store: CentralStore, inspection_id: str, framework_yaml: s
 
 
 def set_team(store: CentralStore, inspection_id: str, members: list[dict]) -> None:
-    """Replace the team: dicts with id, name, role and optionally key_id (an enrolled key)."""
+    """Replace the team: dicts with id, name, role and optionally key_id (an enrolled key).
+    Assignments of evidence standards to members no longer on it (or now local assessors) lapse."""
     with store.engine.begin() as conn:
         for m in members:
             if m.get("key_id") and conn.execute(select(schema.keys.c.key_id).where(
@@ -70,6 +71,10 @@ def set_team(store: CentralStore, inspection_id: str, members: list[dict]) -> No
         conn.execute(insert(schema.team_members), [
             {"inspection_id": inspection_id, "member_id": m["id"], "name": m["name"], "role": m["role"],
              "key_id": m.get("key_id")} for m in members])
+        # An evidence standard stays assigned only to a member still on the team who may judge it.
+        ea = schema.evidence_assignments
+        keep = [m["id"] for m in members if m["role"] != "local_assessor"]
+        conn.execute(delete(ea).where(ea.c.inspection_id == inspection_id, ea.c.member_id.not_in(keep)))
 
 
 def set_cases(store: CentralStore, inspection_id: str, rows: list[dict]) -> None:

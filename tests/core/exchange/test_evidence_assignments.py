@@ -173,3 +173,11 @@ def test_a_local_assessor_may_not_judge_evidence_about_their_own_organisation(wo
     assert "team member la1 is a local assessor" in err and len(err.splitlines()) == 1
     assert _without_events(dump_store(world.central)) == _without_events(before)
     assert _refusals(world)[-1]["rule"] == "evidence_local_assessor"
+
+
+def test_a_new_team_without_the_assignee_drops_the_assignment(world, tmp_path, capsys):
+    assert _assign(world, "leadership", "insp2") == 0 and _assign(world, "staff", "insp1") == 0
+    (tmp_path / "team.csv").write_text("id,name,role\nlead1,Lead,lead\ninsp1,Inspector A,inspector\n"
+                                       "insp2,Inspector B,local_assessor\n", encoding="utf-8")
+    assert main(["central", "team", str(world.central_path), "--inspection", "demo", str(tmp_path / "team.csv")]) == 0
+    assert assignments.assigned(world.central, "demo") == {"staff": "insp1"}

@@ -190,8 +190,6 @@ CENTRAL: dict[str, tuple[str, str]] = {
                               "about their own organisation's policy and provision",
                               "mae {member} yn asesydd lleol: nid yw staff y darparwr ei hun yn barnu'r dystiolaeth "
                               "am bolisi a darpariaeth eu sefydliad eu hunain"),
-    "assign.not_inspection": ("inspection '{inspection}' has not been set up here",
-                              "nid yw arolygiad '{inspection}' wedi'i osod yma"),
     "evidence.assigned_to": ("standard '{standard}' is assigned to {assignee}: only they record its judgements "
                              "(the lead changes the assignment at set-up)",
                              "mae safon '{standard}' wedi'i neilltuo i {assignee}: dim ond nhw sy'n cofnodi ei "

@@ -153,3 +153,4 @@ def test_a_standard_assigned_to_another_member_is_read_only_naming_them(make_win
     page.standards.setCurrentRow(0)
     ui.settle()
     assert "lead1" in page.assignee.text() and "Neilltuwyd" in page.assignee.text()
+    ui.window.set_language("en")  # the interface language is process-wide: leave it as found

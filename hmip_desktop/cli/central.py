@@ -149,6 +149,16 @@ def central_team(args) -> int:
     return 0
 
 
+def central_assign_evidence(args) -> int:
+    from ..core.central import assignments
+
+    member = None if args.member == "none" else args.member
+    assignments.assign(central_store(args), args.inspection, args.standard, member)
+    print(f"{args.standard}: judgements on evidence recorded by {member}" if member else
+          f"{args.standard}: no longer assigned (any team member but a local assessor may judge it)")
+    return 0
+
+
 def central_draw(args) -> int:
     from ..core.central import setup_flow
 
@@ -340,6 +350,11 @@ def register(sub):
     q = store_parser("team", "set the inspection team from a CSV (id,name,role[,key_id])", central_team)
     q.add_argument("--inspection", required=True, metavar="ID")
     q.add_argument("team", metavar="TEAM.csv")
+    q = store_parser("assign-evidence", "assign a standard judged on evidence to the team member who records its "
+                     "judgements (the pack carries it)", central_assign_evidence)
+    for name in ("--inspection", "--standard"):
+        q.add_argument(name, required=True)
+    q.add_argument("--member", required=True, help="a team member's id (not a local assessor), or none to clear")
     q = store_parser("draw", "read the caseload, draw the stratified sample with reserves, allocate it", central_draw)
     q.add_argument("--inspection", required=True, metavar="ID")
     q.add_argument("caseload", metavar="CASELOAD")

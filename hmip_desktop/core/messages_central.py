@@ -180,4 +180,36 @@ CENTRAL: dict[str, tuple[str, str]] = {
     "packs.caseload_size": ("caseload size must be a whole number of cases, not {value}",
                             "rhaid i faint y llwyth achosion fod yn nifer cyfan o achosion, nid {value}"),
     "import.bundle_unknown": ("bundle {bundle} has not been imported here", "nid yw bwndel {bundle} wedi'i fewnforio yma"),
+    # -- evidence standards assigned at set-up (core/central/assignments.py, field evidence, import) --
+    "assign.not_evidence": ("standard '{standard}' is not a standard judged on evidence of inspection '{inspection}'",
+                            "nid yw safon '{standard}' yn safon a fernir ar sail tystiolaeth yn arolygiad "
+                            "'{inspection}'"),
+    "assign.not_member": ("{member} is not on the team of inspection '{inspection}' (hmip central team)",
+                          "nid yw {member} ar dîm arolygiad '{inspection}' (hmip central team)"),
+    "assign.local_assessor": ("{member} is a local assessor: the provider's own staff do not judge the evidence "
+                              "about their own organisation's policy and provision",
+                              "mae {member} yn asesydd lleol: nid yw staff y darparwr ei hun yn barnu'r dystiolaeth "
+                              "am bolisi a darpariaeth eu sefydliad eu hunain"),
+    "evidence.assigned_to": ("standard '{standard}' is assigned to {assignee}: only they record its judgements "
+                             "(the lead changes the assignment at set-up)",
+                             "mae safon '{standard}' wedi'i neilltuo i {assignee}: dim ond nhw sy'n cofnodi ei "
+                             "barnau (yr arweinydd sy'n newid y neilltuo wrth osod)"),
+    "evidence.local_assessor": ("{by} is a local assessor: the provider's own staff do not judge the evidence about "
+                                "their own organisation's policy and provision",
+                                "mae {by} yn asesydd lleol: nid yw staff y darparwr ei hun yn barnu'r dystiolaeth am "
+                                "bolisi a darpariaeth eu sefydliad eu hunain"),
+    "auth.evidence_not_assigned": ("{where}: standard '{standard}' is assigned to {assignee}, not to {member}: only "
+                                   "the assigned member sends its judgements",
+                                   "{where}: mae safon '{standard}' wedi'i neilltuo i {assignee}, nid i {member}: dim "
+                                   "ond yr aelod a neilltuwyd sy'n anfon ei barnau"),
+    "auth.evidence_local_assessor": ("{where}: team member {member} is a local assessor: the provider's own staff send "
+                                     "no judgements on evidence about their own organisation",
+                                     "{where}: mae aelod tîm {member} yn asesydd lleol: nid yw staff y darparwr ei hun "
+                                     "yn anfon barnau ar dystiolaeth am eu sefydliad eu hunain"),
+    # -- case reads after sign-off (core/central/authorise.py) --
+    "auth.signed_off": ("{where}: inspection '{inspection}' is signed off, so a new version of this case read is "
+                        "not taken: the lead inspector must reopen the inspection (recorded), then send it again",
+                        "{where}: mae arolygiad '{inspection}' wedi'i gymeradwyo, felly ni dderbynnir fersiwn newydd "
+                        "o'r darlleniad achos hwn: rhaid i'r arolygydd arweiniol ailagor yr arolygiad (wedi'i "
+                        "gofnodi), yna ei anfon eto"),
 }

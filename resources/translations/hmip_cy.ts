@@ -1338,92 +1338,102 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
 <context>
     <name>EvidencePage</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="206"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="202"/>
+        <source>Assigned to %1 at set-up: only they record its judgements here.</source>
+        <translation>Neilltuwyd i %1 wrth osod: dim ond nhw sy'n cofnodi ei barnau yma.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="232"/>
         <source>Choose a judgement first.</source>
         <translation>Dewiswch farn yn gyntaf.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="124"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="128"/>
         <source>Judgements on evidence: the team's judgement of each key question, with a summary of the evidence, and the band decided by the lead inspector, with the rationale</source>
         <translation>Barnau ar dystiolaeth: barn y tîm ar bob cwestiwn allweddol, gyda chrynodeb o'r dystiolaeth, a'r band a benderfynwyd gan yr arolygydd arweiniol, gyda'r rhesymeg</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="150"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="203"/>
+        <source>Local assessors do not judge the evidence about their own organisation.</source>
+        <translation>Nid yw aseswyr lleol yn barnu'r dystiolaeth am eu sefydliad eu hunain.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="158"/>
         <source>Not rated</source>
         <translation>Heb ei raddio</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="226"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="252"/>
         <source>Not recorded: %1</source>
         <translation>Heb ei gofnodi: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="190"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="216"/>
         <source>Nothing recorded yet.</source>
         <translation>Dim wedi'i gofnodi eto.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="152"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="160"/>
         <source>Rationale:</source>
         <translation>Rhesymeg:</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="153"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="161"/>
         <source>Record band</source>
         <translation>Cofnodi'r band</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="148"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="156"/>
         <source>Record judgement</source>
         <translation>Cofnodi'r farn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="222"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="248"/>
         <source>Recorded. The next export sends it to the central store.</source>
         <translation>Cofnodwyd. Bydd yr allforio nesaf yn ei anfon i'r storfa ganolog.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="194"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="220"/>
         <source>Recorded: %1, by %2, %3 (%4): %5</source>
         <translation>Cofnodwyd: %1, gan %2, %3 (%4): %5</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="211"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="237"/>
         <source>Saving…</source>
         <translation>Wrthi'n cadw…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="147"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="155"/>
         <source>Summary of the evidence:</source>
         <translation>Crynodeb o'r dystiolaeth:</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="151"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="159"/>
         <source>The standard's band, decided by the lead inspector</source>
         <translation>Band y safon, a benderfynwyd gan yr arolygydd arweiniol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="127"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="131"/>
         <source>This inspection's framework has no standards judged on evidence.</source>
         <translation>Nid oes gan fframwaith yr arolygiad hwn safonau a farnwyd ar dystiolaeth.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="193"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="219"/>
         <source>confirmed by the central store</source>
         <translation>wedi'i gadarnhau gan y storfa ganolog</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="193"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="219"/>
         <source>not yet sent or confirmed</source>
         <translation>heb ei anfon na'i gadarnhau eto</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="161"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="169"/>
         <source>— choose —</source>
         <translation>— dewiswch —</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="123"/>
+        <location filename="../../hmip_desktop/ui/views/field/evidence_page.py" line="127"/>
         <source>← Case list</source>
         <translation>← Rhestr achosion</translation>
     </message>
@@ -1860,47 +1870,47 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
 <context>
     <name>QWizard</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="51"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="53"/>
         <source>&amp;Finish</source>
         <translation>&amp;Gorffen</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="49"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="51"/>
         <source>&amp;Next</source>
         <translation>&amp;Nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="49"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="51"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Nesaf &gt;</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="48"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="50"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="52"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="54"/>
         <source>Cancel</source>
         <translation>Canslo</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="50"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="52"/>
         <source>Commit</source>
         <translation>Ymrwymo</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="49"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="51"/>
         <source>Continue</source>
         <translation>Parhau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="51"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="53"/>
         <source>Done</source>
         <translation>Wedi gorffen</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="48"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="50"/>
         <source>Go Back</source>
         <translation>Mynd yn ôl</translation>
     </message>
@@ -1951,19 +1961,24 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Nid yw %1 yn ddyddiad: teipiwch ef fel dd/mm/bbbb.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="155"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="158"/>
         <source>%1: cannot read the team file (%2)</source>
         <translation>%1: ni ellir darllen ffeil y tîm (%2)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="152"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="155"/>
         <source>%1: is not UTF-8 text; save the team as CSV UTF-8</source>
         <translation>%1: nid yw'n destun UTF-8; cadwch y tîm fel CSV UTF-8</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="254"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="257"/>
         <source>Allocation and replacements</source>
         <translation>Dyraniad ac amnewid</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/assign_page.py" line="78"/>
+        <source>Any team member</source>
+        <translation>Unrhyw aelod o'r tîm</translation>
     </message>
     <message>
         <location filename="../../hmip_desktop/ui/views/setup/common.py" line="21"/>
@@ -1976,32 +1991,32 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Pori…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="141"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="144"/>
         <source>CSV files (*.csv)</source>
         <translation>Ffeiliau CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="260"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="263"/>
         <source>Case</source>
         <translation>Achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="217"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="220"/>
         <source>Caseload</source>
         <translation>Llwyth achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="187"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="190"/>
         <source>Caseload (CSV or XLSX)</source>
         <translation>Llwyth achosion (CSV neu XLSX)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="180"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="183"/>
         <source>Caseload and sample</source>
         <translation>Llwyth achosion a sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="186"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="189"/>
         <source>Caseload file</source>
         <translation>Ffeil y llwyth achosion</translation>
     </message>
@@ -2012,7 +2027,7 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Maint y llwyth achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="217"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="220"/>
         <source>Caseloads (*.csv *.xlsx)</source>
         <translation>Llwythi achosion (*.csv *.xlsx)</translation>
     </message>
@@ -2029,7 +2044,7 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Storfa ganolog (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="255"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="258"/>
         <source>Change a reader, or replace a case that cannot be read with the next reserve.</source>
         <translation>Newidiwch ddarllenydd, neu rhowch yr achos wrth gefn nesaf yn lle achos na ellir ei ddarllen.</translation>
     </message>
@@ -2039,22 +2054,27 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Dewiswch y storfa ganolog, y fframwaith a manylion yr arolygiad.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="342"/>
+        <location filename="../../hmip_desktop/ui/views/setup/assign_page.py" line="22"/>
+        <source>Choose who records the team's judgements of each standard judged on evidence (often the lead). Local assessors are not offered: the evidence is about their own organisation.</source>
+        <translation>Dewiswch pwy sy'n cofnodi barnau'r tîm ar bob safon a fernir ar sail tystiolaeth (yr arweinydd yn aml). Ni chynigir aseswyr lleol: mae'r dystiolaeth am eu sefydliad eu hunain.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="345"/>
         <source>Create the pack</source>
         <translation>Creu'r pecyn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="382"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="385"/>
         <source>Creating the pack…</source>
         <translation>Wrthi'n creu'r pecyn…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="200"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="203"/>
         <source>Draw the sample</source>
         <translation>Tynnu'r sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="230"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="233"/>
         <source>Drawing the sample…</source>
         <translation>Wrthi'n tynnu'r sampl…</translation>
     </message>
@@ -2075,7 +2095,7 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Fframwaith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="135"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="138"/>
         <source>Id</source>
         <translation>Dynodydd</translation>
     </message>
@@ -2085,12 +2105,17 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Dynodydd yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="365"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="368"/>
         <source>Inspection packs (*.pack)</source>
         <translation>Pecynnau arolygiad (*.pack)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="135"/>
+        <location filename="../../hmip_desktop/ui/views/setup/assign_page.py" line="21"/>
+        <source>Judgements on evidence</source>
+        <translation>Barnau ar dystiolaeth</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="138"/>
         <source>Key</source>
         <translation>Allwedd</translation>
     </message>
@@ -2101,27 +2126,27 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Ffolder yr allweddi</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="236"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="239"/>
         <source>Left out before the draw: %1</source>
         <translation>Wedi'u gadael allan cyn tynnu'r sampl: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="129"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="132"/>
         <source>Load team CSV…</source>
         <translation>Llwytho CSV y tîm…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="181"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="184"/>
         <source>Load the provider's caseload, check the size, and draw the sample.</source>
         <translation>Llwythwch ffeil llwyth achosion y darparwr, gwiriwch y maint, a thynnwch y sampl.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="126"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="129"/>
         <source>Load the team from a CSV file with the columns id, name, role and key_id.</source>
         <translation>Llwythwch y tîm o ffeil CSV sydd â'r colofnau id, name, role a key_id.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="135"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="138"/>
         <source>Name</source>
         <translation>Enw</translation>
     </message>
@@ -2131,8 +2156,8 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Ei angen ar gyfer storfa postgresql://; mae ffeil yn cadw ei hallweddi wrth ei hochr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="112"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="113"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="115"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="116"/>
         <source>Not done</source>
         <translation>Heb ei wneud</translation>
     </message>
@@ -2148,7 +2173,7 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Arall</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="353"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="356"/>
         <source>Pack saved. Give the team this fingerprint to trust when they import it: %1</source>
         <translation>Cadwyd y pecyn. Rhowch yr ôl bys hwn i'r tîm, er mwyn iddynt ymddiried ynddo wrth fewnforio'r pecyn: %1</translation>
     </message>
@@ -2184,20 +2209,25 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Math o ddarparwr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="191"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="192"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="194"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="195"/>
         <source>Random seed</source>
         <translation>Hedyn hap</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="260"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="263"/>
         <source>Reader</source>
         <translation>Darllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="296"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="299"/>
         <source>Reader of case %1</source>
         <translation>Darllenydd achos %1</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/assign_page.py" line="29"/>
+        <source>Recorded by</source>
+        <translation>Cofnodir gan</translation>
     </message>
     <message>
         <location filename="../../hmip_desktop/ui/views/setup/inspection_page.py" line="87"/>
@@ -2205,61 +2235,71 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Rhanbarth</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="320"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="323"/>
         <source>Replace a case</source>
         <translation>Amnewid achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="264"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="267"/>
         <source>Replace the selected case…</source>
         <translation>Amnewid yr achos a ddewiswyd…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="135"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="138"/>
         <source>Role</source>
         <translation>Rôl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="259"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="262"/>
         <source>Sample and readers</source>
         <translation>Sampl a darllenwyr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="212"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="215"/>
         <source>Sample report</source>
         <translation>Adroddiad y sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="196"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="197"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="199"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="200"/>
         <source>Sample size</source>
         <translation>Maint y sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="339"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="340"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="364"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="342"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="343"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="367"/>
         <source>Save the pack as</source>
         <translation>Cadw'r pecyn fel</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="62"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="64"/>
         <source>Set up an inspection</source>
         <translation>Sefydlu arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="331"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="334"/>
         <source>Sign the pack with your lead inspector key and save it for the team.</source>
         <translation>Llofnodwch y pecyn â'ch allwedd fel arolygydd arweiniol, a'i gadw ar gyfer y tîm.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="260"/>
+        <location filename="../../hmip_desktop/ui/views/setup/assign_page.py" line="29"/>
+        <source>Standard</source>
+        <translation>Safon</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/assign_page.py" line="28"/>
+        <source>Standards judged on evidence and who records them</source>
+        <translation>Safonau a fernir ar sail tystiolaeth a phwy sy'n eu cofnodi</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="263"/>
         <source>Stratum</source>
         <translation>Haen</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="134"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="141"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="137"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="144"/>
         <source>Team</source>
         <translation>Tîm</translation>
     </message>
@@ -2269,12 +2309,12 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="330"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="333"/>
         <source>The inspection pack</source>
         <translation>Pecyn yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="125"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="128"/>
         <source>The team</source>
         <translation>Y tîm</translation>
     </message>
@@ -2284,14 +2324,19 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Teitl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="321"/>
+        <location filename="../../hmip_desktop/ui/views/setup/assign_page.py" line="79"/>
+        <source>Who records %1</source>
+        <translation>Pwy sy'n cofnodi %1</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="324"/>
         <source>Why can case %1 not be read?</source>
         <translation>Pam na ellir darllen achos %1?</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="335"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="336"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="359"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="338"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="339"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="362"/>
         <source>Your key folder</source>
         <translation>Ffolder eich allwedd</translation>
     </message>
@@ -2301,7 +2346,7 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Gwasanaeth cyfiawnder ieuenctid</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="195"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="198"/>
         <source>automatic</source>
         <translation>awtomatig</translation>
     </message>

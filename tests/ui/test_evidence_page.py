@@ -129,3 +129,28 @@ def test_a_laptop_judgement_shows_in_the_central_window_as_a_central_one(tmp_pat
     assert block.model.index(0, 1).data() == "On evidence" and block.model.index(0, 4).data() == "Good"
     assert block.model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole) == "Board minutes and interviews"
     window.close()
+
+
+def test_a_standard_assigned_to_another_member_is_read_only_naming_them(make_window, demo_path, qtbot):
+    from hmip_desktop.core.field.db import write_transaction
+
+    db = open_db(demo_path)
+    set_user(db, "insp1")
+    with write_transaction(db):  # as a pack with an assignment leaves it (core/field/pack_import.py)
+        db.execute("INSERT INTO evidence_assignments VALUES ('demo', 'leadership', 'lead1')")
+    db.close()
+    ui = make_window(demo_path)
+    ui.window.act_evidence.trigger()
+    page = ui.window.evidence_page
+    ui.settle()
+    assert page.standards.currentRow() == 0
+    assert "Assigned to lead1 at set-up" in page.assignee.text() and not page.assignee.isHidden()
+    assert not page.items["leadership_vision"].record.isEnabled() and not page.items["leadership_vision"].text.isEnabled()
+    page.standards.setCurrentRow(1)  # staff: assigned to nobody, so this inspector records it
+    ui.settle()
+    assert page.assignee.isHidden() and page.items["staff_workload"].record.isEnabled()
+    ui.window.set_language("cy")
+    page.standards.setCurrentRow(0)
+    ui.settle()
+    assert "lead1" in page.assignee.text() and "Neilltuwyd" in page.assignee.text()
+    ui.window.set_language("en")  # the interface language is process-wide: leave it as found

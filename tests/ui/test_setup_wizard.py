@@ -95,6 +95,23 @@ def test_wizard_sets_up_an_inspection_and_writes_a_pack(qtbot, qapp, tmp_path, k
     qtbot.waitUntil(lambda: wizard.ops.pending == 0, timeout=5000)
     wizard.next()
     qtbot.waitUntil(lambda: wizard.currentId() == 4, timeout=10000)
+    # Who records each standard judged on evidence: the lead or an inspector, never a local assessor.
+    assign = wizard.currentPage()
+    assert assign.table.rowCount() == 4 and assign.table.item(0, 0).text() == "1.1 Leadership"
+    leadership: QComboBox = assign.combo("leadership")
+    offered = [leadership.itemData(i) for i in range(leadership.count())]
+    assert offered == [None, "lead1", "insp1"] and leadership.itemText(0) == "Any team member"
+    leadership.setCurrentIndex(1)
+    assign.combo("staff").setCurrentIndex(2)
+    assert not assign.assign("services", "la1")  # refused by the core (shown), nothing written
+    qtbot.waitUntil(lambda: wizard.findChild(QMessageBox, "setup_error") is not None, timeout=10000)
+    assert "la1 is a local assessor" in wizard.findChild(QMessageBox, "setup_error").text()
+    wizard.findChild(QMessageBox, "setup_error").close()
+    wizard.set_language("cy")
+    assert assign.combo("leadership").itemText(0) != "Any team member"
+    wizard.set_language("en")
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == 5, timeout=10000)
     pack = wizard.currentPage()
     pack.key.setText(str(tmp_path / "lead"))
     pack.out.setText(str(tmp_path / "cl.pack"))
@@ -108,6 +125,9 @@ def test_wizard_sets_up_an_inspection_and_writes_a_pack(qtbot, qapp, tmp_path, k
 
         reason = conn.execute(text("SELECT replacement_reason FROM setup_cases WHERE case_id = :c"), {"c": first_case}).scalar()
     assert reason == "in custody elsewhere"
+    from hmip_desktop.core.central import assignments
+
+    assert assignments.assigned(store, "cl-2026") == {"leadership": "lead1", "staff": "insp1"}
 
 
 def test_a_bad_caseload_is_shown_and_nothing_drawn(qtbot, qapp, tmp_path, keys):

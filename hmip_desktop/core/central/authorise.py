@@ -10,7 +10,11 @@ A bundle is accepted only when (docs/bundle-format.md, "Authorisation"):
   the key was enrolled for that same role;
 * its device id is new, or belongs to the key that first used it;
 * every read names that member as its reader, and its case is in the sample (drawn,
-  or a reserve activated to replace a case) and allocated or reassigned to that member.
+  or a reserve activated to replace a case) and allocated or reassigned to that member;
+* no read brings a new revision while the inspection is signed off (ratings are
+  computed, so a new revision would change signed-off ratings): the lead reopens it
+  first. A revision the store already holds is not new, and the very same bundle sent
+  again never reaches these checks (it answers with its receipt).
 
 Anything else raises :class:`Refused`: one line naming the rule (and the first
 offending read), with only ids attached, so the import can record it in the event
@@ -27,7 +31,7 @@ from ..exchange.envelope import Rejected
 from ..exchange.formats import CaseReadRecord, Manifest
 from ..exchange.revisions import EVIDENCE_MEMBER, MEMBER
 from ..messages import Msg, render
-from . import schema
+from . import queries, schema
 
 #: Team roles whose members read cases and so submit case reads.
 SUBMITTING_ROLES = ("inspector", "local_assessor")
@@ -61,6 +65,8 @@ class Authority:
     sample: dict[str, str | None] = field(default_factory=dict)
     #: the member's team role and the role its key was enrolled with (equal)
     role: str = ""
+    #: the inspection is signed off (no new revision is taken until it is reopened)
+    locked: bool = False
 
     def facts(self, rule: str, line: int, case_id: str) -> dict[str, object]:
         return _facts(self.manifest, self.key_id, rule, line, case_id)
@@ -81,6 +87,15 @@ class Authority:
             to = Msg.of("auth.to_member", member=allocated) if allocated else Msg.of("auth.to_nobody")
             raise Refused.of("auth.not_allocated", rule="case_not_allocated", facts=self.facts("case_not_allocated", line, case),
                              where=where, to=to, member=self.member_id)
+        if self.locked and not self._held(case, record.revision_id):
+            raise Refused.of("auth.signed_off", rule="signed_off", facts=self.facts("signed_off", line, case),
+                             where=where, inspection=self.manifest.inspection_id)
+
+    def _held(self, case_id: str, revision_id: str) -> bool:
+        t = schema.revisions
+        return self.conn.execute(select(t.c.revision_id).where(
+            t.c.inspection_id == self.manifest.inspection_id, t.c.case_id == case_id,
+            t.c.revision_id == revision_id)).first() is not None
 
     def _why_not_sampled(self, case_id: str) -> Msg:
         t = schema.setup_cases
@@ -146,7 +161,8 @@ def authorise(conn, manifest: Manifest, key_id: str) -> Authority:
     sc = schema.setup_cases
     sample = dict(conn.execute(select(sc.c.case_id, sc.c.reader_id).where(
         sc.c.inspection_id == m.inspection_id, sc.c.selection == "sample")).all())
-    return Authority(conn, m, key_id, member.member_id, insp.framework_sha256, sample, member.role)
+    return Authority(conn, m, key_id, member.member_id, insp.framework_sha256, sample, member.role,
+                     queries.locked(conn, m.inspection_id))
 
 
 def _no_case_reads(m: Manifest) -> bool:

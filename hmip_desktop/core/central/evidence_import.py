@@ -4,8 +4,9 @@ import's first pass and stored in its transaction (docs/bundle-format.md,
 
 Each record is refused, with one line naming it (``evidence.jsonl:LINE: record ID: …``),
 unless: it is well formed (strict JSON, the model, no id twice); it is the signer's own
-(``by`` is the signing member: any member of the inspection's team for a key question's
-team judgement, there being no assignment of standards to members at set-up); a band
+(``by`` is the signing member); a key question's team judgement comes from the member
+the set-up assigned its standard to, or, for a standard with no assignment, from any
+member of the team but a local assessor (assignments.py); a band
 (``question_id`` null) comes from a key enrolled with the lead role; its values hold for
 the inspection's pinned framework (the rule :func:`evidence.check` applies at the central
 store); the inspection is not signed off; and an id the store already holds has the same
@@ -24,7 +25,7 @@ from ..exchange.formats import EvidenceLine, FileEntry, MAX_BUNDLE_RECORDS
 from ..exchange.revisions import EVIDENCE_MEMBER
 from ..frameworks.model import Framework
 from ..messages import Msg
-from . import evidence, queries
+from . import assignments, evidence, queries
 from .authorise import Authority, Refused
 from .store import CentralError
 
@@ -75,6 +76,7 @@ def check(conn, fw: Framework, authority: Authority, records: list[tuple[int, Ev
     inspection = authority.manifest.inspection_id
     held = evidence.stored(conn, [r.id for _, r in records])
     locked = queries.locked(conn, inspection)
+    assigned = assignments.assigned_in(conn, inspection)
     for line, r in records:
         where = _where(line, r)
         if r.by != authority.member_id:
@@ -85,6 +87,8 @@ def check(conn, fw: Framework, authority: Authority, records: list[tuple[int, Ev
             raise Refused.of("auth.evidence_band_not_lead", rule="evidence_band_not_lead",
                              facts=_facts(authority, "evidence_band_not_lead", line, r), where=where,
                              standard=r.standard_id, member=authority.member_id, enrolled=authority.role)
+        if r.question_id is not None:
+            _check_assigned(authority, assigned.get(r.standard_id), line, r, where)
         try:
             evidence.check(fw, r.standard_id, r.question_id, r.value, r.text.strip())
         except CentralError as exc:
@@ -97,6 +101,19 @@ def check(conn, fw: Framework, authority: Authority, records: list[tuple[int, Ev
                 raise Rejected.of("auth.evidence_other_content", where=where)
         elif locked:
             raise Rejected.of("auth.evidence_signed_off", where=where, inspection=inspection)
+
+
+def _check_assigned(authority: Authority, assignee: str | None, line: int, r: EvidenceLine, where: Msg) -> None:
+    """Refused unless the signer may send this team judgement: the standard's assignee,
+    or (no assignment) any member but a local assessor."""
+    member = authority.member_id
+    if assignee is not None and assignee != member:
+        raise Refused.of("auth.evidence_not_assigned", rule="evidence_not_assigned",
+                         facts=_facts(authority, "evidence_not_assigned", line, r), where=where,
+                         standard=r.standard_id, assignee=assignee, member=member)
+    if assignee is None and authority.role == "local_assessor":
+        raise Refused.of("auth.evidence_local_assessor", rule="evidence_local_assessor",
+                         facts=_facts(authority, "evidence_local_assessor", line, r), where=where, member=member)
 
 
 def apply(conn, fw: Framework, inspection_id: str, device_id: str, records: list[tuple[int, EvidenceLine]]) -> int:

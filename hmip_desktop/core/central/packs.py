@@ -21,7 +21,7 @@ from ..exchange import archive, envelope
 from ..exchange.formats import FORMAT_VERSION, Pack
 from ..exchange.keys import SigningKey, parse_public, public_line
 from ..frameworks import content_hash, load_text
-from . import schema, sync_state
+from . import assignments, schema, sync_state
 from .store import CentralError, CentralStore, utc_now
 
 MEMBER = "pack.json"
@@ -60,7 +60,8 @@ def create_inspection(store: CentralStore, inspection_id: str, framework_yaml: s
 
 
 def set_team(store: CentralStore, inspection_id: str, members: list[dict]) -> None:
-    """Replace the team: dicts with id, name, role and optionally key_id (an enrolled key)."""
+    """Replace the team: dicts with id, name, role and optionally key_id (an enrolled key).
+    Assignments of evidence standards to members no longer on it (or now local assessors) lapse."""
     with store.engine.begin() as conn:
         for m in members:
             if m.get("key_id") and conn.execute(select(schema.keys.c.key_id).where(
@@ -70,6 +71,10 @@ def set_team(store: CentralStore, inspection_id: str, members: list[dict]) -> No
         conn.execute(insert(schema.team_members), [
             {"inspection_id": inspection_id, "member_id": m["id"], "name": m["name"], "role": m["role"],
              "key_id": m.get("key_id")} for m in members])
+        # An evidence standard stays assigned only to a member still on the team who may judge it.
+        ea = schema.evidence_assignments
+        keep = [m["id"] for m in members if m["role"] != "local_assessor"]
+        conn.execute(delete(ea).where(ea.c.inspection_id == inspection_id, ea.c.member_id.not_in(keep)))
 
 
 def set_cases(store: CentralStore, inspection_id: str, rows: list[dict]) -> None:
@@ -102,6 +107,7 @@ def create_pack(store: CentralStore, inspection_id: str, key: SigningKey) -> byt
         cases = conn.execute(select(schema.setup_cases).where(
             schema.setup_cases.c.inspection_id == inspection_id,
             schema.setup_cases.c.selection.in_(["sample", "reserve"]))).all()
+        assigned = assignments.assigned_in(conn, inspection_id)
     # The pack lists both in code-point order of their ids on every backend (an ORDER BY
     # would follow the database's collation, which differs between SQLite and PostgreSQL).
     team = sorted(team, key=lambda m: m.member_id)
@@ -118,8 +124,11 @@ def create_pack(store: CentralStore, inspection_id: str, key: SigningKey) -> byt
         cases=[{"case_id": c.case_id, "profile": json.loads(c.profile), "selection": c.selection,
                 "reserve_rank": c.reserve_rank, "reader_id": c.reader_id} for c in cases],
         central={"store_id": store.store_id, "recipients": store.recipients(), "signing_key": store.meta("signing_key")},
+        evidence_assignments=dict(sorted(assigned.items())),
     )
-    body = json.dumps(pack.model_dump(), sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    # "evidence_assignments" only when there are some: an older laptop reads the rest as before
+    body = json.dumps(pack.model_dump(exclude=None if assigned else {"evidence_assignments"}), sort_keys=True,
+                      separators=(",", ":"), ensure_ascii=False).encode()
     payload = pyrage.encrypt(archive.build({MEMBER: body}), [ssh_recipient(m.public_key) for m in keyed])
     sealed = envelope.seal("pack", pack.pack_id, pack.created_at, payload, key, "age",
                            signer=public_line(key.public, key.name))

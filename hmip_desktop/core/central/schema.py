@@ -251,6 +251,17 @@ evidence_judgements = Table(
     Column("origin", ID, nullable=False),
 )
 
+#: Evidence standards assigned to team members at set-up (0008): only the assigned member
+#: sends the team's judgements of that standard's key questions (docs/decisions.md).
+evidence_assignments = Table(
+    "evidence_assignments", metadata,
+    Column("inspection_id", ID, ForeignKey("inspections.id"), nullable=False),
+    Column("standard_id", ID, nullable=False),
+    Column("member_id", ID, nullable=False),
+    Column("assigned_at", STAMP, nullable=False),
+    PrimaryKeyConstraint("inspection_id", "standard_id"),
+)
+
 # -- the sync service's shared state (0007; core/central/sync_state.py) ------------------
 
 #: (key, nonce) pairs of signed requests seen within the replay window.

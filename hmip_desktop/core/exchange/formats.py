@@ -206,3 +206,6 @@ class Pack(Strict):
     team: Annotated[list[PackMember], Field(min_length=1, max_length=100)]
     cases: Annotated[list[PackCase], Field(max_length=20_000)]
     central: PackCentral
+    #: Standards judged on evidence assigned at set-up: standard id -> member id (a team
+    #: member). Left out of a pack with none (so older laptops read it as before).
+    evidence_assignments: Annotated[dict[Ident, Ident], Field(max_length=200)] = {}

@@ -7,8 +7,9 @@ change of its content; a later record supersedes it), with an id made here (rand
 that the central store keeps, so that a record arriving in several bundles is stored
 there once. Values are checked against the inspection's pinned framework by the same
 rule as the central store (core/frameworks/evidence_rules.py); who may record is
-checked against the team the inspection pack gave: any team member for a team
-judgement, a lead for a band. Every record is one durable transaction with one audit
+checked against the team and the assignments the inspection pack gave: a team
+judgement of a standard the set-up assigned only by its assignee, of one with no
+assignment by any member but a local assessor; a band only by a lead. Every record is one durable transaction with one audit
 event (ids and values, never a person's name).
 
 Export carries the records of the laptop's user not yet confirmed by a receipt;
@@ -84,6 +85,12 @@ def record(db: Database, fw: Framework, inspection_id: str, standard_id: str, qu
         raise EvidenceRefused.of("evidence.not_member", by=by, inspection=inspection_id)
     if question_id is None and member[0] != "lead":
         raise EvidenceRefused.of("evidence.band_not_lead", standard=standard_id, by=by, role=member[0])
+    if question_id is not None:
+        assignee = assignments(db, inspection_id).get(standard_id)
+        if assignee is not None and assignee != by:
+            raise EvidenceRefused.of("evidence.assigned_to", standard=standard_id, assignee=assignee)
+        if assignee is None and member[0] == "local_assessor":
+            raise EvidenceRefused.of("evidence.local_assessor", by=by)
     row = Judgement(uuid.uuid4().hex, inspection_id, standard_id, question_id, value, text, by, audit.utc_now(),
                     _setting(db, "device_id") or "laptop")
     with write_transaction(db):
@@ -96,6 +103,25 @@ def record(db: Database, fw: Framework, inspection_id: str, standard_id: str, qu
                      target=f"{standard_id}:{question_id}" if question_id else standard_id,
                      after={"id": row.id, "value": value, "text": text})
     return row
+
+
+def assignments(db: Database, inspection_id: str) -> dict[str, str]:
+    """standard id -> member id of the standards judged on evidence that the pack assigns."""
+    return dict(db.execute("SELECT standard_id, member_id FROM evidence_assignments WHERE inspection_id = ?",
+                           [inspection_id]).fetchall())
+
+
+def may_record(db: Database, inspection_id: str, standard_id: str) -> str | None:
+    """None when the laptop's user may record the team's judgements of ``standard_id``;
+    otherwise who may (the assignee's id), or "" when the user may not at all (a local
+    assessor, no assignment). For the window, which shows the rest read-only."""
+    user = _setting(db, "user_id")
+    assignee = assignments(db, inspection_id).get(standard_id)
+    if assignee is not None:
+        return None if assignee == user else assignee
+    role = db.execute("SELECT role FROM team_members WHERE inspection_id = ? AND id = ?",
+                      [inspection_id, user]).fetchone()
+    return "" if role is not None and role[0] == "local_assessor" else None
 
 
 def judgements(db: Database, inspection_id: str, standard_id: str | None = None) -> list[Judgement]:

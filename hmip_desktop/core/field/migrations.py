@@ -276,4 +276,20 @@ CREATE TABLE inbox_seen (
     )
 
 
+@MIGRATIONS(name="0007_evidence_assignments")
+def _evidence_assignments(db: Database) -> None:
+    # The standards judged on evidence that the pack assigns to team members (issue 14):
+    # the laptop records the team's judgements of a standard only for its assignee.
+    db.execute(
+        """
+CREATE TABLE evidence_assignments (
+    inspection_id TEXT NOT NULL REFERENCES inspections(id),
+    standard_id TEXT NOT NULL,
+    member_id TEXT NOT NULL,
+    PRIMARY KEY (inspection_id, standard_id)
+)
+        """
+    )
+
+
 SCHEMA_VERSION = len(MIGRATIONS._migrations)

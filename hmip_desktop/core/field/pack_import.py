@@ -78,6 +78,13 @@ def import_pack(db: Database, data: bytes, key: SigningKey, trust: str) -> dict:
             fieldwork=(pack.inspection.fieldwork_start, pack.inspection.fieldwork_end),
             actor=me[0],
         )
+        team_ids = {m.id for m in pack.team}
+        for standard_id, member_id in pack.evidence_assignments.items():
+            if member_id not in team_ids:
+                raise Rejected.of("pack.invalid", field=f"evidence_assignments.{standard_id}",
+                                  detail=f"{member_id} is not on the team")
+            db.execute("INSERT INTO evidence_assignments (inspection_id, standard_id, member_id) VALUES (?, ?, ?)",
+                       [pack.inspection.id, standard_id, member_id])
         trust_central(db, store_id=pack.central.store_id, recipients=list(pack.central.recipients),
                       public_key=pack.central.signing_key)
         db.execute("INSERT INTO settings (key, value) VALUES ('user_id', ?) ON CONFLICT (key) DO UPDATE SET"

@@ -131,7 +131,7 @@ def purge(db: Database, inspection_id: str, actor: str = "inspector") -> dict:
         db.execute("INSERT INTO purge_grants (inspection_id, receipt_id) VALUES (?, ?)", [inspection_id, receipt_id])
         db.execute("DELETE FROM answers WHERE case_read_id IN (SELECT id FROM case_reads WHERE inspection_id = ?)",
                    [inspection_id])
-        for table in ("case_reads", "cases", "evidence_judgements", "team_members", "exports", "receipts", "read_comments"):
+        for table in ("case_reads", "cases", "evidence_judgements", "evidence_assignments", "team_members", "exports", "receipts", "read_comments"):
             db.execute(f"DELETE FROM {table} WHERE inspection_id = ?", [inspection_id])
         db.execute("DELETE FROM inspections WHERE id = ?", [inspection_id])
         db.execute("DELETE FROM audit_log WHERE inspection_id = ?", [inspection_id])

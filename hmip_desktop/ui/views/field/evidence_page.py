@@ -8,7 +8,9 @@ Each "Record" is one core write (``core.field.evidence.record``) on the worker t
 (``ops.write``); the core checks the value against the pinned framework and who may
 record it, and its refusal is shown under the form in the interface language. Records
 are never changed: recording again supersedes the last one, which is shown beside each
-item with whether the central store has confirmed it. No SQL here.
+item with whether the central store has confirmed it. A standard the set-up assigned
+to another member (or, for a local assessor, any standard with no assignment) is shown
+read-only, with a line naming who records it. No SQL here.
 """
 
 from __future__ import annotations
@@ -70,6 +72,8 @@ class EvidencePage(QWidget):
         self.read_only = False
         self.items: dict[str, _Item] = {}
         self.latest: dict[str, dict] = {}
+        #: standard id -> None (the user records it), the assignee's id, or "" (a local assessor)
+        self.access: dict[str, str | None] = {}
         self.title = QLabel(self)
         self.title.setObjectName("evidence_title")
         self.title.setWordWrap(True)
@@ -137,6 +141,10 @@ class EvidencePage(QWidget):
         self.form.setObjectName("evidence_form")
         self.items = {}
         layout = QVBoxLayout(self.form)
+        self.assignee = QLabel(self.form)
+        self.assignee.setObjectName("evidence_assignee")
+        self.assignee.setWordWrap(True)
+        layout.addWidget(self.assignee)
         sid = self.standard_id()
         if sid is not None:
             from ....core.frameworks.evidence_rules import NOT_RATED, has_band
@@ -175,14 +183,32 @@ class EvidencePage(QWidget):
         from ....core.field import evidence
 
         store, inspection_id = self.store, self.inspection_id
-        self.ops.run(lambda: evidence.latest(store.db, inspection_id), self._loaded,
-                     lambda error: self.message.setText(error_text(error)))
+        standards = [s.id for s in self.fw.standards(case_based=False)]
 
-    def _loaded(self, latest: dict) -> None:
-        self.latest = latest
+        def load():
+            return (evidence.latest(store.db, inspection_id),
+                    {sid: evidence.may_record(store.db, inspection_id, sid) for sid in standards})
+
+        self.ops.run(load, self._loaded, lambda error: self.message.setText(error_text(error)))
+
+    def _loaded(self, loaded: tuple) -> None:
+        self.latest, self.access = loaded
         self._show_latest()
 
+    def _show_access(self) -> None:
+        """Key questions of a standard the user may not judge: read-only, with who does."""
+        who = self.access.get(self.standard_id() or "")
+        self.assignee.setText("" if who is None else
+                              fmt(_tr("Assigned to %1 at set-up: only they record its judgements here."), who) if who
+                              else _tr("Local assessors do not judge the evidence about their own organisation."))
+        self.assignee.setVisible(who is not None)
+        for key, item in self.items.items():
+            if key != BAND:
+                for widget in (item.value, item.text, item.record):
+                    widget.setEnabled(not self.read_only and who is None)
+
     def _show_latest(self) -> None:
+        self._show_access()
         mine = self.latest.get(self.standard_id() or "", {})
         for key, item in self.items.items():
             j = mine.get(key)

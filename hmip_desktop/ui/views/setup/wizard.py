@@ -1,5 +1,6 @@
 """The lead inspector's set-up wizard: inspection → team → caseload and sample →
-allocation and replacements → inspection pack. Every step runs on the worker thread;
+allocation and replacements → who records each standard judged on evidence
+(assign_page.py) → inspection pack. Every step runs on the worker thread;
 long steps show progress. The central store keeps each step's result, so the wizard can
 be left and resumed with the command line (``hmip central ...``)."""
 
@@ -31,6 +32,7 @@ from ...ops import Ops, run_with_progress
 from ...i18n import LANGUAGES, Translations
 from ...notice import notice
 from ...text import error_text, fmt
+from .assign_page import EvidenceAssignPage
 from .common import _browse_row, _tr
 from .inspection_page import InspectionPage
 
@@ -63,7 +65,8 @@ class SetupWizard(QWizard):
         self.ops = Ops(self)
         self.store = None
         self.inspection_id = ""
-        for page in (InspectionPage(self), TeamPage(self), SamplePage(self), AllocationPage(self), PackPage(self)):
+        for page in (InspectionPage(self), TeamPage(self), SamplePage(self), AllocationPage(self),
+                     EvidenceAssignPage(self), PackPage(self)):
             self.addPage(page)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         # The other language, named in itself (as the windows' Language menus name them).

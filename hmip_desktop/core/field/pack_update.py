@@ -7,7 +7,7 @@ applied only if it is **newer** (``created_at`` after the one applied) and signe
 same framework and name the same central store. Anything else is refused with one line.
 
 Nothing recorded is lost (docs/decisions.md, "Re-issued inspection packs"): a case read
-that holds anything (answers, a status, an interview, an export) stays, with its reader,
+that holds anything (answers, notes, a status, an interview, any edit) stays, with its reader,
 even when the new pack takes the case out of the sample or gives it to another member;
 so a read the laptop user already did is still exported. Reads that hold nothing follow
 the new allocation (added, moved to their new reader, or removed with their case).
@@ -26,7 +26,7 @@ from .inspections import checked_cases
 
 #: A case read "holds something" when any of these is true; such a read is never removed or moved.
 RECORDED = ("(r.status != 'not_started' OR r.interview_held IS NOT NULL OR r.interview_note != ''"
-            " OR r.exported_revision IS NOT NULL OR r.edit_count > 0"
+            " OR r.edit_count > 0"
             " OR EXISTS (SELECT 1 FROM answers a WHERE a.case_read_id = r.id))")
 
 

@@ -10,9 +10,7 @@ A bundle is accepted only when (docs/bundle-format.md, "Authorisation"):
   the key was enrolled for that same role;
 * its device id is new, or belongs to the key that first used it;
 * every read names that member as its reader, and its case is in the sample (drawn,
-  or a reserve activated to replace a case) and allocated or reassigned to that member,
-  or the store already holds a read of that case by that member sent with that key
-  (a re-allocation does not take away work already received).
+  or a reserve activated to replace a case) and allocated or reassigned to that member.
 
 Anything else raises :class:`Refused`: one line naming the rule (and the first
 offending read), with only ids attached, so the import can record it in the event
@@ -63,9 +61,6 @@ class Authority:
     sample: dict[str, str | None] = field(default_factory=dict)
     #: the member's team role and the role its key was enrolled with (equal)
     role: str = ""
-    #: cases of which the store already holds a read by this member, sent with this key:
-    #: still theirs after a re-allocation (docs/decisions.md, "Re-issued inspection packs")
-    held: frozenset[str] = frozenset()
 
     def facts(self, rule: str, line: int, case_id: str) -> dict[str, object]:
         return _facts(self.manifest, self.key_id, rule, line, case_id)
@@ -77,8 +72,6 @@ class Authority:
         if record.reader_id != self.member_id:
             raise Refused.of("auth.not_signer", rule="reader_not_signer", facts=self.facts("reader_not_signer", line, case),
                              where=where, reader=record.reader_id, member=self.member_id)
-        if case in self.held:
-            return
         if case not in self.sample:
             raise Refused.of("auth.not_in_sample", rule="case_not_in_sample",
                              facts=self.facts("case_not_in_sample", line, case), where=where,
@@ -153,11 +146,7 @@ def authorise(conn, manifest: Manifest, key_id: str) -> Authority:
     sc = schema.setup_cases
     sample = dict(conn.execute(select(sc.c.case_id, sc.c.reader_id).where(
         sc.c.inspection_id == m.inspection_id, sc.c.selection == "sample")).all())
-    rv, b = schema.revisions, schema.bundles
-    held = frozenset(conn.execute(select(rv.c.case_id).distinct().where(
-        rv.c.inspection_id == m.inspection_id, rv.c.reader_id == member.member_id,
-        rv.c.bundle_id.in_(select(b.c.bundle_id).where(b.c.key_id == key_id)))).scalars())
-    return Authority(conn, m, key_id, member.member_id, insp.framework_sha256, sample, member.role, held)
+    return Authority(conn, m, key_id, member.member_id, insp.framework_sha256, sample, member.role)
 
 
 def _no_case_reads(m: Manifest) -> bool:

@@ -231,5 +231,7 @@ def current_receipt(store: CentralStore, bundle_id: str) -> bytes:
         manifest = SimpleNamespace(inspection_id=bundle.inspection_id, bundle_id=bundle_id,
                                    device_id=bundle.device_id, sequence=bundle.sequence)
         records = [SimpleNamespace(case_id=c, revision_id=rev) for c, (_, rev) in sorted(latest.items())]
-        return importer._receipt(store, conn, SimpleNamespace(manifest=manifest, records=records, key_id=bundle.key_id),
+        # (evidence: none; its judgements were confirmed by the bundle's own receipt)
+        opened = SimpleNamespace(manifest=manifest, records=records, key_id=bundle.key_id, evidence=[])
+        return importer._receipt(store, conn, opened,
                         False, utc_now())

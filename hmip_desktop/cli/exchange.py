@@ -86,8 +86,15 @@ def pack_import(args: argparse.Namespace) -> int:
     own = key(args.key)
     with field_store(args.field_db, create=True) as db:
         result = import_pack(db, read_bounded(Path(args.pack), MAX_PACK), own, args.trust)
-    print(f"inspection {result['inspection']} ready on this laptop: {result['reads']} case reads "
-          f"({result['cases']} cases with reserves), you are {result['user']}")
+    if result.get("unchanged"):
+        print(f"inspection {result['inspection']}: this pack is the one already applied; nothing to do")
+    elif result.get("updated"):
+        print(f"inspection {result['inspection']} updated from a re-issued pack: {result['added']} case read(s) "
+              f"added, {result['moved']} moved, {result['removed']} removed, {result['kept']} kept because they "
+              f"hold recorded work; {result['reads']} case reads now")
+    else:
+        print(f"inspection {result['inspection']} ready on this laptop: {result['reads']} case reads "
+              f"({result['cases']} cases with reserves), you are {result['user']}")
     return 0
 
 

@@ -186,6 +186,23 @@ SETUP: dict[str, tuple[str, str]] = {
                             "{name}: mae colofn '{column}' yn y llwyth achosion eisoes (ai ffeil sampl yw hi?)"),
     "sample.none_eligible": ("{name}: no eligible case to sample ({left_out})",
                              "{name}: dim achos cymwys i'w samplu ({left_out})"),
+    # -- a re-issued inspection pack applied on a laptop (core/field/pack_update.py) --
+    "pack.older": ("inspection pack {pack} for {inspection} was made at {created}, not after the one this laptop "
+                   "holds ({held}): refused",
+                   "gwnaed pecyn arolygu {pack} ar gyfer {inspection} am {created}, nid ar ôl yr un sydd gan y "
+                   "gliniadur hwn ({held}): fe'i gwrthodwyd"),
+    "pack.other_signer": ("inspection pack for {inspection} is signed by key {key}, not by the key {trusted} that "
+                          "signed the pack this laptop holds: refused",
+                          "mae'r pecyn arolygu ar gyfer {inspection} wedi'i lofnodi gan allwedd {key}, nid gan yr "
+                          "allwedd {trusted} a lofnododd y pecyn sydd gan y gliniadur hwn: fe'i gwrthodwyd"),
+    "pack.framework_changed": ("inspection pack for {inspection} pins another framework than the one its case reads "
+                               "on this laptop use: refused",
+                               "mae'r pecyn arolygu ar gyfer {inspection} yn pinio fframwaith gwahanol i'r un a "
+                               "ddefnyddir gan ei ddarlleniadau achos ar y gliniadur hwn: fe'i gwrthodwyd"),
+    "pack.other_store": ("inspection pack for {inspection} names another central store than the one this laptop "
+                         "reports to: refused",
+                         "mae'r pecyn arolygu ar gyfer {inspection} yn enwi storfa ganolog wahanol i'r un y mae'r "
+                         "gliniadur hwn yn adrodd iddi: fe'i gwrthodwyd"),
 }
 
 #: The Welsh of the eligibility reasons the shipped frameworks give (``sample.eligibility``,

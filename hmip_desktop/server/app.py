@@ -11,6 +11,7 @@ bytes. Every refusal goes to the central event log.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 from pathlib import Path
@@ -41,22 +42,31 @@ ENV_STORE, ENV_KEYS, ENV_MAX_BUNDLE, ENV_RATE, ENV_UPLOAD_TIME = (
 
 
 class Refuse(Exception):
-    """Answer ``status`` with the one-line ``reason``; ``key`` is the message id (logged)."""
+    """Answer ``status`` with the one-line ``reason``; ``key`` is the message id (logged).
+    ``authenticated``: given after a signature was checked (the key is then the signer's):
+    logged one by one; any other refusal is counted per client address (sync_state)."""
 
     def __init__(self, status: int, reason: str, key: str | None = None, *, key_id: str | None = None,
-                 bundle_id: str | None = None, headers: dict | None = None):
+                 bundle_id: str | None = None, headers: dict | None = None, authenticated: bool = False):
         super().__init__(reason)
         self.status, self.reason, self.key = status, reason.splitlines()[0] if reason else "refused", key
         self.key_id, self.bundle_id, self.headers = key_id, bundle_id, headers or {}
+        self.authenticated = authenticated
 
     @classmethod
     def of(cls, key: str, status: int, /, **params):
-        extra = {k: params.pop(k) for k in ("key_id", "bundle_id", "headers") if k in params}
+        extra = {k: params.pop(k) for k in ("key_id", "bundle_id", "headers", "authenticated") if k in params}
         return cls(status, render(key, "en", params), key, **extra)
 
 
 def _refusal(status: int, exc: Refusal, **ids) -> Refuse:
     return Refuse(status, str(exc), exc.key, **ids)
+
+
+def _client(scope) -> str:
+    """The client's address as the server sees it (behind a reverse proxy: the proxy's)."""
+    client = scope.get("client")
+    return str(client[0]) if client else "unknown"
 
 
 class SyncService:
@@ -87,7 +97,7 @@ class SyncService:
         wait = sync_state.count_request(self.store, key_id, self.rate_limit)
         if wait:
             raise Refuse.of("sync.rate", 429, key=key_id[:16], seconds=wait, key_id=key_id,
-                            headers={"Retry-After": str(wait)})
+                            headers={"Retry-After": str(wait)}, authenticated=True)
 
     def _signed(self, request: Request) -> str:
         """The key id of a properly signed, fresh, first-seen, within-rate request."""
@@ -106,7 +116,7 @@ class SyncService:
             header = envelope.peek_header(data)
         except Rejected as exc:
             raise _refusal(422, exc) from None
-        ids = {"key_id": header.key_id, "bundle_id": header.id}
+        ids = {"key_id": header.key_id, "bundle_id": header.id}  # claimed, not yet checked
         # The signature is checked before anything counts against the key it names, so
         # nobody can spend another inspector's rate limit; the import checks it again.
         try:
@@ -114,6 +124,7 @@ class SyncService:
                                    expect_kind="bundle")
         except Rejected as exc:
             raise _refusal(422, exc, **ids) from None
+        ids["authenticated"] = True  # from here the key is the bundle's proven signer
         self._rate(header.key_id)
         try:
             result = importer.import_bundle(self.store, data)
@@ -127,10 +138,15 @@ class SyncService:
         kept = sync_state.keep_receipt(self.store, result.bundle_id, receipt_id, header.key_id, result.receipt)
         return (201 if result.newly_imported else 200), kept, result.bundle_id
 
-    def _log(self, path: str, refusal: Refuse) -> None:
+    def _log(self, path: str, refusal: Refuse, client: str) -> None:
         try:
-            sync_state.log_refusal(self.store, status=refusal.status, path=path, key_id=refusal.key_id,
-                                   bundle_id=refusal.bundle_id, reason_id=refusal.key)
+            if refusal.authenticated:
+                sync_state.log_refusal(self.store, status=refusal.status, path=path, key_id=refusal.key_id,
+                                       bundle_id=refusal.bundle_id, reason_id=refusal.key)
+            else:  # anyone can cause these: counted per address and minute, not one event each
+                sync_state.log_unauthenticated(self.store, client=client, status=refusal.status, path=path,
+                                               key_id=refusal.key_id, bundle_id=refusal.bundle_id,
+                                               reason_id=refusal.key)
         except Exception:  # noqa: BLE001 - the store being down is itself the refusal; never hide it
             log.warning("could not log a refusal (%s) to the event log", refusal.status, exc_info=True)
 
@@ -138,7 +154,7 @@ class SyncService:
         try:
             return await work()
         except Refuse as refusal:
-            await self._blocking(self._log, request.url.path, refusal)
+            await self._blocking(self._log, request.url.path, refusal, _client(request.scope))
             return PlainTextResponse(refusal.reason + "\n", refusal.status, headers=refusal.headers)
         except CentralError as exc:
             refusal = Refuse.of("sync.unavailable", 503, detail=str(exc), headers={"Retry-After": "30"})
@@ -207,7 +223,8 @@ class SyncService:
             if kind in proto.ITEM_KINDS:
                 data = await self._blocking(sync_state.item, self.store, key_id, kind, item_id)
             if data is None:
-                raise Refuse.of("sync.no_item", 404, kind=kind if kind in proto.ITEM_KINDS else "item", key_id=key_id)
+                raise Refuse.of("sync.no_item", 404, kind=kind if kind in proto.ITEM_KINDS else "item", key_id=key_id,
+                                authenticated=True)
             return Response(data, media_type="application/octet-stream")
         return await self._answer(request, work)
 
@@ -229,14 +246,23 @@ class HeaderLimit:
             size = sum(len(k) + len(v) for k, v in scope.get("headers", ()))
             if size > MAX_HEADERS:
                 refusal = Refuse.of("sync.headers_too_large", 431, size=size, limit=MAX_HEADERS)
-                await self.service._blocking(self.service._log, scope.get("path", ""), refusal)
+                await self.service._blocking(self.service._log, scope.get("path", ""), refusal, _client(scope))
                 return await PlainTextResponse(refusal.reason + "\n", 431)(scope, receive, send)
         return await self.app(scope, receive, send)
 
 
 def create_app(store: CentralStore, **options) -> Starlette:
     service = SyncService(store, **options)
-    app = Starlette(routes=[
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app):
+        yield
+        try:  # stopping: the current minute's counts of unauthenticated refusals are written now
+            await anyio.to_thread.run_sync(lambda: sync_state.summarise_refusals(store, final=True))
+        except Exception:  # noqa: BLE001 - the store may be why we stop
+            log.warning("could not summarise refusals at shutdown", exc_info=True)
+
+    app = Starlette(lifespan=lifespan, routes=[
         Route(proto.IDENTITY_PATH, service.identity, methods=["GET"]),
         Route(proto.BUNDLES_PATH, service.upload, methods=["POST"]),
         Route(proto.INBOX_PATH, service.inbox, methods=["GET"]),

@@ -2431,134 +2431,165 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="155"/>
-        <source>%1 — the central store holds every case read of this inspection as it is here: it may be removed from this laptop (hmip purge).</source>
-        <translation>%1 — mae'r storfa ganolog yn dal pob darlleniad achos o'r arolygiad hwn fel y mae yma: gellir ei dynnu oddi ar y gliniadur hwn (hmip purge).</translation>
-    </message>
-    <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="152"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="154"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="69"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="212"/>
+        <source>&amp;Keep for now</source>
+        <translation>&amp;Cadw am y tro</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="211"/>
+        <source>&amp;Remove from this laptop</source>
+        <translation>&amp;Tynnu oddi ar y gliniadur hwn</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="71"/>
         <source>&amp;Sync now</source>
         <translation>&amp;Cysoni nawr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="209"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="273"/>
         <source>Bundle</source>
         <translation>Bwndel</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="103"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="105"/>
         <source>Certificates (*.pem *.crt);;All files (*)</source>
         <translation>Tystysgrifau (*.pem *.crt);;Pob ffeil (*)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="209"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="273"/>
         <source>Exported</source>
         <translation>Allforiwyd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="209"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="273"/>
         <source>Inspection</source>
         <translation>Arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="210"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="239"/>
+        <source>Inspection %1 removed from this laptop: %2 cases.</source>
+        <translation>Tynnwyd arolygiad %1 oddi ar y gliniadur hwn: %2 achos.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="274"/>
         <source>Last problem</source>
         <translation>Problem ddiwethaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="183"/>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="186"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="246"/>
+        <source>No inspection on this laptop</source>
+        <translation>Dim arolygiad ar y gliniadur hwn</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="250"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="251"/>
+        <source>Not removed</source>
+        <translation>Heb ei dynnu</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="184"/>
         <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="187"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="188"/>
         <source>Not synced</source>
         <translation>Heb gysoni</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="70"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="72"/>
         <source>O&amp;utbox…</source>
         <translation>&amp;Blwch allan…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="168"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="169"/>
         <source>Offline, %1 waiting</source>
         <translation>All-lein, %1 yn aros</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="208"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="272"/>
         <source>Outbox</source>
         <translation>Blwch allan</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="152"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="154"/>
         <source>Refused by the central store</source>
         <translation>Gwrthodwyd gan y storfa ganolog</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="138"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="202"/>
+        <source>Remove the inspection from this laptop?</source>
+        <translation>Tynnu'r arolygiad oddi ar y gliniadur hwn?</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="140"/>
         <source>Sending… %1%</source>
         <translation>Yn anfon… %1%</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="209"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="273"/>
         <source>State</source>
         <translation>Cyflwr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="71"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="73"/>
         <source>Sync se&amp;ttings…</source>
         <translation>Gosodiadau c&amp;ysoni…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="95"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="97"/>
         <source>Sync settings</source>
         <translation>Gosodiadau cysoni</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="173"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="174"/>
         <source>Sync stopped midway, %1 waiting: will try again</source>
         <translation>Stopiodd y cysoni hanner ffordd, %1 yn aros: bydd yn rhoi cynnig arall arni</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="170"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="171"/>
         <source>Synced: %1 sent, %2 receipt(s) recorded, %3 waiting</source>
         <translation>Wedi cysoni: %1 wedi'u hanfon, %2 derbynneb wedi'u cofnodi, %3 yn aros</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="128"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="130"/>
         <source>Syncing…</source>
         <translation>Yn cysoni…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="96"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="98"/>
         <source>The address of your central store's sync service (https://…):</source>
         <translation>Cyfeiriad gwasanaeth cysoni eich storfa ganolog (https://…):</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="102"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="202"/>
+        <source>The central store holds every case read of inspection %1 as it is on this laptop. Remove its cases, case reads and notes from this laptop now? This cannot be undone.</source>
+        <translation>Mae'r storfa ganolog yn dal pob darlleniad achos o arolygiad %1 fel y mae ar y gliniadur hwn. Tynnu ei achosion, ei ddarlleniadau achos a'i nodiadau oddi ar y gliniadur hwn nawr? Ni ellir dadwneud hyn.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="104"/>
         <source>Your organisation's certificate authority (Cancel if IT gave you none)</source>
         <translation>Awdurdod tystysgrifau eich sefydliad (Canslo os na roddodd TG un i chi)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="41"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="42"/>
         <source>receipt received</source>
         <translation>derbynneb wedi dod</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="42"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="43"/>
         <source>refused</source>
         <translation>gwrthodwyd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="41"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="42"/>
         <source>sent</source>
         <translation>anfonwyd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="41"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="42"/>
         <source>waiting</source>
         <translation>yn aros</translation>
     </message>

@@ -116,3 +116,64 @@ def test_a_read_returned_after_its_receipt_comes_back_with_the_comments(sync_wor
         request = client.build_request("GET", proto.INBOX_PATH, params={"device": "x" * 32})
         proto.sign_request(request, sync_world.key("k2"))
         assert client.send(request).json()["items"] == []
+
+
+
+def test_a_reissued_pack_comes_through_sync_and_keeps_what_was_read(sync_world):
+    """The lead re-allocates after the laptop sent its reads: the newer pack, signed by
+    the same lead key, is applied by sync; the read already recorded stays the
+    inspector's and is still exported; an older pack is never applied over it."""
+    import json
+
+    from sqlalchemy import select
+
+    from hmip_desktop.core.central import schema
+    from hmip_desktop.core.field.export import read_records
+    from hmip_desktop.core.field.store import FieldStore
+
+    central, root, lead = sync_world.central, sync_world.root, sync_world.key("lead")
+    first_pack = packs.create_pack(central, "demo", lead)
+    laptop = root / "new.sqlite"
+    db = open_db(laptop, create=True)
+    server = sync_world.server()
+
+    def note(text):
+        field = FieldStore(db, "insp1")
+        read_id = next(r["id"] for r in field.case_reads("demo") if r["case_id"] == mine[0])
+        field.set_note(read_id, next(iter(field.framework("demo").questions())).id, text)
+
+    def run():
+        result = sync(db, laptop, sync_world.key("k"), server.url, ca=sync_world.tls["ca"])
+        assert not result.refused and result.waiting == 0, result.describe()
+        return result
+
+    try:
+        import_pack(db, first_pack, sync_world.key("k"), lead.key_id[:16])
+        mine = sorted(c for (c,) in db.execute("SELECT case_id FROM case_reads WHERE reader_id = 'insp1'"))
+        note("read before the re-allocation")
+        assert len(run().sent) == 1
+        # Centrally: insp1's first two cases go to insp2 (the first one read on the laptop).
+        with central.engine.connect() as conn:
+            rows = [dict(r._mapping) for r in conn.execute(select(schema.setup_cases).where(
+                schema.setup_cases.c.inspection_id == "demo"))]
+        for r in rows:
+            r["profile"] = json.loads(r["profile"])
+            if r["case_id"] in mine[:2]:
+                r["reader_id"] = "insp2"
+        packs.set_cases(central, "demo", rows)
+        packs.create_pack(central, "demo", lead)
+        assert run().packs == 1
+        seen = dict(db.execute("SELECT outcome, count(*) FROM inbox_seen WHERE kind = 'pack' GROUP BY outcome"))
+        assert seen == {"applied": 1, "not needed": 1}
+        readers = dict(db.execute("SELECT case_id, reader_id FROM case_reads WHERE inspection_id = 'demo'"))
+        assert readers[mine[0]] == "insp1", "the read already recorded stays the inspector's"
+        assert readers[mine[1]] == "insp2", "an untouched read follows the new allocation"
+        exported = {rec["case_id"]: rec["reader_id"] for _, rec, _ in read_records(db, "demo")}
+        assert exported[mine[0]] == "insp1", "the kept read is still exported"
+        assert db.execute("SELECT count(*) FROM answers a JOIN case_reads r ON r.id = a.case_read_id"
+                          " WHERE r.case_id = ?", [mine[0]]).fetchone()[0] == 1
+        # Nothing more to do: both packs are now the applied one or older, and never fetched again.
+        assert run().packs == 0
+    finally:
+        db.close()
+    assert sync_world.count("SELECT count(*) FROM bundles") == 1

@@ -38,16 +38,23 @@ def _states(laptop):
 def test_sync_sends_records_the_receipt_and_a_repeat_gets_the_same_receipt(sync_world):
     laptop = sync_world.laptop()
     server = sync_world.server()
+    db = open_db(laptop)
+    try:  # exported into the outbox first, to keep a copy of the file the sync sends
+        (bundle_id,) = outbox.queue_changes(db, laptop, sync_world.key("k"))
+    finally:
+        db.close()
+    path = laptop.parent / f"{laptop.name}.outbox" / f"{bundle_id}.bundle"
+    data = path.read_bytes()
     result = _sync(sync_world, laptop)
     assert not result.offline and result.interrupted is None and not result.refused, result.describe()
     assert len(result.sent) == 1 and result.receipts == 1 and result.waiting == 0
-    (bundle_id, state), = _states(laptop)
-    assert state == "receipt_received" and bundle_id == result.sent[0]
+    assert _states(laptop) == [(bundle_id, "receipt_received")] and result.sent == [bundle_id]
+    # Its receipt recorded, the bundle's file is gone from the outbox folder; its row stays.
+    assert not path.exists() and list(path.parent.glob("*.bundle")) == []
     assert sync_world.count("SELECT count(*) FROM bundles") == 1
     assert sync_world.count("SELECT count(*) FROM case_reads") == 16
 
     # The very same file again, by hand: 200 (not 201), byte for byte the same receipt, nothing imported twice.
-    data = (laptop.parent / f"{laptop.name}.outbox" / f"{bundle_id}.bundle").read_bytes()
     with httpx.Client(verify=ca_context(sync_world.tls)) as client:
         first = client.post(server.url + "/v1/bundles", content=data)
         second = client.post(server.url + "/v1/bundles", content=data)
@@ -127,8 +134,10 @@ def test_a_receipt_recorded_by_file_settles_the_outbox(sync_world, capsys):
         db.close()
     receipt = laptop.parent / "r.receipt"
     receipt.write_bytes(importer.import_file(sync_world.central, Path(entry.path)).receipt)  # carried by hand
+    assert Path(entry.path).exists()
     assert main(["receipt", str(laptop), str(receipt), "--key", str(sync_world.root / "k")]) == 0
     assert _states(laptop) == [(entry.bundle_id, "receipt_received")]
+    assert not Path(entry.path).exists(), "the receipt recorded, the outbox's copy of the bundle goes"
 
 
 def test_one_inspector_two_laptops_each_gets_its_own_receipts(sync_world):

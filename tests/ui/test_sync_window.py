@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QTableWidget
 
 from hmip_desktop.ui.views.field import sync_panel
@@ -61,3 +62,40 @@ def test_sync_now_from_the_window_then_the_outbox_and_automatic_backoff(sync_wor
     assert panel.label.text() == "Offline, 0 waiting"
     assert panel.failures == 1 and 14000 <= panel.timer.remainingTime() <= 30000
     assert ui.window.findChild(QDialog, "sync_error") is None, "offline is not an error"
+
+
+def test_after_the_receipt_the_window_offers_the_purge_and_runs_it(sync_world, make_window, settings, qtbot):
+    """Once a receipt confirms every read, the window asks (in Welsh here) whether to
+    remove the inspection from the laptop; No keeps it, Yes runs the core's purge."""
+    from PySide6.QtWidgets import QMessageBox
+
+    laptop = sync_world.laptop()
+    server = sync_world.server()
+    settings.setValue("key_folder", str(sync_world.root / "k"))
+    settings.setValue("sync_server", server.url)
+    settings.setValue("sync_ca", str(sync_world.tls["ca"]))
+    ui = make_window(laptop)
+    ui.window.set_language("cy")
+    panel = ui.window.sync_panel
+    panel.act_sync.trigger()
+    qtbot.waitUntil(lambda: panel.last is not None, timeout=60000)
+    assert panel.last.purgeable == ["demo"], panel.last.describe()
+    box = ui.window.findChild(QMessageBox, "purge_offer")
+    assert box is not None and box.isVisible()
+    assert box.windowTitle() == "Tynnu'r arolygiad oddi ar y gliniadur hwn?"
+    assert "demo" in box.text() and "ni ellir dadwneud" in box.text().lower()
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.No)
+    # Keep for now: nothing removed.
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.No), Qt.MouseButton.LeftButton)
+    qtbot.wait(200)
+    assert panel.purged is None
+    assert ui.window.store.db.execute("SELECT count(*) FROM cases").fetchone()[0] > 0
+    # Offered again (as after the next receipt), and accepted: the core's purge runs on the worker.
+    box = panel.offer_purge("demo")
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.purged == "demo", timeout=30000)
+    db = ui.window.store.db
+    assert db.execute("SELECT count(*) FROM inspections").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM cases").fetchone()[0] == 0
+    assert db.execute("SELECT action FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()[0] == "purge"
+    assert ui.window.findChild(QMessageBox, "purge_error") is None

@@ -44,8 +44,8 @@ def count_request(store: CentralStore, key_id: str, limit: int) -> int:
         stmt = _insert(conn, t).values(key_id=key_id, minute=minute, count=1)
         conn.execute(stmt.on_conflict_do_update(index_elements=["key_id", "minute"], set_={"count": t.c.count + 1}))
         count = conn.execute(select(t.c.count).where(t.c.key_id == key_id, t.c.minute == minute)).scalar()
-        if minute % 10 == 0:
-            conn.execute(delete(t).where(t.c.minute < minute - 10))
+        if minute % 10 == 0:  # (the counts of unauthenticated refusals go when summarised)
+            conn.execute(delete(t).where(t.c.minute < minute - 10, t.c.key_id.notlike(REFUSED + "%")))
     return 0 if count <= limit else max(1, 60 - int(now % 60))
 
 
@@ -136,12 +136,74 @@ def item(store: CentralStore, key_id: str, kind: str, item_id: str) -> bytes | N
                                                    t.c.inspection_id.in_(_team_inspections(key_id)))).scalar()
 
 
+#: ``sync_rate`` rows counting unauthenticated refusals per client address and minute
+#: are keyed ``refused:ADDRESS`` (a key id is 64 hex digits, so the two never meet).
+REFUSED = "refused:"
+
+
+def _summarise(conn, before_minute: int | None) -> int:
+    """Write one ``sync_refused_summary`` event for each (address, minute) counter older
+    than ``before_minute`` (all of them if None) that counted more than the one refusal
+    logged in full, and forget the counters. DELETE … RETURNING claims them, so two
+    workers never summarise the same minute twice. Returns how many events."""
+    from . import events
+
+    t = schema.sync_rate
+    stmt = delete(t).where(t.c.key_id.like(REFUSED + "%"))
+    if before_minute is not None:
+        stmt = stmt.where(t.c.minute < before_minute)
+    rows = sorted(conn.execute(stmt.returning(t.c.key_id, t.c.minute, t.c.count)).all(), key=lambda r: (r[1], r[0]))
+    written = 0
+    for key_id, minute, count in rows:
+        if count > 1:
+            client = key_id[len(REFUSED):]
+            events.append(conn, actor="sync", action="sync_refused_summary", target=f"client:{client}",
+                          after={"client": client, "minute": minute * 60, "refusals": count, "more": count - 1})
+            written += 1
+    return written
+
+
+def log_unauthenticated(store: CentralStore, *, client: str, status: int, path: str, key_id: str | None,
+                        bundle_id: str | None, reason_id: str | None) -> bool:
+    """A refusal given before any signature was checked (401, 408, 411, 413, 431, a
+    malformed envelope, an unknown or revoked key named by anyone): anyone who can reach
+    the server can cause these, so they are counted per client address and minute in
+    ``sync_rate`` and only the first of each minute is logged in full; the rest become one
+    summary event once the minute is over (written with the next such refusal, the next
+    logged refusal, or when the server stops). Returns whether it was logged in full."""
+    from . import events
+
+    minute = int(time.time() // 60)
+    t = schema.sync_rate
+    with store.engine.begin() as conn:
+        _summarise(conn, minute)
+        counter = REFUSED + client[:100]
+        stmt = _insert(conn, t).values(key_id=counter, minute=minute, count=1)
+        conn.execute(stmt.on_conflict_do_update(index_elements=["key_id", "minute"], set_={"count": t.c.count + 1}))
+        count = conn.execute(select(t.c.count).where(t.c.key_id == counter, t.c.minute == minute)).scalar()
+        if count == 1:
+            events.append(conn, actor="sync", action="sync_refused",
+                          target=f"bundle:{bundle_id}" if bundle_id else path,
+                          after={"status": status, "path": path, "reason": reason_id, "client": client[:100],
+                                 "claimed_key": key_id, "authenticated": False})
+    return count == 1
+
+
+def summarise_refusals(store: CentralStore, *, final: bool = False) -> int:
+    """Summarise the finished minutes' counts (and, with ``final``, the current one: the
+    server is stopping)."""
+    with store.engine.begin() as conn:
+        return _summarise(conn, None if final else int(time.time() // 60))
+
+
 def log_refusal(store: CentralStore, *, status: int, path: str, key_id: str | None, bundle_id: str | None,
                 reason_id: str | None) -> None:
-    """A refusal of the service, in the central event log (ids only, never a body)."""
+    """A refusal after a signature was checked, in the central event log, one event each
+    (ids only, never a body); the key is then the signer's, rate-limited per key."""
     from . import events  # only here, as importer._record_refusal does
 
     with store.engine.begin() as conn:
+        _summarise(conn, int(time.time() // 60))
         events.append(conn, actor=f"key:{key_id}" if key_id else "sync", action="sync_refused",
                       target=f"bundle:{bundle_id}" if bundle_id else path,
                       after={"status": status, "path": path, "reason": reason_id})
@@ -169,5 +231,7 @@ def current_receipt(store: CentralStore, bundle_id: str) -> bytes:
         manifest = SimpleNamespace(inspection_id=bundle.inspection_id, bundle_id=bundle_id,
                                    device_id=bundle.device_id, sequence=bundle.sequence)
         records = [SimpleNamespace(case_id=c, revision_id=rev) for c, (_, rev) in sorted(latest.items())]
-        return importer._receipt(store, conn, SimpleNamespace(manifest=manifest, records=records, key_id=bundle.key_id),
+        # (evidence: none; its judgements were confirmed by the bundle's own receipt)
+        opened = SimpleNamespace(manifest=manifest, records=records, key_id=bundle.key_id, evidence=[])
+        return importer._receipt(store, conn, opened,
                         False, utc_now())

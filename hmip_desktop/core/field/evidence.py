@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from ..exchange.envelope import Rejected
 from ..frameworks import Framework
 from ..frameworks.evidence_rules import EvidenceInvalid, check_evidence
 from ..messages import Refusal
@@ -167,3 +168,16 @@ def confirm(db: Database, inspection_id: str, ids: list[str], receipt_id: str) -
 def not_confirmed(db: Database, inspection_id: str) -> int:
     """How many of the laptop user's records the central store has not confirmed."""
     return len(unsent(db, inspection_id))
+
+
+def store_assignments(db: Database, pack) -> None:
+    """The pack's standards judged on evidence and their assignees, replacing those held
+    (a re-issued pack carries the lead's current assignments; inside the caller's transaction)."""
+    team_ids = {m.id for m in pack.team}
+    db.execute("DELETE FROM evidence_assignments WHERE inspection_id = ?", [pack.inspection.id])
+    for standard_id, member_id in pack.evidence_assignments.items():
+        if member_id not in team_ids:
+            raise Rejected.of("pack.invalid", field=f"evidence_assignments.{standard_id}",
+                              detail=f"{member_id} is not on the team")
+        db.execute("INSERT INTO evidence_assignments (inspection_id, standard_id, member_id) VALUES (?, ?, ?)",
+                   [pack.inspection.id, standard_id, member_id])

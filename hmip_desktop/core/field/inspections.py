@@ -45,27 +45,7 @@ def create_inspection(
     """
     fw = load_text(framework_yaml, f"inspection {inspection_id} framework")
     team = [dict(t) for t in team]
-    for t in team:
-        if t["role"] not in ROLES:
-            raise InspectionRefused.of("inspection.role", member=t["id"], roles=", ".join(ROLES))
-    case_rows = []
-    for c in cases:
-        profile = dict(c.get("profile") or {})
-        for key, value in list(profile.items()):
-            try:
-                pf = fw.profile_field(key)
-            except KeyError:
-                raise InspectionRefused.of("inspection.profile_field", case=c["case_id"], field=key) from None
-            profile[key] = values.profile_value(fw, pf, value, Msg.of("where.case_item", case=c["case_id"], item=key))
-        case_rows.append(
-            {
-                "inspection_id": inspection_id,
-                "case_id": str(c["case_id"]),
-                "profile": json.dumps(profile, ensure_ascii=False, sort_keys=True),
-                "selection": c.get("selection", "sample"),
-                "reserve_rank": c.get("reserve_rank"),
-            }
-        )
+    case_rows = checked_cases(fw, inspection_id, team, cases)
     now = audit.utc_now()
     read_rows = [
         {"inspection_id": inspection_id, "case_id": case_id, "reader_id": reader, "created_at": now, "updated_at": now}
@@ -97,3 +77,30 @@ def create_inspection(
             target="inspection", after={"framework": fw.id, "version": fw.version, **counts}, at=now,
         )
     return counts
+
+
+def checked_cases(fw, inspection_id: str, team: list[dict], cases: Iterable[Mapping[str, object]]) -> list[dict]:
+    """The rows of ``cases`` with their profiles checked against ``fw`` (and the team's
+    roles checked); InspectionRefused on the first bad one."""
+    for t in team:
+        if t["role"] not in ROLES:
+            raise InspectionRefused.of("inspection.role", member=t["id"], roles=", ".join(ROLES))
+    case_rows = []
+    for c in cases:
+        profile = dict(c.get("profile") or {})
+        for key, value in list(profile.items()):
+            try:
+                pf = fw.profile_field(key)
+            except KeyError:
+                raise InspectionRefused.of("inspection.profile_field", case=c["case_id"], field=key) from None
+            profile[key] = values.profile_value(fw, pf, value, Msg.of("where.case_item", case=c["case_id"], item=key))
+        case_rows.append(
+            {
+                "inspection_id": inspection_id,
+                "case_id": str(c["case_id"]),
+                "profile": json.dumps(profile, ensure_ascii=False, sort_keys=True),
+                "selection": c.get("selection", "sample"),
+                "reserve_rank": c.get("reserve_rank"),
+            }
+        )
+    return case_rows

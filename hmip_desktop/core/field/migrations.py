@@ -292,4 +292,15 @@ CREATE TABLE evidence_assignments (
     )
 
 
+@MIGRATIONS(name="0008_pack_issue")
+def _pack_issue(db: Database) -> None:
+    # Which inspection pack an inspection on this laptop comes from (docs/decisions.md,
+    # "Re-issued inspection packs"): a newer pack of the same inspection signed by the same
+    # lead key updates it; an older one, or one signed by another key, is refused. NULL for
+    # inspections made before (by a pack or the demo): the first re-issue is then checked
+    # against the lead key trusted at the first import (settings.pack_trust).
+    for column in ("pack_id", "pack_created_at", "pack_key_id"):
+        db.execute(f"ALTER TABLE inspections ADD COLUMN {column} TEXT")
+
+
 SCHEMA_VERSION = len(MIGRATIONS._migrations)

@@ -114,6 +114,7 @@ def queue_changes(db: Database, db_path: Path, key: SigningKey, progress=None) -
     folder = folder_for(db_path)
     folder.mkdir(exist_ok=True)
     adopt_orphans(db, folder)
+    discard_received(db)
     made = []
     for inspection_id in _changed_inspections(db):
         tmp = folder / f".exporting-{uuid.uuid4().hex}.bundle"
@@ -148,6 +149,25 @@ def receipt_recorded(db: Database, bundle_id: str, receipt_id: str) -> None:
     with write_transaction(db):
         db.execute("UPDATE outbox SET state = 'receipt_received', receipt_id = ?, last_error = NULL"
                    " WHERE bundle_id = ?", [receipt_id, bundle_id])
+    discard_received(db, bundle_id)
+
+
+def discard_received(db: Database, bundle_id: str | None = None) -> int:
+    """Remove the files of bundles whose receipt is recorded (of ``bundle_id`` only, if
+    given): the central store holds them, and a copy of a case read's content on disk
+    outside the field store is one more to forget at purge. The outbox row stays, with
+    its state. Called once the receipt's transaction is committed; a crash in between
+    leaves a file that the next sync removes. Returns how many files went."""
+    sql = "SELECT path FROM outbox WHERE state = 'receipt_received'"
+    rows = db.execute(sql + (" AND bundle_id = ?" if bundle_id else ""), [bundle_id] if bundle_id else []).fetchall()
+    gone = 0
+    for (path,) in rows:
+        try:
+            Path(path).unlink()
+            gone += 1
+        except FileNotFoundError:
+            pass
+    return gone
 
 
 def seen(db: Database, kind: str, item_id: str) -> bool:

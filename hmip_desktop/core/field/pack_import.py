@@ -18,6 +18,7 @@ from ..exchange.envelope import Rejected
 from ..exchange.formats import Pack
 from ..exchange.keys import SigningKey, fingerprint, parse_public
 from ..frameworks import content_hash
+from . import evidence
 from .db import write_transaction
 from .export import trust_central
 from .inspections import create_inspection
@@ -27,6 +28,11 @@ MAX_PACK = 64 * 1024 * 1024
 
 def open_pack(data: bytes, key: SigningKey, trust: str) -> Pack:
     """Verify (signature by the trusted lead key), then decrypt and validate a pack."""
+    return _open(data, key, trust)[0]
+
+
+def _open(data: bytes, key: SigningKey, trust: str) -> tuple[Pack, str]:
+    """The pack and its signer's full fingerprint."""
     trust = trust.strip().lower()
     if len(trust) < 16 or any(c not in "0123456789abcdef" for c in trust):
         raise Rejected.of("pack.trust")
@@ -58,15 +64,21 @@ def open_pack(data: bytes, key: SigningKey, trust: str) -> Pack:
         raise Rejected.of("pack.id")
     if content_hash(pack.inspection.framework_yaml) != pack.inspection.framework_sha256:
         raise Rejected.of("pack.framework")
-    return pack
+    return pack, env.header.key_id
 
 
 def import_pack(db: Database, data: bytes, key: SigningKey, trust: str) -> dict:
-    """Create the inspection from a verified pack; returns counts."""
-    pack = open_pack(data, key, trust)
+    """Create the inspection from a verified pack; returns counts. A pack of an inspection
+    already here is a re-issue: applied if newer and signed by the same lead key, else
+    refused (pack_update.py; ``unchanged`` in the result when it is the pack applied)."""
+    pack, signer = _open(data, key, trust)
     me = [m.id for m in pack.team if m.public_key and fingerprint(parse_public(m.public_key)[0]) == key.key_id]
     if not me:
         raise Rejected.of("pack.not_in_team")
+    if db.execute("SELECT 1 FROM inspections WHERE id = ?", [pack.inspection.id]).fetchone():
+        from .pack_update import apply_reissue
+
+        return apply_reissue(db, pack, signer, me[0])
     with write_transaction(db):
         counts = create_inspection(
             db, inspection_id=pack.inspection.id, provider=pack.inspection.provider, title=pack.inspection.title,
@@ -78,13 +90,9 @@ def import_pack(db: Database, data: bytes, key: SigningKey, trust: str) -> dict:
             fieldwork=(pack.inspection.fieldwork_start, pack.inspection.fieldwork_end),
             actor=me[0],
         )
-        team_ids = {m.id for m in pack.team}
-        for standard_id, member_id in pack.evidence_assignments.items():
-            if member_id not in team_ids:
-                raise Rejected.of("pack.invalid", field=f"evidence_assignments.{standard_id}",
-                                  detail=f"{member_id} is not on the team")
-            db.execute("INSERT INTO evidence_assignments (inspection_id, standard_id, member_id) VALUES (?, ?, ?)",
-                       [pack.inspection.id, standard_id, member_id])
+        evidence.store_assignments(db, pack)
+        db.execute("UPDATE inspections SET pack_id = ?, pack_created_at = ?, pack_key_id = ? WHERE id = ?",
+                   [pack.pack_id, pack.created_at, signer, pack.inspection.id])
         trust_central(db, store_id=pack.central.store_id, recipients=list(pack.central.recipients),
                       public_key=pack.central.signing_key)
         db.execute("INSERT INTO settings (key, value) VALUES ('user_id', ?) ON CONFLICT (key) DO UPDATE SET"

@@ -91,6 +91,9 @@ def import_receipt(db: Database, data: bytes, key: SigningKey) -> dict:
         audit.append(db, actor=f"key:{key.key_id[:16]}", action="receipt", inspection_id=receipt.inspection_id,
                      target="receipt", after={"receipt_id": receipt.receipt_id, "bundle_id": receipt.bundle_id,
                                               "held": held, **({"evidence": confirmed} if confirmed else {})})
+    from .outbox import discard_received  # here: outbox imports the export, which a receipt does not need
+
+    discard_received(db, receipt.bundle_id)
     return {"receipt_id": receipt.receipt_id, "new": True, "held": held, "returned": len(receipt.comments),
             "evidence": confirmed}
 

@@ -187,8 +187,8 @@ def _fetch(db: Database, client: httpx.Client, key: SigningKey, result: SyncResu
             outbox.mark_seen(db, kind, item_id, "already recorded")
             continue
         trust = _setting(db, "pack_trust")
-        if kind == "pack" and (item.get("inspection") in known or not trust):
-            # A pack re-issued for an inspection already here is not applied (as with a file).
+        if kind == "pack" and (not trust or (item.get("inspection") in known and _applied(db, item_id))):
+            # No lead key trusted yet (the first pack comes by hand), or the very pack applied.
             outbox.mark_seen(db, kind, item_id, "not needed")
             continue
         got = _signed_get(client, f"{proto.ITEMS_PATH}/{kind}/{item_id}", key)
@@ -211,12 +211,18 @@ def _fetch(db: Database, client: httpx.Client, key: SigningKey, result: SyncResu
             result.receipts += recorded["new"]
             outbox.mark_seen(db, kind, item_id, "recorded")
         else:
-            try:
-                import_pack(db, got.content, key, trust)
-                result.packs += 1
-                outbox.mark_seen(db, kind, item_id, "imported")
+            try:  # a re-issue of an inspection here is applied if newer and signed by the same lead key
+                done = import_pack(db, got.content, key, trust)
+                result.packs += not done.get("unchanged")
+                outbox.mark_seen(db, kind, item_id, "not needed" if done.get("unchanged") else
+                                 "applied" if done.get("updated") else "imported")
             except (Rejected, ValueError) as exc:
                 outbox.mark_seen(db, kind, item_id, f"refused: {str(exc)[:200]}")
+                result.refused[f"pack {item_id}"] = str(exc).splitlines()[0][:200]
+
+
+def _applied(db: Database, pack_id: str) -> bool:
+    return db.execute("SELECT 1 FROM inspections WHERE pack_id = ?", [pack_id]).fetchone() is not None
 
 
 def _tls_failure(exc: BaseException) -> bool:

@@ -181,3 +181,31 @@ def test_a_new_team_without_the_assignee_drops_the_assignment(world, tmp_path, c
                                        "insp2,Inspector B,local_assessor\n", encoding="utf-8")
     assert main(["central", "team", str(world.central_path), "--inspection", "demo", str(tmp_path / "team.csv")]) == 0
     assert assignments.assigned(world.central, "demo") == {"staff": "insp1"}
+
+
+def test_a_reissued_pack_brings_the_leads_changed_assignments_to_the_laptop(world, capsys, tmp_path):
+    """The lead moves a standard to another member after the packs went out: the newer pack,
+    imported on the laptop as a re-issue, replaces the assignments held there."""
+    lead_key = _bind(world, "lead", "Lead inspector", "lead", "lead1")
+    assert _assign(world, "leadership", "lead1") == 0 and _assign(world, "staff", "insp1") == 0
+    laptop = tmp_path / "insp1.sqlite"
+
+    def issue(name: str) -> None:
+        pack = tmp_path / name
+        assert main(["pack", "create", str(world.central_path), "--inspection", "demo", "--key",
+                     str(world.root / "lead"), "--out", str(pack)]) == 0
+        assert main(["pack", "import", str(laptop), str(pack), "--key", str(world.root / "k"),
+                     "--trust", lead_key.key_id[:16]]) == 0
+
+    issue("first.pack")
+    assert _assign(world, "staff", "none") == 0 and _assign(world, "leadership", "insp1") == 0
+    issue("second.pack")
+    capsys.readouterr()
+    db = open_db(laptop)
+    try:
+        assert evidence.assignments(db, "demo") == {"leadership": "insp1"}
+        assert evidence.may_record(db, "demo", "leadership") is None
+    finally:
+        db.close()
+    assert main(["evidence", str(laptop), "--inspection", "demo", "--standard", "leadership", "--question",
+                 "leadership_vision", "--value", "good", "--text", "Board minutes; interviews"]) == 0

@@ -19,7 +19,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import (QDialog, QFileDialog, QInputDialog, QLabel, QMessageBox, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout)
 
 from ...actions import add_action
 from ...notice import notice
@@ -62,6 +63,7 @@ class SyncPanel(QObject):
         self.failures = 0
         self.running = False
         self.last = None  # the last SyncResult
+        self.purged: str | None = None  # the last inspection removed from this laptop
         self.dialog: QDialog | None = None
         self.retranslate()
 
@@ -151,10 +153,9 @@ class SyncPanel(QObject):
             log.warning("sync: %s refused", "inbox" if bundle_id == "inbox" else "a bundle")
             notice(self.window, _tr("Refused by the central store"), fmt(_tr("%1: %2"), bundle_id[:8], reason),
                    "sync_refused")
-        if self.window.inspection_id in result.purgeable:
-            self.window.statusBar().showMessage(fmt(_tr(
-                "%1 — the central store holds every case read of this inspection as it is here: it may be removed "
-                "from this laptop (hmip purge)."), self.label.text()), 30000)
+        if result.purgeable:
+            here = self.window.inspection_id
+            self.offer_purge(here if here in result.purgeable else result.purgeable[0])
         if result.packs:
             self.window.open_store(self.window.store_path, force=True)
         if self.dialog is not None and self.dialog.isVisible():
@@ -185,6 +186,69 @@ class SyncPanel(QObject):
         if manual:
             notice(self.window, _tr("Not synced"), error_text(error), "sync_error",
                    retranslate=lambda: (_tr("Not synced"), error_text(error)))
+
+    # -- purge, once the central store holds everything ---------------------------------
+
+    def offer_purge(self, inspection_id: str) -> QMessageBox:
+        """Offer to remove ``inspection_id``'s personal data from this laptop (the core's
+        purge, the same as ``hmip purge``, which refuses again unless a receipt confirms
+        every read). Non-modal: syncing and reading carry on behind it; No by default."""
+        old = self.window.findChild(QMessageBox, "purge_offer")
+        if old is not None:
+            old.close()
+            old.deleteLater()
+
+        def text() -> tuple[str, str]:
+            return _tr("Remove the inspection from this laptop?"), fmt(_tr(
+                "The central store holds every case read of inspection %1 as it is on this laptop. Remove its cases, "
+                "case reads and notes from this laptop now? This cannot be undone."), inspection_id)
+
+        title, body = text()
+        box = QMessageBox(QMessageBox.Icon.Question, title, body,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self.window)
+        box.setObjectName("purge_offer")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.button(QMessageBox.StandardButton.Yes).setText(_tr("&Remove from this laptop"))
+        box.button(QMessageBox.StandardButton.No).setText(_tr("&Keep for now"))
+        box.retranslate = text
+        box.setModal(False)
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        box.finished.connect(lambda _: box.clickedButton() is yes and self.purge(inspection_id))
+        box.show()
+        return box
+
+    def purge(self, inspection_id: str):
+        """Run the core's purge on the operations thread; returns its Future."""
+        from ....core.field.receipts import purge
+
+        store = self.window.store
+        if store is None:
+            return None
+        if self.window.page is not None:
+            self.window.page.flush()
+
+        def work():
+            actor = store.setting("user_id") or "inspector"
+            return purge(store.db, inspection_id, actor=actor), bool(store.inspections())
+
+        return self.window.ops.run(work, lambda done: self._purged(inspection_id, *done), self._purge_failed)
+
+    def _purged(self, inspection_id: str, counts: dict, others: bool) -> None:
+        log.info("purged an inspection: %s cases", counts.get("cases"))
+        self.purged = inspection_id
+        self.window.statusBar().showMessage(fmt(_tr("Inspection %1 removed from this laptop: %2 cases."),
+                                                inspection_id, counts.get("cases", 0)), 30000)
+        if inspection_id == self.window.inspection_id:
+            if others:
+                self.window.open_store(self.window.store_path, force=True)
+            else:
+                self.window.show_list()
+                self.window.list_page.set_inspection(_tr("No inspection on this laptop"), [], self.window.fw)
+
+    def _purge_failed(self, error: BaseException) -> None:
+        log.warning("purge not done: %s", type(error).__name__)
+        notice(self.window, _tr("Not removed"), error_text(error), "purge_error",
+               retranslate=lambda: (_tr("Not removed"), error_text(error)))
 
     # -- the outbox --------------------------------------------------------------------
 

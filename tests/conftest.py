@@ -79,8 +79,8 @@ def make_store(tmp_path: Path, mini_yaml: str) -> Callable[..., tuple[FieldStore
 #                     explicit keys_dir to CentralStore.init/open (PostgreSQL has no file to
 #                     keep keys beside).
 #
-# Without a server: skipped with the reason locally; under CI (the CI variable set) the
-# tests FAIL, so that the PostgreSQL half is never silently left out there.
+# Without a server the fixture fails the test with the reason, locally and under CI alike,
+# so that the PostgreSQL half is never silently left out.
 # ---------------------------------------------------------------------------------------
 
 import os as _os

@@ -15,7 +15,7 @@ production database created on an English-locale machine would, so that ORDER BY
 whose result depends on the collation show up in the tests instead of in production.
 
 Nothing here skips or fails a test: :class:`PgUnavailable` says why no server could be
-started, and tests/conftest.py decides (skip locally, fail under CI).
+started, and tests/conftest.py fails the test with that reason (never a skip).
 """
 
 from __future__ import annotations

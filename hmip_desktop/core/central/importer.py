@@ -24,10 +24,13 @@ conflict: both kept, the current one stays, the lead inspector resolves it.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import uuid
+import weakref
 from json.encoder import encode_basestring_ascii as _encode_string
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 
 import orjson
@@ -55,6 +58,8 @@ ALLOWED = {"manifest.json", MEMBER}
 #: Rows written per executemany: reads (revisions) and answers.
 BATCH_READS = 500
 BATCH_ANSWERS = 5000
+#: Records the first pass keeps as parsed for the second (a bounded few MB at most).
+HELD_READS = BATCH_READS
 
 
 #: What happened to a case read of an imported bundle (``ImportResult.outcomes`` keys), in
@@ -105,6 +110,9 @@ class Opened:
     body: bytes
     #: None for a bundle imported before (nothing of it is applied again)
     authority: Authority | None
+    #: The first records as the first pass parsed them (at most HELD_READS, so a small
+    #: bundle is parsed once; the rest are parsed again when applied).
+    held: tuple[dict, ...] = ()
 
 
 def _strict(model, data, where: str):
@@ -122,8 +130,9 @@ def record_content_hash(raw: dict, record: CaseReadRecord) -> str:
     canonical JSON of the two is byte for byte the same (tests/core/exchange/test_content_hash.py)."""
     answers = raw["answers"].values()
     if len(raw) == _RECORD_FIELDS and len(raw["interview"]) == _INTERVIEW_FIELDS \
-            and all(len(a) == _ANSWER_FIELDS for a in answers):
-        if float in map(type, raw["profile"].values()) or any(type(a["value"]) is float for a in answers):
+            and all(map(_ANSWER_FIELDS.__eq__, map(len, answers))):
+        # (every answer has both its fields: "value" is there to be read)
+        if float in map(type, raw["profile"].values()) or float in map(type, map(_VALUE, answers)):
             return content_hash(raw)
         # No float (the models allow one only as a profile or answer value): orjson then
         # writes the canonical JSON byte for byte as revisions.canonical does (strings,
@@ -136,6 +145,7 @@ def record_content_hash(raw: dict, record: CaseReadRecord) -> str:
 
 _RECORD_FIELDS, _INTERVIEW_FIELDS, _ANSWER_FIELDS = (
     len(m.model_fields) for m in (CaseReadRecord, Interview, AnswerRecord))
+_VALUE = itemgetter("value")
 
 
 def open_bundle(store: CentralStore, conn, data: bytes) -> tuple[Opened, bool]:
@@ -177,7 +187,7 @@ def open_bundle(store: CentralStore, conn, data: bytes) -> tuple[Opened, bool]:
             checker = Checker(framework_for(store, manifest.inspection_id))
         except CentralError as exc:
             raise Rejected(str(exc)) from None
-    facts, seen_cases = [], set()
+    facts, seen_cases, held = [], set(), []
     for number, raw in archive.json_lines(body, MEMBER, MAX_RECORDS):
         where = f"{MEMBER}:{number}"
         record = _strict(CaseReadRecord, raw, where)
@@ -191,9 +201,11 @@ def open_bundle(store: CentralStore, conn, data: bytes) -> tuple[Opened, bool]:
             authority.check_read(number, record)
             checker.check(record, f"{where}: case {record.case_id}")
         facts.append(Fact(number, record.case_id, record.revision_id, record.parent_revision_id))
+        if len(held) < HELD_READS:
+            held.append(raw)
     if len(facts) != entry.count:
         raise Rejected(f"{MEMBER}: {len(facts)} records but the manifest says {entry.count}")
-    return Opened(sha, env.header.key_id, manifest, facts, body, authority), seen is not None
+    return Opened(sha, env.header.key_id, manifest, facts, body, authority, tuple(held)), seen is not None
 
 
 def verify_bundle(store: CentralStore, data: bytes) -> str:
@@ -253,18 +265,34 @@ def _json_value(value: object) -> str | None:
 
 
 def _rows(opened: Opened, now: str):
-    """The second pass: (revision row, its answer rows) of each record, parsed again
-    from the member one line at a time (already checked: defaults filled in here)."""
+    """The second pass: (revision row, its answer rows) of each record: the records the
+    first pass held, then the others parsed again from the member one line at a time
+    (already checked: defaults filled in here)."""
     m = opened.manifest
-    for _, r in archive.json_lines(opened.body, MEMBER, MAX_RECORDS, checked=True):
+    rest = archive.json_lines(opened.body, MEMBER, MAX_RECORDS, checked=True, skip=len(opened.held))
+    for r in itertools.chain(opened.held, map(itemgetter(1), rest)):
         interview = r["interview"]
         case_id, rev = r["case_id"], r["revision_id"]
         yield (m.inspection_id, case_id, rev, r["parent_revision_id"], m.bundle_id, m.device_id, m.sequence,
                r["reader_id"], r["status"], r["updated_at"], json.dumps(r["profile"], sort_keys=True),
                json.dumps({"held": interview.get("held"), "date": interview.get("date"),
                            "note": interview.get("note", "")}, sort_keys=True), now), [
-            (m.inspection_id, case_id, rev, qid, _json_value(a.get("value")), a.get("note", ""))
-            for qid, a in r["answers"].items()]
+            (m.inspection_id, case_id, rev, qid, value, a.get("note", ""))
+            for (qid, a), value in zip(r["answers"].items(), _json_values(r["answers"].values()))]
+
+
+def _json_values(answers) -> list[str | None]:
+    """:func:`_json_value` of each answer's value (a missing one is None): when every
+    value is a string, the usual case, encoded in one pass by the C encoder."""
+    values = [a.get("value") for a in answers]
+    try:
+        return list(map(_encode_string, values))
+    except TypeError:  # a list, a number or None among them
+        return list(map(_json_value, values))
+
+
+#: dialect → (table, columns) → what _Writer._statement compiled for it.
+_STATEMENTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 class _Writer:
@@ -276,7 +304,8 @@ class _Writer:
     def __init__(self, conn):
         self.conn = conn
         self.pending: dict[object, list[tuple]] = {}
-        self.statements: dict[object, tuple] = {}
+        # compiled once per dialect (every SQLite store of a process shares one: store._SQLite)
+        self.statements: dict[object, tuple] = _STATEMENTS.setdefault(conn.dialect, {})
 
     def add(self, table, columns: tuple[str, ...], rows: list[tuple], limit: int) -> None:
         held = self.pending.setdefault((table, columns), [])

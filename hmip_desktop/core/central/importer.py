@@ -48,6 +48,7 @@ from ..exchange.revisions import BOOKKEEPING, MEMBER, canonical, content_hash, r
 from . import queries, schema
 from .answers import framework_for
 from .authorise import Authority, Refused, authorise
+from .gcpause import collector_paused
 from .store import CentralError, CentralStore, utc_now
 from .validate import Checker
 
@@ -401,7 +402,8 @@ def import_bundle(store: CentralStore, data: bytes) -> ImportResult:
     one bundle at once: the one that commits second hits the unique bundle id, and is
     run again, finding the bundle already imported (or refusing other content)."""
     try:
-        return _import_bundle(store, data)
+        with collector_paused():
+            return _import_bundle(store, data)
     except Refused as exc:
         _record_refusal(store, exc)
         raise

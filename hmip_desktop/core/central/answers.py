@@ -26,23 +26,74 @@ _FRAMEWORKS: dict[str, Framework] = {}
 
 def framework_for(store: CentralStore, inspection_id: str) -> Framework:
     """The inspection's exact framework: from its set-up, or the shipped file with its hash."""
+    return frameworks_for(store, [inspection_id])[inspection_id]
+
+
+def frameworks_for(store: CentralStore, inspection_ids: list[str]) -> dict[str, Framework]:
+    """Inspection id → its exact framework (:func:`framework_for`), for many inspections
+    in one query (and one more per framework version not parsed yet)."""
     t = schema.inspections
     with store.engine.connect() as conn:
-        row = conn.execute(select(t.c.framework_id, t.c.framework_version, t.c.framework_sha256)
-                           .where(t.c.id == inspection_id)).first()
-        if row is None:
-            raise CentralError.of("central.no_inspection", inspection=inspection_id)
-        if row.framework_sha256 in _FRAMEWORKS:
-            return _FRAMEWORKS[row.framework_sha256]
-        text = conn.execute(select(t.c.framework_yaml).where(t.c.id == inspection_id)).scalar()
+        found = {r.id: r for r in conn.execute(select(t.c.id, t.c.framework_id, t.c.framework_version,
+                                                      t.c.framework_sha256).where(t.c.id.in_(inspection_ids)))}
+        out = {}
+        for i in inspection_ids:
+            if i not in found:
+                raise CentralError.of("central.no_inspection", inspection=i)
+            out[i] = _FRAMEWORKS.get(found[i].framework_sha256) or _parse(conn, found[i])
+    return out
+
+
+def _parse(conn, row) -> Framework:
+    t = schema.inspections
+    text = conn.execute(select(t.c.framework_yaml).where(t.c.id == row.id)).scalar()
     if not text:
         text = next((p.read_text(encoding="utf-8") for p in sorted(forms_dir().glob("*.yaml"))
                      if content_hash(p.read_text(encoding="utf-8")) == row.framework_sha256), None)
     if text is None or content_hash(text) != row.framework_sha256:
-        raise CentralError.of("central.framework_missing", inspection=inspection_id, framework=row.framework_id,
+        raise CentralError.of("central.framework_missing", inspection=row.id, framework=row.framework_id,
                               version=row.framework_version)
     fw = _FRAMEWORKS[row.framework_sha256] = load_text(text, f"framework {row.framework_id} {row.framework_version}")
     return fw
+
+
+def _tallies(conn, inspection_ids: list[str], questions: list[str]) -> dict[str, dict[str, Counter]]:
+    """Inspection id → question id → effective value → how many case reads gave it: what
+    the ratings need of the effective answers (:func:`_effective`, ``lean``), counted by
+    the database. The current revisions' answers are counted in one aggregate query; the
+    latest moderation of each judgement of a current revision (few) then moves one count
+    from the reader's value to the moderator's."""
+    cr, ra, md = schema.case_reads, schema.revision_answers, schema.moderations
+    out: dict[str, dict[str, Counter]] = {i: {} for i in inspection_ids}
+    for inspection, question, value, n in conn.execute(
+        select(ra.c.inspection_id, ra.c.question_id, ra.c.value, func.count())
+        .select_from(cr.join(ra, and_(ra.c.inspection_id == cr.c.inspection_id, ra.c.case_id == cr.c.case_id,
+                                      ra.c.revision_id == cr.c.head_revision_id)))
+        .where(cr.c.inspection_id.in_(inspection_ids), ra.c.question_id.in_(questions))
+        .group_by(ra.c.inspection_id, ra.c.question_id, ra.c.value)):
+        _count(out[inspection], question, decode(value), n)
+    latest: dict[tuple, tuple] = {}
+    for m in conn.execute(
+        select(md.c.inspection_id, md.c.case_id, md.c.question_id, md.c.moderated_value, ra.c.value)
+        .select_from(md.join(heads_join(), and_(cr.c.inspection_id == md.c.inspection_id,
+                                                 cr.c.case_id == md.c.case_id,
+                                                 cr.c.head_revision_id == md.c.revision_id))
+                     .outerjoin(ra, and_(ra.c.inspection_id == md.c.inspection_id, ra.c.case_id == md.c.case_id,
+                                         ra.c.revision_id == md.c.revision_id, ra.c.question_id == md.c.question_id)))
+        .where(md.c.inspection_id.in_(inspection_ids), md.c.question_id.in_(questions)).order_by(md.c.id)):
+        latest[m[:3]] = m  # moderations of older revisions are left out: the read is flagged for re-review
+    for (inspection, _, question), m in latest.items():
+        if m.value is not None:
+            _count(out[inspection], question, decode(m.value), -1)
+        _count(out[inspection], question, decode(m.moderated_value), 1)
+    return out
+
+
+def _count(tallies: dict[str, Counter], question: str, value: object, n: int) -> None:
+    try:
+        tallies.setdefault(question, Counter())[value] += n
+    except TypeError:
+        pass  # a list or an object is no option of a key question: it counts nowhere
 
 
 def _effective(conn, inspection_ids: list[str], questions: list[str] | None, lean: bool = False) -> dict[tuple, object]:
@@ -119,7 +170,7 @@ def rated(store: CentralStore, inspection_ids: list[str], lang: str = "en", *, r
     from .evidence import evidence_for
     from .moderation import overrides_for
 
-    frameworks = {i: framework_for(store, i) for i in inspection_ids}
+    frameworks = frameworks_for(store, list(inspection_ids))
     questions = None if rows else sorted({kq.id for fw in frameworks.values() for kq in fw.key_questions()})
     with store.engine.connect() as conn:
         values = _effective(conn, list(inspection_ids), questions, lean=not rows)
@@ -138,59 +189,25 @@ def rated(store: CentralStore, inspection_ids: list[str], lang: str = "en", *, r
                      overrides.get(i, {}), listed[i] if rows else None, evidence[i]) for i in inspection_ids}
 
 
-def _counts(conn, inspection_ids: list[str], questions: list[str]) -> dict[str, dict[str, Counter]]:
-    """inspection → question → effective value → number of case reads: the head
-    revisions' values counted by the database (one GROUP BY), then each moderated
-    judgement of a head revision moved from its recorded value to the latest moderator's."""
-    cr, ra, md = schema.case_reads, schema.revision_answers, schema.moderations
-    head = and_(ra.c.inspection_id == cr.c.inspection_id, ra.c.case_id == cr.c.case_id,
-                ra.c.revision_id == cr.c.head_revision_id)
-    where = (cr.c.inspection_id.in_(inspection_ids), ra.c.question_id.in_(questions))
-    out: dict[str, dict[str, Counter]] = {i: {} for i in inspection_ids}
-    for inspection, question, value, n in conn.execute(
-            select(ra.c.inspection_id, ra.c.question_id, ra.c.value, func.count())
-            .select_from(cr.join(ra, head)).where(*where).group_by(ra.c.inspection_id, ra.c.question_id, ra.c.value)):
-        out[inspection].setdefault(question, Counter())[decode(value)] += n
-    latest: dict[tuple, object] = {}  # (inspection, case, question) → the latest moderator's value
-    for m in conn.execute(
-            select(md.c.inspection_id, md.c.case_id, md.c.question_id, md.c.moderated_value)
-            .select_from(md.join(cr, and_(cr.c.inspection_id == md.c.inspection_id, cr.c.case_id == md.c.case_id,
-                                          cr.c.head_revision_id == md.c.revision_id)))
-            .where(md.c.inspection_id.in_(inspection_ids), md.c.question_id.in_(questions)).order_by(md.c.id)):
-        latest[(m.inspection_id, m.case_id, m.question_id)] = decode(m.moderated_value)
-    if latest:
-        recorded = {(r.inspection_id, r.case_id, r.question_id): decode(r.value) for r in conn.execute(
-            select(ra.c.inspection_id, ra.c.case_id, ra.c.question_id, ra.c.value).select_from(
-                md.join(cr, and_(cr.c.inspection_id == md.c.inspection_id, cr.c.case_id == md.c.case_id,
-                                 cr.c.head_revision_id == md.c.revision_id)).join(ra, and_(
-                    head, ra.c.question_id == md.c.question_id)))
-            .where(md.c.inspection_id.in_(inspection_ids), md.c.question_id.in_(questions)).distinct())}
-        for (inspection, case, question), value in latest.items():
-            tally = out[inspection].setdefault(question, Counter())
-            if (inspection, case, question) in recorded:
-                tally[recorded[(inspection, case, question)]] -= 1
-            tally[value] += 1
-    return out
-
-
 def rate_inspections(store: CentralStore, inspection_ids: list[str], lang: str = "en") -> dict[str, Ratings]:
     """Ratings of many inspections (the national collation) with a handful of queries:
-    inspection id → Ratings. Each is exactly what :func:`rate_inspection` gives, from the
-    effective values counted per key question (:func:`_counts`) instead of read one by one."""
+    inspection id → Ratings. Each is exactly what :func:`rate_inspection` gives."""
     from .evidence import evidence_for
     from .moderation import overrides_for
 
-    frameworks = {i: framework_for(store, i) for i in inspection_ids}
+    ids = list(inspection_ids)
+    frameworks = frameworks_for(store, ids)
     questions = sorted({kq.id for fw in frameworks.values() for kq in fw.key_questions()})
     with store.engine.connect() as conn:
-        counts = _counts(conn, list(inspection_ids), questions)
-    overrides = overrides_for(store, list(inspection_ids))
-    evidence = evidence_for(store, list(inspection_ids))
-    return {i: rate(frameworks[i], i, {}, overrides.get(i, {}), lang, evidence[i], counts[i]) for i in inspection_ids}
+        tallies = _tallies(conn, ids, questions)
+    overrides = overrides_for(store, ids)
+    evidence = evidence_for(store, ids)
+    return {i: rate(frameworks[i], i, None, overrides.get(i, {}), lang, evidence[i], tallies=tallies[i])
+            for i in ids}
 
 
 def rate_inspection(store: CentralStore, inspection_id: str, lang: str = "en") -> Ratings:
     """The inspection's ratings from its effective answers, its framework's rules and
     any professional-judgement overrides: the one place the CLI, the window, the reports
     and the self-test get ratings from."""
-    return rated(store, [inspection_id], lang)[inspection_id].ratings
+    return rate_inspections(store, [inspection_id], lang)[inspection_id]

@@ -24,10 +24,12 @@ conflict: both kept, the current one stays, the lead inspector resolves it.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
-import uuid
+import weakref
 from json.encoder import encode_basestring_ascii as _encode_string
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 
 import orjson
@@ -38,14 +40,15 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from ..exchange import archive, envelope
 from ..exchange.envelope import Rejected
-from ..exchange.formats import (FORMAT_VERSION, MAX_BUNDLE_FILE, MAX_BUNDLE_RECORDS, AnswerRecord, CaseReadRecord, Interview,
-                                Manifest, Receipt, ReceiptComment, ReceiptEntry)
-from ..exchange.keys import parse_public
-from ..exchange.revisions import BOOKKEEPING, EVIDENCE_MEMBER, MEMBER, canonical, content_hash, revision_id
+from ..exchange.formats import (MAX_BUNDLE_FILE, MAX_BUNDLE_RECORDS, AnswerRecord, CaseReadRecord, Interview,
+                                Manifest)
+from ..exchange.revisions import BOOKKEEPING, EVIDENCE_MEMBER, MEMBER, content_hash, revision_id
 from ..messages import Msg
-from . import queries, schema
+from . import schema
 from .answers import framework_for
 from .authorise import Authority, Refused, authorise
+from .receipt import receipt_for
+from .gcpause import collector_paused
 from .store import CentralError, CentralStore, utc_now
 from .validate import Checker
 
@@ -58,6 +61,8 @@ REQUIRED = {"manifest.json", MEMBER}
 #: Rows written per executemany: reads (revisions) and answers.
 BATCH_READS = 500
 BATCH_ANSWERS = 5000
+#: Records the first pass keeps as parsed for the second (a bounded few MB at most).
+HELD_READS = BATCH_READS
 
 
 #: What happened to a case read of an imported bundle (``ImportResult.outcomes`` keys), in
@@ -116,6 +121,9 @@ class Opened:
     #: framework they were checked against (None for a bundle imported before)
     evidence: tuple = ()
     framework: object = None
+    #: The first records as the first pass parsed them (at most HELD_READS, so a small
+    #: bundle is parsed once; the rest are parsed again when applied).
+    held: tuple[dict, ...] = ()
 
 
 def _strict(model, data, where: str):
@@ -134,8 +142,9 @@ def record_content_hash(raw: dict, record: CaseReadRecord) -> str:
     canonical JSON of the two is byte for byte the same (tests/core/exchange/test_content_hash.py)."""
     answers = raw["answers"].values()
     if len(raw) == _RECORD_FIELDS and len(raw["interview"]) == _INTERVIEW_FIELDS \
-            and all(len(a) == _ANSWER_FIELDS for a in answers):
-        if float in map(type, raw["profile"].values()) or any(type(a["value"]) is float for a in answers):
+            and all(map(_ANSWER_FIELDS.__eq__, map(len, answers))):
+        # (every answer has both its fields: "value" is there to be read)
+        if float in map(type, raw["profile"].values()) or float in map(type, map(_VALUE, answers)):
             return content_hash(raw)
         # No float (the models allow one only as a profile or answer value): orjson then
         # writes the canonical JSON byte for byte as revisions.canonical does (strings,
@@ -148,6 +157,7 @@ def record_content_hash(raw: dict, record: CaseReadRecord) -> str:
 
 _RECORD_FIELDS, _INTERVIEW_FIELDS, _ANSWER_FIELDS = (
     len(m.model_fields) for m in (CaseReadRecord, Interview, AnswerRecord))
+_VALUE = itemgetter("value")
 
 
 def open_bundle(store: CentralStore, conn, data: bytes) -> tuple[Opened, bool]:
@@ -194,7 +204,7 @@ def open_bundle(store: CentralStore, conn, data: bytes) -> tuple[Opened, bool]:
             checker = Checker(framework_for(store, manifest.inspection_id))
         except CentralError as exc:
             raise Rejected.like(exc) from None
-    facts, seen_cases = [], set()
+    facts, seen_cases, held = [], set(), []
     for number, raw in archive.json_lines(body, MEMBER, MAX_RECORDS):
         where = f"{MEMBER}:{number}"
         record = _strict(CaseReadRecord, raw, where)
@@ -208,12 +218,14 @@ def open_bundle(store: CentralStore, conn, data: bytes) -> tuple[Opened, bool]:
             authority.check_read(number, record)
             checker.check(record, Msg.of("auth.where", member=MEMBER, line=number, case=record.case_id))
         facts.append(Fact(number, record.case_id, record.revision_id, record.parent_revision_id))
+        if len(held) < HELD_READS:
+            held.append(raw)
     if len(facts) != entry.count:
         raise Rejected.of("import.count", member=MEMBER, count=len(facts), expected=entry.count)
     if judged and checker is not None:
         evidence_import.check(conn, checker.fw, authority, judged)
     return (Opened(sha, env.header.key_id, manifest, facts, body, authority, tuple(judged),
-                   checker.fw if checker else None), seen is not None)
+                   checker.fw if checker else None, tuple(held)), seen is not None)
 
 
 def verify_bundle(store: CentralStore, data: bytes) -> str:
@@ -274,18 +286,34 @@ def _json_value(value: object) -> str | None:
 
 
 def _rows(opened: Opened, now: str):
-    """The second pass: (revision row, its answer rows) of each record, parsed again
-    from the member one line at a time (already checked: defaults filled in here)."""
+    """The second pass: (revision row, its answer rows) of each record: the records the
+    first pass held, then the others parsed again from the member one line at a time
+    (already checked: defaults filled in here)."""
     m = opened.manifest
-    for _, r in archive.json_lines(opened.body, MEMBER, MAX_RECORDS, checked=True):
+    rest = archive.json_lines(opened.body, MEMBER, MAX_RECORDS, checked=True, skip=len(opened.held))
+    for r in itertools.chain(opened.held, map(itemgetter(1), rest)):
         interview = r["interview"]
         case_id, rev = r["case_id"], r["revision_id"]
         yield (m.inspection_id, case_id, rev, r["parent_revision_id"], m.bundle_id, m.device_id, m.sequence,
                r["reader_id"], r["status"], r["updated_at"], json.dumps(r["profile"], sort_keys=True),
                json.dumps({"held": interview.get("held"), "date": interview.get("date"),
                            "note": interview.get("note", "")}, sort_keys=True), now), [
-            (m.inspection_id, case_id, rev, qid, _json_value(a.get("value")), a.get("note", ""))
-            for qid, a in r["answers"].items()]
+            (m.inspection_id, case_id, rev, qid, value, a.get("note", ""))
+            for (qid, a), value in zip(r["answers"].items(), _json_values(r["answers"].values()))]
+
+
+def _json_values(answers) -> list[str | None]:
+    """:func:`_json_value` of each answer's value (a missing one is None): when every
+    value is a string, the usual case, encoded in one pass by the C encoder."""
+    values = [a.get("value") for a in answers]
+    try:
+        return list(map(_encode_string, values))
+    except TypeError:  # a list, a number or None among them
+        return list(map(_json_value, values))
+
+
+#: dialect → (table, columns) → what _Writer._statement compiled for it.
+_STATEMENTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 class _Writer:
@@ -297,7 +325,8 @@ class _Writer:
     def __init__(self, conn):
         self.conn = conn
         self.pending: dict[object, list[tuple]] = {}
-        self.statements: dict[object, tuple] = {}
+        # compiled once per dialect (every SQLite store of a process shares one: store._SQLite)
+        self.statements: dict[object, tuple] = _STATEMENTS.setdefault(conn.dialect, {})
 
     def add(self, table, columns: tuple[str, ...], rows: list[tuple], limit: int) -> None:
         held = self.pending.setdefault((table, columns), [])
@@ -393,7 +422,8 @@ def import_bundle(store: CentralStore, data: bytes) -> ImportResult:
     one bundle at once: the one that commits second hits the unique bundle id, and is
     run again, finding the bundle already imported (or refusing other content)."""
     try:
-        return _import_bundle(store, data)
+        with collector_paused():
+            return _import_bundle(store, data)
     except Refused as exc:
         _record_refusal(store, exc)
         raise
@@ -428,7 +458,7 @@ def _import_bundle(store: CentralStore, data: bytes) -> ImportResult:
         m = opened.manifest
         bundle_id = m.bundle_id
         if already:
-            return ImportResult(bundle_id, m.inspection_id, False, {}, _receipt(store, conn, opened, False, now))
+            return ImportResult(bundle_id, m.inspection_id, False, {}, receipt_for(store, conn, opened, False, now))
         conn.execute(insert(schema.bundles).values(
             bundle_id=bundle_id, sha256=opened.sha256, key_id=opened.key_id, inspection_id=m.inspection_id,
             device_id=m.device_id, sequence=m.sequence, audit_seq=m.audit_head.seq, audit_hash=m.audit_head.hash,
@@ -446,50 +476,11 @@ def _import_bundle(store: CentralStore, data: bytes) -> ImportResult:
             from . import evidence_import
 
             judged = evidence_import.apply(conn, opened.framework, m.inspection_id, m.device_id, list(opened.evidence))
-        receipt = _receipt(store, conn, opened, True, now)
+        receipt = receipt_for(store, conn, opened, True, now)
     counts: dict[str, int] = {}
     for outcome in outcomes.values():
         counts[outcome] = counts.get(outcome, 0) + 1
     return ImportResult(bundle_id, m.inspection_id, True, counts, receipt, judged)
-
-
-def _receipt(store: CentralStore, conn, opened: Opened, new: bool, now: str) -> bytes:
-    """A signed receipt, encrypted to the sender's own key, listing what the store holds."""
-    m = opened.manifest
-    inspection_id = m.inspection_id
-    rows = opened.records
-    cases = [r.case_id for r in rows]
-    heads = queries.head_revisions(conn, inspection_id, cases)
-    conflicted = {(c["case_id"], c["revision_id"])
-                  for c in queries.conflicts(conn, inspection_id, unresolved=False)}
-    entries = [ReceiptEntry(case_id=r.case_id, revision_id=r.revision_id,
-                            outcome="head" if heads.get(r.case_id) == r.revision_id else
-                            "conflict" if (r.case_id, r.revision_id) in conflicted else "ancestor")
-               for r in rows]
-    # The latest QA outcome of each of these reads: those returned carry their comments back.
-    latest = queries.latest_outcomes(queries.outcome_rows(conn, inspection_id, cases))
-    comments = [ReceiptComment(case_id=o["case_id"], outcome="returned", comments=o["comments"],
-                               moderator=o["moderator"], at=o["created_at"])
-                for o in latest.values() if o["outcome"] == "returned"]
-    receipt = Receipt(format=FORMAT_VERSION, receipt_id=uuid.uuid4().hex, bundle_id=m.bundle_id, inspection_id=inspection_id,
-                      device_id=m.device_id, sequence=m.sequence, store_id=store.store_id, received_at=now,
-                      newly_imported=new, case_reads=entries, comments=comments, evidence=_held(conn, opened))
-    sender = conn.execute(select(schema.keys.c.public_key).where(schema.keys.c.key_id == opened.key_id)).scalar()
-    public, _ = parse_public(sender)
-    from cryptography.hazmat.primitives import serialization
-
-    ssh = public.public_bytes(serialization.Encoding.OpenSSH, serialization.PublicFormat.OpenSSH).decode()
-    # "evidence" only when the bundle carried some: a laptop of an earlier version reads the rest as before
-    payload = pyrage.encrypt(canonical(receipt.model_dump(exclude=None if receipt.evidence else {"evidence"})), [pyrage.ssh.Recipient.from_str(ssh)])
-    return envelope.seal("receipt", receipt.receipt_id, now, payload, store.signing_key(), "age")
-
-
-def _held(conn, opened: Opened) -> list[str]:
-    if not opened.evidence:
-        return []
-    from . import evidence_import
-
-    return evidence_import.held_ids(conn, list(opened.evidence))
 
 
 def import_file(store: CentralStore, path: Path) -> ImportResult:

@@ -188,16 +188,17 @@ def is_borderline(fw: Framework, percent: float | None, low: float | None, high:
     return any(low < b.min <= high and abs(percent - b.min) <= near for b in fw.rating.bands if b.min > 0)
 
 
-def key_question_figure(fw: Framework, kq: KeyQuestion, answers: Mapping[str, Mapping[str, object]],
-                        counts: Mapping[str, Mapping[object, int]] | None = None) -> Figure:
-    """The figure of ``kq`` from the effective ``answers`` (case id → question id → value),
-    or, given ``counts`` (question id → value → how many cases), from those counts: the
-    same figure either way, the counts being what the answers would give."""
+def key_question_figure(fw: Framework, kq: KeyQuestion, answers: Mapping[str, Mapping[str, object]]) -> Figure:
+    # count the values first (in C): a figure is asked of thousands of reads, many times
+    return tally_figure(fw, kq, Counter(map(methodcaller("get", kq.id), answers.values())))
+
+
+def tally_figure(fw: Framework, kq: KeyQuestion, tally: Mapping[object, int]) -> Figure:
+    """The key question's figure from how many case reads gave each effective value
+    (``tally``: value → count; None or a value that is no option counts nowhere)."""
     # option id → (applicable, sufficient), looked up once per key question, not per answer
     kinds = {o.id: (o.applicable, o.applicable and o.sufficient) for o in fw.options(kq.answer)}
     sufficient = applicable = 0
-    # count the values first (in C): a figure is asked of thousands of reads, many times
-    tally = counts.get(kq.id, {}) if counts is not None else Counter(map(methodcaller("get", kq.id), answers.values()))
     for value, n in tally.items():
         result = kinds.get(value)
         if result is None or not result[0]:
@@ -257,15 +258,23 @@ def overall_band(fw: Framework, score: int, maximum: int) -> str | None:
     return None
 
 
-def rate(fw: Framework, inspection_id: str, answers: Mapping[str, Mapping[str, object]],
+def rate(fw: Framework, inspection_id: str, answers: Mapping[str, Mapping[str, object]] | None,
          overrides: Mapping[str, tuple[str, str]] | None = None, lang: str = "en",
-         evidence: Mapping[str, Mapping[str, EvidenceRecord]] | None = None,
-         counts: Mapping[str, Mapping[object, int]] | None = None) -> Ratings:
-    """Ratings for an inspection. ``answers``: case id → question id → effective value.
-    ``overrides``: standard id → (band id or :data:`NOT_RATED`, reason) of professional
-    judgement. ``evidence``: standard id → question id ("" for the lead's band) → the
-    latest :class:`EvidenceRecord`, for the standards judged on evidence. ``counts``
-    (question id → value → cases) may stand in for ``answers``: the same ratings."""
+         evidence: Mapping[str, Mapping[str, EvidenceRecord]] | None = None, *,
+         tallies: Mapping[str, Mapping[object, int]] | None = None) -> Ratings:
+    """Ratings for an inspection. ``answers``: case id → question id → effective value;
+    or, instead (``answers`` None), ``tallies``: question id → effective value → how
+    many case reads gave it (the figures need only these counts, which a store can
+    aggregate). ``overrides``: standard id → (band id or :data:`NOT_RATED`, reason) of
+    professional judgement. ``evidence``: standard id → question id ("" for the lead's
+    band) → the latest :class:`EvidenceRecord`, for the standards judged on evidence."""
+    if answers is not None:
+        figure = key_question_figure
+    else:
+        counts = tallies or {}
+
+        def figure(fw: Framework, kq: KeyQuestion, _answers: object) -> Figure:
+            return tally_figure(fw, kq, counts.get(kq.id, {}))
     overrides = overrides or {}
     evidence = evidence or {}
     scores = {b.id: b.score for b in fw.rating.bands}
@@ -277,7 +286,7 @@ def rate(fw: Framework, inspection_id: str, answers: Mapping[str, Mapping[str, o
             method = standard.evidence.method if standard.evidence else "lead_judgement"
             rating = decision.value if decision else None
         else:
-            figures = [key_question_figure(fw, kq, answers, counts) for kq in standard.key_questions]
+            figures = [figure(fw, kq, answers) for kq in standard.key_questions]
             method = fw.rating.standard.method
             rating, percent = _case_rating(fw, figures, scores)
         override, reason = overrides.get(standard.id, (None, None))
@@ -298,7 +307,7 @@ def rate(fw: Framework, inspection_id: str, answers: Mapping[str, Mapping[str, o
     elif fw.rating.overall.method == "pooled_percent":
         overall_percent = _pooled([f for s in counted if s.kind == "case" for f in s.key_questions])
     threads = {
-        t.id: [key_question_figure(fw, kq, answers, counts) for kq in fw.key_questions() if t.id in kq.threads]
+        t.id: [figure(fw, kq, answers) for kq in fw.key_questions() if t.id in kq.threads]
         for t in fw.threads
     }
     return Ratings(inspection_id, fw.id, standards, overall_rating, overall_score, threads, maximum,

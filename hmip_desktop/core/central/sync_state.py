@@ -216,7 +216,7 @@ def current_receipt(store: CentralStore, bundle_id: str) -> bytes:
     returned read to the laptop without waiting for its next bundle)."""
     from types import SimpleNamespace
 
-    from . import importer  # only here: it loads the import's modules
+    from .receipt import receipt_for  # only here: it loads the exchange formats
 
     b, r = schema.bundles, schema.revisions
     with store.engine.connect() as conn:
@@ -233,5 +233,4 @@ def current_receipt(store: CentralStore, bundle_id: str) -> bytes:
         records = [SimpleNamespace(case_id=c, revision_id=rev) for c, (_, rev) in sorted(latest.items())]
         # (evidence: none; its judgements were confirmed by the bundle's own receipt)
         opened = SimpleNamespace(manifest=manifest, records=records, key_id=bundle.key_id, evidence=[])
-        return importer._receipt(store, conn, opened,
-                        False, utc_now())
+        return receipt_for(store, conn, opened, False, utc_now())

@@ -42,6 +42,10 @@ class Checker:
                             else None)
             for q in fw.questions(case_based=None)}
         self.profile: dict[str, ProfileField] = {f.id: f for f in fw.case_profile}
+        #: profile field id → its option ids, for fields whose value is one of them (checked fast)
+        self.profile_options: dict[str, frozenset[str]] = {
+            f.id: frozenset(o.id for o in fw.scale(f.scale).options) for f in fw.case_profile
+            if f.type == "single_choice" and f.scale}
         self.completeness = form_state.Completeness(fw)
 
     def check(self, record: CaseReadRecord, where: Msg | str) -> None:
@@ -53,7 +57,10 @@ class Checker:
 
     def _check(self, record: CaseReadRecord, where: Msg | str) -> None:
         fw = self.fw
+        options = self.profile_options
         for key, value in record.profile.items():
+            if type(value) is str and value in options.get(key, ()):
+                continue  # an option id of the field's scale: what profile_value returns unchanged
             pf = self.profile.get(key)
             if pf is None:
                 raise InvalidValue.of("import.profile_field", where=where, key=key, framework=fw.id, version=fw.version)

@@ -16,6 +16,7 @@ import json
 import shutil
 import threading
 import uuid
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -550,6 +551,9 @@ class _Pause:
             return real(table)
 
         monkeypatch.setattr(importer, "insert", insert)
+        # The INSERTs are compiled once per dialect and kept: start from none compiled, so
+        # that this import compiles (and so reaches) the case reads' INSERT.
+        monkeypatch.setattr(importer, "_STATEMENTS", weakref.WeakKeyDictionary())
 
 
 def _clone(location: str, tmp_path: Path, pg_server) -> str:

@@ -255,13 +255,14 @@ class CaseReadPage(QWidget):
             self.read = apply_edit(self.fw, self.read, target, value)
         except (InvalidValue, KeyError, ReadLocked):
             pass  # the store refuses it too, and the window shows why; the snapshot stays as stored
-        if target.kind in ("answer", "profile"):
-            self._apply_visibility()
+        relevance = target.kind in ("answer", "profile")
+        if relevance:
+            self._apply_visibility()  # the standards' marks with it
         if self._missing:
             self._missing = form_state.missing(self.fw, self.read.values())
             self._show_inline_missing()
             self._refresh_missing_list()
-        else:
+        elif not relevance:
             self._refresh_standards()
         self._refresh_header()
         self.edit_requested.emit(target, value)

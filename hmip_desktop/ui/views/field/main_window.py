@@ -17,6 +17,7 @@ opened the one already open stays open.
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -219,6 +220,7 @@ class MainWindow(ExchangeActions, StoreOpening, QMainWindow):
             self.ops.changes_applied.disconnect(self._changes_applied)
             self.stack.removeWidget(self.page)
             self.page.deleteLater()
+            gc.unfreeze()  # the old form's objects may be collected again
         self.page = CaseReadPage(self.fw, self)
         self.page.set_language(self.lang)
         self.page.edit_requested.connect(self.save)
@@ -243,6 +245,11 @@ class MainWindow(ExchangeActions, StoreOpening, QMainWindow):
             self.statusBar().showMessage(fmt(_tr("read-only: %1 (this file may not be written; nothing can be changed)"),
                                              path.name))
         self.inspection_loaded.emit(self.inspection_id)
+        # What lives as long as this store is open (the form's widgets, the framework, the
+        # list) is set aside from the cyclic collector: otherwise a full collection, which
+        # comes round while answers are given, traverses all of it on the GUI thread (the
+        # longest block while autosaving, gui_autosave_block_ms).
+        gc.freeze()
         last = self.settings.value(self._last_key())
         if last is not None and int(last) in {r["id"] for r in rows}:
             self.open_read(int(last), resume=True)  # after a crash or a close: where the inspector was
@@ -487,4 +494,5 @@ class MainWindow(ExchangeActions, StoreOpening, QMainWindow):
         self.settings.sync()
         self._close_store()
         self.ops.shutdown()
+        gc.unfreeze()
         super().closeEvent(event)

@@ -17,7 +17,7 @@ from ..cells import append_row, csv_writer
 from ..files import write_atomically
 from ..national import schema
 from ..national.store import NationalStore
-from ..national.tables import INTERVAL, SUPPRESSION, Filter, tables
+from ..national.tables import INTERVAL, SUPPRESSION, Filter, current_imports, tables
 
 COLUMNS = ("inspection", "provider", "provider_type", "region", "family", "caseload_size", "framework",
            "framework_version", "fieldwork_start", "fieldwork_end", "signed_off", "standard", "score", "rating")
@@ -26,15 +26,17 @@ COLUMNS = ("inspection", "provider", "provider_type", "region", "family", "casel
 def open_data(store: NationalStore, flt: Filter = Filter()) -> tuple[list[dict], list[tuple]]:
     """(inspections as JSON objects, rows in ``COLUMNS`` order)."""
     data = tables(store, flt)
-    ins = schema.inspections
-    ids = [i["inspection"] for i in data["inspections"]]
+    ins, im = schema.inspections, schema.imports
+    # An inspection is (central store, inspection id): two central stores may use the same
+    # id, so each of the tables' inspections is matched to its own current import by what
+    # the tables give of it, never by the id alone.
     with store.engine.connect() as conn:
-        attrs = {r.inspection_id: r for r in conn.execute(
-            select(ins).join(schema.imports, schema.imports.c.id == ins.c.import_id)
-            .where(schema.imports.c.current.is_(True), ins.c.inspection_id.in_(ids)))}
+        attrs = {(r.inspection_id, r.provider, r.family, r.framework_id, r.signed_off_at): r
+                 for r in conn.execute(select(ins, im.c.signed_off_at).join(im, im.c.id == ins.c.import_id)
+                                       .where(ins.c.import_id.in_(current_imports(flt).scalar_subquery())))}
     objects, rows = [], []
     for i in data["inspections"]:
-        a = attrs[i["inspection"]]
+        a = attrs[(i["inspection"], i["provider"], i["family"], i["framework"], i["signed_off"])]
         obj = {"inspection": i["inspection"], "provider": i["provider"], "provider_type": a.provider_type,
                "region": a.region, "family": i["family"], "caseload_size": a.caseload_size,
                "framework": i["framework"], "framework_version": a.framework_version,

@@ -88,10 +88,10 @@ def _cases(conn, fw, inspection_id: str, answers: dict[str, dict], pseudonym) ->
 def build_results(store: CentralStore, inspection_id: str, key: NationalKey | None = None) -> dict:
     """The results of a signed-off inspection as plain data (what the bundle carries),
     pseudonymised under ``key`` (default: the national key installed in the store)."""
-    key = key or national_key.load(store)
-    pseudonym = key.pseudonymiser()
     if not is_signed_off(store, inspection_id):
         raise CentralError.of("results.not_signed_off", inspection=inspection_id)
+    key = key or national_key.load(store)
+    pseudonym = key.pseudonymiser()
     ratings = rate_inspection(store, inspection_id).as_json()
     fw = framework_for(store, inspection_id)
     rows = effective_rows(store, inspection_id)
@@ -133,12 +133,14 @@ def build_results(store: CentralStore, inspection_id: str, key: NationalKey | No
 def export_results(store: CentralStore, inspection_id: str, key: SigningKey, recipients: list[str] | None) -> bytes:
     """The sealed results bundle: signed with a lead's key, encrypted to ``recipients``
     (default: the national store named by the installed national key)."""
-    national = national_key.load(store)  # refused first: nothing is written without it
-    recipients = recipients or [national.recipient]
     with store.engine.connect() as conn:
         signer = conn.execute(select(schema.keys).where(schema.keys.c.key_id == key.key_id)).first()
     if signer is None or signer.revoked_at is not None or signer.role != "lead":
         raise CentralError.of("results.signing_key")
+    if not is_signed_off(store, inspection_id):
+        raise CentralError.of("results.not_signed_off", inspection=inspection_id)
+    national = national_key.load(store)  # nothing is written without it
+    recipients = recipients or [national.recipient]
     if not recipients:
         raise CentralError.of("results.no_recipient")
     try:

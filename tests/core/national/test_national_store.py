@@ -50,7 +50,7 @@ def generated(tmp_path_factory):
     national = NationalStore.init(tmp / "n.sqlite")
     recipient, identity_text = national.recipient, (tmp / "n.sqlite.keys" / "identity.age").read_text()
     national.close()
-    files, lead = demo_results(tmp, str(tmp / "c.sqlite"), COUNT, recipient, before_sign_off=_moderate_some,
+    files, lead = demo_results(tmp, str(tmp / "c.sqlite"), COUNT, tmp / "n.sqlite", before_sign_off=_moderate_some,
                                frameworks={5: "esi_2003.yaml", 6: "youth_justice.yaml"})
     yield {"tmp": tmp, "files": files, "lead": lead, "recipient": recipient, "national": tmp / "n.sqlite"}
     mp.undo()

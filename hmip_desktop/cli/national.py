@@ -24,7 +24,7 @@ def national_init(args) -> int:
     store = _store(args, create=True)
     print(f"national store created in {args.national}; keys in {store.keys_dir}")
     print(f"results must be encrypted to: {store.recipient}")
-    print("(give this to the central stores: hmip central results ... --to RECIPIENT)")
+    print("(lend the pseudonym key to each central store: hmip national issue-key NATIONAL --to ITS_RECIPIENT ...)")
     store.close()
     return 0
 

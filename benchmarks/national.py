@@ -130,7 +130,7 @@ def national_import(ctx: Context) -> Measurement:
 
     lead = _lead()
     empty, keys = ctx.workdir / "empty.sqlite", ctx.workdir / "national.keys"
-    files = _files(ctx, _template(str(empty), keys, lead), lead)
+    files = _files(ctx, _template(str(empty), keys, lead), lead, keys)
     probe = ctx.workdir / "probe.sqlite"
     shutil.copyfile(empty, probe)
     _import_all(str(probe), keys, files)
@@ -180,7 +180,7 @@ def national_tables(ctx: Context) -> Measurement:
 
     lead = _lead()
     path, keys = ctx.workdir / "national.sqlite", ctx.workdir / "national.keys"
-    files = _files(ctx, _template(str(path), keys, lead), lead)
+    files = _files(ctx, _template(str(path), keys, lead), lead, keys)
     _import_all(str(path), keys, files)
     store = NationalStore.open(str(path), keys)
     raw = sqlite3.connect(str(path))
@@ -206,7 +206,7 @@ def pg_national_import(ctx: Context) -> Measurement:
     keys = ctx.workdir / "national.keys"
     with pg_server("pg_national_import") as server:
         template = server.create_database("national_template")
-        files = _files(ctx, _template(server.url(template), keys, lead), lead)
+        files = _files(ctx, _template(server.url(template), keys, lead), lead, keys)
         counter = itertools.count()
         current: dict[str, str] = {}
 

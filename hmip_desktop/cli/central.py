@@ -299,6 +299,19 @@ def central_reopen(args) -> int:
     return 0
 
 
+def central_national_key(args) -> int:
+    from ..core.central.national_key import install
+
+    store = central_store(args)
+    data = _read(Path(args.file), Path.read_bytes)
+    key, new = install(store, data)
+    store.engine.dispose()
+    state = "installed" if new else "already installed"
+    print(f"national pseudonymisation key {key.key_id[:16]} (national store {key.national_store}) {state}; "
+          f"results are written under its pseudonyms and encrypted to {key.recipient}")
+    return 0
+
+
 def central_results(args) -> int:
     from ..core.central.results import export_results
     from ..core.files import write_atomically
@@ -408,9 +421,12 @@ def register(sub):
     q = store_parser("results", "the signed, encrypted results bundle of a signed-off inspection", central_results)
     q.add_argument("--inspection", required=True, metavar="ID")
     q.add_argument("--key", required=True, metavar="DIR", help="a lead inspector's key folder (signs the results)")
-    q.add_argument("--to", required=True, action="append", metavar="AGE_RECIPIENT",
-                   help="the national store's age public key (repeatable)")
+    q.add_argument("--to", action="append", metavar="AGE_RECIPIENT",
+                   help="the national store's age public key (repeatable; default: the installed national key's)")
     q.add_argument("--out", required=True, metavar="FILE")
+    q = store_parser("national-key", "install the national store's pseudonymisation key (hmip national issue-key)",
+                     central_national_key)
+    q.add_argument("file", metavar="FILE", help="the key file the national store's owner issued to this store")
     q = store_parser("ratings", "the inspection's ratings from the framework's published rules", central_ratings)
     q.add_argument("--inspection", required=True, metavar="ID")
     q.add_argument("--json", action="store_true", help="print the ratings as one JSON object")

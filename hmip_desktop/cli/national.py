@@ -24,8 +24,23 @@ def national_init(args) -> int:
     store = _store(args, create=True)
     print(f"national store created in {args.national}; keys in {store.keys_dir}")
     print(f"results must be encrypted to: {store.recipient}")
-    print("(give this to the central stores: hmip central results ... --to RECIPIENT)")
+    print("(lend the pseudonym key to each central store: hmip national issue-key NATIONAL --to ITS_RECIPIENT ...)")
     store.close()
+    return 0
+
+
+def national_issue_key(args) -> int:
+    from ..core.files import write_atomically
+
+    store = _store(args)
+    try:
+        data = store.issue_key(args.to, args.name)
+        key_id = store.pseudonym_key_id()
+    finally:
+        store.close()
+    write_atomically(Path(args.out), data)
+    print(f"{args.out}: the pseudonymisation key {key_id[:16]} for central store '{args.name}', readable only by it")
+    print(f"(install it there: hmip central national-key STORE {args.out}; never on a laptop)")
     return 0
 
 
@@ -240,6 +255,11 @@ def register(sub):
         return q
 
     parser("init", "create a national store with its decryption and pseudonym keys", national_init)
+    q = parser("issue-key", "lend the pseudonymisation key to one central store (a file encrypted to it)",
+               national_issue_key)
+    q.add_argument("--to", required=True, metavar="AGE_RECIPIENT", help="the central store's age recipient")
+    q.add_argument("--name", required=True, help="the central store it is for (recorded in the file)")
+    q.add_argument("--out", required=True, metavar="FILE")
     q = parser("trust", "trust a lead's (or central store's) public key to sign results", national_trust)
     q.add_argument("--public-key", required=True, metavar="FILE")
     q.add_argument("--name", required=True)

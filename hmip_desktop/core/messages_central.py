@@ -162,6 +162,18 @@ CENTRAL: dict[str, tuple[str, str]] = {
                                 "nid yw allwedd gyhoeddus y llofnodwr yn cyfateb i'w hôl bys"),
     "results.key": ("cannot decrypt: the results are not encrypted to this key",
                     "ni ellir dadgryptio: nid yw'r canlyniadau wedi'u hamgryptio i'r allwedd hon"),
+    "results.no_national_key": ("no national pseudonymisation key is installed: ask the national store's owner for "
+                                "one (hmip national issue-key) and install it (hmip central national-key STORE FILE)",
+                                "nid oes allwedd ffugenwi genedlaethol wedi'i gosod: gofynnwch i berchennog y storfa "
+                                "genedlaethol am un (hmip national issue-key) a'i gosod (hmip central national-key "
+                                "STORE FILE)"),
+    "central.national_key_bad": ("cannot install the national key: {reason}",
+                                 "ni ellir gosod yr allwedd genedlaethol: {reason}"),
+    "central.national_key_other": ("{path}: another national key ({key}, national store {national}) is installed "
+                                   "already; remove that file first only if the national store's owner says so",
+                                   "{path}: mae allwedd genedlaethol arall ({key}, storfa genedlaethol {national}) "
+                                   "wedi'i gosod eisoes; tynnwch y ffeil honno yn gyntaf dim ond os yw perchennog y "
+                                   "storfa genedlaethol yn dweud hynny"),
     # -- standards judged on evidence (core/central/evidence.py) --
     "evidence.no_standard": ("framework {framework} has no standard '{standard}'",
                              "nid oes safon '{standard}' yn fframwaith {framework}"),

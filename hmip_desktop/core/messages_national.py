@@ -40,5 +40,16 @@ NATIONAL: dict[str, tuple[str, str]] = {
                                  "cywirwch y ffeil a'i mewnforio eto"),
     "national.followup_row": ("{file}, line {line}: {reason}; correct the row and import the file again",
                               "{file}, llinell {line}: {reason}; cywirwch y rhes a mewnforio'r ffeil eto"),
+    "national.issue_recipient": ("'{recipient}…' is not an age public key: give the central store's recipient "
+                                 "(hmip central init prints it)",
+                                 "nid yw '{recipient}…' yn allwedd gyhoeddus age: rhowch dderbynnydd y storfa "
+                                 "ganolog (mae hmip central init yn ei argraffu)"),
+    "national.other_pseudonym_key": ("{file}: not imported: its case reads are pseudonymised under key {key}, not "
+                                     "this national store's key {own}; install this store's key at the central "
+                                     "store (hmip national issue-key) and export the results again",
+                                     "{file}: heb ei fewnforio: mae ei ddarlleniadau achos wedi'u ffugenwi dan "
+                                     "allwedd {key}, nid allwedd {own} y storfa genedlaethol hon; gosodwch allwedd "
+                                     "y storfa hon yn y storfa ganolog (hmip national issue-key) ac allforiwch y "
+                                     "canlyniadau eto"),
     "national.bad_date": ("'{value}' is not a date (use YYYY-MM-DD)", "nid yw '{value}' yn ddyddiad (defnyddiwch BBBB-MM-DD)"),
 }

@@ -119,7 +119,7 @@ def test_an_error_without_a_message_id_reads_as_it_is():
 #: window, ``hmip central …``): each is checked on its own, so a new one is added here.
 CENTRAL_FILES = ("answers.py", "authorise.py", "evidence.py", "importer.py", "inbox.py", "moderation.py", "packs.py",
                  "results.py", "setup_flow.py", "store.py", "validate.py", "queries/rows.py", "queries/screens.py",
-                 "evidence_import.py", "sync_state.py", "assignments.py")
+                 "evidence_import.py", "sync_state.py", "assignments.py", "national_key.py")
 
 
 def _central_refusal_classes() -> set[str]:

@@ -3,10 +3,12 @@
 For each file, in this order: read it (bounded); skip it if these exact bytes were
 imported before (idempotent); check the envelope's signer against the store's trusted
 keys and verify the signature; decrypt with the store's identity; read the one member;
-validate it (``results_model``); then, in one transaction, write the import, the
-inspection, its standards and key questions, the cases and judgements (streamed in
-batches through the DBAPI's executemany) and the moderations, each case reference and
-reader key id replaced by its keyed pseudonym. The newest sign-off of an inspection is
+validate it (``results_model``: a format-3 bundle carries pseudonyms, made at the
+central store under this store's key, whose id it names and which must be this store's;
+a format-2 bundle's case references and reader key ids are pseudonymised here, alike);
+then, in one transaction, write the import, the inspection, its standards and key
+questions, the cases and judgements (streamed in batches through the DBAPI's
+executemany) and the moderations. The newest sign-off of an inspection is
 ``current``; an older one stays on record with ``superseded_by`` set.
 """
 
@@ -14,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,16 +96,14 @@ MOD_COLUMNS = ("import_id", "pseudonym", "question_id", "reader", "reader_role",
                "moderated_value", "outcome")
 
 
-def _write_cases(writer: Writer, results: Results, import_id: int, pseudonym: Callable[[str], str]) -> None:
+def _write_cases(writer: Writer, results: Results, import_id: int) -> None:
     """Cases and judgements as tuples, streamed to the writer in batches."""
     # per key question: value -> the row's tail (question, value, applicable, sufficient);
     # any other value (not applicable, unanswered) counts in neither
     kinds = {kq.id: {v: (kq.id, v, int(v in kq.applicable), int(v in kq.sufficient))
                      for v in {*kq.applicable, *kq.sufficient}} for kq in results.key_questions}
-    readers: dict[str, str] = {}
     for case in results.cases:
-        p = pseudonym(f"case:{case.case_id}")
-        reader = readers.get(case.reader) or readers.setdefault(case.reader, pseudonym(f"reader:{case.reader}"))
+        p, reader = case.pseudonym, case.reader
         profile = case.profile
         writer.add(schema.cases, CASE_COLUMNS, [(import_id, p, *(getattr(profile, f) for f in PROFILE), reader,
                                                  case.reader_role)], BATCH)
@@ -130,7 +129,7 @@ def import_file(store: NationalStore, path: Path) -> Imported:
         return Imported(name, seen, "already imported", 0, 0)
     try:
         raw, signer, envelope_id = _open(store, data)
-        results = parse(raw)
+        results = parse(raw, store.pseudonymiser)
     except Rejected as exc:
         todo = "" if getattr(exc, "says_what_to_do", False) else "; ask the central store for the results file again"
         raise NationalError.of("national.rejected", file=name, reason=exc.reason + todo) from None
@@ -138,20 +137,22 @@ def import_file(store: NationalStore, path: Path) -> Imported:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
         raise NationalError.of("national.bad_results", file=name, reason=f"{where}: {first['msg']}") from None
+    if results.pseudonym_key is not None and results.pseudonym_key.id != store.pseudonym_key_id():
+        raise NationalError.of("national.other_pseudonym_key", file=name, key=results.pseudonym_key.id[:16],
+                               own=store.pseudonym_key_id()[:16])
     known = {kq.id for kq in results.key_questions}
     seen: set[str] = set()
     for n, case in enumerate(results.cases, 1):  # checked before anything is written
-        if case.case_id in seen:
+        if case.pseudonym in seen:
             raise NationalError.of("national.rejected", file=name, reason=f"case read {n}: the same case twice; ask the central store for the results file again")
-        seen.add(case.case_id)
+        seen.add(case.pseudonym)
         unknown = case.judgements.keys() - known
         if unknown:
             raise NationalError.of("national.rejected", file=name, reason=(
                 f"case read {n}: a judgement of '{min(unknown)}', which is not a key question of the results; "
                 "ask the central store for the results file again"))
-    pseudonym = store.pseudonymiser()
     try:
-        import_id, newest = _record(store, results, digest, envelope_id, signer, pseudonym)
+        import_id, newest = _record(store, results, digest, envelope_id, signer)
     except IntegrityError:  # the same file imported by another process at the same moment
         return Imported(name, results.inspection, "already imported", 0, 0)
     cases = len(results.cases)
@@ -160,8 +161,7 @@ def import_file(store: NationalStore, path: Path) -> Imported:
                     cases, judged)
 
 
-def _record(store: NationalStore, results: Results, digest: str, envelope_id: str, signer: str,
-            pseudonym: Callable[[str], str]) -> tuple[int, bool]:
+def _record(store: NationalStore, results: Results, digest: str, envelope_id: str, signer: str) -> tuple[int, bool]:
     """Write one import in one transaction; (its id, whether it is now current)."""
     im = schema.imports
     order = (results.signed_off_at, results.exported_at)
@@ -179,11 +179,11 @@ def _record(store: NationalStore, results: Results, digest: str, envelope_id: st
             current=newest, superseded_by=None if newest else rows[0].id).returning(im.c.id)).scalar_one()
         if newest and rows:
             conn.execute(update(im).where(im.c.id == rows[0].id).values(current=False, superseded_by=import_id))
-        _write(conn, results, import_id, pseudonym)
+        _write(conn, results, import_id)
     return import_id, newest
 
 
-def _write(conn, results: Results, import_id: int, pseudonym: Callable[[str], str]) -> None:
+def _write(conn, results: Results, import_id: int) -> None:
     r, p = results.ratings, results.provider
     conn.execute(insert(schema.inspections).values(
         import_id=import_id, inspection_id=results.inspection, provider=p.name, provider_type=p.type,
@@ -202,9 +202,9 @@ def _write(conn, results: Results, import_id: int, pseudonym: Callable[[str], st
     # Tuples straight to the DBAPI's executemany, the INSERT compiled once per table (the
     # central importer's writer): a batch at a time, not a statement or a dict per row.
     writer = Writer(conn)
-    _write_cases(writer, results, import_id, pseudonym)
-    readers = {c.case_id: (pseudonym(f"reader:{c.reader}"), c.reader_role) for c in results.cases}
+    _write_cases(writer, results, import_id)
+    readers = {c.pseudonym: (c.reader, c.reader_role) for c in results.cases}
     writer.add(schema.moderations, MOD_COLUMNS, [
-        (import_id, pseudonym(f"case:{m.case_id}"), m.question_id, *readers[m.case_id], m.original_value,
-         m.moderated_value, m.outcome) for m in results.moderations if m.case_id in readers], BATCH)
+        (import_id, m.pseudonym, m.question_id, *readers[m.pseudonym], m.original_value,
+         m.moderated_value, m.outcome) for m in results.moderations if m.pseudonym in readers], BATCH)
     writer.flush()

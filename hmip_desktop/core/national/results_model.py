@@ -1,17 +1,26 @@
-"""The parts of a results bundle (``results.json``, format 2) the national store reads,
-validated by pydantic: what is read is checked strictly; what the national store does
-not keep (answers, read outcomes, overrides, the events head) is not modelled."""
+"""The parts of a results bundle (``results.json``) the national store reads, validated
+by pydantic: what is read is checked strictly; what the national store does not keep
+(answers, read outcomes, overrides, the events head) is not modelled.
+
+Format 3 carries each case read and reader under its pseudonym and names the
+pseudonymisation key's id; format 2 (before) carried case references and reader key ids.
+``parse`` reads both and gives format 3: a format-2 bundle is pseudonymised here, with
+the national store's key, exactly as the central store would have done it."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from ..exchange.pseudonym import case_text, reader_text
 
 Ident = Annotated[str, StringConstraints(min_length=1, max_length=128)]
 Short = Annotated[str, StringConstraints(max_length=400)]
 Stamp = Annotated[str, StringConstraints(min_length=10, max_length=40)]
 Value = Ident | int | float | bool | None
+Pseudonym = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 
 PROFILE = ("age_band", "gender", "ethnicity", "disability", "disposal_type", "risk_level", "reoffending_likelihood")
 
@@ -63,6 +72,14 @@ class Profile(Strict):
 
 
 class Case(Strict):
+    pseudonym: Pseudonym
+    profile: Profile
+    reader: Pseudonym
+    reader_role: Ident | None
+    judgements: dict[Ident, Value]
+
+
+class Case2(Strict):
     case_id: Ident
     profile: Profile
     reader: Ident
@@ -70,14 +87,26 @@ class Case(Strict):
     judgements: dict[Ident, Value]
 
 
-class Moderation(BaseModel):
+class ModerationBase(BaseModel):
     model_config = ConfigDict(extra="ignore")
-    case_id: Ident
     question_id: Ident
     revision_id: Ident
     original_value: str | None
     moderated_value: str | None
     outcome: Ident
+
+
+class Moderation(ModerationBase):
+    pseudonym: Pseudonym
+
+
+class Moderation2(ModerationBase):
+    case_id: Ident
+
+
+class PseudonymKey(Strict):
+    id: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{32}$")]
+    national_store: Ident
 
 
 class StandardRating(BaseModel):
@@ -106,9 +135,8 @@ class Ratings(BaseModel):
     overall: Overall
 
 
-class Results(BaseModel):
+class ResultsBase(BaseModel):
     model_config = ConfigDict(extra="ignore")
-    format: int = Field(ge=2, le=2)
     inspection: Ident
     #: The central store the inspection was set up in: an inspection is (store_id, inspection).
     store_id: Ident
@@ -119,10 +147,39 @@ class Results(BaseModel):
     exported_at: Stamp
     ratings: Ratings
     key_questions: list[KeyQuestion]
-    cases: list[Case]
-    moderations: list[Moderation]
     answers: list[dict[str, Any]]
 
 
-def parse(data: dict) -> Results:
+class Results(ResultsBase):
+    format: Literal[3]
+    #: None only for a format-2 bundle pseudonymised on import.
+    pseudonym_key: PseudonymKey | None
+    cases: list[Case]
+    moderations: list[Moderation]
+
+
+class Results2(ResultsBase):
+    format: Literal[2]
+    cases: list[Case2]
+    moderations: list[Moderation2]
+
+
+def parse(data: dict, pseudonymiser: Callable[[], Callable[[str], str]]) -> Results:
+    """Format 3 as it is; format 2 pseudonymised with ``pseudonymiser()`` (the national
+    store's key). ValidationError if neither."""
+    if isinstance(data, dict) and data.get("format") == 2:
+        old = Results2.model_validate(data)
+        pseudonym = pseudonymiser()
+        readers: dict[str, str] = {}
+
+        def reader(key_id: str) -> str:
+            return readers.get(key_id) or readers.setdefault(key_id, pseudonym(reader_text(key_id)))
+
+        cases = [Case.model_construct(pseudonym=pseudonym(case_text(c.case_id)), profile=c.profile,
+                                      reader=reader(c.reader), reader_role=c.reader_role, judgements=c.judgements)
+                 for c in old.cases]
+        moderations = [Moderation.model_construct(pseudonym=pseudonym(case_text(m.case_id)),
+                                                  **m.model_dump(exclude={"case_id"})) for m in old.moderations]
+        return Results.model_construct(**{f: getattr(old, f) for f in ResultsBase.model_fields}, format=3,
+                                       pseudonym_key=None, cases=cases, moderations=moderations)
     return Results.model_validate(data)

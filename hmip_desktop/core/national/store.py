@@ -4,9 +4,11 @@ Besides its database, a national store has a keys folder (``NATIONAL.keys`` besi
 SQLite file; ``--keys DIR`` for PostgreSQL), made by ``init`` with mode 0600 files:
 
 * ``identity.age``: the age (X25519) identity results bundles are encrypted to;
-* ``pseudonym.key``: the 32-byte secret of the keyed pseudonym (HMAC-SHA256) that
-  replaces every case reference and reader key id on import. It never leaves the
-  national store's owner (docs/decisions.md says why).
+* ``pseudonym.key``: the 32-byte secret of the keyed pseudonym (HMAC-SHA256,
+  ``core/exchange/pseudonym.py``) under which results bundles carry every case read and
+  reader. The owner keeps it and lends it only to the inspectorate's central stores
+  (``issue_key``: a key file encrypted to one central store); a format-2 bundle, made
+  before that, carries case references, which are pseudonymised here on import.
 
 The database's ``meta`` table records the store id and its age recipient (what a lead
 passes to ``hmip central results --to``). Reading the store needs no keys; importing
@@ -16,8 +18,6 @@ needs both. Trust (which lead or central store keys may sign results) is in the
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import os
 import secrets
 import uuid
@@ -33,6 +33,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 
 from ..central.store import is_url, make_engine, redact, utc_now
+from ..exchange import pseudonym as pseudonyms
 from ..exchange.keys import fingerprint, parse_public, public_line
 from ..messages import Refusal
 from . import schema
@@ -166,17 +167,30 @@ class NationalStore:
             self._identity = identity
         return self._identity
 
-    def pseudonymiser(self):
-        """``f(text) -> pseudonym``: HMAC-SHA256 under the store's secret, 64 hex digits."""
+    def _pseudonym_secret(self) -> bytes:
         if self._secret is None:
             self.identity()  # the right folder for this store
             self._secret = bytes.fromhex(self._key_file("pseudonym.key").read_text("utf-8").strip())
-        secret = self._secret
+        return self._secret
 
-        def pseudonym(text: str) -> str:
-            return hmac.new(secret, text.encode("utf-8"), hashlib.sha256).hexdigest()
+    def pseudonymiser(self):
+        """``f(text) -> pseudonym``: HMAC-SHA256 under the store's secret, 64 hex digits."""
+        return pseudonyms.make(self._pseudonym_secret())
 
-        return pseudonym
+    def pseudonym_key_id(self) -> str:
+        """The id of the pseudonymisation key, which a format-3 results bundle names."""
+        return pseudonyms.key_id(self._pseudonym_secret())
+
+    def issue_key(self, central_recipient: str, issued_to: str) -> bytes:
+        """The pseudonymisation key, lent to one central store: a key file encrypted to its
+        age recipient (installed there with ``hmip central national-key``)."""
+        try:
+            pyrage.x25519.Recipient.from_str(central_recipient.strip())
+        except Exception:  # noqa: BLE001
+            raise NationalError.of("national.issue_recipient", recipient=central_recipient[:20]) from None
+        key = pseudonyms.NationalKey(self._pseudonym_secret(), self.meta("store_id"), self.recipient,
+                                     issued_to, utc_now())
+        return key.seal(central_recipient.strip())
 
     # -- trust -------------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 """Synthetic results bundles, fast: for the national benchmarks and the large tests.
 
-Made directly as a central store would write them (format 2, canonical JSON, ZIP,
+Made directly as a central store would write them (format 3 with the national store's
+pseudonymisation key, format 2 without it; canonical JSON, ZIP,
 age-encrypted, sealed and signed with a lead's key), without the field store, the
 central import or the ratings engine, so that 150 inspections of 100 case reads and 60
 judgements each take seconds. Everything is invented and fully determined by the seed.
@@ -18,6 +19,7 @@ import pyrage
 
 from ..central.results import MEMBER
 from ..exchange import archive, envelope
+from ..exchange import pseudonym as pseudonyms
 from ..exchange.keys import SigningKey, public_line
 from ..exchange.revisions import canonical
 
@@ -46,8 +48,10 @@ def _band(percent: float) -> tuple[str, int]:
     return next((b, s) for low, b, s in BANDS if percent >= low)
 
 
-def results(index: int, cases: int, questions: int, seed: int, standards: int = 6) -> dict:
-    """One inspection's ``results.json`` content (format 2)."""
+def results(index: int, cases: int, questions: int, seed: int, standards: int = 6,
+            pseudonym_key: bytes | None = None) -> dict:
+    """One inspection's ``results.json`` content: format 3, pseudonymised under
+    ``pseudonym_key`` (the national store's secret); format 2 (case references) without it."""
     rng = random.Random(f"{seed}-{index}")
     iid = f"syn{index:04d}"
     per = max(1, questions // standards)
@@ -95,7 +99,7 @@ def results(index: int, cases: int, questions: int, seed: int, standards: int = 
                             "revision_id": "0" * 64, "question_id": q, "original_value": f'"{before}"',
                             "moderated_value": f'"{after}"', "outcome": "agreed" if after == before else "changed",
                             "moderator": "lead1", "created_at": "2026-01-01T00:00:00+00:00"})
-    return {
+    content = {
         "format": 2, "inspection": iid, "store_id": "synthetic", "framework": FRAMEWORK,
         "provider": {"name": f"Provider {index}", "type": "pdu", "region": f"Region {index % 7}",
                      "family": FAMILIES[index % len(FAMILIES)], "caseload_size": 800 + 10 * index},
@@ -107,6 +111,23 @@ def results(index: int, cases: int, questions: int, seed: int, standards: int = 
         "key_questions": kqs, "cases": rows, "answers": [], "moderations": moderations, "read_outcomes": [],
         "overrides": [], "signoffs": [], "events_head": {"seq": 1, "hash": "0" * 64},
     }
+    return content if pseudonym_key is None else pseudonymise(content, pseudonym_key)
+
+
+def pseudonymise(content: dict, secret: bytes) -> dict:
+    """A format-2 content as format 3: every case reference and reader key id replaced by
+    its pseudonym under ``secret``, as ``hmip central results`` writes them."""
+    p = pseudonyms.make(secret)
+
+    def case(record: dict) -> dict:
+        return {("pseudonym" if k == "case_id" else k): (p(pseudonyms.case_text(v)) if k == "case_id" else v)
+                for k, v in record.items()}
+
+    out = {**content, "format": 3, "pseudonym_key": {"id": pseudonyms.key_id(secret), "national_store": "synthetic"}}
+    out["cases"] = [{**case(c), "reader": p(pseudonyms.reader_text(c["reader"]))} for c in content["cases"]]
+    for name in ("answers", "moderations", "read_outcomes", "overrides"):
+        out[name] = [case(r) for r in content[name]]
+    return out
 
 
 def seal(content: dict, key: SigningKey, recipient: str) -> bytes:

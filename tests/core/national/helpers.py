@@ -12,11 +12,25 @@ from hmip_desktop.core.central.store import CentralStore, is_url
 from hmip_desktop.core.exchange.keys import load_key, new_key
 
 
-def demo_results(tmp: Path, central: str, count: int, recipient: str, first_seed: int = 11,
+def install_national_key(tmp: Path, central: str, national: Path, keys: list[str]) -> Path:
+    """The national store's owner issues its pseudonymisation key to the central store,
+    which installs it (``hmip national issue-key`` then ``hmip central national-key``)."""
+    store = CentralStore.open(central, keys_dir=Path(keys[1]) if keys else None)
+    recipient = store.meta("recipient")
+    store.engine.dispose()
+    key_file = tmp / "national-key.age"
+    assert main(["national", "issue-key", str(national), "--to", recipient, "--name", "central",
+                 "--out", str(key_file)]) == 0
+    assert main(["central", "national-key", central, str(key_file), *keys]) == 0
+    return key_file
+
+
+def demo_results(tmp: Path, central: str, count: int, national: Path, first_seed: int = 11,
                  before_sign_off=None, frameworks: dict[int, str] | None = None,
                  demo_args: tuple[str, ...] = ()) -> tuple[list[Path], Path]:
     """``count`` signed-off demo inspections (ids demo1.., seeds first_seed..) through the
-    real path; returns the results files and the lead's key folder. ``frameworks``:
+    real path, the central store holding ``national``'s pseudonymisation key; returns the
+    results files and the lead's key folder. ``frameworks``:
     inspection number -> a framework file for that demo (default: adult probation).
     ``demo_args``: more arguments for ``hmip demo`` (such as ``--moderations``)."""
     central_keys = tmp / "k1" / "central-store" if is_url(central) else None
@@ -31,6 +45,8 @@ def demo_results(tmp: Path, central: str, count: int, recipient: str, first_seed
         bundle = tmp / f"b{n}.bundle"
         assert main(["export", str(field), "--inspection", iid, "--key", str(kdir), "--out", str(bundle)]) == 0
         assert main(["central", "import", central, str(bundle), *keys]) == 0
+        if n == 1:
+            install_national_key(tmp, central, national, keys)
         store = CentralStore.open(central, keys_dir=central_keys)
         try:
             if lead is None:
@@ -44,7 +60,7 @@ def demo_results(tmp: Path, central: str, count: int, recipient: str, first_seed
             store.engine.dispose()
         out = tmp / f"r{n}.results"
         assert main(["central", "results", central, "--inspection", iid, "--key", str(tmp / "lead"),
-                     "--to", recipient, "--out", str(out), *keys]) == 0
+                     "--out", str(out), *keys]) == 0
         files.append(out)
     return files, tmp / "lead"
 

@@ -48,9 +48,9 @@ def _central(central: str, count: int) -> dict:
 def test_demo_moderations_give_consistency_figures(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("HMIP_KEY_PASSPHRASE", "pw")
     nat = tmp_path / "n.sqlite"
-    recipient = NationalStore.init(nat).recipient
+    NationalStore.init(nat).close()
     central = str(tmp_path / "c.sqlite")
-    files, lead = demo_results(tmp_path, central, COUNT, recipient, demo_args=("--moderations",))
+    files, lead = demo_results(tmp_path, central, COUNT, nat, demo_args=("--moderations",))
     assert "the lead moderated a sample of them" in capsys.readouterr().out
 
     c = _central(central, COUNT)

@@ -50,7 +50,7 @@ def generated(tmp_path_factory):
     national = NationalStore.init(tmp / "n.sqlite")
     recipient, identity_text = national.recipient, (tmp / "n.sqlite.keys" / "identity.age").read_text()
     national.close()
-    files, lead = demo_results(tmp, str(tmp / "c.sqlite"), COUNT, recipient, before_sign_off=_moderate_some,
+    files, lead = demo_results(tmp, str(tmp / "c.sqlite"), COUNT, tmp / "n.sqlite", before_sign_off=_moderate_some,
                                frameworks={5: "esi_2003.yaml", 6: "youth_justice.yaml"})
     yield {"tmp": tmp, "files": files, "lead": lead, "recipient": recipient, "national": tmp / "n.sqlite"}
     mp.undo()
@@ -107,17 +107,19 @@ def test_import_tables_and_privacy(generated, capsys):
     results = _decrypted(g)
     # the results carry what the national store needs and no notes or rationales
     for r in results:
-        assert r["format"] == 2 and r["provider"]["family"] and r["provider"]["caseload_size"] > 0
+        assert r["format"] == 3 and r["provider"]["family"] and r["provider"]["caseload_size"] > 0
         assert all("note" not in a for a in r["answers"]) and all("rationale" not in m for m in r["moderations"])
         assert set(r["cases"][0]["profile"]) == {"age_band", "gender", "ethnicity", "disability", "disposal_type",
                                                  "risk_level", "reoffending_likelihood"}
     # nothing identifying in the national store: no case reference, note, rationale or team member name
     dump = "\n".join(sqlite3.connect(nat).iterdump())
-    for r in results:
-        for c in r["cases"]:
-            assert c["case_id"] not in dump
-    assert SECRET_RATIONALE not in dump and "Inspector A" not in dump and "practitioner" not in dump
     central = sqlite3.connect(g["tmp"] / "c.sqlite")
+    refs = [ref for (ref,) in central.execute("SELECT case_id FROM case_reads")]
+    assert len(refs) > 50 and not any(ref in dump for ref in refs)
+    assert not any(ref in json.dumps(r) for r in results for ref in refs), "the bundles carry no case reference"
+    pseudonym = NationalStore.open(nat).pseudonymiser()
+    assert {c["pseudonym"] for r in results for c in r["cases"]} == {pseudonym("case:" + ref) for ref in refs}
+    assert SECRET_RATIONALE not in dump and "Inspector A" not in dump and "practitioner" not in dump
     notes = [n for (n,) in central.execute("SELECT note FROM revision_answers WHERE note != '' LIMIT 50")]
     assert notes and not any(n in dump for n in notes)
 

@@ -236,6 +236,7 @@ SETUP: dict[str, tuple[str, str]] = {
     "report.replacements": ("Replacements:", "Achosion a roddwyd yn lle eraill:"),
     "report.replacement": ("{case} -> {by} (reserve {rank} of {stratum}): {reason}",
                            "{case} -> {by} (achos wrth gefn {rank} o {stratum}): {reason}"),
+    "report.not_recorded": ("(not recorded)", "(heb ei gofnodi)"),
     "report.col_caseload": ("caseload", "llwyth achosion"),
     "report.col_share": ("share", "cyfran"),
     "report.col_sample": ("sample", "sampl"),

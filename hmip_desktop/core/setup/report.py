@@ -31,7 +31,7 @@ from ..frameworks.model import RepresentationRule
 from ..messages import Msg
 from .eligibility import Screened
 from .report_said import said, said_text
-from .representation import representation
+from .representation import NOT_RECORDED, representation
 from .selection import ROUNDING, Sample
 from .size import SizeChoice
 from .strata import describe_quota
@@ -324,6 +324,11 @@ def _screening_lines(screening: Mapping[str, Any] | None, lang: str = "en") -> l
     return out
 
 
+def _value(value: str, lang: str) -> str:
+    """A value of a representation field; "(not recorded)" (no value in the caseload) in ``lang``."""
+    return Msg.of("report.not_recorded").text(lang) if value == NOT_RECORDED else value
+
+
 def _representation_lines(rep: Mapping[str, Any] | None, lang: str = "en") -> list[str]:
     if not rep:
         return []
@@ -332,7 +337,7 @@ def _representation_lines(rep: Mapping[str, Any] | None, lang: str = "en") -> li
               Msg.of("report.col_points").text(lang)]
     for name, lines in rep["fields"].items():
         out += ["", Msg.of("report.by_field", field=name, tolerance=rep["tolerance"]).text(lang)]
-        rows = [[line["value"], str(line["population"]), f"{line['population_pct']:.1f}%", str(line["sampled"]),
+        rows = [[_value(line["value"], lang), str(line["population"]), f"{line['population_pct']:.1f}%", str(line["sampled"]),
                  f"{line['sample_pct']:.1f}%", f"{line['departure_points']:+.1f}{' !' if line['warned'] else ''}"]
                 for line in lines]
         out += ["  " + r for r in _table(header, rows)]

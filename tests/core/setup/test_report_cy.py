@@ -129,3 +129,12 @@ def test_hmip_sample_prints_the_report_in_the_language_asked(tmp_path, capsys):
     assert welsh.splitlines()[0] == summary  # the summary line stays English
     assert "\nSample of " in english and "\nSampl o " in welsh and "Sample of" not in welsh
     assert "Anghymwys: 3 (1 rhywedd ar goll; 1 wedi'i farcio'n sensitif; 1 heb ddechrau eto)." in welsh
+
+
+def test_a_value_not_recorded_reads_in_welsh():
+    import copy
+
+    report = copy.deepcopy(reports()["offices_cap"])
+    report["representation"]["fields"]["ethnicity"][0]["value"] = "(not recorded)"
+    assert "  (not recorded)  " in render_text(report)
+    assert "  (heb ei gofnodi)  " in render_text(report, "cy") and "not recorded" not in render_text(report, "cy")

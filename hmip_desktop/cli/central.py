@@ -165,7 +165,7 @@ def central_draw(args) -> int:
     result = setup_flow.draw(central_store(args), args.inspection, Path(args.caseload), seed=args.seed,
                              sample_size=args.size, progress=progress_bar("Reading the caseload"),
                              minimums=minimums(args.min), cap=args.cap, as_of=args.as_of)
-    print(result.report_text)
+    print(result.report_in(message_lang(args)))
     print(f"sample of {result.sample_size} with {result.reserves} reserves drawn from {result.caseload_size} cases "
           f"(margin of error ±{result.margin * 100:.1f} points) and allocated to the team")
     if args.explain:

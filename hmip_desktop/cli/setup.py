@@ -32,7 +32,7 @@ def sample(args: argparse.Namespace) -> int:
     for warning in result.warnings:
         print(f"hmip: warning: {in_lang(warning, lang)}", file=sys.stderr)
     print(sf.summary_line(result, Path(args.caseload), Path(args.out)))
-    print(result.report_text, end="")
+    print(result.report_in(lang), end="")
     if args.explain:
         print()
         print(result.explain_in(lang), end="")

@@ -186,6 +186,103 @@ SETUP: dict[str, tuple[str, str]] = {
                             "{name}: mae colofn '{column}' yn y llwyth achosion eisoes (ai ffeil sampl yw hi?)"),
     "sample.none_eligible": ("{name}: no eligible case to sample ({left_out})",
                              "{name}: dim achos cymwys i'w samplu ({left_out})"),
+    # -- the sample report (core/setup/report.py, report_said.py): its sentences, table headers and flags --
+    "report.sample": ("Sample of {size} from a caseload of {caseload} (seed {seed}), stratified by {attributes}.",
+                      "Sampl o {size} o lwyth achosion o {caseload} (hedyn {seed}), wedi'i haenu yn ôl {attributes}."),
+    "report.size": ("Size: {description}.", "Maint: {description}."),
+    "report.size_how": ("{size} of {total} cases ({how}; ±{points:.1f} points at {confidence:g}% confidence)",
+                        "{size} o {total} achos ({how}; ±{points:.1f} pwynt ar lefel hyder o {confidence:g}%)"),
+    "report.size_calculated": ("calculated", "wedi'i gyfrifo"),
+    "report.size_by_hand": ("set by hand", "wedi'i osod â llaw"),
+    "report.reserves": ("Reserves: {drawn} drawn ({ratio:g} per sampled case per stratum, rounded up), {used} used, "
+                        "{left} left.",
+                        "Achosion wrth gefn: {drawn} wedi'u tynnu ({ratio:g} i bob achos a samplwyd ym mhob haen, "
+                        "wedi'i dalgrynnu i fyny), {used} wedi'u defnyddio, {left} ar ôl."),
+    "report.eligible": ("Eligible cases: {eligible} (judged as of {as_of}).",
+                        "Achosion cymwys: {eligible} (wedi'u barnu ar {as_of})."),
+    "report.not_eligible": ("Not eligible: {total} ({detail}).{cite}", "Anghymwys: {total} ({detail}).{cite}"),
+    "report.duplicates": ("Duplicates removed: {total} ({detail}).{cite}",
+                          "Dyblygion a dynnwyd: {total} ({detail}).{cite}"),
+    "report.not_applied": ("Rules not applied (column absent): {rules}.",
+                           "Rheolau na chawsant eu cymhwyso (dim colofn): {rules}."),
+    "report.minimum_per_stratum": ("Minimum per stratum: {minimum} (all cases of a smaller stratum).",
+                                   "Isafswm i bob haen: {minimum} (pob achos mewn haen lai)."),
+    "report.minimum": ("Minimum {attribute}={value}: at least {required}; {sampled} sampled ({state}).",
+                       "Isafswm {attribute}={value}: o leiaf {required}; {sampled} wedi'u samplu ({state})."),
+    "report.met": ("met", "wedi'i fodloni"),
+    "report.not_met": ("NOT MET", "HEB EI FODLONI"),
+    "report.holders": ("Case holders ({field}): {holders} hold sampled cases, at most {most} each (cap {cap}); "
+                       "{at_cap} at the cap; {passed_over} case(s) passed over, {moved} taken from another office "
+                       "instead, {short} short.",
+                       "Deiliaid achosion ({field}): mae gan {holders} achosion a samplwyd, {most} yr un ar y mwyaf "
+                       "(terfyn {cap}); {at_cap} wedi cyrraedd y terfyn; {passed_over} achos wedi'u hepgor, {moved} "
+                       "wedi'u cymryd o swyddfa arall yn lle hynny, {short} yn brin."),
+    "report.quota": ("Quota {shown}: {per} per {base} cases -> at least {required}; {sampled} sampled ({state}).",
+                     "Cwota {shown}: {per} i bob {base} achos -> o leiaf {required}; {sampled} wedi'u samplu "
+                     "({state})."),
+    "report.by": ("By {attribute}:", "Yn ôl {attribute}:"),
+    "report.by_office": ("By {field} (kept in proportion within strata):",
+                         "Yn ôl {field} (yn gymesur o fewn haenau):"),
+    "report.by_field": ("By {field} (not a stratum; tolerance ±{tolerance:g} points):",
+                        "Yn ôl {field} (nid haen; goddefiant ±{tolerance:g} pwynt):"),
+    "report.not_reported": ("Not in the caseload, so not reported: {fields}.",
+                            "Nid ydynt yn y llwyth achosion, felly ni adroddir arnynt: {fields}."),
+    "report.by_stratum": ("By stratum:", "Yn ôl haen:"),
+    "report.flags": ("Departures of more than one case from proportional allocation, and gaps:",
+                     "Gwyriadau o fwy nag un achos oddi wrth y dyraniad cyfrannol, a bylchau:"),
+    "report.only_sampled": ("only {sampled} of the {size} cases could be sampled within the case holder cap",
+                            "dim ond {sampled} o'r {size} achos y gellid eu samplu o fewn y terfyn i bob deiliad "
+                            "achos"),
+    "report.replacements": ("Replacements:", "Achosion a roddwyd yn lle eraill:"),
+    "report.replacement": ("{case} -> {by} (reserve {rank} of {stratum}): {reason}",
+                           "{case} -> {by} (achos wrth gefn {rank} o {stratum}): {reason}"),
+    "report.not_recorded": ("(not recorded)", "(heb ei gofnodi)"),
+    "report.col_caseload": ("caseload", "llwyth achosion"),
+    "report.col_share": ("share", "cyfran"),
+    "report.col_sample": ("sample", "sampl"),
+    "report.col_departure": ("departure", "gwyriad"),
+    "report.col_points": ("points", "pwyntiau"),
+    "report.flag_stratum": ("stratum {stratum}: {sampled} sampled against a proportional share of {share:.2f} "
+                            "({reasons})",
+                            "haen {stratum}: {sampled} wedi'u samplu yn erbyn cyfran gyfrannol o {share:.2f} "
+                            "({reasons})"),
+    "report.flag_value": ("{attribute}={value}: {sampled} sampled against a proportional share of {share:.2f} "
+                          "({reasons})",
+                          "{attribute}={value}: {sampled} wedi'u samplu yn erbyn cyfran gyfrannol o {share:.2f} "
+                          "({reasons})"),
+    "report.flag_absent": ("{attribute}={value}: none of its {population} case(s) is in the sample (set a minimum "
+                           "per group to keep small groups)",
+                           "{attribute}={value}: nid oes yr un o'i {population} achos yn y sampl (gosodwch isafswm "
+                           "i bob grŵp i gadw grwpiau bach)"),
+    "report.flag_minimum_short": ("minimum {attribute}={value}: {asked} asked for, the caseload has only "
+                                  "{required}: all taken",
+                                  "isafswm {attribute}={value}: gofynnwyd am {asked}, dim ond {required} sydd yn y "
+                                  "llwyth achosion: cymerwyd pob un"),
+    "report.flag_no_reserve": ("stratum {stratum}: no reserve (all {population} case(s) sampled)",
+                               "haen {stratum}: dim achos wrth gefn (samplwyd pob un o'r {population} achos)"),
+    "report.flag_short": ("stratum {stratum}: {short} case(s) short (every other case's case holder already has "
+                          "{cap} sampled cases)",
+                          "haen {stratum}: {short} achos yn brin (mae gan ddeiliad achos pob achos arall {cap} "
+                          "achos a samplwyd eisoes)"),
+    "report.flag_office": ("{field}={value}: {sampled} sampled against a share of {share:.2f}",
+                           "{field}={value}: {sampled} wedi'u samplu yn erbyn cyfran o {share:.2f}"),
+    "report.flag_representation": ("{field}={value}: {sample_pct:.1f}% of the sample against {population_pct:.1f}% "
+                                   "of the caseload ({points:+.1f} points, beyond the tolerance of {tolerance:g}): "
+                                   "draw again with another seed or set a minimum, and record why",
+                                   "{field}={value}: {sample_pct:.1f}% o'r sampl yn erbyn {population_pct:.1f}% o'r "
+                                   "llwyth achosion ({points:+.1f} pwynt, y tu hwnt i'r goddefiant o {tolerance:g}): "
+                                   "tynnwch y sampl eto gyda hedyn arall neu gosodwch isafswm, a chofnodwch pam"),
+    # -- why a stratum's allocation departs from its share (the reasons core/setup/strata.py records) --
+    "reason.rounding": ("rounding", "talgrynnu"),
+    "reason.rounding_across": ("rounding across {count} strata", "talgrynnu ar draws {count} haen"),
+    "reason.room_for_minimums": ("fewer, to make room for the minimums of small groups",
+                                 "llai, i wneud lle i isafsymiau grwpiau bach"),
+    "reason.all_taken": ("every case of the stratum taken", "cymerwyd pob achos yn yr haen"),
+    "reason.minimum_per_group": ("minimum of {minimum} per group", "isafswm o {minimum} i bob grŵp"),
+    "reason.all_cases": ("all {count} cases (fewer than the minimum of {minimum} per group)",
+                         "pob un o'r {count} achos (llai na'r isafswm o {minimum} i bob grŵp)"),
+    "reason.room_for": ("fewer, to make room for the {shown} {kind}", "llai, i wneud lle i'r {kind} {shown}"),
+    "reason.requirement": ("{kind}: at least {count} cases with {shown}", "{kind}: o leiaf {count} achos gyda {shown}"),
     # -- a re-issued inspection pack applied on a laptop (core/field/pack_update.py) --
     "pack.older": ("inspection pack {pack} for {inspection} was made at {created}, not after the one this laptop "
                    "holds ({held}): refused",

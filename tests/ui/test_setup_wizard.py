@@ -229,8 +229,18 @@ def test_in_welsh_a_bad_caseload_and_an_impossible_size_are_refused_in_welsh(qtb
         qtbot.waitUntil(sample.isComplete, timeout=20000)
         assert sample.left_out_label.text() == ("Wedi'u gadael allan cyn tynnu'r sampl: 1 rhywedd ar goll; "
                                                 "1 yr un cyfeirnod achos")
+        # The sample report in the window's language, and again after each switch.
+        welsh = sample.report.toPlainText()
+        assert welsh.startswith("Sampl o ") and "Yn ôl haen:" in welsh and "Anghymwys: 1 (1 rhywedd ar goll)." in welsh
+        assert not any(english in welsh for english in ("Sample of", "By stratum", "Reserves:", "caseload", "sampled",
+                                                        "Departures", "Not eligible", "Duplicates"))
         wizard.set_language("en")
         assert sample.left_out_label.text() == "Left out before the draw: 1 gender missing; 1 same case reference"
+        assert sample.report.toPlainText() == sample.result.report_text
+        assert sample.report.toPlainText().startswith("Sample of ") and "By stratum:" in sample.report.toPlainText()
+        wizard.set_language("cy")
+        assert sample.report.toPlainText() == welsh
+        wizard.set_language("en")
     finally:
         Translations().set_language("en")
 

@@ -41,6 +41,12 @@ class DrawResult:
     #: ``explained(lang)``: how the allocation was reached (``hmip central draw --explain``),
     #: with the reasons cases were left out in ``lang``.
     explained: Callable[[str], str] | None = None
+    #: The sample report as plain data (``report.full_report``): ``report_in(lang)`` renders it.
+    report_data: dict | None = None
+
+    def report_in(self, lang: str) -> str:
+        """The sample report in ``lang``: :attr:`report_text` (English) as it is, else rendered again."""
+        return self.report_text if lang == "en" or self.report_data is None else report.render_text(self.report_data, lang)
 
 
 def _team(store: CentralStore, inspection_id: str) -> list[dict]:
@@ -96,9 +102,9 @@ def draw(store: CentralStore, inspection_id: str, caseload_path: Path, *, seed: 
     counts = {}
     for r in rows:
         counts[r["selection"]] = counts.get(r["selection"], 0) + 1
-    text = report.render_text(report.full_report(sample, choice, screened, cases, fw.sample.representation))
-    return DrawResult(choice.size, counts.get("reserve", 0), len(cases), choice.margin, text, counts,
-                      screened.left_out(), partial(explain, sample, choice, screened))
+    made = report.full_report(sample, choice, screened, cases, fw.sample.representation)
+    return DrawResult(choice.size, counts.get("reserve", 0), len(cases), choice.margin, report.render_text(made), counts,
+                      screened.left_out(), partial(explain, sample, choice, screened), made)
 
 
 def set_up(store: CentralStore, inspection_id: str, *, framework_yaml: str, provider: str, title: str,

@@ -95,6 +95,9 @@ class Screened:
             "not_applied": list(self.not_applied),
             "eligibility_source": self.eligibility_source,
             "duplicates_source": self.duplicates_source,
+            # the same reasons and rules in Welsh, for the report in Welsh (render_text(report, "cy"))
+            "reasons_cy": {r.reason: r.reason_text("cy") for r in (*self.excluded, *self.duplicates)},
+            "not_applied_cy": [in_lang(n, "cy") for n in self.not_applied_said or self.not_applied],
         }
 
 

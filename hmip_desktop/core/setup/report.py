@@ -6,10 +6,12 @@ GUI, the CLI and any export read the same figures:
 * for every stratum and for every value of every stratification attribute: caseload
   count and percentage, exact proportional share, cases sampled and percentage, and the
   departure (sampled − share);
-* ``flags``: one sentence for every departure of **more than one case** from the
+* ``flags``: one sentence (English) for every departure of **more than one case** from the
   proportional share, with its reasons (a minimum, a quota, room made for either,
   rounding — across several strata a value's roundings can add up), and for every
-  attribute value present in the caseload but absent from the sample;
+  attribute value present in the caseload but absent from the sample; ``flags_said``: the
+  same flags as message ids and arguments (:mod:`.report_said`), which
+  ``render_text(report, "cy")`` puts in Welsh;
 * the quotas and per-group minimums (required, sampled, met), reserves drawn/used/left
   (and every sampled stratum without a reserve), the replacements with their reasons;
 * with an office column, each office against its share; with a case holder cap, how
@@ -26,8 +28,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..frameworks.model import RepresentationRule
+from ..messages import Msg
 from .eligibility import Screened
-from .representation import representation
+from .report_said import said, said_text
+from .representation import NOT_RECORDED, representation
 from .selection import ROUNDING, Sample
 from .size import SizeChoice
 from .strata import describe_quota
@@ -69,13 +73,11 @@ def sample_report(sample: Sample, size: SizeChoice | None = None) -> dict[str, A
         })
 
     by_attribute: dict[str, list[dict[str, Any]]] = {}
-    flags: list[str] = []
+    flags: list[dict[str, Any]] = []  # as said(); the English sentences are made from them at the end
     for s, line in zip(sample.strata, strata):
         if line["flagged"]:
-            flags.append(
-                f"stratum {sample.describe_stratum(s)}: {s.allocated} sampled against a proportional share of "
-                f"{float(s.share):.2f} ({'; '.join(s.reasons) or ROUNDING})"
-            )
+            flags.append(said(Msg.of("report.flag_stratum", stratum=sample.describe_stratum(s), sampled=s.allocated,
+                                     share=float(s.share), reasons=list(s.reasons) or [ROUNDING])))
     for i, attribute in enumerate(attrs):
         groups: dict[str, list] = {}
         for s in sample.strata:
@@ -93,15 +95,11 @@ def sample_report(sample: Sample, size: SizeChoice | None = None) -> dict[str, A
             line = {"value": value, **_line(population, share, sampled, sample, reasons)}
             lines.append(line)
             if line["flagged"]:
-                flags.append(
-                    f"{attribute}={value}: {sampled} sampled against a proportional share of {share:.2f} "
-                    f"({'; '.join(reasons)})"
-                )
+                flags.append(said(Msg.of("report.flag_value", attribute=attribute, value=value, sampled=sampled,
+                                         share=share, reasons=list(reasons))))
             if sampled == 0:
-                flags.append(
-                    f"{attribute}={value}: none of its {population} case(s) is in the sample "
-                    "(set a minimum per group to keep small groups)"
-                )
+                flags.append(said(Msg.of("report.flag_absent", attribute=attribute, value=value,
+                                         population=population)))
         by_attribute[attribute] = lines
 
     quotas = []
@@ -120,15 +118,18 @@ def sample_report(sample: Sample, size: SizeChoice | None = None) -> dict[str, A
         minimums.append({"attribute": attribute, "value": value, "asked": asked, "required": required,
                          "sampled": sampled, "met": sampled >= required})
         if required < asked:
-            flags.append(f"minimum {attribute}={value}: {asked} asked for, the caseload has only {required}: all taken")
+            flags.append(said(Msg.of("report.flag_minimum_short", attribute=attribute, value=value, asked=asked,
+                                     required=required)))
     for s in sample.strata:
         if s.allocated and not s.reserves:
-            flags.append(f"stratum {sample.describe_stratum(s)}: no reserve (all {s.population} case(s) sampled)")
+            flags.append(said(Msg.of("report.flag_no_reserve", stratum=sample.describe_stratum(s),
+                                     population=s.population)))
         if s.short:
-            flags.append(f"stratum {sample.describe_stratum(s)}: {s.short} case(s) short (every other case's case "
-                         f"holder already has {sample.cap} sampled cases)")
+            flags.append(said(Msg.of("report.flag_short", stratum=sample.describe_stratum(s), short=s.short,
+                                     cap=sample.cap)))
     offices = _offices(sample)
-    flags += [f"{sample.office_field}={o['value']}: {o['sampled']} sampled against a share of {o['share']:.2f}"
+    flags += [said(Msg.of("report.flag_office", field=sample.office_field, value=o["value"], sampled=o["sampled"],
+                          share=o["share"]))
               for o in offices if o["flagged"]]
 
     drawn = sum(len(s.reserves) for s in sample.strata)
@@ -140,7 +141,8 @@ def sample_report(sample: Sample, size: SizeChoice | None = None) -> dict[str, A
         "attributes": list(attrs),
         "size": None if size is None else {
             "method": size.method, "confidence": size.confidence, "margin": round(size.margin, 4),
-            "description": size.describe(),
+            "description": size.describe(), "size": size.size, "caseload_size": size.caseload_size,
+            "margin_points": size.margin * 100,
         },
         "minimum_per_group": sample.minimum_per_group,
         "reserve_ratio": sample.reserve_ratio,
@@ -152,7 +154,8 @@ def sample_report(sample: Sample, size: SizeChoice | None = None) -> dict[str, A
         "case_holders": _holders(sample),
         "strata": strata,
         "by_attribute": by_attribute,
-        "flags": flags,
+        "flags": [said_text(f, "en") for f in flags],
+        "flags_said": flags,
         "replacements": [
             {
                 "case_id": r.case_id, "replaced_by": r.replaced_by, "stratum": dict(zip(attrs, r.stratum)),
@@ -205,6 +208,7 @@ def full_report(
     report["representation"] = rep = representation(sample, cases, rule)
     if rep:
         report["flags"] += rep["warnings"]
+        report["flags_said"] += rep["warnings_said"]
     return report
 
 
@@ -228,88 +232,115 @@ def _cells(name: str, line: Mapping[str, Any]) -> list[str]:
 HEADER = ["", "caseload", "%", "share", "sample", "%", "departure"]
 
 
-def render_text(report: Mapping[str, Any]) -> str:
-    """A plain-text rendering of :func:`sample_report`'s result (English, fixed width)."""
+def _header(lang: str) -> list[str]:
+    if lang == "en":
+        return HEADER
+    return ["", Msg.of("report.col_caseload").text(lang), "%", Msg.of("report.col_share").text(lang),
+            Msg.of("report.col_sample").text(lang), "%", Msg.of("report.col_departure").text(lang)]
+
+
+def _state(met: bool, lang: str) -> str:
+    return (Msg.of("report.met") if met else Msg.of("report.not_met")).text(lang)
+
+
+def _size_text(size: Mapping[str, Any], lang: str) -> str:
+    if lang == "en" or "size" not in size:  # a report kept before the size had its parts: as it was
+        return size["description"]
+    how = Msg.of("report.size_calculated") if size["method"] == "calculated" else Msg.of("report.size_by_hand")
+    return Msg.of("report.size_how", size=size["size"], total=size["caseload_size"], how=how,
+                  points=size["margin_points"], confidence=size["confidence"] * 100).text(lang)
+
+
+def render_text(report: Mapping[str, Any], lang: str = "en") -> str:
+    """A plain-text rendering of :func:`sample_report`'s result (fixed width), in English
+    (as it always was) or Welsh (``lang="cy"``): the same figures, the flags from
+    ``flags_said``. Attribute names and values, the framework's sources and a
+    replacement's reason are shown as they are."""
+    header = _header(lang)
     out = [
-        f"Sample of {report['sample_size']} from a caseload of {report['caseload_size']} "
-        f"(seed {report['seed']}), stratified by {', '.join(report['attributes'])}.",
+        Msg.of("report.sample", size=report["sample_size"], caseload=report["caseload_size"], seed=report["seed"],
+               attributes=", ".join(report["attributes"])).text(lang),
     ]
     if report["size"]:
-        out.append(f"Size: {report['size']['description']}.")
+        out.append(Msg.of("report.size", description=_size_text(report["size"], lang)).text(lang))
     res = report["reserves"]
-    out.append(
-        f"Reserves: {res['drawn']} drawn ({report['reserve_ratio']:g} per sampled case per stratum, rounded up), "
-        f"{res['used']} used, {res['left']} left."
-    )
-    out += _screening_lines(report.get("screening"))
+    out.append(Msg.of("report.reserves", drawn=res["drawn"], ratio=report["reserve_ratio"], used=res["used"],
+                      left=res["left"]).text(lang))
+    out += _screening_lines(report.get("screening"), lang)
     if report["minimum_per_group"]:
-        out.append(f"Minimum per stratum: {report['minimum_per_group']} (all cases of a smaller stratum).")
+        out.append(Msg.of("report.minimum_per_stratum", minimum=report["minimum_per_group"]).text(lang))
     for m in report.get("minimums", []):
-        state = "met" if m["met"] else "NOT MET"
-        out.append(f"Minimum {m['attribute']}={m['value']}: at least {m['required']}; {m['sampled']} sampled ({state}).")
+        out.append(Msg.of("report.minimum", attribute=m["attribute"], value=m["value"], required=m["required"],
+                          sampled=m["sampled"], state=_state(m["met"], lang)).text(lang))
     holders = report.get("case_holders")
     if holders:
-        out.append(
-            f"Case holders ({holders['field']}): {holders['holders']} hold sampled cases, at most {holders['most']} each "
-            f"(cap {holders['cap']}); {holders['at_cap']} at the cap; {holders['passed_over']} case(s) passed over, "
-            f"{holders['moved']} taken from another office instead, {holders['short']} short."
-        )
+        out.append(Msg.of("report.holders", field=holders["field"], holders=holders["holders"], most=holders["most"],
+                          cap=holders["cap"], at_cap=holders["at_cap"], passed_over=holders["passed_over"],
+                          moved=holders["moved"], short=holders["short"]).text(lang))
     for q in report["quotas"]:
-        state = "met" if q["met"] else "NOT MET"
-        out.append(
-            f"Quota {q['shown']}: {q['per']} per {q['base']} cases -> at least {q['required']}; "
-            f"{q['sampled']} sampled ({state})."
-        )
+        out.append(Msg.of("report.quota", shown=q["shown"], per=q["per"], base=q["base"], required=q["required"],
+                          sampled=q["sampled"], state=_state(q["met"], lang)).text(lang))
     for attribute, lines in report["by_attribute"].items():
-        out += ["", f"By {attribute}:"]
-        out += ["  " + r for r in _table(HEADER, [_cells(line["value"], line) for line in lines])]
+        out += ["", Msg.of("report.by", attribute=attribute).text(lang)]
+        out += ["  " + r for r in _table(header, [_cells(line["value"], line) for line in lines])]
     if report.get("offices"):
-        out += ["", f"By {report['offices']['field']} (kept in proportion within strata):"]
-        out += ["  " + r for r in _table(HEADER, [_cells(o["value"], o) for o in report["offices"]["lines"]])]
-    out += _representation_lines(report.get("representation"))
-    out += ["", "By stratum:"]
+        out += ["", Msg.of("report.by_office", field=report["offices"]["field"]).text(lang)]
+        out += ["  " + r for r in _table(header, [_cells(o["value"], o) for o in report["offices"]["lines"]])]
+    out += _representation_lines(report.get("representation"), lang)
+    out += ["", Msg.of("report.by_stratum").text(lang)]
     rows = [_cells(" / ".join(s["key"].values()), s) for s in report["strata"]]
-    out += ["  " + r for r in _table(HEADER, rows)]
-    out += ["", "Departures of more than one case from proportional allocation, and gaps:"]
-    out += [f"  - {f}" for f in report["flags"]] or ["  none"]
+    out += ["  " + r for r in _table(header, rows)]
+    out += ["", Msg.of("report.flags").text(lang)]
+    flags = report["flags"] if lang == "en" else report.get("flags_said", report["flags"])
+    out += [f"  - {said_text(f, lang)}" for f in flags] or ["  " + Msg.of("caseload.none").text(lang)]
     if report.get("sampled", report["sample_size"]) < report["sample_size"]:
-        out += [f"  - only {report['sampled']} of the {report['sample_size']} cases could be sampled within the case holder cap"]
+        out += ["  - " + Msg.of("report.only_sampled", sampled=report["sampled"], size=report["sample_size"]).text(lang)]
     if report["replacements"]:
-        out += ["", "Replacements:"]
+        out += ["", Msg.of("report.replacements").text(lang)]
         out += [
-            f"  - {r['case_id']} -> {r['replaced_by']} (reserve {r['reserve_rank']} of "
-            f"{' / '.join(r['stratum'].values())}): {r['reason']}"
+            "  - " + Msg.of("report.replacement", case=r["case_id"], by=r["replaced_by"], rank=r["reserve_rank"],
+                            stratum=" / ".join(r["stratum"].values()), reason=r["reason"]).text(lang)
             for r in report["replacements"]
         ]
     return "\n".join(out) + "\n"
 
 
-def _screening_lines(screening: Mapping[str, Any] | None) -> list[str]:
+def _screening_lines(screening: Mapping[str, Any] | None, lang: str = "en") -> list[str]:
     if not screening:
         return []
-    out = [f"Eligible cases: {screening['eligible']} (judged as of {screening['as_of']})."]
-    for title, key, source in (("Not eligible", "excluded", "eligibility_source"),
-                               ("Duplicates removed", "duplicates", "duplicates_source")):
+    out = [Msg.of("report.eligible", eligible=screening["eligible"], as_of=screening["as_of"]).text(lang)]
+    said_as = screening.get("reasons_cy", {}) if lang == "cy" else {}
+    for title, key, source in ((Msg.of("report.not_eligible"), "excluded", "eligibility_source"),
+                               (Msg.of("report.duplicates"), "duplicates", "duplicates_source")):
         counts = screening[key]
         total = sum(counts.values())
-        detail = "; ".join(f"{n} {why}" for why, n in sorted(counts.items())) if counts else "none"
+        detail = "; ".join(Msg.of("left_out.count", count=n, reason=said_as.get(why, why)).text(lang)
+                           for why, n in sorted(counts.items())) if counts else Msg.of("caseload.none").text(lang)
         cite = f" [{screening[source]}]" if screening[source] else ""
-        out.append(f"{title}: {total} ({detail}).{cite}")
+        out.append(Msg(title.key, {"total": total, "detail": detail, "cite": cite}).text(lang))
     if screening["not_applied"]:
-        out.append(f"Rules not applied (column absent): {'; '.join(screening['not_applied'])}.")
+        rules = screening.get("not_applied_cy") if lang == "cy" else None
+        out.append(Msg.of("report.not_applied", rules="; ".join(rules or screening["not_applied"])).text(lang))
     return out
 
 
-def _representation_lines(rep: Mapping[str, Any] | None) -> list[str]:
+def _value(value: str, lang: str) -> str:
+    """A value of a representation field; "(not recorded)" (no value in the caseload) in ``lang``."""
+    return Msg.of("report.not_recorded").text(lang) if value == NOT_RECORDED else value
+
+
+def _representation_lines(rep: Mapping[str, Any] | None, lang: str = "en") -> list[str]:
     if not rep:
         return []
     out = []
+    header = ["", Msg.of("report.col_caseload").text(lang), "%", Msg.of("report.col_sample").text(lang), "%",
+              Msg.of("report.col_points").text(lang)]
     for name, lines in rep["fields"].items():
-        out += ["", f"By {name} (not a stratum; tolerance ±{rep['tolerance']:g} points):"]
-        rows = [[line["value"], str(line["population"]), f"{line['population_pct']:.1f}%", str(line["sampled"]),
+        out += ["", Msg.of("report.by_field", field=name, tolerance=rep["tolerance"]).text(lang)]
+        rows = [[_value(line["value"], lang), str(line["population"]), f"{line['population_pct']:.1f}%", str(line["sampled"]),
                  f"{line['sample_pct']:.1f}%", f"{line['departure_points']:+.1f}{' !' if line['warned'] else ''}"]
                 for line in lines]
-        out += ["  " + r for r in _table(["", "caseload", "%", "sample", "%", "points"], rows)]
+        out += ["  " + r for r in _table(header, rows)]
     if rep["not_reported"]:
-        out += ["", f"Not in the caseload, so not reported: {', '.join(rep['not_reported'])}."]
+        out += ["", Msg.of("report.not_reported", fields=", ".join(rep["not_reported"])).text(lang)]
     return out

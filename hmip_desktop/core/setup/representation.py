@@ -14,6 +14,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..frameworks.model import RepresentationRule
+from ..messages import Msg
+from .report_said import said
 from .selection import Sample
 
 NOT_RECORDED = "(not recorded)"
@@ -26,14 +28,14 @@ def _pct(part: int, whole: int) -> float:
 def representation(
     sample: Sample, cases: Sequence[Mapping[str, str]], rule: RepresentationRule | None
 ) -> dict[str, Any] | None:
-    """``{tolerance, source, fields: {field: [lines]}, not_reported, warnings}`` or None
+    """``{tolerance, source, fields: {field: [lines]}, not_reported, warnings, warnings_said}`` or None
     without a rule. Each line: value, caseload count and %, sampled count and %, the
     departure in percentage points and whether it is beyond the tolerance."""
     if rule is None:
         return None
     chosen = set(sample.sampled_ids())
     out: dict[str, Any] = {"tolerance": rule.tolerance, "source": rule.source, "fields": {}, "not_reported": [],
-                           "warnings": []}
+                           "warnings": [], "warnings_said": []}
     for name in rule.fields:
         if not any(c.get(name) for c in cases):
             out["not_reported"].append(name)
@@ -54,10 +56,9 @@ def representation(
                           "sampled": sampled.get(value, 0), "sample_pct": s, "departure_points": round(s - p, 1),
                           "warned": warned})
             if warned:
-                out["warnings"].append(
-                    f"{name}={value}: {s:.1f}% of the sample against {p:.1f}% of the caseload "
-                    f"({s - p:+.1f} points, beyond the tolerance of {rule.tolerance:g}): draw again with another "
-                    "seed or set a minimum, and record why"
-                )
+                warning = Msg.of("report.flag_representation", field=name, value=value, sample_pct=s,
+                                 population_pct=p, points=s - p, tolerance=rule.tolerance)
+                out["warnings"].append(warning.text("en"))
+                out["warnings_said"].append(said(warning))
         out["fields"][name] = lines
     return out

@@ -81,6 +81,10 @@ class SampleFileResult:
     def report_text(self) -> str:
         return render_text(self.report)
 
+    def report_in(self, lang: str) -> str:
+        """:attr:`report_text` in ``lang`` (``hmip --lang cy sample …``)."""
+        return render_text(self.report, lang)
+
     @property
     def explain_text(self) -> str:
         return explain(self.sample, self.size, self.screened)

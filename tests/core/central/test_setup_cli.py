@@ -111,7 +111,8 @@ def test_a_bad_caseload_is_refused_with_line_numbers(central, capsys):
 
 def test_bad_rows_and_the_cases_left_out_in_welsh(central, capsys):
     """``hmip --lang cy central draw … --explain``: the bad rows the refusal lists and the
-    reasons cases were left out read in Welsh (the report and summary stay English)."""
+    reasons cases were left out read in Welsh, and so does the sample report (the summary
+    line and the rest of ``--explain`` stay English)."""
     tmp, _, c, keys = central
     text = (tmp / "caseload.csv").read_text().splitlines()
     good = list(text)
@@ -126,7 +127,9 @@ def test_bad_rows_and_the_cases_left_out_in_welsh(central, capsys):
     assert main(["--lang", "cy", *draw]) == 0
     out = capsys.readouterr().out
     assert f"     line 302: {good[2].split(',')[0]}: yr un cyfeirnod achos (cadwyd llinell 3)\n" in out
-    assert "Duplicates removed: 1 (1 same case reference)." in out, "the report stays English"
+    assert "Dyblygion a dynnwyd: 1 (1 yr un cyfeirnod achos)." in out and "Duplicates removed" not in out
+    assert out.startswith("Sampl o ") and "Yn ôl haen:" in out and "\nBy stratum:" not in out
+    assert "allocated to the team" in out  # the summary line
 
 
 def test_pack_signed_by_a_non_lead_is_refused(central, capsys):

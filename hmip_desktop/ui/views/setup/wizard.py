@@ -204,8 +204,9 @@ class SamplePage(QWizardPage):
         self.draw_button.setObjectName("draw_button")
         self.draw_button.clicked.connect(self.draw)
         layout.addWidget(self.draw_button)
-        # Why cases were left out, in the interface language (the report is the record, in English).
+        # Why cases were left out, and the sample report, in the interface language.
         self.left_out = None
+        self.result = None
         self.left_out_label = wizard.label(self._left_out_text, wrap=True)
         self.left_out_label.setObjectName("left_out")
         layout.addWidget(self.left_out_label)
@@ -213,6 +214,7 @@ class SamplePage(QWizardPage):
         self.report.setObjectName("sample_report")
         self.report.setReadOnly(True)
         wizard.bind(self.report.setAccessibleName, lambda: _tr("Sample report"))
+        wizard.bind(self._show_report, lambda: Translations.lang)
         layout.addWidget(self.report, 1)
         self.drawn = False
 
@@ -238,11 +240,17 @@ class SamplePage(QWizardPage):
             return ""
         return fmt(_tr("Left out before the draw: %1"), in_lang(self.left_out, Translations.lang))
 
+    def _show_report(self, lang: str) -> None:
+        """The report of the last draw in ``lang`` (again after each language switch)."""
+        if self.result is not None:
+            self.report.setPlainText(self.result.report_in(lang))
+
     def _drawn(self, result) -> None:
         self.left_out = result.left_out
+        self.result = result
         self.left_out_label.setText(self._left_out_text())
         self.left_out_label.setVisible(self.left_out is not None)
-        self.report.setPlainText(result.report_text)
+        self._show_report(Translations.lang)
         self.drawn = True
         self.completeChanged.emit()
 

@@ -89,6 +89,8 @@ class Case2(Strict):
 
 class ModerationBase(BaseModel):
     model_config = ConfigDict(extra="ignore")
+    #: The central store's record id: its order (the latest moderation of a judgement wins).
+    id: int | None = None
     question_id: Ident
     revision_id: Ident
     original_value: str | None

@@ -99,7 +99,9 @@ MOD_COLUMNS = ("import_id", "pseudonym", "question_id", "reader", "reader_role",
 def _moderation_rows(results: Results, import_id: int, pseudonym) -> list[tuple]:
     """The moderation rows of an import, in the central store's order, each with its
     revision's pseudonym and whether it is the latest moderation of its judgement (case,
-    revision, question): the central store counts only that one (``latest_moderations``)."""
+    revision, question): the central store counts only that one (``latest_moderations``).
+    The reader is the moderated revision's where the bundle names it (format 3), else the
+    case read's (format 2 and older format-3 bundles: the best there is)."""
     readers = {c.pseudonym: (c.reader, c.reader_role) for c in results.cases}
     kept = [(m.id if m.id is not None else n, n, m) for n, m in enumerate(results.moderations)
             if m.pseudonym in readers]
@@ -111,7 +113,8 @@ def _moderation_rows(results: Results, import_id: int, pseudonym) -> list[tuple]
     rows = []
     for i, (_, _, m) in enumerate(kept):
         rev = revisions.get(m.revision_id) or revisions.setdefault(m.revision_id, pseudonym(f"revision:{m.revision_id}"))
-        rows.append((import_id, m.pseudonym, m.question_id, *readers[m.pseudonym], m.original_value,
+        reader = (m.reader, m.reader_role) if getattr(m, "reader", None) else readers[m.pseudonym]
+        rows.append((import_id, m.pseudonym, m.question_id, *reader, m.original_value,
                      m.moderated_value, m.outcome, rev, last[(m.pseudonym, m.revision_id, m.question_id)] == i))
     return rows
 

@@ -100,6 +100,10 @@ class ModerationBase(BaseModel):
 
 class Moderation(ModerationBase):
     pseudonym: Pseudonym
+    #: The reader of the moderated revision and their role (format 3 since the national
+    #: store keeps the latest moderation per judgement; absent before: the case's reader).
+    reader: Pseudonym | None = None
+    reader_role: Ident | None = None
 
 
 class Moderation2(ModerationBase):

@@ -6,7 +6,8 @@ one member, ``results.json``: the framework reference, the provider's attributes
 ratings exactly as ``hmip central ratings --json`` gives them, the case-based key
 questions with the options that count as sufficient and applicable, one record per case
 read (its pseudonym, the allow-listed case profile, the reader's pseudonym and role,
-the effective judgements), the effective answers, the moderation records, read outcomes,
+the effective judgements), the effective answers, the moderation records (each with the
+pseudonym and role of the reader of the revision it judged), read outcomes,
 overrides and sign-offs, and the head of the central store's event log. Evidence notes,
 moderation rationales and read comments are left out: they are free text about people
 and the national collation needs none of them. Only a signed-off inspection can be
@@ -63,6 +64,20 @@ def _pseudonymised(record: dict, pseudonym) -> dict:
             for k, v in record.items()}
 
 
+def _moderation_readers(conn, inspection_id: str, pseudonym) -> dict[str, tuple[str, str | None]]:
+    """Revision id -> (the pseudonym of its reader's key id, the reader's role): who read
+    the revision a moderation judged (the central store's ``reader_pairs`` counts the
+    moderation for that reader, not for the case read's current one)."""
+    tm, rv = schema.team_members, schema.revisions
+    team = {r.member_id: (r.key_id, r.role) for r in conn.execute(
+        select(tm.c.member_id, tm.c.key_id, tm.c.role).where(tm.c.inspection_id == inspection_id))}
+    out = {}
+    for r in conn.execute(select(rv.c.revision_id, rv.c.reader_id).where(rv.c.inspection_id == inspection_id)):
+        key_id, role = team.get(r.reader_id, (None, None))
+        out[r.revision_id] = (pseudonym(reader_text(key_id or f"member:{r.reader_id}")), role)
+    return out
+
+
 def _cases(conn, fw, inspection_id: str, answers: dict[str, dict], pseudonym) -> list[dict]:
     """One record per case read: pseudonym, allow-listed profile, reader (the pseudonym of
     its key id, and role), effective judgements of the case-based key questions."""
@@ -105,6 +120,10 @@ def build_results(store: CentralStore, inspection_id: str, key: NationalKey | No
                           for r in _rows(conn, table, inspection_id)] for name, table in (
             ("moderations", schema.moderations), ("read_outcomes", schema.read_outcomes),
             ("overrides", schema.overrides), ("signoffs", schema.signoffs))}
+        revision_readers = _moderation_readers(conn, inspection_id, pseudonym)
+        for m in records["moderations"]:
+            if m["revision_id"] in revision_readers:
+                m["reader"], m["reader_role"] = revision_readers[m["revision_id"]]
     signed = [r["created_at"] for r in records["signoffs"] if r["action"] == "sign_off"]
     return {
         "format": FORMAT,

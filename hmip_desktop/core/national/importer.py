@@ -93,7 +93,30 @@ def _open(store: NationalStore, data: bytes) -> tuple[dict, str, str]:
 CASE_COLUMNS = ("import_id", "pseudonym", *PROFILE, "reader", "reader_role")
 JUDGEMENT_COLUMNS = ("import_id", "pseudonym", "question_id", "value", "applicable", "sufficient")
 MOD_COLUMNS = ("import_id", "pseudonym", "question_id", "reader", "reader_role", "original_value",
-               "moderated_value", "outcome")
+               "moderated_value", "outcome", "revision", "latest")
+
+
+def _moderation_rows(results: Results, import_id: int, pseudonym) -> list[tuple]:
+    """The moderation rows of an import, in the central store's order, each with its
+    revision's pseudonym and whether it is the latest moderation of its judgement (case,
+    revision, question): the central store counts only that one (``latest_moderations``).
+    The reader is the moderated revision's where the bundle names it (format 3), else the
+    case read's (format 2 and older format-3 bundles: the best there is)."""
+    readers = {c.pseudonym: (c.reader, c.reader_role) for c in results.cases}
+    kept = [(m.id if m.id is not None else n, n, m) for n, m in enumerate(results.moderations)
+            if m.pseudonym in readers]
+    kept.sort(key=lambda x: (x[0], x[1]))
+    revisions: dict[str, str] = {}
+    last: dict[tuple[str, str, str], int] = {}
+    for i, (_, _, m) in enumerate(kept):
+        last[(m.pseudonym, m.revision_id, m.question_id)] = i
+    rows = []
+    for i, (_, _, m) in enumerate(kept):
+        rev = revisions.get(m.revision_id) or revisions.setdefault(m.revision_id, pseudonym(f"revision:{m.revision_id}"))
+        reader = (m.reader, m.reader_role) if getattr(m, "reader", None) else readers[m.pseudonym]
+        rows.append((import_id, m.pseudonym, m.question_id, *reader, m.original_value,
+                     m.moderated_value, m.outcome, rev, last[(m.pseudonym, m.revision_id, m.question_id)] == i))
+    return rows
 
 
 def _write_cases(writer: Writer, results: Results, import_id: int) -> None:
@@ -179,11 +202,11 @@ def _record(store: NationalStore, results: Results, digest: str, envelope_id: st
             current=newest, superseded_by=None if newest else rows[0].id).returning(im.c.id)).scalar_one()
         if newest and rows:
             conn.execute(update(im).where(im.c.id == rows[0].id).values(current=False, superseded_by=import_id))
-        _write(conn, results, import_id)
+        _write(conn, results, import_id, store.pseudonymiser())
     return import_id, newest
 
 
-def _write(conn, results: Results, import_id: int) -> None:
+def _write(conn, results: Results, import_id: int, pseudonym) -> None:
     r, p = results.ratings, results.provider
     conn.execute(insert(schema.inspections).values(
         import_id=import_id, inspection_id=results.inspection, provider=p.name, provider_type=p.type,
@@ -203,8 +226,5 @@ def _write(conn, results: Results, import_id: int) -> None:
     # central importer's writer): a batch at a time, not a statement or a dict per row.
     writer = Writer(conn)
     _write_cases(writer, results, import_id)
-    readers = {c.pseudonym: (c.reader, c.reader_role) for c in results.cases}
-    writer.add(schema.moderations, MOD_COLUMNS, [
-        (import_id, m.pseudonym, m.question_id, *readers[m.pseudonym], m.original_value,
-         m.moderated_value, m.outcome) for m in results.moderations if m.pseudonym in readers], BATCH)
+    writer.add(schema.moderations, MOD_COLUMNS, _moderation_rows(results, import_id, pseudonym), BATCH)
     writer.flush()

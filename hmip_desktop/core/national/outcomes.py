@@ -9,7 +9,8 @@ the case reads judged sufficient and of those judged not sufficient, each with i
 Wilson 95% interval (the 2003/04 report's two-year follow-up, ¶2.11). It says plainly
 that this is an association, not a cause.
 
-Consistency: every moderated judgement of every current import, by reader pseudonym
+Consistency: the latest moderation of every moderated judgement (case, revision,
+question) of every current import, by reader pseudonym
 (the same key across inspections is the same pseudonym): the share left unchanged and
 Cohen's kappa with its interval (``core.central.agreement``), flagged where below the
 thresholds; too few judgements are never flagged.
@@ -123,30 +124,47 @@ def outcomes(store: NationalStore, flt: Filter = Filter()) -> dict:
 
 
 def consistency(store: NationalStore, flt: Filter = Filter()) -> dict:
-    """Each reader's moderation agreement across inspections (pseudonymous), with outliers flagged."""
+    """Each reader's moderation agreement across inspections (pseudonymous), with outliers flagged.
+
+    Only the latest moderation of each judgement (case, revision, question) of each
+    current import counts, as at the central store. A reader's role is the one they held
+    in each inspection: ``role`` names every role held (sorted, joined by ", "),
+    ``by_role`` gives the reader's figures under each, and the per-role totals count each
+    moderated judgement under the role its reader held in that inspection, so nothing
+    depends on the order the bundles were imported in."""
     m = schema.moderations
     pairs: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    roles: dict[str, str | None] = {}
     inspections: dict[str, set[int]] = defaultdict(set)
+    # reader -> role -> [moderated, unchanged, {import ids}]
+    held: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(lambda: [0, 0, set()]))
     with store.engine.connect() as conn:
         for r in conn.execute(select(m.c.reader, m.c.reader_role, m.c.import_id, m.c.original_value,
-                                     m.c.moderated_value).where(m.c.import_id.in_(
+                                     m.c.moderated_value).where(m.c.latest.is_(True), m.c.import_id.in_(
                                          current_imports(flt).scalar_subquery())).order_by(m.c.id)):
-            pairs[r.reader].append((_label(r.original_value), _label(r.moderated_value)))
-            roles[r.reader] = r.reader_role
+            pair = (_label(r.original_value), _label(r.moderated_value))
+            pairs[r.reader].append(pair)
             inspections[r.reader].add(r.import_id)
+            cell = held[r.reader][r.reader_role or "unknown"]
+            cell[0] += 1
+            cell[1] += pair[0] == pair[1]
+            cell[2].add(r.import_id)
     out = []
     for c in agreement.consistency(pairs):
-        out.append({"reader": c.reader[:16], "role": roles[c.reader], "inspections": len(inspections[c.reader]),
+        roles = held[c.reader]
+        out.append({"reader": c.reader[:16], "role": ", ".join(sorted(roles)),
+                    "by_role": {role: {"moderated": n, "unchanged": u, "inspections": len(i)}
+                                for role, (n, u, i) in sorted(roles.items())},
+                    "inspections": len(inspections[c.reader]),
                     "moderated": c.moderated, "unchanged": c.unchanged,
                     "unchanged_share": None if c.unchanged_share is None else round(c.unchanged_share, 4),
                     "kappa": None if c.kappa.kappa is None else round(c.kappa.kappa, 4),
                     "kappa_ci": None if c.kappa.ci_low is None else [round(c.kappa.ci_low, 4), round(c.kappa.ci_high, 4)],
                     "flagged": c.flagged, "reasons": list(c.reasons), "too_few": c.too_few})
     by_role: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for r in out:
-        by_role[r["role"] or "unknown"][0] += r["moderated"]
-        by_role[r["role"] or "unknown"][1] += r["unchanged"]
+    for roles in held.values():
+        for role, (n, u, _) in roles.items():
+            by_role[role][0] += n
+            by_role[role][1] += u
     return {"method": {"agreement": "share of moderated judgements left unchanged; Cohen's kappa with its asymptotic "
                                     "95% interval (Fleiss, Cohen and Everitt 1969)",
                        "flagged": f"unchanged share below {agreement.MIN_UNCHANGED:.0%} or kappa's lower bound below "
@@ -154,7 +172,11 @@ def consistency(store: NationalStore, flt: Filter = Filter()) -> dict:
                        "suppression": f"fewer than {agreement.MIN_PAIRS} moderated judgements: not judged, never "
                                       "flagged",
                        "readers": "pseudonyms of the readers' keys (the first 16 hex digits), the same across "
-                                  "inspections"},
+                                  "inspections",
+                       "counted": "the latest moderation of each judgement (case, revision, question) of each "
+                                  "inspection's current sign-off, as the central store counts it",
+                       "roles": "a reader's role is the one held in each inspection; a reader who held two roles "
+                                "is counted under each for the judgements of that role's inspections"},
             "readers": out,
             "roles": {role: {"moderated": n, "unchanged": u, "unchanged_share": round(u / n, 4) if n else None}
                       for role, (n, u) in sorted(by_role.items())}}

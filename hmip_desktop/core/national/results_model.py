@@ -89,6 +89,8 @@ class Case2(Strict):
 
 class ModerationBase(BaseModel):
     model_config = ConfigDict(extra="ignore")
+    #: The central store's record id: its order (the latest moderation of a judgement wins).
+    id: int | None = None
     question_id: Ident
     revision_id: Ident
     original_value: str | None
@@ -98,6 +100,10 @@ class ModerationBase(BaseModel):
 
 class Moderation(ModerationBase):
     pseudonym: Pseudonym
+    #: The reader of the moderated revision and their role (format 3 since the national
+    #: store keeps the latest moderation per judgement; absent before: the case's reader).
+    reader: Pseudonym | None = None
+    reader_role: Ident | None = None
 
 
 class Moderation2(ModerationBase):

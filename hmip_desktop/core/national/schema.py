@@ -140,6 +140,12 @@ moderations = Table(
     Column("original_value", Text),
     Column("moderated_value", Text),
     Column("outcome", String(10), nullable=False),
+    #: The moderated revision: HMAC-SHA256 of "revision:" + its id under the store's key
+    #: (None for rows imported before migration 0002).
+    Column("revision", HASH),
+    #: Whether this is the latest moderation of its judgement (case, revision, question)
+    #: in its import: only these count, as at the central store.
+    Column("latest", Boolean, nullable=False),
 )
 
 followup = Table(

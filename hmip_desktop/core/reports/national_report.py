@@ -158,7 +158,7 @@ def _consistency(d: NationalData) -> list:
         kappa = "–" if r["kappa"] is None else f"{r['kappa']:.2f}" + (
             f" ({r['kappa_ci'][0]:.2f}–{r['kappa_ci'][1]:.2f})" if r["kappa_ci"] else "")
         share = nt(lang, "too_few") if r["too_few"] else fmt_percent(100 * r["unchanged_share"])
-        rows.append(b.cells(r["reader"], nt(lang, f"role.{r['role'] or 'none'}"), str(r["inspections"]),
+        rows.append(b.cells(r["reader"], ", ".join(nt(lang, f"role.{role}") for role in r["by_role"]), str(r["inspections"]),
                             str(r["moderated"]), share, kappa, nt(lang, "yes" if r["flagged"] else "no")))
     out.append(b.Table(nt(lang, "consistency_caption"), tuple(nt(lang, "consistency_header").split("|")), tuple(rows),
                        (2.2, 1.6, 1, 1, 1.2, 2, 1), frozenset({2, 3, 4}), font_size=7.5))

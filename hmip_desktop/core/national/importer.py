@@ -131,7 +131,8 @@ def import_file(store: NationalStore, path: Path) -> Imported:
         results = parse(raw)
     except Rejected as exc:
         acted = getattr(exc, "says_what_to_do", False)
-        raise NationalError.of("national.rejected", file=name, reason=exc if acted else Msg.of("national.ask_again", reason=exc)) from None
+        raise NationalError.of("national.rejected", file=name,
+                               reason=exc if acted else Msg.of("national.ask_again", reason=exc)) from None
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
@@ -140,7 +141,8 @@ def import_file(store: NationalStore, path: Path) -> Imported:
     seen: set[str] = set()
     for n, case in enumerate(results.cases, 1):  # checked before anything is written
         if case.case_id in seen:
-            raise NationalError.of("national.rejected", file=name, reason=Msg.of("national.ask_again", reason=Msg.of("national.case_twice", n=n)))
+            raise NationalError.of("national.rejected", file=name, reason=Msg.of(
+                "national.ask_again", reason=Msg.of("national.case_twice", n=n)))
         seen.add(case.case_id)
         unknown = case.judgements.keys() - known
         if unknown:

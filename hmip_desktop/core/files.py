@@ -40,6 +40,14 @@ class WriteFailed(Refusal, OSError):
         self.errno = exc.errno
 
 
+def _discard(tmp: Path) -> None:
+    """Remove a temporary file if there is one (its folder may be missing or a file)."""
+    try:
+        tmp.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
 def _host() -> str:
     return re.sub(r"[^A-Za-z0-9-]", "-", socket.gethostname())[:40] or "host"
 
@@ -111,9 +119,9 @@ def write_atomically(path: Path, data: bytes) -> None:
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        _discard(tmp)
         raise WriteFailed(path, exc) from None
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        _discard(tmp)
         raise
     sync_folder(path.parent)

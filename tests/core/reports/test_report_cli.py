@@ -72,3 +72,9 @@ def test_a_report_refusal_reads_in_welsh(demo_stores, tmp_path, capsys):
     assert capsys.readouterr().err.strip() == (f"hmip: error: {tmp_path / 'd.docx'}: rhowch ffeil .xlsx neu ffolder "
                                                "ar gyfer y ffeiliau CSV")
     assert not out.exists()
+    (tmp_path / "a-file").write_text("x")
+    blocked = tmp_path / "a-file" / "r.pdf"  # its folder is a file: it cannot be written
+    assert main(["--lang", "cy", "report", str(bare), "--inspection", "demo", "--out", str(blocked)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"hmip: error: {blocked.with_suffix('.html')}: ni ellir ysgrifennu iddi (")
+    assert err.endswith("); ni ysgrifennwyd dim") and "internal error" not in err

@@ -66,13 +66,16 @@ def error_line(exc: Exception, args: argparse.Namespace | None = None) -> str:
     A refusal the user can act on is printed as it is: CliError, the field store's
     StoreError, and hmip's own ValueError subclasses (CentralError, Rejected, key,
     export, set-up and framework errors: each says what is wrong and what to do);
-    an OSError naming its file; the central store's database becoming unreachable.
+    any other refusal with a message id (a file that cannot be written, WriteFailed, an
+    OSError naming its file in the words of core/messages.py); an OSError naming its file;
+    the central store's database becoming unreachable.
     Anything else (a plain ValueError or KeyError, a library's error) is a bug: the
     traceback goes to the log file, and the line says where.
     """
     from ..core.field.db import StoreError
+    from ..core.messages import Refusal
 
-    if isinstance(exc, (CliError, StoreError)) or (
+    if isinstance(exc, (CliError, StoreError)) or (isinstance(exc, Refusal) and exc.key is not None) or (
             isinstance(exc, ValueError) and type(exc) is not ValueError
             and type(exc).__module__.startswith("hmip_desktop.")):
         return refusal_text(exc, args)

@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from .common import CliError, progress_bar
+from .common import CliError, progress_bar, refusal_text
 
 
 def _store(args, create: bool = False):
@@ -82,7 +82,7 @@ def national_import(args) -> int:
                 r = import_file(store, Path(name))
             except NationalError as exc:
                 failed += 1
-                print(f"hmip: error: {exc}", file=sys.stderr)
+                print(f"hmip: error: {refusal_text(exc, args)}", file=sys.stderr)  # in hmip --lang
                 continue
             finally:
                 bar(i, len(args.files))

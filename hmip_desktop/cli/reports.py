@@ -15,6 +15,8 @@ def report(args: argparse.Namespace) -> int:
 
     path = write_report(central_store(args), args.inspection, Path(args.out), args.lang)
     print(f"{path}: inspection report for {args.inspection} ({args.lang})")
+    if path.suffix.lower() == ".pdf":  # its accessible version, named on its cover, beside it
+        print(f"{path.with_suffix('.html')}: its accessible version (HTML), named on the PDF's cover")
     return 0
 
 

@@ -276,11 +276,10 @@ def set_up_central(store, db, key_id: str, *, seed: int = 2003, inspection_id: s
     insp = db.execute("SELECT provider, title, framework_yaml, fieldwork_start, fieldwork_end FROM inspections"
                       " WHERE id = ?", [inspection_id]).fetchone()
     if insp is None:
-        raise CentralError(f"the field store holds no demo inspection '{inspection_id}'")
+        raise CentralError.of("demo.no_inspection", inspection=inspection_id)
     readers = {r for (r,) in db.execute("SELECT DISTINCT reader_id FROM case_reads WHERE inspection_id = ?", [inspection_id])}
     if len(readers) != 1:
-        raise CentralError(f"the demo field store holds the reads of {len(readers)} members ({', '.join(sorted(readers))}); "
-                           "a laptop is one inspector's: make it with hmip demo FIELD_DB --central STORE --keys DIR")
+        raise CentralError.of("demo.many_readers", count=len(readers), members=", ".join(sorted(readers)))
     [reader] = readers
     team = [{"id": m, "name": n, "role": r, "key_id": key_id if m == reader else None}
             for m, n, r in db.execute("SELECT id, name, role FROM team_members WHERE inspection_id = ?", [inspection_id])]
@@ -302,8 +301,7 @@ def set_up_central(store, db, key_id: str, *, seed: int = 2003, inspection_id: s
     allocated = dict(db.execute("SELECT case_id, reader_id FROM case_reads WHERE inspection_id = ?", [inspection_id]).fetchall())
     on_laptop = {c: (sel, rank, allocated.get(c)) for c, _, sel, rank in cases}
     if drawn != on_laptop:
-        raise CentralError("the central set-up drew another sample or allocation than the demo field store's "
-                           f"(seed {seed}): make both with the same seed")
+        raise CentralError.of("demo.other_draw", seed=seed)
     return reader
 
 

@@ -20,6 +20,8 @@ import socket
 import time
 from pathlib import Path
 
+from .messages import Refusal, render
+
 #: A temporary file older than this (seconds since last written) belongs to no live write.
 STALE_AFTER = 15 * 60
 
@@ -27,12 +29,23 @@ STALE_AFTER = 15 * 60
 _PARTIAL = re.compile(r"^\..+\.(?P<pid>\d+)(?:\.(?P<host>[A-Za-z0-9-]+))?\.partial$")
 
 
-class WriteFailed(OSError):
-    """A file could not be written; the message names it and says that nothing was left."""
+class WriteFailed(Refusal, OSError):
+    """A file could not be written; the message names it and says that nothing was left
+    (``text("cy")`` in Welsh)."""
 
     def __init__(self, path: Path, exc: OSError):
-        super().__init__(f"{path}: cannot be written ({exc.strerror or exc}); nothing was written")
+        params = {"path": path, "detail": exc.strerror or exc}
+        super().__init__(render("file.write_failed", "en", params))
+        self.keyed("file.write_failed", **params)
         self.errno = exc.errno
+
+
+def _discard(tmp: Path) -> None:
+    """Remove a temporary file if there is one (its folder may be missing or a file)."""
+    try:
+        tmp.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def _host() -> str:
@@ -106,9 +119,9 @@ def write_atomically(path: Path, data: bytes) -> None:
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        _discard(tmp)
         raise WriteFailed(path, exc) from None
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        _discard(tmp)
         raise
     sync_folder(path.parent)

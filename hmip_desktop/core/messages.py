@@ -23,6 +23,7 @@ from typing import NamedTuple
 from .messages_central import CENTRAL
 from .messages_evidence import EVIDENCE
 from .messages_national import NATIONAL
+from .messages_reports import REPORTS
 from .messages_setup import SETUP
 
 _READ_RECOVERY = ("keep the file as it is and send it to your lead inspector or IT support "
@@ -368,6 +369,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **EVIDENCE,
     # -- the national store (core/national) --
     **NATIONAL,
+    **REPORTS,
 }
 
 

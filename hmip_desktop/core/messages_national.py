@@ -52,4 +52,31 @@ NATIONAL: dict[str, tuple[str, str]] = {
                                      "y storfa hon yn y storfa ganolog (hmip national issue-key) ac allforiwch y "
                                      "canlyniadau eto"),
     "national.bad_date": ("'{value}' is not a date (use YYYY-MM-DD)", "nid yw '{value}' yn ddyddiad (defnyddiwch BBBB-MM-DD)"),
+    "national.role": ("role must be one of {roles}", "rhaid i'r rôl fod yn un o {roles}"),
+    "national.untrusted": ("signed by key {key}, which this national store does not trust; trust the lead's key "
+                           "first (hmip national trust NATIONAL --public-key FILE)",
+                           "wedi'i llofnodi gan allwedd {key}, nad yw'r storfa genedlaethol hon yn ymddiried ynddi; "
+                           "ymddiriedwch yn allwedd yr arolygydd arweiniol yn gyntaf "
+                           "(hmip national trust NATIONAL --public-key FILE)"),
+    "national.revoked": ("signed by key {key} ({name}), no longer trusted since {since}; trust it again only if "
+                         "the key is safe (hmip national trust)",
+                         "wedi'i llofnodi gan allwedd {key} ({name}), nad oes ymddiried ynddi ers {since}; "
+                         "ymddiriedwch ynddi eto dim ond os yw'r allwedd yn ddiogel (hmip national trust)"),
+    "national.not_encrypted": ("cannot decrypt: the results are not encrypted to this national store "
+                               "(export them again with --to its recipient)",
+                               "ni ellir dadgryptio: nid yw'r canlyniadau wedi'u hamgryptio i'r storfa genedlaethol "
+                               "hon (allforiwch nhw eto gyda --to ei derbynnydd)"),
+    "national.ask_again": ("{reason}; ask the central store for the results file again",
+                           "{reason}; gofynnwch i'r storfa ganolog am y ffeil canlyniadau eto"),
+    "national.case_twice": ("case read {n}: the same case twice", "darlleniad achos {n}: yr un achos ddwywaith"),
+    "national.unknown_question": ("case read {n}: a judgement of '{question}', which is not a key question of the "
+                                  "results",
+                                  "darlleniad achos {n}: barn ar '{question}', nad yw'n gwestiwn allweddol yn y "
+                                  "canlyniadau"),
+    "national.row_pseudonym": ("the pseudonym must be 64 hex digits (made by hmip national pseudonym)",
+                               "rhaid i'r ffugenw fod yn 64 digid hecs (a wnaed gan hmip national pseudonym)"),
+    "national.row_reconvicted": ("reconvicted must be yes or no, not '{value}'",
+                                 "rhaid i reconvicted fod yn yes neu no, nid '{value}'"),
+    "national.row_repeated": ("this pseudonym is on an earlier line too",
+                              "mae'r ffugenw hwn ar linell gynharach hefyd"),
 }

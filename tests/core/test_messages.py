@@ -180,6 +180,61 @@ def test_the_setup_files_checked_are_all_that_raise():
     assert raising <= set(SETUP_FILES), f"add {sorted(raising - set(SETUP_FILES))} to SETUP_FILES"
 
 
+#: The reports and data files, the national store, the demo and file writing: every module
+#: of these that raises is checked (a new one is found by itself, not listed by hand).
+OTHER_FILES = sorted(str(p.relative_to(CORE)) for p in [*(CORE / "reports").glob("*.py"), *(CORE / "national").rglob("*.py"),
+                                                         CORE / "demo.py", CORE / "files.py"] if "alembic" not in p.parts)
+#: ``(file, function)``: a KeyError or ValueError no person reads (a programming error: a
+#: key looked up that the caller took from the same data, a renderer asked the impossible).
+INTERNAL = {("reports/charts.py", "standard_chart"), ("reports/data.py", "figure"), ("reports/raster.py", "shape"),
+            ("reports/tables.py", "build_tables"), ("reports/text.py", "check_lang")}
+
+
+def _other_refusal_classes() -> set[str]:
+    import hmip_desktop.core.national as national
+    import hmip_desktop.core.reports as reports
+
+    for package in (reports, national):
+        for info in pkgutil.walk_packages(package.__path__, f"{package.__name__}."):
+            if ".alembic" not in info.name:
+                importlib.import_module(info.name)
+    importlib.import_module("hmip_desktop.core.demo")
+    return _central_refusal_classes()
+
+
+@pytest.mark.parametrize("name", OTHER_FILES)
+def test_every_refusal_of_the_reports_national_store_and_demo_has_a_message_id(name):
+    names = _other_refusal_classes()
+    assert {"CentralError", "NationalError", "Rejected", "WriteFailed"} <= names
+    tree = ast.parse((CORE / name).read_text(encoding="utf-8"))
+    internal = {node.lineno for fn in ast.walk(tree) if isinstance(fn, ast.FunctionDef) and (name, fn.name) in INTERNAL
+                for node in ast.walk(fn) if isinstance(node, ast.Raise)}
+    plain = [line for line in _plain_refusals(CORE / name, names - {"WriteFailed"})
+             if int(line.split(":")[1]) not in internal]
+    assert plain == []
+
+
+def test_the_files_checked_include_the_reports_national_store_and_demo():
+    assert {"reports/__init__.py", "reports/tables.py", "reports/data.py", "national/importer.py",
+            "national/store.py", "national/outcomes.py", "demo.py", "files.py"} <= set(OTHER_FILES)
+
+
+def test_report_national_and_demo_refusals_read_in_welsh(tmp_path):
+    from hmip_desktop.core.files import WriteFailed
+    from hmip_desktop.core.national.store import NationalError
+
+    error = NationalError.of("national.rejected", file="r.hmip", reason=Msg.of(
+        "national.ask_again", reason=Msg.of("national.case_twice", n=3)))
+    assert str(error) == ("r.hmip: not imported: case read 3: the same case twice; ask the central store for the "
+                          "results file again")
+    assert error.text("cy") == ("r.hmip: ni fewnforiwyd: darlleniad achos 3: yr un achos ddwywaith; gofynnwch i'r "
+                                "storfa ganolog am y ffeil canlyniadau eto")
+    failed = WriteFailed(tmp_path / "r.pdf", PermissionError(13, "Permission denied"))
+    assert isinstance(failed, OSError) and failed.errno == 13
+    assert str(failed) == f"{tmp_path / 'r.pdf'}: cannot be written (Permission denied); nothing was written"
+    assert failed.text("cy") == f"{tmp_path / 'r.pdf'}: ni ellir ysgrifennu iddi (Permission denied); ni ysgrifennwyd dim"
+
+
 def test_a_caseload_refusal_at_a_line_reads_in_welsh():
     from hmip_desktop.core.setup.caseload import CaseloadRefused
     from hmip_desktop.core.setup.sample_file import CaseloadInvalid, SampleFileError

@@ -538,3 +538,15 @@ def test_report_from_the_window_with_progress(imported, qtbot, tmp_path, monkeyp
     assert out.read_bytes()[:5] == b"%PDF-"
     assert opened == [str(out)], "the report opens in the system viewer"
     assert "Report written" in w.statusBar().currentMessage()
+    # the accessible version the PDF's cover names is written beside it
+    assert (tmp_path / "report.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    # a name the report cannot be written as is refused in the window's language
+    w.set_language("cy")
+    try:
+        with qtbot.waitSignal(w.action_failed, timeout=20000) as failed:
+            w.central_actions.start_report(tmp_path / "report.txt", open_when_done=False)
+        assert failed.args[0] == (f"{tmp_path / 'report.txt'}: caiff yr adroddiad ei ysgrifennu fel .pdf neu .html "
+                                  "(dewiswch yn ôl estyniad y ffeil)")
+    finally:
+        w.set_language("en")
+    assert not (tmp_path / "report.txt").exists()

@@ -30,6 +30,7 @@ from ..central.store import utc_now
 from ..exchange import archive, envelope
 from ..exchange.envelope import Rejected
 from ..exchange.keys import fingerprint, parse_public
+from ..messages import Msg
 from . import schema
 from .results_model import PROFILE, Results, parse
 from .store import NationalError, NationalStore
@@ -47,9 +48,8 @@ class Imported:
     judgements: int
 
 
-def _acted(reason: str) -> Rejected:
+def _acted(exc: Rejected) -> Rejected:
     """A refusal whose reason already says what to do."""
-    exc = Rejected(reason)
     exc.says_what_to_do = True
     return exc
 
@@ -63,16 +63,15 @@ def _open(store: NationalStore, data: bytes) -> tuple[dict, str, str]:
     def find_key(header):
         row = trusted.get(header.key_id)
         if row is None:
-            raise _acted(f"signed by key {header.key_id[:16]}, which this national store does not trust; "
-                         "trust the lead's key first (hmip national trust NATIONAL --public-key FILE)")
+            raise _acted(Rejected.of("national.untrusted", key=header.key_id[:16]))
         if row.revoked_at is not None:
-            raise _acted(f"signed by key {header.key_id[:16]} ({row.name}), no longer trusted since "
-                         f"{row.revoked_at[:10]}; trust it again only if the key is safe (hmip national trust)")
+            raise _acted(Rejected.of("national.revoked", key=header.key_id[:16], name=row.name,
+                                     since=row.revoked_at[:10]))
         public, _ = parse_public(row.public_key)
         if header.signer:  # a header naming its signer must name this key
             named, _ = parse_public(header.signer, "results signer")
             if fingerprint(named) != header.key_id:
-                raise Rejected("the signer's public key does not match its fingerprint")
+                raise Rejected.of("results.signer_mismatch")
         return public
 
     env = envelope.open_envelope(data, find_key, max_payload=MAX_RESULTS, expect_kind="results")
@@ -81,13 +80,12 @@ def _open(store: NationalStore, data: bytes) -> tuple[dict, str, str]:
     except NationalError:
         raise
     except Exception:  # noqa: BLE001
-        raise _acted("cannot decrypt: the results are not encrypted to this national store "
-                     "(export them again with --to its recipient)") from None
+        raise _acted(Rejected.of("national.not_encrypted")) from None
     members = archive.read(plain, {MEMBER}, {MEMBER})
     try:
         return json.loads(members[MEMBER]), env.header.key_id, env.header.id
     except ValueError as exc:
-        raise Rejected(f"{MEMBER}: not JSON ({exc})") from None
+        raise Rejected.of("json.invalid", where=MEMBER, detail=exc) from None
 
 
 CASE_COLUMNS = ("import_id", "pseudonym", *PROFILE, "reader", "reader_role")
@@ -154,8 +152,9 @@ def import_file(store: NationalStore, path: Path) -> Imported:
         raw, signer, envelope_id = _open(store, data)
         results = parse(raw, store.pseudonymiser)
     except Rejected as exc:
-        todo = "" if getattr(exc, "says_what_to_do", False) else "; ask the central store for the results file again"
-        raise NationalError.of("national.rejected", file=name, reason=exc.reason + todo) from None
+        acted = getattr(exc, "says_what_to_do", False)
+        raise NationalError.of("national.rejected", file=name,
+                               reason=exc if acted else Msg.of("national.ask_again", reason=exc)) from None
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
@@ -167,13 +166,13 @@ def import_file(store: NationalStore, path: Path) -> Imported:
     seen: set[str] = set()
     for n, case in enumerate(results.cases, 1):  # checked before anything is written
         if case.pseudonym in seen:
-            raise NationalError.of("national.rejected", file=name, reason=f"case read {n}: the same case twice; ask the central store for the results file again")
+            raise NationalError.of("national.rejected", file=name, reason=Msg.of(
+                "national.ask_again", reason=Msg.of("national.case_twice", n=n)))
         seen.add(case.pseudonym)
         unknown = case.judgements.keys() - known
         if unknown:
-            raise NationalError.of("national.rejected", file=name, reason=(
-                f"case read {n}: a judgement of '{min(unknown)}', which is not a key question of the results; "
-                "ask the central store for the results file again"))
+            raise NationalError.of("national.rejected", file=name, reason=Msg.of("national.ask_again", reason=Msg.of(
+                "national.unknown_question", n=n, question=min(unknown))))
     try:
         import_id, newest = _record(store, results, digest, envelope_id, signer)
     except IntegrityError:  # the same file imported by another process at the same moment

@@ -31,6 +31,7 @@ from sqlalchemy import Integer, cast, delete, func, insert, select
 from ..central import agreement
 from ..central.ratings import wilson
 from ..central.store import utc_now
+from ..messages import Msg
 from . import schema
 from .store import NationalError, NationalStore
 from .tables import Filter, current_imports
@@ -45,7 +46,7 @@ FALSE = {"no", "false", "0", "n"}
 HEX64 = re.compile(r"^[0-9a-f]{64}$")
 
 
-def _row_error(file: str, line: int, reason: str) -> NationalError:
+def _row_error(file: str, line: int, reason: Msg) -> NationalError:
     return NationalError.of("national.followup_row", file=file, line=line, reason=reason)
 
 
@@ -65,17 +66,17 @@ def import_followup(store: NationalStore, path: Path) -> tuple[int, int]:
     for n, row in enumerate(reader, start=2):
         p = (row.get("pseudonym") or "").strip().lower()
         if not HEX64.match(p):
-            raise _row_error(name, n, "the pseudonym must be 64 hex digits (made by hmip national pseudonym)")
+            raise _row_error(name, n, Msg.of("national.row_pseudonym"))
         flag = (row.get("reconvicted") or "").strip().lower()
         if flag not in TRUE | FALSE:
-            raise _row_error(name, n, f"reconvicted must be yes or no, not '{flag}'")
+            raise _row_error(name, n, Msg.of("national.row_reconvicted", value=flag))
         when = (row.get("date") or "").strip()
         try:
             when = date.fromisoformat(when).isoformat()
         except ValueError:
-            raise _row_error(name, n, f"'{when}' is not a date (use YYYY-MM-DD)") from None
+            raise _row_error(name, n, Msg.of("national.bad_date", value=when)) from None
         if p in rows:
-            raise _row_error(name, n, "this pseudonym is on an earlier line too")
+            raise _row_error(name, n, Msg.of("national.row_repeated"))
         rows[p] = {"pseudonym": p, "reconvicted": flag in TRUE, "followup_date": when, "imported_at": utc_now()}
     f = schema.followup
     with store.engine.begin() as conn:

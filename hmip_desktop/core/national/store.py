@@ -197,7 +197,7 @@ class NationalStore:
     def trust(self, public_key_text: str, name: str, role: str = "lead", source: str = "public key") -> str:
         """Trust a lead's (or a central store's) signing key for results; its key id."""
         if role not in TRUST_ROLES:
-            raise NationalError(f"role must be one of {', '.join(TRUST_ROLES)}")
+            raise NationalError.of("national.role", roles=", ".join(TRUST_ROLES))
         public, _ = parse_public(public_key_text, source)
         key_id = fingerprint(public)
         with self.engine.begin() as conn:

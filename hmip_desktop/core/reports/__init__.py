@@ -31,7 +31,7 @@ def write_report(store, inspection_id: str, out: Path, lang: str = "en") -> Path
         from .html_report import write_report_html
 
         return write_report_html(store, inspection_id, Path(out), lang)
-    raise CentralError(f"{out}: the report is written as .pdf or .html (choose by the file's extension)")
+    raise CentralError.of("report.suffix", out=out)
 
 
 def write_case_record(store, inspection_id: str, case_id: str, out: Path, lang: str = "en") -> Path:

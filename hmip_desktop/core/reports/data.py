@@ -183,7 +183,7 @@ def gather_case(store: CentralStore, inspection_id: str, case_id: str) -> CaseDa
         inspection = queries.inspection(conn, inspection_id)
         read = queries.current_reads(conn, inspection_id).get(case_id)
         if read is None:
-            raise CentralError(f"no case read {case_id} in inspection '{inspection_id}'")
+            raise CentralError.of("central.no_case_read", case=case_id, inspection=inspection_id)
         recorded = queries.recorded_answers(conn, inspection_id, case_id, read.revision_id)
         moderations = queries.moderation_rows(conn, inspection_id, case_id)
         outcomes = queries.outcome_rows(conn, inspection_id, [case_id])

@@ -196,11 +196,17 @@ def _methods(d: NationalData) -> list:
         nt(lang, "m_outcomes", min_cases=national_outcomes.MIN_CASES), nt(lang, "m_charts")))]
 
 
-def report_blocks(d: NationalData) -> list:
+def _subtitle(d: NationalData) -> str:
+    """How many sign-offs the report covers, and over which dates."""
     lang = d.lang
     dates = sorted(i["signed_off"] for i in d.tables["inspections"])
     period = nt(lang, "period", start=fmt_date(dates[0], lang), end=fmt_date(dates[-1], lang)) if dates else ""
-    return [b.Title(nt(lang, "title"), nt(lang, "subtitle", count=len(dates), period=period)),
+    return nt(lang, "subtitle", count=len(dates), period=period)
+
+
+def report_blocks(d: NationalData) -> list:
+    lang = d.lang
+    return [b.Title(nt(lang, "title"), _subtitle(d)),
             b.Contents(tr(lang, "contents")), *_methods(d), *_families(d), *_key_questions(d), *_subgroups(d),
             *_consistency(d), *_outcomes(d)]
 
@@ -216,6 +222,8 @@ def write_national_report(store: NationalStore, out: Path, lang: str = "en", flt
     else:
         text = pdf_base.PageText(header_left=nt(lang, "title"), header_right="", footer_left=footer,
                                  page_of=nt(lang, "page_of", page="{page}", pages="{pages}"))
-        data, _ = pdf_base.build_pdf(blocks, text, nt(lang, "title"), lang)
+        # the subject (a viewer's document properties): the title and what it covers
+        data, _ = pdf_base.build_pdf(blocks, text, nt(lang, "title"), lang,
+                                     subject=f"{nt(lang, 'title')}: {_subtitle(d)}")
     write_atomically(out, data)
     return out

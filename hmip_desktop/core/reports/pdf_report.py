@@ -50,8 +50,16 @@ def report_pdf(data: ReportData, html_at: str = "") -> bytes:
 def write_report_pdf(store: CentralStore, inspection_id: str, out: Path, lang: str = "en",
                      html_at: str = "") -> Path:
     """Gather, lay out and write (atomically) the inspection report. Its cover names
-    the accessible HTML version: ``html_at``, or by default the HTML file of the same
-    name beside it (``hmip report … --out NAME.html`` writes it)."""
+    the accessible HTML version: ``html_at`` (an address where it is published), or by
+    default the HTML file of the same name beside it, which is then written first (the
+    same report in the same language, atomically), so the file the cover names is there."""
+    from .html_report import report_html
+
+    out = Path(out)
     data = gather(store, inspection_id, lang)
-    write_atomically(Path(out), report_pdf(data, html_at or Path(out).with_suffix(".html").name))
-    return Path(out)
+    if not html_at:
+        html = out.with_suffix(".html")
+        write_atomically(html, report_html(data).encode("utf-8"))
+        html_at = html.name
+    write_atomically(out, report_pdf(data, html_at))
+    return out

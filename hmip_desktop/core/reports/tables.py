@@ -145,9 +145,9 @@ def write_data(data: ReportData, out: Path) -> list[Path]:
         write_atomically(out, _xlsx_bytes(tables))
         return [out]
     if out.suffix and not out.is_dir():
-        raise CentralError(f"{out}: give a .xlsx file or a folder for the CSV files")
+        raise CentralError.of("data.suffix", out=out)
     if out.exists() and not out.is_dir():
-        raise CentralError(f"{out}: is a file, not a folder")
+        raise CentralError.of("data.not_folder", out=out)
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for name, (header, rows) in tables.items():

@@ -290,3 +290,37 @@ def test_refusals_name_the_file(generated, tmp_path, capsys):
     with nat2.engine.connect() as conn:
         assert conn.execute(text("SELECT COUNT(*) FROM imports")).scalar() == 0
     nat2.close()
+
+
+def test_national_refusals_read_in_welsh_through_hmip(tmp_path, capsys):
+    """``hmip --lang cy national …``: a follow-up row, an untrusted signer and a bad role
+    are refused in Welsh (the English is what it always was)."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from hmip_desktop.core.exchange.keys import SigningKey
+    from hmip_desktop.core.national import synthetic
+
+    path = tmp_path / "n.sqlite"
+    NationalStore.init(path).close()
+    bad = tmp_path / "f.csv"
+    bad.write_text("pseudonym,reconvicted,date\n" + "a" * 64 + ",maybe,2026-01-01\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--lang", "cy", "national", "outcomes", str(path), str(bad)]) == 1
+    assert capsys.readouterr().err.strip() == (f"hmip: error: {bad}, llinell 2: rhaid i reconvicted fod yn yes neu "
+                                               "no, nid 'maybe'; cywirwch y rhes a mewnforio'r ffeil eto")
+    assert main(["national", "outcomes", str(path), str(bad)]) == 1
+    assert capsys.readouterr().err.strip() == (f"hmip: error: {bad}, line 2: reconvicted must be yes or no, not "
+                                               "'maybe'; correct the row and import the file again")
+    stranger = SigningKey(Ed25519PrivateKey.generate(), "Stranger")
+    store = NationalStore.open(path)
+    try:
+        sealed = synthetic.seal(synthetic.results(0, 12, 3, seed=1, standards=1), stranger, store.recipient)
+    finally:
+        store.close()
+    results = tmp_path / "r.results"
+    results.write_bytes(sealed)
+    assert main(["--lang", "cy", "national", "import", str(path), str(results)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"hmip: error: {results}: ni fewnforiwyd: wedi'i llofnodi gan allwedd ")
+    assert err.endswith(", nad yw'r storfa genedlaethol hon yn ymddiried ynddi; ymddiriedwch yn allwedd yr arolygydd "
+                        "arweiniol yn gyntaf (hmip national trust NATIONAL --public-key FILE)")

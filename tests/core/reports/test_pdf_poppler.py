@@ -105,3 +105,77 @@ def test_the_cover_says_where_the_accessible_html_is(report):
     where = tr(d.lang, "accessible_file", file=f"report-{d.lang}.html")
     assert " ".join(tr(d.lang, "accessible_version", where=where).split()) in cover
     assert re.search(r"\(HTML\)", cover)
+
+
+# -- the national report (hmip national report --out X.pdf): the same checks -----------------
+
+@pytest.fixture(scope="module")
+def national_pdfs(tmp_path_factory):
+    """lang -> (the gathered data, the PDF written by ``hmip national report``)."""
+    from hmip_desktop.cli import main
+    from hmip_desktop.core.national.store import NationalStore
+    from hmip_desktop.core.reports import national_report
+
+    from ..national.helpers import synthetic_national
+
+    tmp = tmp_path_factory.mktemp("national_pdf")
+    path, _ = synthetic_national(tmp, inspections=6, cases=40)
+    made = {}
+    for lang in ("en", "cy"):
+        out = tmp / f"national-{lang}.pdf"
+        assert main(["national", "report", str(path), "--out", str(out), "--lang", lang]) == 0
+        store = NationalStore.open(path)
+        try:
+            made[lang] = (national_report.gather(store, lang=lang), out)
+        finally:
+            store.close()
+    return made
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_the_national_pdf_embeds_every_font(national_pdfs, lang):
+    _, path = national_pdfs[lang]
+    fonts = _fonts(path)
+    assert len(fonts) >= 2
+    for row in fonts:
+        assert row[-5] == "yes", row
+        assert not row[0].startswith("Helvetica"), row
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_the_national_pdf_has_title_author_subject_in_its_language_and_in_xmp(national_pdfs, lang):
+    from hmip_desktop.core.reports.national_report import _subtitle
+    from hmip_desktop.core.reports.national_text import nt
+
+    d, path = national_pdfs[lang]
+    author = EXPECTED[lang][0]
+    info = dict(line.split(":", 1) for line in _poppler("pdfinfo", str(path)).splitlines() if ":" in line)
+    info = {k.strip(): v.strip() for k, v in info.items()}
+    title = nt(lang, "title")
+    assert info["Title"] == title == ("Inspection findings across providers" if lang == "en"
+                                      else "Canfyddiadau arolygu ar draws darparwyr")
+    assert info["Author"] == author
+    assert info["Subject"] == f"{title}: {_subtitle(d)}"
+    assert info["Subject"].startswith(f"{title}: 6 " + ("inspections signed off" if lang == "en"
+                                                          else "arolygiad wedi'u cymeradwyo"))
+    meta = _poppler("pdfinfo", "-meta", str(path))
+    assert ET.fromstring(meta.strip().encode("utf-8")).tag == "{adobe:ns:meta/}xmpmeta"
+    assert f'<rdf:li xml:lang="x-default">{title}</rdf:li>' in meta
+    assert f'<rdf:li xml:lang="{lang}">{title}</rdf:li>' in meta
+    assert f"<rdf:li>{author}</rdf:li>" in meta and f"<dc:language><rdf:Bag><rdf:li>{lang}</rdf:li>" in meta
+    root = PdfReader(str(path)).trailer["/Root"]
+    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"]) and root["/Lang"] == lang
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_each_national_chart_is_followed_by_its_text_alternative(national_pdfs, lang):
+    from hmip_desktop.core.reports import national_report
+
+    d, path = national_pdfs[lang]
+    flat = squash(_poppler("pdftotext", "-enc", "UTF-8", str(path), "-"))
+    charts = [item for item in national_report.report_blocks(d) if isinstance(item, b.Chart)]
+    assert charts
+    position = 0
+    for item in charts:
+        caption = flat.index(squash(item.caption), position)
+        position = flat.index(squash(item.alt), caption)

@@ -15,5 +15,9 @@ FIELD: dict[str, tuple[str, str]] = {
                                   "mae achos {case} bellach wedi'i ddyrannu i {to}: mae eich darlleniad yn aros ar y "
                                   "gliniadur hwn, gyda gwaith nad yw'r storfa ganolog erioed wedi'i gael; gofynnwch "
                                   "i'r arolygydd arweiniol"),
+    "read.reallocated": ("case {case} is now allocated to someone else: your read stays on this laptop, read-only; "
+                         "ask the lead inspector",
+                         "mae achos {case} bellach wedi'i ddyrannu i rywun arall: mae eich darlleniad yn aros ar y "
+                         "gliniadur hwn, i'w ddarllen yn unig; gofynnwch i'r arolygydd arweiniol"),
     "export.to_nobody": ("nobody (or it left the sample)", "neb (neu mae wedi gadael y sampl)"),
 }

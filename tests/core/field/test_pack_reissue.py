@@ -180,3 +180,18 @@ def test_a_sent_then_reallocated_read_is_named_plainly_and_hmip_export_prints_th
     assert "1 case reads" in printed[0]
     assert importer.import_bundle(world["store"], out.read_bytes()).outcomes == {"known": 1}
     world["db"] = open_db(world["laptop"])
+
+
+def test_a_reallocated_read_is_shown_as_such_and_cannot_be_changed(world):
+    from hmip_desktop.core.field.store import ReadLocked
+
+    _reallocate_aa1(world)
+    field = FieldStore(world["db"], "insp1")
+    rows = {r["case_id"]: r for r in field.case_reads("insp-1")}
+    assert rows["AA-1"]["reallocated"] and not rows["AA-5"]["reallocated"]
+    read = field.read(rows["AA-1"]["id"])
+    assert read.reallocated
+    with pytest.raises(ReadLocked) as locked:
+        field.set_note(read.id, world["question"], "more")
+    assert "AA-1 is now allocated to someone else" in str(locked.value)
+    assert _reads(world["db"])["AA-1"] == ("insp1", 1)

@@ -2597,17 +2597,17 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
 <context>
     <name>Words</name>
     <message>
-        <location filename="../../hmip_desktop/core/words.py" line="36"/>
+        <location filename="../../hmip_desktop/core/words.py" line="42"/>
         <source>Added by lead</source>
         <translation>Ychwanegwyd gan yr arweinydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/core/words.py" line="28"/>
+        <location filename="../../hmip_desktop/core/words.py" line="34"/>
         <source>Agreed</source>
         <translation>Cytunwyd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/core/words.py" line="29"/>
+        <location filename="../../hmip_desktop/core/words.py" line="35"/>
         <source>Changed</source>
         <translation>Newidiwyd</translation>
     </message>
@@ -2627,12 +2627,17 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Heb ddechrau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/core/words.py" line="30"/>
+        <location filename="../../hmip_desktop/core/words.py" line="29"/>
+        <source>Re-allocated</source>
+        <translation>Wedi'i ailddyrannu</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/core/words.py" line="36"/>
         <source>Returned to the reader</source>
         <translation>Dychwelwyd i'r darllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/core/words.py" line="35"/>
+        <location filename="../../hmip_desktop/core/words.py" line="41"/>
         <source>Sampled</source>
         <translation>Yn y sampl</translation>
     </message>

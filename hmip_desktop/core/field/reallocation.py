@@ -44,7 +44,9 @@ def left_out(db: Database, inspection_id: str, reader: str | None) -> list[dict]
 def notice(row: dict) -> Msg:
     """The one line an export gives for a read it leaves out."""
     to = row["to_name"] or row["to"] if row["to"] else Msg.of("export.to_nobody")
-    return Msg.of("export.reallocated_unsent" if row["unsent"] else "export.reallocated", case=row["case_id"], to=to)
+    if row["unsent"]:
+        return Msg.of("export.reallocated_unsent", case=row["case_id"], to=to)
+    return Msg.of("export.reallocated", case=row["case_id"], to=to)
 
 
 def reallocated_cases(db: Database, inspection_id: str) -> set[str]:

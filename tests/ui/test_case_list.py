@@ -84,3 +84,17 @@ def test_find_shortcut_focuses_the_search(ui, qtbot):
     ui.window.act_find.trigger()
     assert ui.window.stack.currentWidget() is ui.window.list_page
     assert ui.window.list_page.search.hasFocus()
+
+
+def test_a_reallocated_read_shows_as_reallocated_in_both_languages(qapp):
+    from hmip_desktop.ui.i18n import Translations
+
+    model = CaseListModel()
+    model.set_rows([{**_rows()[1], "reallocated": True}, _rows()[2]])
+    status = model.COLUMNS.index("status")
+    assert [model.index(i, status).data() for i in range(2)] == ["Re-allocated", "Not started"]
+    try:
+        Translations().set_language("cy")
+        assert model.index(0, status).data() == "Wedi'i ailddyrannu"
+    finally:
+        Translations().set_language("en")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .common import add_keys_argument, central_store, field_store, key, progress_bar, refusal_text
+from .common import add_keys_argument, central_store, field_store, key, message_lang, progress_bar, refusal_text
 
 
 def keys_new(args: argparse.Namespace) -> int:
@@ -24,6 +24,9 @@ def export(args: argparse.Namespace) -> int:
         summary = export_bundle(db, args.inspection, signing, Path(args.out), progress=progress_bar("Exporting"))
     print(f"{args.out}: bundle {summary['bundle_id']}, sequence {summary['sequence']}, "
           f"{summary['reads']} case reads ({summary['changed']} changed since the last export)")
+    lang = message_lang(args)
+    for notice in summary.get("left_out", []):
+        print(notice.text(lang))
     return 0
 
 

@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from .messages_central import CENTRAL
 from .messages_evidence import EVIDENCE
+from .messages_field import FIELD
 from .messages_national import NATIONAL
 from .messages_reports import REPORTS
 from .messages_setup import SETUP
@@ -367,6 +368,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
     # -- judgements on evidence (core/frameworks/evidence_rules.py, core/field/evidence.py, import) --
     **EVIDENCE,
+    **FIELD,
     # -- the national store (core/national) --
     **NATIONAL,
     **REPORTS,

@@ -23,6 +23,12 @@ STATUS = {
     "complete": ("Complete", "Wedi'i gwblhau"),
 }
 
+#: A read kept on the laptop whose case the latest inspection pack gives to someone else
+#: (core/field/reallocation.py): shown instead of its status, and read-only.
+READ_STATE = {
+    "reallocated": ("Re-allocated", "Wedi'i ailddyrannu"),
+}
+
 #: A lead inspector's outcome for a whole case read.
 OUTCOME = {
     "agreed": ("Agreed", "Cytunwyd"),

@@ -20,7 +20,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
 from ..core.messages import text_of
-from ..core.words import OUTCOME, QA_REASON, STATUS
+from ..core.words import OUTCOME, QA_REASON, READ_STATE, STATUS
 from .i18n import Translations
 
 #: How the date editor shows a date: the form its parser reads back, the same in both languages.
@@ -54,6 +54,11 @@ def _word(table: dict[str, tuple[str, str]], key: str | None) -> str:
     pair = table.get(key or "")
     # The context the translation script files the core's words under (see its docstring).
     return QCoreApplication.translate("Words", pair[0]) if pair else ""
+
+
+def reallocated_text() -> str:
+    """What the case list shows for a read whose case the latest pack gives to someone else."""
+    return _word(READ_STATE, "reallocated")
 
 
 def status_text(status: str) -> str:

@@ -1480,8 +1480,8 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Wrthi'n allforio'r bwndel…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="226"/>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="230"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="235"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="239"/>
         <source>Import inspection pack</source>
         <translation>Mewnforio pecyn arolygiad</translation>
     </message>
@@ -1491,27 +1491,27 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Mewnforio pecyn arolygiad…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="190"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="199"/>
         <source>Import receipt</source>
         <translation>Mewnforio derbynneb</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="259"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="268"/>
         <source>Importing the inspection pack…</source>
         <translation>Wrthi'n mewnforio pecyn yr arolygiad…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="206"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="215"/>
         <source>Importing the receipt…</source>
         <translation>Wrthi'n mewnforio'r dderbynneb…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="255"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="264"/>
         <source>Inspection %1 is ready on this laptop: %2 case reads.</source>
         <translation>Mae arolygiad %1 yn barod ar y gliniadur hwn: %2 darlleniad achos.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="227"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="236"/>
         <source>Inspection packs (*.pack);;All files (*)</source>
         <translation>Pecynnau arolygiad (*.pack);;Pob ffeil (*)</translation>
     </message>
@@ -1521,25 +1521,30 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Mae hefyd yn cario %1 barn ar dystiolaeth.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="214"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="223"/>
         <source>It confirms %1 judgement(s) on evidence.</source>
         <translation>Mae'n cadarnhau %1 barn ar dystiolaeth.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="264"/>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="265"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="273"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="274"/>
         <source>Not done</source>
         <translation>Heb ei wneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="211"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="220"/>
         <source>Receipt recorded: the central store holds %1 case read(s) as you sent them.</source>
         <translation>Cofnodwyd y dderbynneb: mae'r storfa ganolog yn dal %1 darlleniad achos fel y'u hanfonwyd gennych.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="190"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="199"/>
         <source>Receipts (*.receipt)</source>
         <translation>Derbynebau (*.receipt)</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="189"/>
+        <source>Some case reads were not sent</source>
+        <translation>Ni anfonwyd rhai darlleniadau achos</translation>
     </message>
     <message>
         <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="93"/>
@@ -1547,7 +1552,7 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Nid yw'r cyfrinymadrodd hwnnw'n datgloi eich allwedd. Teipiwch ef eto:</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="230"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="239"/>
         <source>The fingerprint of your lead inspector's key, as they gave it to you (at least 16 characters):</source>
         <translation>Ôl bys allwedd eich arolygydd arweiniol, fel y'i rhoddwyd i chi (o leiaf 16 nod):</translation>
     </message>
@@ -1562,7 +1567,7 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Nid yw'r gliniadur hwn yn gwybod am ei storfa ganolog eto, felly nid oes unman i anfon darlleniadau achos iddo. Mewnforiwch y pecyn arolygiad a anfonodd eich arolygydd arweiniol atoch yn gyntaf (Ffeil → Mewnforio pecyn arolygiad…). Mae'r arolygiad enghreifftiol ar gyfer ymarfer ac ni ellir ei allforio.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="218"/>
+        <location filename="../../hmip_desktop/ui/views/field/exchange_actions.py" line="227"/>
         <source>This receipt was recorded before: nothing changed.</source>
         <translation>Cofnodwyd y dderbynneb hon o'r blaen: ni newidiodd dim.</translation>
     </message>
@@ -2597,17 +2602,17 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
 <context>
     <name>Words</name>
     <message>
-        <location filename="../../hmip_desktop/core/words.py" line="36"/>
+        <location filename="../../hmip_desktop/core/words.py" line="42"/>
         <source>Added by lead</source>
         <translation>Ychwanegwyd gan yr arweinydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/core/words.py" line="28"/>
+        <location filename="../../hmip_desktop/core/words.py" line="34"/>
         <source>Agreed</source>
         <translation>Cytunwyd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/core/words.py" line="29"/>
+        <location filename="../../hmip_desktop/core/words.py" line="35"/>
         <source>Changed</source>
         <translation>Newidiwyd</translation>
     </message>
@@ -2627,12 +2632,17 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Heb ddechrau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/core/words.py" line="30"/>
+        <location filename="../../hmip_desktop/core/words.py" line="29"/>
+        <source>Re-allocated</source>
+        <translation>Wedi'i ailddyrannu</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/core/words.py" line="36"/>
         <source>Returned to the reader</source>
         <translation>Dychwelwyd i'r darllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/core/words.py" line="35"/>
+        <location filename="../../hmip_desktop/core/words.py" line="41"/>
         <source>Sampled</source>
         <translation>Yn y sampl</translation>
     </message>

@@ -84,3 +84,32 @@ def test_find_shortcut_focuses_the_search(ui, qtbot):
     ui.window.act_find.trigger()
     assert ui.window.stack.currentWidget() is ui.window.list_page
     assert ui.window.list_page.search.hasFocus()
+
+
+def test_a_reallocated_read_shows_as_reallocated_in_both_languages(qapp):
+    from hmip_desktop.ui.i18n import Translations
+
+    model = CaseListModel()
+    model.set_rows([{**_rows()[1], "reallocated": True}, _rows()[2]])
+    status = model.COLUMNS.index("status")
+    assert [model.index(i, status).data() for i in range(2)] == ["Re-allocated", "Not started"]
+    try:
+        Translations().set_language("cy")
+        assert model.index(0, status).data() == "Wedi'i ailddyrannu"
+    finally:
+        Translations().set_language("en")
+
+
+def test_an_export_that_left_reads_out_says_so_one_line_per_case(ui):
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from hmip_desktop.core.messages import Msg
+
+    lines = [Msg.of("export.reallocated", case="AB-1", to="B"),
+             Msg.of("export.reallocated_unsent", case="AB-2", to="C")]
+    ui.window._exported(Path("x.bundle"), {"reads": 3, "changed": 0, "left_out": lines})
+    box = ui.window.findChild(QMessageBox, "reallocated_left_out")
+    assert box.text().splitlines() == [line.text("en") for line in lines]
+    box.close()

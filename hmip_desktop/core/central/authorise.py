@@ -10,7 +10,9 @@ A bundle is accepted only when (docs/bundle-format.md, "Authorisation"):
   the key was enrolled for that same role;
 * its device id is new, or belongs to the key that first used it;
 * every read names that member as its reader, and its case is in the sample (drawn,
-  or a reserve activated to replace a case) and allocated or reassigned to that member;
+  or a reserve activated to replace a case) and allocated or reassigned to that member,
+  unless the read is a revision of that member's the store already holds (a case since
+  re-allocated: the identical resend changes nothing; a new revision is refused);
 * no read brings a new revision while the inspection is signed off (ratings are
   computed, so a new revision would change signed-off ratings): the lead reopens it
   first. A revision the store already holds is not new, and the very same bundle sent
@@ -83,7 +85,9 @@ class Authority:
                              facts=self.facts("case_not_in_sample", line, case), where=where,
                              why=self._why_not_sampled(case))
         allocated = self.sample[case]
-        if allocated != self.member_id:
+        # A case since re-allocated: a revision this member sent before and the store holds
+        # is simply already there (an identical resend changes nothing); a new one is refused.
+        if allocated != self.member_id and not self._held(case, record.revision_id, self.member_id):
             to = Msg.of("auth.to_member", member=allocated) if allocated else Msg.of("auth.to_nobody")
             raise Refused.of("auth.not_allocated", rule="case_not_allocated", facts=self.facts("case_not_allocated", line, case),
                              where=where, to=to, member=self.member_id)
@@ -91,11 +95,14 @@ class Authority:
             raise Refused.of("auth.signed_off", rule="signed_off", facts=self.facts("signed_off", line, case),
                              where=where, inspection=self.manifest.inspection_id)
 
-    def _held(self, case_id: str, revision_id: str) -> bool:
+    def _held(self, case_id: str, revision_id: str, reader: str | None = None) -> bool:
+        """The store holds this revision of the case (read by ``reader``, when given)."""
         t = schema.revisions
-        return self.conn.execute(select(t.c.revision_id).where(
-            t.c.inspection_id == self.manifest.inspection_id, t.c.case_id == case_id,
-            t.c.revision_id == revision_id)).first() is not None
+        where = [t.c.inspection_id == self.manifest.inspection_id, t.c.case_id == case_id,
+                 t.c.revision_id == revision_id]
+        if reader is not None:
+            where.append(t.c.reader_id == reader)
+        return self.conn.execute(select(t.c.revision_id).where(*where)).first() is not None
 
     def _why_not_sampled(self, case_id: str) -> Msg:
         t = schema.setup_cases

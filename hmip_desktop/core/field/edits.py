@@ -20,7 +20,8 @@ KINDS = ("answer", "note", "profile", "interview", "status")
 
 
 class ReadLocked(Refusal):
-    """The case read is complete; it must be reopened before it can change."""
+    """The case read is complete (it must be reopened before it can change), or its case
+    is now allocated to someone else (it stays read-only on this laptop)."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,8 @@ class CaseRead:
     updated_at: str = ""
     #: A lead inspector's comments on this read after QA, newest last (from receipts).
     lead_comments: list[dict] = field(default_factory=list)
+    #: The latest pack gives the case to someone else: the read stays here, read-only.
+    reallocated: bool = False
 
     def values(self) -> ReadValues:
         return ReadValues(self.profile, self.answers, self.notes, self.interview_held)
@@ -131,6 +134,8 @@ def apply_edit(fw: Framework, read: CaseRead, target: Target, value: object) -> 
     there. Raises ``ReadLocked`` for a complete read and ``InvalidValue`` or ``KeyError``
     for a value or target the framework does not allow, like the store's write.
     """
+    if read.reallocated:
+        raise ReadLocked.of("read.reallocated", case=read.case_id)
     if read.status == "complete":
         raise ReadLocked.of("read.locked", case=read.case_id)
     value = checked_value(fw, read, target, value)

@@ -3,7 +3,9 @@
 Snapshot semantics: the bundle holds the current state of every case read of the
 inspection on this device that is the laptop user's own (``settings.user_id``, set when
 the inspection pack was imported): the central store accepts from a member only the
-reads allocated to them. A store with no user recorded (made by hand) sends every read. Each read carries a revision id: the SHA-256 of its parent
+reads allocated to them. A store with no user recorded (made by hand) sends every read.
+A read of a case the latest pack allocates to someone else stays on the laptop and is
+left out, with one line per case in the summary (``left_out``; reallocation.py). Each read carries a revision id: the SHA-256 of its parent
 revision and its content, so an unchanged read keeps its revision from one export to
 the next (importing again changes nothing), and a changed read names the revision it
 was changed from. The device's sequence number goes up by one per export.
@@ -32,7 +34,7 @@ from ..exchange.formats import MAX_BUNDLE_FILE, MAX_BUNDLE_RECORDS, Manifest
 from ..exchange.revisions import EVIDENCE_MEMBER, MEMBER, canonical, content_hash, revision_id  # noqa: F401 (re-exported)
 from ..exchange.keys import SigningKey
 from ..messages import Refusal
-from . import audit, evidence
+from . import audit, evidence, reallocation
 from .db import write_transaction
 
 class ExportError(Refusal, ValueError):
@@ -197,9 +199,13 @@ def export_bundle(
         if insp is None:
             raise ExportError.of("store.no_inspection", inspection=inspection_id)
         user = _setting(db, "user_id")
-        reads = db.execute("SELECT id, edit_count, exported_edit_count, exported_line FROM case_reads"
-                           " WHERE inspection_id = ?" + (" AND reader_id = ?" if user else "") + " ORDER BY case_id",
-                           [inspection_id, user] if user else [inspection_id]).fetchall()
+        # Reads of cases the latest pack gives to someone else stay here, left out (reallocation.py).
+        reads = db.execute("SELECT r.id, r.edit_count, r.exported_edit_count, r.exported_line FROM case_reads r"
+                           " JOIN cases c ON c.inspection_id = r.inspection_id AND c.case_id = r.case_id"
+                           " JOIN inspections i ON i.id = r.inspection_id WHERE r.inspection_id = ?"
+                           f" AND NOT {reallocation.REALLOCATED}" + (" AND r.reader_id = ?" if user else "")
+                           + " ORDER BY r.case_id", [inspection_id, user] if user else [inspection_id]).fetchall()
+        left_out = [reallocation.notice(row) for row in reallocation.left_out(db, inspection_id, user)]
         stale = [r[0] for r in reads if r[2] != r[1] or r[3] is None]
         fresh, changed = _fresh_lines(db, inspection_id, stale)
         lines = [fresh[r[0]] if r[0] in fresh else r[3].encode() for r in reads]
@@ -234,10 +240,11 @@ def export_bundle(
                    " VALUES (?, ?, ?, ?, ?, ?)", [bundle_id, inspection_id, sequence, now, seq, head])
         audit.append(db, actor=f"key:{key.key_id[:16]}", action="export", inspection_id=inspection_id,
                      target="bundle", after={"bundle_id": bundle_id, "sequence": sequence, "reads": len(lines),
-                                             **({"evidence": len(judged)} if judged else {})})
+                                             **({"evidence": len(judged)} if judged else {}),
+                                             **({"left_out": len(left_out)} if left_out else {})})
         envelope.write_atomically(Path(out), sealed)
         if progress:
             progress(len(reads) + 1, len(reads) + 1)
     return {"bundle_id": bundle_id, "sequence": sequence, "reads": len(lines), "changed": changed, "bytes": len(sealed),
-            "evidence": len(judged)}
+            "evidence": len(judged), "left_out": left_out}
 

@@ -15,6 +15,7 @@ from ..frameworks import content_hash, load_text
 from ..messages import Msg, Refusal
 from . import audit, values
 from .db import write_transaction
+from .reallocation import ALLOCATE_FROM_READS
 
 ROLES = ("inspector", "local_assessor", "lead")
 
@@ -71,6 +72,7 @@ def create_inspection(
         db["team_members"].insert_all({"inspection_id": inspection_id, **t} for t in team)
         db["cases"].insert_all(case_rows, batch_size=500)
         db["case_reads"].insert_all(read_rows, batch_size=500)
+        db.execute(ALLOCATE_FROM_READS, [inspection_id])
         counts = {"team": len(team), "cases": len(case_rows), "reads": len(read_rows)}
         audit.append(
             db, actor=actor, action="create_inspection", inspection_id=inspection_id,

@@ -21,6 +21,7 @@ from ..exchange.keys import SigningKey
 from . import audit
 from .db import write_transaction
 from .export import export_bundle
+from .reallocation import REALLOCATED
 
 STATES = ("waiting", "sent", "receipt_received", "refused")
 #: Automatic retries wait min(BASE · 2^failures, CAP) seconds, times a random factor in [0.5, 1).
@@ -70,9 +71,11 @@ def to_send(db: Database) -> list[Entry]:
 
 def _changed_inspections(db: Database) -> list[str]:
     user = db.execute("SELECT value FROM settings WHERE key = 'user_id'").fetchone()
-    sql = ("SELECT DISTINCT inspection_id FROM case_reads WHERE (exported_edit_count IS NULL"
-           " OR exported_edit_count != edit_count)")
-    rows = db.execute(sql + (" AND reader_id = ?" if user else "") + " ORDER BY inspection_id",
+    # A read of a case re-allocated to someone else is never exported (reallocation.py).
+    sql = ("SELECT DISTINCT r.inspection_id FROM case_reads r JOIN cases c ON c.inspection_id = r.inspection_id"
+           " AND c.case_id = r.case_id JOIN inspections i ON i.id = r.inspection_id WHERE (r.exported_edit_count IS NULL"
+           f" OR r.exported_edit_count != r.edit_count) AND NOT {REALLOCATED}")
+    rows = db.execute(sql + (" AND r.reader_id = ?" if user else "") + " ORDER BY r.inspection_id",
                       [user[0]] if user else []).fetchall()
     return [r[0] for r in rows]
 

@@ -9,7 +9,8 @@ same framework and name the same central store. Anything else is refused with on
 Nothing recorded is lost (docs/decisions.md, "Re-issued inspection packs"): a case read
 that holds anything (answers, notes, a status, an interview, any edit) stays, with its reader,
 even when the new pack takes the case out of the sample or gives it to another member;
-so a read the laptop user already did is still exported. Reads that hold nothing follow
+and it is exported while its case is still theirs; a read of a case now allocated to
+someone else stays on the laptop, left out of exports (reallocation.py). Reads that hold nothing follow
 the new allocation (added, moved to their new reader, or removed with their case).
 """
 
@@ -23,6 +24,7 @@ from ..frameworks import load_text
 from . import audit, evidence
 from .db import write_transaction
 from .inspections import checked_cases
+from .reallocation import allocate
 
 #: A case read "holds something" when any of these is true; such a read is never removed or moved.
 RECORDED = ("(r.status != 'not_started' OR r.interview_held IS NOT NULL OR r.interview_note != ''"
@@ -99,7 +101,7 @@ def apply_reissue(db: Database, pack: Pack, signer: str, me: str) -> dict:
             if wanted == reader:
                 continue
             if recorded:
-                done["kept"] += 1  # its reader's work stays theirs, and is exported as before
+                done["kept"] += 1  # its reader's work stays theirs, on the laptop (left out of exports if moved)
             elif wanted:
                 db.execute("UPDATE case_reads SET reader_id = ?, updated_at = ? WHERE id = ?", [wanted, now, read_id])
                 done["moved"] += 1
@@ -120,6 +122,7 @@ def apply_reissue(db: Database, pack: Pack, signer: str, me: str) -> dict:
         db.execute("DELETE FROM team_members WHERE inspection_id = ? AND id NOT IN (SELECT value FROM json_each(?))"
                    " AND id NOT IN (SELECT reader_id FROM case_reads WHERE inspection_id = ?)",
                    [inspection, _json([m["id"] for m in team]), inspection])
+        allocate(db, inspection, allocation)
         evidence.store_assignments(db, pack)
         counts = {"reads": db.execute("SELECT count(*) FROM case_reads WHERE inspection_id = ?",
                                       [inspection]).fetchone()[0],

@@ -22,7 +22,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from ..frameworks import Framework, load_text
-from . import audit, db as dbmod, edits, form_state
+from . import audit, db as dbmod, edits, form_state, reallocation
 from .edits import CaseRead, ReadLocked, Target
 from .form_state import Missing, Progress, ReadValues
 from .undo import Edit, UndoConflict, UndoStack
@@ -117,6 +117,7 @@ class FieldStore:
                 "SELECT comments, moderator, at FROM read_comments WHERE inspection_id = ? AND case_id = ? ORDER BY at",
                 [read.inspection_id, read.case_id])
         ]
+        read.reallocated = reallocation.is_reallocated(self.db, read.inspection_id, read.case_id)
         for qid, value, note in self.db.execute(
             "SELECT question_id, value, note FROM answers WHERE case_read_id = ?", [case_read_id]
         ):
@@ -145,6 +146,7 @@ class FieldStore:
             if note:
                 notes.setdefault(rid, {})[qid] = note
         rows = []
+        moved = reallocation.reallocated_cases(self.db, inspection_id)
         for r in self.db.query(
             "SELECT r.id, r.case_id, r.reader_id, t.name AS reader_name, t.role AS reader_role,"
             " r.status, r.updated_at, r.interview_held, c.profile FROM case_reads r"
@@ -157,7 +159,7 @@ class FieldStore:
             held = r.pop("interview_held")
             rv = ReadValues(profile, answers.get(r["id"], {}), notes.get(r["id"], {}), None if held is None else bool(held))
             done, total = progress = form_state.progress(fw, rv, r["status"])
-            r.update(profile=profile, done=done, total=total, percent=progress.percent)
+            r.update(profile=profile, done=done, total=total, percent=progress.percent, reallocated=r["case_id"] in moved)
             rows.append(r)
         return rows
 
@@ -278,6 +280,8 @@ class FieldStore:
         return changes
 
     def _set_status(self, case_read_id: int, status: str, action: str, read: CaseRead) -> Changes:
+        if read.reallocated:
+            raise ReadLocked.of("read.reallocated", case=read.case_id)
         now = audit.utc_now()
         completed_at = now if status == "complete" else None
         after = replace(read, status=status, updated_at=now)

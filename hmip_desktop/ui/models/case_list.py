@@ -7,7 +7,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from typing import TYPE_CHECKING
 
-from ..text import date_time_text, status_text
+from ..text import date_time_text, reallocated_text, status_text
 
 if TYPE_CHECKING:  # pydantic is imported on the worker thread, after the window shows
     from ...core.frameworks import Framework
@@ -109,7 +109,7 @@ class CaseListModel(QAbstractTableModel):
             if column == "reader":
                 return row["reader_name"]
             if column == "status":
-                return status_text(row["status"])
+                return reallocated_text() if row.get("reallocated") else status_text(row["status"])
             if column == "percent":
                 return f"{row['percent']}%"
             if column == "updated":

@@ -254,15 +254,49 @@ def test_an_activated_reserve_is_read_and_the_case_it_replaced_is_not(auth: Auth
                  f"(replaced by case {reserve})", logged="case_not_in_sample")
 
 
-def test_a_reassigned_case_is_read_by_its_new_reader_only(auth: Auth):
-    records, read = _in_progress(auth)
+def _reassign(auth: Auth, case_id: str, reader: str) -> None:
     sc = schema.setup_cases
     with auth.store.engine.begin() as conn:
-        conn.execute(update(sc).where(sc.c.case_id == read["case_id"]).values(reader_id="insp2"))
-    auth.refused(auth.bundle("insp1", records), f"case {read['case_id']}: allocated to team member insp2",
-                 logged="case_not_allocated")
+        conn.execute(update(sc).where(sc.c.case_id == case_id).values(reader_id=reader))
+
+
+def test_a_reassigned_case_is_read_by_its_new_reader_only(auth: Auth):
+    records, read = _in_progress(auth)
+    _reassign(auth, read["case_id"], "insp2")
+    # Its old reader can no longer change it: a new revision is refused, with one line.
+    changed = revise({**read, "interview": {**read["interview"], "note": "after the move"}}, read["revision_id"])
+    auth.refused(auth.bundle("insp1", [changed if r is read else r for r in records]),
+                 f"case {read['case_id']}: allocated to team member insp2", logged="case_not_allocated")
     moved = revise({**read, "reader_id": "insp2"}, read["revision_id"])
     assert auth.imports(auth.bundle("insp2", auth.of("insp2") + [moved])).outcomes == {"known": 16, "head": 1}
+    # The old reader's identical resend (the revision the store holds) changes nothing.
+    heads = dump_store(auth.store)["case_reads"]
+    assert "head" not in auth.imports(auth.bundle("insp1", records)).outcomes
+    assert dump_store(auth.store)["case_reads"] == heads
+
+
+def test_an_identical_resend_of_a_held_revision_of_a_reassigned_case_is_taken(auth: Auth):
+    records, read = _in_progress(auth)
+    _reassign(auth, read["case_id"], "insp2")
+    before = dump_store(auth.store)
+    result = auth.imports(auth.bundle("insp1", records))
+    assert result.outcomes == {"known": len(records)}
+    after = dump_store(auth.store)
+    for table in ("case_reads", "revisions", "answers"):
+        assert after.get(table) == before.get(table), table
+    # Held from its member only: another key cannot pass that revision off as its own.
+    auth.refused(auth.bundle("insp2", [read]), f"case {read['case_id']}: reader insp1 is not the signer",
+                 logged="reader_not_signer")
+
+
+def test_a_new_revision_of_a_reassigned_case_is_refused_with_one_line(auth: Auth):
+    records, read = _in_progress(auth)
+    _reassign(auth, read["case_id"], None)
+    changed = revise({**read, "status": "in_progress", "interview": {**read["interview"], "note": "more"}},
+                     read["revision_id"])
+    reason = auth.refused(auth.bundle("insp1", [changed if r is read else r for r in records]),
+                          f"case {read['case_id']}: allocated to nobody yet, not to insp1", logged="case_not_allocated")
+    assert reason.count(read["case_id"]) == 1
 
 
 def test_a_bundle_for_an_inspection_never_set_up_is_refused_and_creates_nothing(auth: Auth):

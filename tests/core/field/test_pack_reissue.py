@@ -81,7 +81,7 @@ def test_a_newer_pack_from_the_same_lead_updates_the_allocation_and_keeps_what_w
     assert {r[0] for r in db.execute("SELECT id FROM team_members WHERE inspection_id = 'insp-1'")} == {
         "lead1", "insp1", "insp2"}
     assert {c for (c,) in db.execute("SELECT case_id FROM cases")} == {"AA-1", "AA-2", "AA-3"}
-    # The kept read is still exported (it is the inspector's work), with its answer.
+    # The kept read stays, with its answer (its case left the sample: exports leave it out).
     records = {rec["case_id"]: rec for _, rec, _ in read_records(db, "insp-1")}
     assert records["AA-1"]["reader_id"] == "insp1"
     assert world["question"] in json.dumps(records["AA-1"], ensure_ascii=False)
@@ -123,3 +123,75 @@ def test_hmip_pack_import_applies_a_reissue_and_refuses_an_older_one_with_one_li
     assert err.count("\n") == 0 and "not after the one this laptop holds" in err
     world["db"] = open_db(world["laptop"])
     assert _reads(world["db"])["AA-3"] == ("insp1", 0)
+
+
+# -- a read of a case re-allocated to another member (docs/decisions.md, "Re-issued inspection packs") --
+
+
+def _reallocate_aa1(world) -> None:
+    """The lead moves AA-1 (read by insp1, never sent) to insp2; AA-5 stays insp1's."""
+    packs.set_cases(world["store"], "insp-1", [_case("AA-1", "sample", "insp2"), _case("AA-2", "sample", "insp2"),
+                                               _case("AA-3", "reserve", rank=1), _case("AA-5", "sample", "insp1")])
+    second = packs.create_pack(world["store"], "insp-1", world["keys"]["lead"])
+    assert import_pack(world["db"], second, world["keys"]["insp"], world["keys"]["lead"].key_id[:20])["kept"] == 1
+
+
+def test_a_reallocated_read_stays_on_the_laptop_out_of_the_bundle_and_the_rest_is_imported(world):
+    from hmip_desktop.core.central import importer
+    from hmip_desktop.core.field import outbox, reallocation
+    from hmip_desktop.core.field.export import export_bundle
+
+    db, keys, field = world["db"], world["keys"], world["field"]
+    reads = {r["case_id"]: r["id"] for r in field.case_reads("insp-1")}
+    field.set_note(reads["AA-5"], world["question"], "seen the assessment")
+    _reallocate_aa1(world)
+    assert reallocation.reallocated_cases(db, "insp-1") == {"AA-1"}
+    summary = export_bundle(db, "insp-1", keys["insp"], world["tmp"] / "one.bundle")
+    assert summary["reads"] == 1
+    (line,) = summary["left_out"]
+    assert line.text("en") == ("case AA-1 is now allocated to Insp 2: your read stays on this laptop, with work the "
+                               "central store has never received; ask the lead inspector")
+    assert line.text("cy").startswith("mae achos AA-1 bellach wedi'i ddyrannu i Insp 2")
+    # The read is still here, untouched; the central store takes the rest of the bundle.
+    assert _reads(db)["AA-1"] == ("insp1", 1)
+    result = importer.import_bundle(world["store"], (world["tmp"] / "one.bundle").read_bytes())
+    assert result.outcomes == {"head": 1}
+    # Sync does not export again for the read it cannot send.
+    assert outbox._changed_inspections(db) == []
+
+
+def test_a_sent_then_reallocated_read_is_named_plainly_and_hmip_export_prints_the_line(world, capsys):
+    from hmip_desktop.core.central import importer
+    from hmip_desktop.core.field.export import export_bundle
+
+    db, keys = world["db"], world["keys"]
+    packs.set_cases(world["store"], "insp-1", [_case("AA-1", "sample", "insp1"), _case("AA-2", "sample", "insp2"),
+                                               _case("AA-3", "reserve", rank=1), _case("AA-5", "sample", "insp1")])
+    first = export_bundle(db, "insp-1", keys["insp"], world["tmp"] / "first.bundle")
+    assert first["reads"] == 2 and first["left_out"] == []
+    importer.import_bundle(world["store"], (world["tmp"] / "first.bundle").read_bytes())
+    _reallocate_aa1(world)
+    db.close()
+    out = world["tmp"] / "second.bundle"
+    assert main(["export", str(world["laptop"]), "--inspection", "insp-1", "--key", str(world["tmp"] / "insp"),
+                 "--out", str(out)]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[-1] == "case AA-1 is now allocated to Insp 2: your read stays on this laptop; ask the lead inspector"
+    assert "1 case reads" in printed[0]
+    assert importer.import_bundle(world["store"], out.read_bytes()).outcomes == {"known": 1}
+    world["db"] = open_db(world["laptop"])
+
+
+def test_a_reallocated_read_is_shown_as_such_and_cannot_be_changed(world):
+    from hmip_desktop.core.field.store import ReadLocked
+
+    _reallocate_aa1(world)
+    field = FieldStore(world["db"], "insp1")
+    rows = {r["case_id"]: r for r in field.case_reads("insp-1")}
+    assert rows["AA-1"]["reallocated"] and not rows["AA-5"]["reallocated"]
+    read = field.read(rows["AA-1"]["id"])
+    assert read.reallocated
+    with pytest.raises(ReadLocked) as locked:
+        field.set_note(read.id, world["question"], "more")
+    assert "AA-1 is now allocated to someone else" in str(locked.value)
+    assert _reads(world["db"])["AA-1"] == ("insp1", 1)

@@ -229,7 +229,7 @@ class CaseReadPage(QWidget):
         self.lead_banner.setVisible(bool(comments))
 
     def _apply_state(self) -> None:
-        locked = self.read is not None and self.read.status == "complete"
+        locked = self.read is not None and (self.read.status == "complete" or self.read.reallocated)
         self.profile.set_read_only(locked)
         for widget in self.key_widgets:
             widget.set_read_only(locked)

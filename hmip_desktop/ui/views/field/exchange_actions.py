@@ -181,6 +181,15 @@ class ExchangeActions:
         if summary.get("evidence"):
             text += " " + fmt(_tr("It also carries %1 judgement(s) on evidence."), summary["evidence"])
         self.statusBar().showMessage(text, 15000)
+        left_out = summary.get("left_out") or []
+        if left_out:  # reads of re-allocated cases: kept here, not sent (core/field/reallocation.py)
+            from ...i18n import Translations
+
+            def words() -> tuple[str, str]:
+                return (_tr("Some case reads were not sent"),
+                        "\n".join(line.text(Translations.lang) for line in left_out))
+
+            notice(self, *words(), "reallocated_left_out", QMessageBox.Icon.Information, retranslate=words)
 
     # -- receipts ----------------------------------------------------------------------------
 

@@ -103,6 +103,11 @@ class World:
     def keys_dir(self) -> Path:
         return self.root / "c.sqlite.keys"
 
+    @property
+    def store_args(self) -> list[str]:
+        """STORE and ``--keys DIR`` for a ``hmip central`` command, on either backend."""
+        return [self.location, "--keys", str(self.keys_dir)]
+
     def key(self, folder: str = "k") -> SigningKey:
         return load_key(self.root / folder)
 

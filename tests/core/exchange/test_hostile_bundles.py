@@ -650,10 +650,12 @@ def _case(craft: Craft, box: Sandbox, name: str) -> tuple[bytes, tuple[str, ...]
         return sealed(with_records(recs)), (f"{MEMBER}:1: case {recs[0]['case_id']}: revision id does not match",)
     if name == "record_unknown_key":
         recs[2]["admin"] = True
-        return sealed(with_records(recs)), (f"{MEMBER}:3: admin: Extra inputs are not permitted",)
+        return sealed(with_records(recs)), (
+            f"{MEMBER}:3: case {recs[2]['case_id']}: admin: Extra inputs are not permitted",)
     if name == "nested_record_unknown_key":
         recs[2]["interview"]["script"] = "x"
-        return sealed(with_records(recs)), (f"{MEMBER}:3: interview.script: Extra inputs are not permitted",)
+        return sealed(with_records(recs)), (
+            f"{MEMBER}:3: case {recs[2]['case_id']}: interview.script: Extra inputs are not permitted",)
     if name == "manifest_unknown_key":
         return sealed(edit_manifest(lambda m: m.update(extract_to="/"))), (
             "manifest.json: extract_to: Extra inputs are not permitted",)
@@ -663,7 +665,7 @@ def _case(craft: Craft, box: Sandbox, name: str) -> tuple[bytes, tuple[str, ...]
         return sealed(edit_manifest(other_file)), ("manifest.json: files",)
     if name == "record_bad_status":
         recs[0]["status"] = "approved"
-        return sealed(with_records(recs)), (f"{MEMBER}:1: status",)
+        return sealed(with_records(recs)), (f"{MEMBER}:1: case {recs[0]['case_id']}: status",)
     if name == "case_twice":
         return sealed(with_records(recs + recs[:1])), (f"{MEMBER}:17: case {recs[0]['case_id']} appears twice",)
     if name == "record_not_object":

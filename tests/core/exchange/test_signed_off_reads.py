@@ -3,8 +3,9 @@ revision would silently change signed-off ratings): ``hmip central import`` refu
 bundle bringing a revision the store does not hold while the inspection is signed off
 (one line naming the case and saying the lead must reopen it; event log; store
 otherwise unchanged), answers the very same bundle sent again with its receipt, takes
-a bundle holding only revisions it has, and takes the refused bundle once reopened. Every test runs on SQLite and on PostgreSQL
-(``backend_world``: the same world cloned into a fresh database)."""
+a bundle holding only revisions it has, and takes the refused bundle once reopened.
+Every test runs on SQLite and on PostgreSQL (``backend_world``: the same world cloned
+into a fresh database)."""
 
 from __future__ import annotations
 

@@ -216,6 +216,7 @@ def backend_world(backend: str, request, exchange_template: Path, tmp_path: Path
     with pg_server.connect() as conn:
         conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
     central = CentralStore.open(pg_server.url(name), keys_dir=root / "c.sqlite.keys")
+    assert central.engine.dialect.name == "postgresql"
     try:
         yield World(root, central, "postgresql")
     finally:

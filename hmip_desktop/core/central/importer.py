@@ -136,20 +136,15 @@ def _strict(model, data, where: str | Msg):
                           detail=first["msg"]) from None
 
 
-_CASE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:/-]{0,127}")  # formats.Ident
-
-
 def _record(raw, number: int) -> CaseReadRecord:
-    """The case read on line ``number``, validated; its refusal names the case too when
-    the line carries a well-formed case id (``case_reads.jsonl:LINE: case X: field: why``),
-    as every later refusal of a read does."""
+    """The read on line ``number``; a refusal names its case too when its id is well formed."""
     try:
         return CaseReadRecord.model_validate(raw)
     except ValidationError:
         case = raw.get("case_id") if type(raw) is dict else None
-        where = (Msg.of("auth.where", member=MEMBER, line=number, case=case)
-                 if type(case) is str and _CASE_ID.fullmatch(case) else f"{MEMBER}:{number}")
-        return _strict(CaseReadRecord, raw, where)  # raises again, naming the place
+        ok = type(case) is str and re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.:/-]{0,127}", case)  # formats.Ident
+        return _strict(CaseReadRecord, raw, Msg.of("auth.where", member=MEMBER, line=number, case=case) if ok
+                       else f"{MEMBER}:{number}")  # raises again, naming the place
 
 
 def record_content_hash(raw: dict, record: CaseReadRecord) -> str:

@@ -21,10 +21,10 @@ import pytest
 from hmip_desktop.cli import main
 from hmip_desktop.core.central.store import CentralStore, is_url
 from hmip_desktop.core.exchange.keys import fingerprint, read_public
+from tests.conftest import MINI_YAML_PATH as MINI
 
 from .conftest import dump_store
 
-MINI = __import__("tests.conftest", fromlist=["MINI_YAML_PATH"]).MINI_YAML_PATH
 INSPECTION = "mini-2026"
 NOTE_CAP = 20_000
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import re
 import weakref
 from json.encoder import encode_basestring_ascii as _encode_string
 from dataclasses import dataclass, field
@@ -126,13 +127,24 @@ class Opened:
     held: tuple[dict, ...] = ()
 
 
-def _strict(model, data, where: str):
+def _strict(model, data, where: str | Msg):
     try:
         return model.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         raise Rejected.of("import.invalid", where=where, field=".".join(map(str, first["loc"])),
                           detail=first["msg"]) from None
+
+
+def _record(raw, number: int) -> CaseReadRecord:
+    """The read on line ``number``; a refusal names its case too when its id is well formed."""
+    try:
+        return CaseReadRecord.model_validate(raw)
+    except ValidationError:
+        case = raw.get("case_id") if type(raw) is dict else None
+        ok = type(case) is str and re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.:/-]{0,127}", case)  # formats.Ident
+        return _strict(CaseReadRecord, raw, Msg.of("auth.where", member=MEMBER, line=number, case=case) if ok
+                       else f"{MEMBER}:{number}")  # raises again, naming the place
 
 
 def record_content_hash(raw: dict, record: CaseReadRecord) -> str:
@@ -207,7 +219,7 @@ def open_bundle(store: CentralStore, conn, data: bytes) -> tuple[Opened, bool]:
     facts, seen_cases, held = [], set(), []
     for number, raw in archive.json_lines(body, MEMBER, MAX_RECORDS):
         where = f"{MEMBER}:{number}"
-        record = _strict(CaseReadRecord, raw, where)
+        record = _record(raw, number)
         if record.case_id in seen_cases:
             raise Rejected.of("import.case_twice", where=where, case=record.case_id)
         seen_cases.add(record.case_id)

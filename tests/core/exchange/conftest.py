@@ -8,6 +8,7 @@ its own copy of the folder (:func:`world`).
 from __future__ import annotations
 
 import shutil
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import pytest
 from sqlalchemy import inspect, text
 
 from hmip_desktop.core import demo
-from hmip_desktop.core.central import importer, setup_flow
+from hmip_desktop.core.central import importer, schema, setup_flow
 from hmip_desktop.core.central.store import CentralStore
 from hmip_desktop.core.exchange.keys import PASSPHRASE_ENV, SigningKey, load_key, new_key
 from hmip_desktop.core.field.db import open_db
@@ -82,6 +83,7 @@ class World:
 
     root: Path
     central: CentralStore
+    backend: str = "sqlite"
 
     @property
     def field_path(self) -> Path:
@@ -89,7 +91,22 @@ class World:
 
     @property
     def central_path(self) -> Path:
+        """The SQLite file (on the sqlite backend only; see :attr:`location`)."""
         return self.root / "c.sqlite"
+
+    @property
+    def location(self) -> str:
+        """Where the central store is: the SQLite file, or its PostgreSQL URL."""
+        return self.central.location
+
+    @property
+    def keys_dir(self) -> Path:
+        return self.root / "c.sqlite.keys"
+
+    @property
+    def store_args(self) -> list[str]:
+        """STORE and ``--keys DIR`` for a ``hmip central`` command, on either backend."""
+        return [self.location, "--keys", str(self.keys_dir)]
 
     def key(self, folder: str = "k") -> SigningKey:
         return load_key(self.root / folder)
@@ -126,3 +143,82 @@ def world(exchange_template: Path, tmp_path: Path):
         yield World(root, central)
     finally:
         central.engine.dispose()
+
+
+# ---------------------------------------------------------------------------------------
+# The same world on PostgreSQL
+# ---------------------------------------------------------------------------------------
+
+
+def copy_store_rows(src: CentralStore, dst: CentralStore) -> None:
+    """Replace every row of ``dst`` (a freshly initialised store) by ``src``'s rows, table
+    by table in dependency order, and move PostgreSQL's id sequences past them. ``dst``
+    then IS the template store (same store id, recipient and signing key), so the
+    template's keys folder and bundles work with it unchanged."""
+    src_tables = set(inspect(src.engine).get_table_names()) - {"alembic_version"}
+    known = {t.name for t in schema.metadata.sorted_tables}
+    assert src_tables <= known, f"tables unknown to schema.py: {sorted(src_tables - known)}"
+    with src.engine.connect() as s, dst.engine.begin() as d:
+        for table in reversed(schema.metadata.sorted_tables):
+            d.execute(table.delete())
+        for table in schema.metadata.sorted_tables:
+            if table.name not in src_tables:
+                continue
+            rows = [dict(r._mapping) for r in s.execute(table.select())]
+            if rows:
+                d.execute(table.insert(), rows)
+        if d.dialect.name == "postgresql":
+            for table in schema.metadata.sorted_tables:
+                for column in table.primary_key.columns:
+                    if column.autoincrement is True:
+                        d.execute(text(f"SELECT setval(pg_get_serial_sequence('{table.name}', '{column.name}'), "
+                                       f"COALESCE((SELECT MAX({column.name}) FROM {table.name}), 0) + 1, false)"))
+
+
+@pytest.fixture(scope="session")
+def pg_exchange_template(pg_server, exchange_template: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The name of a PostgreSQL database holding exactly the template's central store
+    (built once; each test clones it with CREATE DATABASE ... TEMPLATE)."""
+    scratch = tmp_path_factory.mktemp("pg-template")
+    shutil.copy(exchange_template / "c.sqlite", scratch / "c.sqlite")
+    name = pg_server.create_database()
+    src = CentralStore.open(scratch / "c.sqlite", keys_dir=exchange_template / "c.sqlite.keys")
+    dst = CentralStore.init(pg_server.url(name), keys_dir=scratch / "throwaway-keys")
+    try:
+        copy_store_rows(src, dst)
+    finally:
+        src.engine.dispose()
+        dst.engine.dispose()
+    return name
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request) -> str:
+    """Which backend :func:`backend_world` puts the central store on. A test module can
+    narrow it per test with ``@pytest.mark.parametrize("backend", [...])``."""
+    return request.param
+
+
+@pytest.fixture
+def backend_world(backend: str, request, exchange_template: Path, tmp_path: Path):
+    """:func:`world` with its central store on ``backend``: on PostgreSQL, a fresh
+    database cloned from :func:`pg_exchange_template` (the same rows, keys and bundles;
+    the copied ``c.sqlite`` file is removed, so nothing can use it by mistake)."""
+    if backend == "sqlite":
+        yield request.getfixturevalue("world")
+        return
+    pg_server = request.getfixturevalue("pg_server")
+    template = request.getfixturevalue("pg_exchange_template")
+    root = tmp_path / "world"
+    shutil.copytree(exchange_template, root)
+    (root / "c.sqlite").unlink()
+    name = f"t_{uuid.uuid4().hex[:16]}"
+    with pg_server.connect() as conn:
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    central = CentralStore.open(pg_server.url(name), keys_dir=root / "c.sqlite.keys")
+    assert central.engine.dialect.name == "postgresql"
+    try:
+        yield World(root, central, "postgresql")
+    finally:
+        central.engine.dispose()
+        pg_server.drop_database(name)

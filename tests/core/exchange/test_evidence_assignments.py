@@ -4,7 +4,8 @@ member the set-up assigns"), end to end through the real commands and bundle pat
 laptop → ``hmip evidence`` records only for the laptop user's standards → ``hmip export``
 → ``hmip central import`` refuses a team judgement of a standard assigned to someone
 else (one line, event log, store otherwise unchanged), and a local assessor's
-judgement on evidence without an assignment."""
+judgement on evidence without an assignment. Every test runs on SQLite and on PostgreSQL
+(``backend_world``: the same world cloned into a fresh database)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,12 @@ from hmip_desktop.core.field.export import export_bundle, set_user
 from hmip_desktop.core.frameworks import load_text
 
 from .conftest import dump_store
+
+
+@pytest.fixture
+def world(backend_world):
+    """This module's world on the ``backend`` of the test (SQLite and PostgreSQL)."""
+    return backend_world
 
 
 def _fw(db):
@@ -52,7 +59,7 @@ def _laptop(world, name: str, user: str):
 
 
 def _assign(world, standard: str, member: str) -> int:
-    return main(["central", "assign-evidence", str(world.central_path), "--inspection", "demo", "--standard", standard,
+    return main(["central", "assign-evidence", *world.store_args, "--inspection", "demo", "--standard", standard,
                  "--member", member])
 
 
@@ -84,7 +91,7 @@ def test_the_pack_carries_the_assignment_and_the_laptop_records_only_its_users_s
     lead_key = _bind(world, "lead", "Lead inspector", "lead", "lead1")
     assert _assign(world, "leadership", "lead1") == 0 and _assign(world, "staff", "insp1") == 0
     pack = tmp_path / "demo.pack"
-    assert main(["pack", "create", str(world.central_path), "--inspection", "demo", "--key", str(world.root / "lead"),
+    assert main(["pack", "create", *world.store_args, "--inspection", "demo", "--key", str(world.root / "lead"),
                  "--out", str(pack)]) == 0
     laptop = tmp_path / "insp1.sqlite"
     assert main(["pack", "import", str(laptop), str(pack), "--key", str(world.root / "k"),
@@ -111,7 +118,7 @@ def test_the_pack_carries_the_assignment_and_the_laptop_records_only_its_users_s
     # The bundle path: the two judgements the laptop took are taken by the central store.
     bundle = tmp_path / "insp1.bundle"
     assert main(["export", str(laptop), "--inspection", "demo", "--key", str(world.root / "k"), "--out", str(bundle)]) == 0
-    assert main(["central", "import", str(world.central_path), str(bundle)]) == 0
+    assert main(["central", "import", *world.store_args, str(bundle)]) == 0
     assert "2 judgements on evidence" in capsys.readouterr().out
 
 
@@ -125,7 +132,7 @@ def test_the_import_refuses_a_judgement_on_a_standard_assigned_to_someone_else(w
     assert _assign(world, "leadership", "lead1") == 0
     before = dump_store(world.central)
     capsys.readouterr()
-    assert main(["central", "import", str(world.central_path), str(world.root / "e.bundle")]) == 1
+    assert main(["central", "import", *world.store_args, str(world.root / "e.bundle")]) == 1
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1
     assert "evidence.jsonl:1: record" in err and "standard 'leadership' is assigned to lead1, not to insp1" in err
@@ -134,7 +141,7 @@ def test_the_import_refuses_a_judgement_on_a_standard_assigned_to_someone_else(w
     assert (last["rule"], last["line"]) == ("evidence_not_assigned", 1)
     # Assigned to the sender instead: the same file is taken.
     assert _assign(world, "leadership", "insp1") == 0
-    assert main(["central", "import", str(world.central_path), str(world.root / "e.bundle")]) == 0
+    assert main(["central", "import", *world.store_args, str(world.root / "e.bundle")]) == 0
 
 
 def test_the_assigned_lead_sends_the_judgement_from_the_lead_laptop(world, capsys):
@@ -168,7 +175,7 @@ def test_a_local_assessor_may_not_judge_evidence_about_their_own_organisation(wo
         db.close()
     before = dump_store(world.central)
     capsys.readouterr()
-    assert main(["central", "import", str(world.central_path), str(world.root / "la.bundle")]) == 1
+    assert main(["central", "import", *world.store_args, str(world.root / "la.bundle")]) == 1
     err = capsys.readouterr().err.strip()
     assert "team member la1 is a local assessor" in err and len(err.splitlines()) == 1
     assert _without_events(dump_store(world.central)) == _without_events(before)
@@ -179,7 +186,7 @@ def test_a_new_team_without_the_assignee_drops_the_assignment(world, tmp_path, c
     assert _assign(world, "leadership", "insp2") == 0 and _assign(world, "staff", "insp1") == 0
     (tmp_path / "team.csv").write_text("id,name,role\nlead1,Lead,lead\ninsp1,Inspector A,inspector\n"
                                        "insp2,Inspector B,local_assessor\n", encoding="utf-8")
-    assert main(["central", "team", str(world.central_path), "--inspection", "demo", str(tmp_path / "team.csv")]) == 0
+    assert main(["central", "team", *world.store_args, "--inspection", "demo", str(tmp_path / "team.csv")]) == 0
     assert assignments.assigned(world.central, "demo") == {"staff": "insp1"}
 
 
@@ -192,7 +199,7 @@ def test_a_reissued_pack_brings_the_leads_changed_assignments_to_the_laptop(worl
 
     def issue(name: str) -> None:
         pack = tmp_path / name
-        assert main(["pack", "create", str(world.central_path), "--inspection", "demo", "--key",
+        assert main(["pack", "create", *world.store_args, "--inspection", "demo", "--key",
                      str(world.root / "lead"), "--out", str(pack)]) == 0
         assert main(["pack", "import", str(laptop), str(pack), "--key", str(world.root / "k"),
                      "--trust", lead_key.key_id[:16]]) == 0

@@ -3,7 +3,8 @@ and are stored at the central store in the import's transaction (issue 14): they
 in ``hmip central ratings --json`` exactly as ones recorded centrally, a later central
 record supersedes them, re-importing stores nothing twice, the receipt confirms them
 (the laptop sends them no more), and hostile or unauthorised records are refused with
-one line naming the record, leaving the central store unchanged."""
+one line naming the record, leaving the central store unchanged. Every test runs on SQLite and on PostgreSQL
+(``backend_world``: the same world cloned into a fresh database)."""
 
 from __future__ import annotations
 
@@ -30,13 +31,19 @@ from hmip_desktop.core.frameworks import load_text
 from .conftest import dump_store
 
 
+@pytest.fixture
+def world(backend_world):
+    """This module's world on the ``backend`` of the test (SQLite and PostgreSQL)."""
+    return backend_world
+
+
 def _fw(db, inspection_id="demo"):
     return load_text(db.execute("SELECT framework_yaml FROM inspections WHERE id = ?", [inspection_id]).fetchone()[0])
 
 
 def _ratings(world, capsys) -> dict:
     capsys.readouterr()
-    assert main(["central", "ratings", str(world.central_path), "--inspection", "demo", "--json"]) == 0
+    assert main(["central", "ratings", world.location, "--inspection", "demo", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     return {s["id"]: s for s in out["standards"]}
 
@@ -119,18 +126,18 @@ def test_the_lead_band_from_a_laptop_rates_the_standard_and_a_later_central_reco
     assert leadership["decision"]["rationale"] == "Vision clear; oversight of delivery weak"
     assert leadership["decision"]["by"] == "lead1"
     # Moderated at central like the rest: a later record there supersedes the laptop's.
-    assert main(["central", "evidence", str(world.central_path), "--inspection", "demo", "--standard", "leadership",
+    assert main(["central", "evidence", *world.store_args, "--inspection", "demo", "--standard", "leadership",
                  "--band", "good", "--rationale", "Re-read the board minutes", "--by", "lead1"]) == 0
     leadership = _ratings(world, capsys)["leadership"]
     assert leadership["rating"] == "good" and leadership["decision"]["rationale"] == "Re-read the board minutes"
     assert len(central_evidence.history(world.central, "demo", "leadership")) == 2
     capsys.readouterr()
-    assert main(["central", "evidence", str(world.central_path), "--inspection", "demo", "--standard", "leadership"]) == 0
+    assert main(["central", "evidence", *world.store_args, "--inspection", "demo", "--standard", "leadership"]) == 0
     first, second = capsys.readouterr().out.splitlines()
     assert "lead1 (from laptop " in first and "band = requires_improvement" in first
     assert "lead1: band = good: Re-read the board minutes" in second
     # ... and the override stays available on top, as for every standard.
-    assert main(["central", "override", str(world.central_path), "--inspection", "demo", "--standard", "leadership",
+    assert main(["central", "override", *world.store_args, "--inspection", "demo", "--standard", "leadership",
                  "--band", "outstanding", "--reason", "national moderation panel", "--by", "lead1"]) == 0
     assert next(s for s in rate_inspection(world.central, "demo").standards
                 if s.id == "leadership").effective_rating == "outstanding"

@@ -3,13 +3,16 @@ revision would silently change signed-off ratings): ``hmip central import`` refu
 bundle bringing a revision the store does not hold while the inspection is signed off
 (one line naming the case and saying the lead must reopen it; event log; store
 otherwise unchanged), answers the very same bundle sent again with its receipt, takes
-a bundle holding only revisions it has, and takes the refused bundle once reopened."""
+a bundle holding only revisions it has, and takes the refused bundle once reopened.
+Every test runs on SQLite and on PostgreSQL (``backend_world``: the same world cloned
+into a fresh database)."""
 
 from __future__ import annotations
 
 import json
 import re
 
+import pytest
 from sqlalchemy import select, update
 
 from hmip_desktop.cli import main
@@ -20,6 +23,12 @@ from hmip_desktop.core.field.export import export_bundle
 from hmip_desktop.core.field.store import FieldStore
 
 from .conftest import dump_store
+
+
+@pytest.fixture
+def world(backend_world):
+    """This module's world on the ``backend`` of the test (SQLite and PostgreSQL)."""
+    return backend_world
 
 
 def _lead(world) -> str:
@@ -52,15 +61,15 @@ def _cli(*args: str) -> int:
 
 
 def test_a_new_revision_after_sign_off_is_refused_until_the_inspection_is_reopened(world, capsys):
-    store = str(world.central_path)
+    store = world.store_args
     lead = _lead(world)
     case_id = _edit_and_export(world, "late.bundle")
-    assert _cli("central", "signoff", store, "--inspection", "demo", "--key", lead) == 0
+    assert _cli("central", "signoff", *store, "--inspection", "demo", "--key", lead) == 0
     capsys.readouterr()
-    ratings = _cli("central", "ratings", store, "--inspection", "demo", "--json") == 0 and capsys.readouterr().out
+    ratings = _cli("central", "ratings", world.location, "--inspection", "demo", "--json") == 0 and capsys.readouterr().out
     before = dump_store(world.central)
 
-    assert _cli("central", "import", store, str(world.root / "late.bundle")) == 1
+    assert _cli("central", "import", *store, str(world.root / "late.bundle")) == 1
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1
     line = int(re.search(rf"case_reads\.jsonl:(\d+): case {re.escape(case_id)}: ", err).group(1))
@@ -72,20 +81,20 @@ def test_a_new_revision_after_sign_off_is_refused_until_the_inspection_is_reopen
     assert last.action == "bundle_refused"
     assert {k: json.loads(last.after)[k] for k in ("rule", "case_id", "line")} == {"rule": "signed_off",
                                                                                    "case_id": case_id, "line": line}
-    assert _cli("central", "ratings", store, "--inspection", "demo", "--json") == 0
+    assert _cli("central", "ratings", world.location, "--inspection", "demo", "--json") == 0
     assert capsys.readouterr().out == ratings  # the signed-off ratings stand
 
     # Idempotent: the bundle imported before sign-off, sent again, answers with its receipt.
     receipts = world.root / "receipts"
     receipts.mkdir()
-    assert _cli("central", "import", store, str(world.root / "b0.bundle"), "--receipts", str(receipts)) == 0
+    assert _cli("central", "import", *store, str(world.root / "b0.bundle"), "--receipts", str(receipts)) == 0
     assert "was already imported: nothing changed" in capsys.readouterr().out
     assert (receipts / "b0.bundle.receipt").exists()
     # A new bundle holding only revisions the store has changes no rating: it is taken.
-    assert _cli("central", "import", store, str(world.root / "b1.bundle")) == 0
+    assert _cli("central", "import", *store, str(world.root / "b1.bundle")) == 0
     assert "1" in capsys.readouterr().out
 
-    assert _cli("central", "reopen", store, "--inspection", "demo", "--key", lead, "--reason",
+    assert _cli("central", "reopen", *store, "--inspection", "demo", "--key", lead, "--reason",
                 "a late interview note for one case") == 0
-    assert _cli("central", "import", store, str(world.root / "late.bundle")) == 0
+    assert _cli("central", "import", *store, str(world.root / "late.bundle")) == 0
     assert "1 case read now current" in capsys.readouterr().out

@@ -141,7 +141,7 @@ Mae'r manylion yn y ffeil log.</translation>
 <context>
     <name>CaseReadPage</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="347"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="348"/>
         <source>%1 still to do</source>
         <translation>%1 i'w gwneud o hyd</translation>
     </message>
@@ -151,7 +151,7 @@ Mae'r manylion yn y ffeil log.</translation>
         <translation>Yn ôl i'r rhestr achosion (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="330"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="331"/>
         <source>Case %1</source>
         <translation>Achos %1</translation>
     </message>
@@ -161,17 +161,17 @@ Mae'r manylion yn y ffeil log.</translation>
         <translation>Rhestr achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="334"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="335"/>
         <source>Ctrl+Return</source>
         <translation>Ctrl+Return</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="345"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="346"/>
         <source>Does not apply to this case</source>
         <translation>Nid yw'n berthnasol i'r achos hwn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="349"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="350"/>
         <source>Done</source>
         <translation>Wedi'i wneud</translation>
     </message>
@@ -181,7 +181,7 @@ Mae'r manylion yn y ffeil log.</translation>
         <translation>Canllawiau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="333"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="334"/>
         <source>Mark complete</source>
         <translation>Marcio'n gyflawn</translation>
     </message>
@@ -192,12 +192,12 @@ Mae'r manylion yn y ffeil log.</translation>
         <translation>Heb ei gadw</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="287"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="288"/>
         <source>Not saved: %1. What you entered is still on screen and will be saved again with your next change.</source>
         <translation>Heb ei gadw: %1. Mae'r hyn a roesoch i mewn yn dal ar y sgrin, a bydd yn cael ei gadw eto gyda'ch newid nesaf.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="333"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="334"/>
         <source>Reopen</source>
         <translation>Ailagor</translation>
     </message>
@@ -375,6 +375,150 @@ Mae'r manylion yn y ffeil log.</translation>
         <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="232"/>
         <source>Which case reads to show</source>
         <translation>Pa ddarlleniadau achos i'w dangos</translation>
+    </message>
+</context>
+<context>
+    <name>CentralEvidence</name>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="111"/>
+        <source>&amp;Record</source>
+        <translation>&amp;Cofnodi</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="196"/>
+        <source>Band (lead inspector)</source>
+        <translation>Band (arolygydd arweiniol)</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="105"/>
+        <source>By</source>
+        <translation>Gan</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="213"/>
+        <source>Choose a judgement first.</source>
+        <translation>Dewiswch farn yn gyntaf.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="107"/>
+        <source>Every record of the standard, oldest first</source>
+        <translation>Pob cofnod o'r safon, yr hynaf yn gyntaf</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="105"/>
+        <source>Item</source>
+        <translation>Eitem</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="105"/>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="110"/>
+        <source>Judgement</source>
+        <translation>Barn</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="265"/>
+        <source>Judgement on evidence recorded; the ratings are updated.</source>
+        <translation>Barn ar dystiolaeth wedi'i chofnodi; mae'r graddau wedi'u diweddaru.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="174"/>
+        <source>Not rated</source>
+        <translation>Heb ei raddio</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="271"/>
+        <source>Not recorded: %1</source>
+        <translation>Heb ei gofnodi: %1</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="222"/>
+        <source>Recorded; the ratings are updated.</source>
+        <translation>Wedi'i gofnodi; mae'r graddau wedi'u diweddaru.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="165"/>
+        <source>Records are never changed: a new record supersedes the latest of its item, and every earlier record stays listed.</source>
+        <translation>Ni chaiff cofnodion byth eu newid: mae cofnod newydd yn disodli'r diweddaraf o'i eitem, ac mae pob cofnod cynharach yn aros yn y rhestr.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="216"/>
+        <source>Saving…</source>
+        <translation>Wrthi'n cadw…</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="163"/>
+        <source>Signed off: nothing can be recorded until the inspection is reopened.</source>
+        <translation>Wedi'i gymeradwyo: ni ellir cofnodi dim nes i'r arolygiad gael ei ailagor.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="108"/>
+        <source>Standards judged on evidence</source>
+        <translation>Safonau a farnwyd ar dystiolaeth</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="112"/>
+        <source>Summary of the evidence, or the rationale (to supersede a record, say why):</source>
+        <translation>Crynodeb o'r dystiolaeth, neu'r rhesymeg (i ddisodli cofnod, dywedwch pam):</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="105"/>
+        <source>Summary or rationale</source>
+        <translation>Crynodeb neu resymeg</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="155"/>
+        <source>Team judgement: %1</source>
+        <translation>Barn y tîm: %1</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="157"/>
+        <source>The standard's band, decided by the lead inspector</source>
+        <translation>Band y safon, a benderfynwyd gan yr arolygydd arweiniol</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="162"/>
+        <source>This inspection's framework has no standards judged on evidence.</source>
+        <translation>Nid oes gan fframwaith yr arolygiad hwn safonau a farnwyd ar dystiolaeth.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="109"/>
+        <source>What is recorded</source>
+        <translation>Beth a gofnodir</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="106"/>
+        <source>When</source>
+        <translation>Pryd</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="106"/>
+        <source>Where</source>
+        <translation>Ble</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="202"/>
+        <source>central store</source>
+        <translation>storfa ganolog</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="201"/>
+        <source>current</source>
+        <translation>cyfredol</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="202"/>
+        <source>laptop %1</source>
+        <translation>gliniadur %1</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="201"/>
+        <source>superseded</source>
+        <translation>wedi'i ddisodli</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="183"/>
+        <source>— choose —</source>
+        <translation>— dewiswch —</translation>
     </message>
 </context>
 <context>
@@ -989,7 +1133,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>%1 eisoes wedi'u cadw</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="307"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="319"/>
         <source>%1 case reads</source>
         <translation>Darlleniadau achos: %1</translation>
     </message>
@@ -1034,52 +1178,57 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>%1: gwrthodwyd: %2</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="224"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="232"/>
         <source>&amp;Case read</source>
         <translation>Darlleniad a&amp;chos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="224"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="232"/>
         <source>&amp;Dashboard</source>
         <translation>Dangos&amp;fwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="218"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="234"/>
+        <source>&amp;Evidence</source>
+        <translation>&amp;Tystiolaeth</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="226"/>
         <source>&amp;File</source>
         <translation>&amp;Ffeil</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="219"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="227"/>
         <source>&amp;Go</source>
         <translation>&amp;Mynd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="221"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="229"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="222"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="230"/>
         <source>&amp;Import bundles…</source>
         <translation>&amp;Mewnforio bwndeli…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="222"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="230"/>
         <source>&amp;Keyboard shortcuts and help</source>
         <translation>&amp;Llwybrau byr bysellfwrdd a chymorth</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="220"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="228"/>
         <source>&amp;Language</source>
         <translation>&amp;Iaith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="228"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="237"/>
         <source>&amp;Moderator: </source>
         <translation>&amp;Cymedrolwr: </translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="222"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="230"/>
         <source>&amp;Quit</source>
         <translation>&amp;Gadael</translation>
     </message>
@@ -1089,7 +1238,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>&amp;Gradd:</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="222"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="230"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Adnewyddu</translation>
     </message>
@@ -1104,7 +1253,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Bwndeli (*.bundle);;Pob ffeil (*)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="282"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="294"/>
         <source>Cannot open the central store</source>
         <translation>Methu agor y storfa ganolog</translation>
     </message>
@@ -1114,18 +1263,18 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Ychwanegwyd achos %1 at y sampl SA.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="234"/>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="405"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="243"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="419"/>
         <source>Case read</source>
         <translation>Darlleniad achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="236"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="247"/>
         <source>Choose a case read on the dashboard and press Enter to moderate it.</source>
         <translation>Dewiswch ddarlleniad achos ar y dangosfwrdd a phwyswch Enter i'w gymedroli.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="450"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="464"/>
         <source>Choose the moderator's judgement</source>
         <translation>Dewis barn y cymedrolwr</translation>
     </message>
@@ -1140,12 +1289,17 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Gwrthdaro wedi'i ddatrys: y fersiwn a gadwyd sy'n gyfredol bellach ar gyfer achos %1.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="233"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="242"/>
         <source>Dashboard</source>
         <translation>Dangosfwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="225"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="245"/>
+        <source>Evidence</source>
+        <translation>Tystiolaeth</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="233"/>
         <source>I&amp;nspections</source>
         <translation>&amp;Arolygiadau</translation>
     </message>
@@ -1160,7 +1314,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Wrthi'n mewnforio bwndeli…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="223"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="231"/>
         <source>Inspection &amp;report…</source>
         <translation>&amp;Adroddiad yr arolygiad…</translation>
     </message>
@@ -1180,7 +1334,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Arolygiad wedi'i gymeradwyo: mae wedi'i gloi nes iddo gael ei ailagor.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="232"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="241"/>
         <source>Inspections</source>
         <translation>Arolygiadau</translation>
     </message>
@@ -1195,17 +1349,17 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Newidiwyd y farn; mae'r graddau wedi'u diweddaru.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="453"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="467"/>
         <source>Keyboard shortcuts</source>
         <translation>Llwybrau byr bysellfwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="229"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="238"/>
         <source>Moderator</source>
         <translation>Cymedrolwr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="451"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="465"/>
         <source>Next or previous control</source>
         <translation>Y rheolydd nesaf neu flaenorol</translation>
     </message>
@@ -1235,7 +1389,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Barn broffesiynol wedi'i chofnodi; mae'r graddau wedi'u diweddaru.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="225"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="233"/>
         <source>R&amp;atings</source>
         <translation>&amp;Graddau</translation>
     </message>
@@ -1245,7 +1399,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Gradd drwy farn broffesiynol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="235"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="244"/>
         <source>Ratings</source>
         <translation>Graddau</translation>
     </message>
@@ -1275,22 +1429,22 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Safon</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="451"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="465"/>
         <source>Tab, Shift+Tab</source>
         <translation>Tab, Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="453"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="467"/>
         <source>The lead guide (docs/lead-guide.md, installed with the application) explains importing, quality assurance, moderation, consistency, ratings and sign-off.</source>
         <translation>Mae canllaw'r arweinydd (docs/lead-guide.md, a osodir gyda'r rhaglen) yn esbonio mewnforio, sicrhau ansawdd, cymedroli, cysondeb, graddau a chymeradwyo.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="230"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="239"/>
         <source>The lead inspector recorded with every moderation and QA action (the one whose key is in use is chosen)</source>
         <translation>Yr arolygydd arweiniol a gofnodir gyda phob cam cymedroli a sicrhau ansawdd (dewisir yr un y mae ei allwedd yn cael ei defnyddio)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="437"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="451"/>
         <source>This inspection has no lead inspector on its team: set its team up first.</source>
         <translation>Nid oes arolygydd arweiniol yn nhîm yr arolygiad hwn: gosodwch ei dîm yn gyntaf.</translation>
     </message>
@@ -1305,7 +1459,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Tynnu'r newid yn ôl (defnyddio'r radd a gyfrifwyd)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="255"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="266"/>
         <source>Working…</source>
         <translation>Wrthi'n gweithio…</translation>
     </message>
@@ -1315,12 +1469,12 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Wrthi'n ysgrifennu'r adroddiad…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="450"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="464"/>
         <source>Y, N, A or 1–9</source>
         <translation>Y, N, A neu 1–9</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="217"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="225"/>
         <source>hmip-desktop: central store</source>
         <translation>hmip-desktop: storfa ganolog</translation>
     </message>
@@ -1330,7 +1484,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>dim darlleniadau achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="307"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="319"/>
         <source>signed off</source>
         <translation>wedi'i gymeradwyo</translation>
     </message>
@@ -1585,233 +1739,233 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="261"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="268"/>
         <source>%1 change(s) could not be saved. Close anyway and lose them?</source>
         <translation>Nid oedd modd cadw %1 newid. Cau beth bynnag a'u colli?</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="167"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="168"/>
         <source>&amp;Case list</source>
         <translation>&amp;Rhestr achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="173"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="174"/>
         <source>&amp;Check audit trail…</source>
         <translation>&amp;Gwirio'r trywydd archwilio…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="162"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="163"/>
         <source>&amp;Edit</source>
         <translation>&amp;Golygu</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="173"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="174"/>
         <source>&amp;Export bundle…</source>
         <translation>&amp;Allforio bwndel…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="157"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="158"/>
         <source>&amp;File</source>
         <translation>&amp;Ffeil</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="168"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="169"/>
         <source>&amp;Find case</source>
         <translation>&amp;Canfod achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="163"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="164"/>
         <source>&amp;Go</source>
         <translation>&amp;Mynd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="165"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="166"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="175"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="176"/>
         <source>&amp;Judgements on evidence</source>
         <translation>Barnau ar d&amp;ystiolaeth</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="172"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="173"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Llwybrau byr bysellfwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="164"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="165"/>
         <source>&amp;Language</source>
         <translation>&amp;Iaith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="171"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="172"/>
         <source>&amp;Mark complete or reopen</source>
         <translation>&amp;Marcio'n gyflawn neu ailagor</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="170"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="171"/>
         <source>&amp;Next case</source>
         <translation>&amp;Achos nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="174"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="175"/>
         <source>&amp;Open field store…</source>
         <translation>&amp;Agor storfa maes…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="169"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="170"/>
         <source>&amp;Previous question</source>
         <translation>Cwestiwn &amp;blaenorol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="172"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="173"/>
         <source>&amp;Quit</source>
         <translation>&amp;Gadael</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="167"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="168"/>
         <source>&amp;Redo</source>
         <translation>&amp;Ailwneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="167"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="168"/>
         <source>&amp;Undo</source>
         <translation>&amp;Dadwneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="371"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="378"/>
         <source>All changes saved</source>
         <translation>Cadwyd pob newid</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="471"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="478"/>
         <source>Answer a judgement</source>
         <translation>Rhoi barn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="459"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="466"/>
         <source>Audit check cancelled.</source>
         <translation>Diddymwyd y gwiriad archwilio.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="453"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="460"/>
         <source>Audit trail broken at event %1.</source>
         <translation>Mae'r trywydd archwilio wedi'i dorri wrth ddigwyddiad %1.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="451"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="458"/>
         <source>Audit trail intact: %1 events.</source>
         <translation>Mae'r trywydd archwilio'n gyfan: %1 digwyddiad.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="424"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="431"/>
         <source>Case %1 is marked complete. Reopen it for changes?</source>
         <translation>Mae achos %1 wedi'i farcio'n gyflawn. Ei ailagor i wneud newidiadau?</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="260"/>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="371"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="267"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="378"/>
         <source>Changes not saved</source>
         <translation>Newidiadau heb eu cadw</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="444"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="451"/>
         <source>Checking the audit trail…</source>
         <translation>Wrthi'n gwirio'r trywydd archwilio…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="472"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="479"/>
         <source>Clear an answer</source>
         <translation>Clirio ateb</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="472"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="479"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="473"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="480"/>
         <source>Enter in Find case</source>
         <translation>Enter yn Canfod achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="174"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="175"/>
         <source>Import &amp;receipt…</source>
         <translation>Mewnforio &amp;derbynneb…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="175"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="176"/>
         <source>Import inspection &amp;pack…</source>
         <translation>Mewnforio &amp;pecyn arolygiad…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="168"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="169"/>
         <source>Next &amp;question</source>
         <translation>Cwestiwn &amp;nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="169"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="170"/>
         <source>Next &amp;standard</source>
         <translation>&amp;Safon nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="391"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="398"/>
         <source>Nothing to undo or redo</source>
         <translation>Dim byd i'w ddadwneud na'i ailwneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="158"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="159"/>
         <source>Open &amp;recent</source>
         <translation>Agor storfa &amp;ddiweddar</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="473"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="480"/>
         <source>Open the case found</source>
         <translation>Agor yr achos a ganfuwyd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="170"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="171"/>
         <source>P&amp;revious standard</source>
         <translation>Safon b&amp;laenorol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="171"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="172"/>
         <source>Pre&amp;vious case</source>
         <translation>Achos bla&amp;enorol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="369"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="376"/>
         <source>Read-only: nothing can be changed</source>
         <translation>Darllen yn unig: ni ellir newid dim</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="423"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="430"/>
         <source>Reopen case read</source>
         <translation>Ailagor darlleniad achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="371"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="378"/>
         <source>Saving…</source>
         <translation>Yn cadw…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="471"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="478"/>
         <source>Y, N, A or 1–9</source>
         <translation>Y, N, A neu 1–9</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="156"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="157"/>
         <source>hmip-desktop: case reading</source>
         <translation>hmip-desktop: darllen achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="155"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="156"/>
         <source>read-only: %1</source>
         <translation>darllen yn unig: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="243"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="245"/>
         <source>read-only: %1 (this file may not be written; nothing can be changed)</source>
         <translation>darllen yn unig: %1 (ni ellir ysgrifennu i'r ffeil hon; ni ellir newid dim)</translation>
     </message>

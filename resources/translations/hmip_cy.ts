@@ -380,143 +380,156 @@ Mae'r manylion yn y ffeil log.</translation>
 <context>
     <name>CentralEvidence</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="111"/>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="122"/>
         <source>&amp;Record</source>
         <translation>&amp;Cofnodi</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="196"/>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="169"/>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="211"/>
         <source>Band (lead inspector)</source>
         <translation>Band (arolygydd arweiniol)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="105"/>
         <source>By</source>
-        <translation>Gan</translation>
+        <translation type="vanished">Gan</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="213"/>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="229"/>
         <source>Choose a judgement first.</source>
         <translation>Dewiswch farn yn gyntaf.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="107"/>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="118"/>
         <source>Every record of the standard, oldest first</source>
         <translation>Pob cofnod o'r safon, yr hynaf yn gyntaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="105"/>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="116"/>
         <source>Item</source>
         <translation>Eitem</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="105"/>
-        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="110"/>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="116"/>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="121"/>
         <source>Judgement</source>
         <translation>Barn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="265"/>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="281"/>
         <source>Judgement on evidence recorded; the ratings are updated.</source>
         <translation>Barn ar dystiolaeth wedi'i chofnodi; mae'r graddau wedi'u diweddaru.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="174"/>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="214"/>
+        <source>Key question %1</source>
+        <translation>Cwestiwn allweddol %1</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="188"/>
         <source>Not rated</source>
         <translation>Heb ei raddio</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="271"/>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="287"/>
         <source>Not recorded: %1</source>
         <translation>Heb ei gofnodi: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="222"/>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="117"/>
+        <source>Recorded by, when, where</source>
+        <translation>Cofnodwyd gan bwy, pryd, ble</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="238"/>
         <source>Recorded; the ratings are updated.</source>
         <translation>Wedi'i gofnodi; mae'r graddau wedi'u diweddaru.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="165"/>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="179"/>
         <source>Records are never changed: a new record supersedes the latest of its item, and every earlier record stays listed.</source>
         <translation>Ni chaiff cofnodion byth eu newid: mae cofnod newydd yn disodli'r diweddaraf o'i eitem, ac mae pob cofnod cynharach yn aros yn y rhestr.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="216"/>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="232"/>
         <source>Saving…</source>
         <translation>Wrthi'n cadw…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="163"/>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="177"/>
         <source>Signed off: nothing can be recorded until the inspection is reopened.</source>
         <translation>Wedi'i gymeradwyo: ni ellir cofnodi dim nes i'r arolygiad gael ei ailagor.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="108"/>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="119"/>
         <source>Standards judged on evidence</source>
         <translation>Safonau a farnwyd ar dystiolaeth</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="112"/>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="123"/>
         <source>Summary of the evidence, or the rationale (to supersede a record, say why):</source>
         <translation>Crynodeb o'r dystiolaeth, neu'r rhesymeg (i ddisodli cofnod, dywedwch pam):</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="105"/>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="116"/>
         <source>Summary or rationale</source>
         <translation>Crynodeb neu resymeg</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="155"/>
         <source>Team judgement: %1</source>
-        <translation>Barn y tîm: %1</translation>
+        <translation type="vanished">Barn y tîm: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="157"/>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="166"/>
+        <source>Team judgement: key question %1</source>
+        <translation>Barn y tîm: cwestiwn allweddol %1</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="170"/>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="211"/>
         <source>The standard's band, decided by the lead inspector</source>
         <translation>Band y safon, a benderfynwyd gan yr arolygydd arweiniol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="162"/>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="176"/>
         <source>This inspection's framework has no standards judged on evidence.</source>
         <translation>Nid oes gan fframwaith yr arolygiad hwn safonau a farnwyd ar dystiolaeth.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="109"/>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="120"/>
         <source>What is recorded</source>
         <translation>Beth a gofnodir</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="106"/>
         <source>When</source>
-        <translation>Pryd</translation>
+        <translation type="vanished">Pryd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="106"/>
         <source>Where</source>
-        <translation>Ble</translation>
+        <translation type="vanished">Ble</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="202"/>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="218"/>
         <source>central store</source>
         <translation>storfa ganolog</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="201"/>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="217"/>
         <source>current</source>
         <translation>cyfredol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="202"/>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="218"/>
         <source>laptop %1</source>
         <translation>gliniadur %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="201"/>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="217"/>
         <source>superseded</source>
         <translation>wedi'i ddisodli</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="183"/>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="198"/>
         <source>— choose —</source>
         <translation>— dewiswch —</translation>
     </message>

@@ -76,10 +76,12 @@ def test_record_moderate_and_refuse_after_sign_off(imported, qtbot, capsys, tmp_
     # Moderating: a superseding judgement with the reason; the earlier record stays listed.
     _record(imported, qtbot, kq, options[-1], "Moderated: the minutes do not show the board acting on risk")
     assert page.table.rowCount() == 3
-    cells = [[page.table.item(r, c).text() for c in range(6)] for r in range(3)]
+    cells = [[page.table.item(r, c).text() for c in range(4)] for r in range(3)]
     assert "(superseded)" in cells[0][1] and "(current)" in cells[2][1]
-    assert cells[0][2] == "Governance papers and the board minutes" and cells[2][3] == "lead1"
-    assert cells[2][5] == "central store" and cells[2][4]
+    assert cells[0][2] == "Governance papers and the board minutes" and cells[2][3].split("\n")[0] == "lead1"
+    assert cells[0][0] == "Key question 1" and page.table.item(0, 0).toolTip() == standard.key_questions[0].text.en
+    by, when, where = cells[2][3].split("\n")
+    assert where == "central store" and when
     printed = _printed(imported, capsys)
     shown = next(s for s in printed["standards"] if s["id"] == standard.id)
     assert shown["key_questions"][0]["judgement"] == options[-1]

@@ -43,23 +43,34 @@ class CentralEvidencePage(QWidget):
         self.records: list[dict] = []
         self.standards = QListWidget(self)
         self.standards.setObjectName("central_evidence_standards")
-        self.standards.setWordWrap(True)
+        self.standards.setWordWrap(True)  # a long title wraps: nothing only reachable sideways
+        self.standards.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.standards.setMinimumWidth(180)
         self.standards.currentRowChanged.connect(lambda _: self._standard_chosen())
-        self.table = QTableWidget(0, 6, self)
+        self.table = QTableWidget(0, 4, self)
         self.table.setObjectName("central_evidence_records")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setTabKeyNavigation(False)
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # wrapped rows
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the summary takes the width and wraps
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.item = QComboBox(self)
         self.item.setObjectName("central_evidence_item")
         self.item.currentIndexChanged.connect(lambda _: self._fill_values())
         self.value = QComboBox(self)
         self.value.setObjectName("central_evidence_value")
+        self.question = QLabel(self)  # the chosen item's whole text (the box has a short name)
+        self.question.setObjectName("central_evidence_question")
+        self.question.setWordWrap(True)
+        self.question.setTextFormat(Qt.TextFormat.PlainText)
+        for combo in (self.item, self.value):  # a key question's whole text would widen the window
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(16)
         self.record = QPushButton(self)
         self.record.setObjectName("central_evidence_record")
         self.record.clicked.connect(self._record)
@@ -86,6 +97,7 @@ class CentralEvidencePage(QWidget):
         row.addWidget(self.value, 1)
         row.addWidget(self.record)
         column.addLayout(row)
+        column.addWidget(self.question)
         column.addWidget(self.text_label)
         column.addWidget(self.text)
         column.addWidget(self.message)
@@ -93,7 +105,7 @@ class CentralEvidencePage(QWidget):
         split.addWidget(self.standards)
         split.addWidget(right)
         split.setStretchFactor(1, 1)
-        split.setSizes([240, 800])
+        split.setSizes([220, 820])
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         self.set_language("en")
@@ -102,8 +114,8 @@ class CentralEvidencePage(QWidget):
 
     def set_language(self, lang: str) -> None:
         self.lang = lang
-        self.table.setHorizontalHeaderLabels([_tr("Item"), _tr("Judgement"), _tr("Summary or rationale"), _tr("By"),
-                                              _tr("When"), _tr("Where")])
+        self.table.setHorizontalHeaderLabels([_tr("Item"), _tr("Judgement"), _tr("Summary or rationale"),
+                                              _tr("Recorded by, when, where")])
         self.table.setAccessibleName(_tr("Every record of the standard, oldest first"))
         self.standards.setAccessibleName(_tr("Standards judged on evidence"))
         self.item.setAccessibleName(_tr("What is recorded"))
@@ -151,10 +163,13 @@ class CentralEvidencePage(QWidget):
         sid = self.standard_id()
         if sid is not None:
             standard = self.fw.standard(sid)
-            for kq in standard.key_questions:
-                self.item.addItem(fmt(_tr("Team judgement: %1"), kq.text.get(self.lang)), kq.id)
+            for n, kq in enumerate(standard.key_questions, 1):
+                self.item.addItem(fmt(_tr("Team judgement: key question %1"), n), kq.id)
+                self.item.setItemData(n - 1, kq.text.get(self.lang), Qt.ItemDataRole.ToolTipRole)
             if has_band(standard):
-                self.item.addItem(_tr("The standard's band, decided by the lead inspector"), BAND)
+                self.item.addItem(_tr("Band (lead inspector)"), BAND)
+                self.item.setItemData(self.item.count() - 1, _tr("The standard's band, decided by the lead inspector"),
+                                      Qt.ItemDataRole.ToolTipRole)
         self.item.blockSignals(False)
         self._fill_values()
         self._fill_table()
@@ -177,6 +192,7 @@ class CentralEvidencePage(QWidget):
 
     def _fill_values(self) -> None:
         self.value.clear()
+        self.question.setText(self.item.itemData(self.item.currentIndex(), Qt.ItemDataRole.ToolTipRole) or "")
         key = self.item.currentData()
         if key is None or self.standard_id() is None:
             return
@@ -193,19 +209,19 @@ class CentralEvidencePage(QWidget):
         for i, r in enumerate(rows):
             key = r["question_id"] or BAND
             if key == BAND:
-                what = _tr("Band (lead inspector)")
-            else:
-                kq = next((k for k in standard.key_questions if k.id == key), None)
-                what = kq.text.get(self.lang) if kq is not None else key
+                what, full = _tr("Band (lead inspector)"), _tr("The standard's band, decided by the lead inspector")
+            else:  # short in the table; the question's whole text as its tooltip and below the form's box
+                n = next((n for n, k in enumerate(standard.key_questions, 1) if k.id == key), None)
+                what = fmt(_tr("Key question %1"), n) if n else key
+                full = standard.key_questions[n - 1].text.get(self.lang) if n else key
             label = dict(self._options(key)).get(r["value"], r["value"])
             mark = _tr("current") if latest[key] == r["id"] else _tr("superseded")
             where = _tr("central store") if r["origin"] == "central" else fmt(_tr("laptop %1"), r["origin"])
-            cells = [what, f"{label} ({mark})", r["text"], r["by"], date_time_text(r["at"]), where]
+            cells = [what, f"{label}\n({mark})", r["text"], "\n".join((r["by"], date_time_text(r["at"]), where))]
             for c, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
-                cell.setToolTip(text)
+                cell.setToolTip(full if c == 0 else text)
                 self.table.setItem(i, c, cell)
-        self.table.resizeRowsToContents()
 
     def _record(self) -> None:
         value = self.value.currentData()

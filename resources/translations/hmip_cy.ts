@@ -141,7 +141,7 @@ Mae'r manylion yn y ffeil log.</translation>
 <context>
     <name>CaseReadPage</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="347"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="348"/>
         <source>%1 still to do</source>
         <translation>%1 i'w gwneud o hyd</translation>
     </message>
@@ -151,7 +151,7 @@ Mae'r manylion yn y ffeil log.</translation>
         <translation>Yn ôl i'r rhestr achosion (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="330"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="331"/>
         <source>Case %1</source>
         <translation>Achos %1</translation>
     </message>
@@ -161,17 +161,17 @@ Mae'r manylion yn y ffeil log.</translation>
         <translation>Rhestr achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="334"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="335"/>
         <source>Ctrl+Return</source>
         <translation>Ctrl+Return</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="345"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="346"/>
         <source>Does not apply to this case</source>
         <translation>Nid yw'n berthnasol i'r achos hwn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="349"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="350"/>
         <source>Done</source>
         <translation>Wedi'i wneud</translation>
     </message>
@@ -181,7 +181,7 @@ Mae'r manylion yn y ffeil log.</translation>
         <translation>Canllawiau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="333"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="334"/>
         <source>Mark complete</source>
         <translation>Marcio'n gyflawn</translation>
     </message>
@@ -192,12 +192,12 @@ Mae'r manylion yn y ffeil log.</translation>
         <translation>Heb ei gadw</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="287"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="288"/>
         <source>Not saved: %1. What you entered is still on screen and will be saved again with your next change.</source>
         <translation>Heb ei gadw: %1. Mae'r hyn a roesoch i mewn yn dal ar y sgrin, a bydd yn cael ei gadw eto gyda'ch newid nesaf.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="333"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="334"/>
         <source>Reopen</source>
         <translation>Ailagor</translation>
     </message>
@@ -375,6 +375,163 @@ Mae'r manylion yn y ffeil log.</translation>
         <location filename="../../hmip_desktop/ui/views/central/dashboard.py" line="232"/>
         <source>Which case reads to show</source>
         <translation>Pa ddarlleniadau achos i'w dangos</translation>
+    </message>
+</context>
+<context>
+    <name>CentralEvidence</name>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="123"/>
+        <source>&amp;Record</source>
+        <translation>&amp;Cofnodi</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="170"/>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="212"/>
+        <source>Band (lead inspector)</source>
+        <translation>Band (arolygydd arweiniol)</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="vanished">Gan</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="229"/>
+        <source>Choose a judgement first.</source>
+        <translation>Dewiswch farn yn gyntaf.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="119"/>
+        <source>Every record of the standard, oldest first</source>
+        <translation>Pob cofnod o'r safon, yr hynaf yn gyntaf</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="117"/>
+        <source>Item</source>
+        <translation>Eitem</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="117"/>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="122"/>
+        <source>Judgement</source>
+        <translation>Barn</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="281"/>
+        <source>Judgement on evidence recorded; the ratings are updated.</source>
+        <translation>Barn ar dystiolaeth wedi'i chofnodi; mae'r graddau wedi'u diweddaru.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="215"/>
+        <source>Key question %1</source>
+        <translation>Cwestiwn allweddol %1</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="189"/>
+        <source>Not rated</source>
+        <translation>Heb ei raddio</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="287"/>
+        <source>Not recorded: %1</source>
+        <translation>Heb ei gofnodi: %1</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="118"/>
+        <source>Recorded by, when, where</source>
+        <translation>Cofnodwyd gan bwy, pryd, ble</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="238"/>
+        <source>Recorded; the ratings are updated.</source>
+        <translation>Wedi'i gofnodi; mae'r graddau wedi'u diweddaru.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="180"/>
+        <source>Records are never changed: a new record supersedes the latest of its item, and every earlier record stays listed.</source>
+        <translation>Ni chaiff cofnodion byth eu newid: mae cofnod newydd yn disodli'r diweddaraf o'i eitem, ac mae pob cofnod cynharach yn aros yn y rhestr.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="232"/>
+        <source>Saving…</source>
+        <translation>Wrthi'n cadw…</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="178"/>
+        <source>Signed off: nothing can be recorded until the inspection is reopened.</source>
+        <translation>Wedi'i gymeradwyo: ni ellir cofnodi dim nes i'r arolygiad gael ei ailagor.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="120"/>
+        <source>Standards judged on evidence</source>
+        <translation>Safonau a farnwyd ar dystiolaeth</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="124"/>
+        <source>Summary of the evidence, or the rationale (to supersede a record, say why):</source>
+        <translation>Crynodeb o'r dystiolaeth, neu'r rhesymeg (i ddisodli cofnod, dywedwch pam):</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="117"/>
+        <source>Summary or rationale</source>
+        <translation>Crynodeb neu resymeg</translation>
+    </message>
+    <message>
+        <source>Team judgement: %1</source>
+        <translation type="vanished">Barn y tîm: %1</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="167"/>
+        <source>Team judgement: key question %1</source>
+        <translation>Barn y tîm: cwestiwn allweddol %1</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="171"/>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="212"/>
+        <source>The standard's band, decided by the lead inspector</source>
+        <translation>Band y safon, a benderfynwyd gan yr arolygydd arweiniol</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="177"/>
+        <source>This inspection's framework has no standards judged on evidence.</source>
+        <translation>Nid oes gan fframwaith yr arolygiad hwn safonau a farnwyd ar dystiolaeth.</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="121"/>
+        <source>What is recorded</source>
+        <translation>Beth a gofnodir</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="vanished">Pryd</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation type="vanished">Ble</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="219"/>
+        <source>central store</source>
+        <translation>storfa ganolog</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="218"/>
+        <source>current</source>
+        <translation>cyfredol</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="219"/>
+        <source>laptop %1</source>
+        <translation>gliniadur %1</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="218"/>
+        <source>superseded</source>
+        <translation>wedi'i ddisodli</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/evidence.py" line="199"/>
+        <source>— choose —</source>
+        <translation>— dewiswch —</translation>
     </message>
 </context>
 <context>
@@ -989,7 +1146,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>%1 eisoes wedi'u cadw</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="307"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="319"/>
         <source>%1 case reads</source>
         <translation>Darlleniadau achos: %1</translation>
     </message>
@@ -1034,52 +1191,57 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>%1: gwrthodwyd: %2</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="224"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="232"/>
         <source>&amp;Case read</source>
         <translation>Darlleniad a&amp;chos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="224"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="232"/>
         <source>&amp;Dashboard</source>
         <translation>Dangos&amp;fwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="218"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="234"/>
+        <source>&amp;Evidence</source>
+        <translation>&amp;Tystiolaeth</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="226"/>
         <source>&amp;File</source>
         <translation>&amp;Ffeil</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="219"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="227"/>
         <source>&amp;Go</source>
         <translation>&amp;Mynd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="221"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="229"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="222"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="230"/>
         <source>&amp;Import bundles…</source>
         <translation>&amp;Mewnforio bwndeli…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="222"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="230"/>
         <source>&amp;Keyboard shortcuts and help</source>
         <translation>&amp;Llwybrau byr bysellfwrdd a chymorth</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="220"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="228"/>
         <source>&amp;Language</source>
         <translation>&amp;Iaith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="228"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="237"/>
         <source>&amp;Moderator: </source>
         <translation>&amp;Cymedrolwr: </translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="222"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="230"/>
         <source>&amp;Quit</source>
         <translation>&amp;Gadael</translation>
     </message>
@@ -1089,7 +1251,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>&amp;Gradd:</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="222"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="230"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Adnewyddu</translation>
     </message>
@@ -1104,7 +1266,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Bwndeli (*.bundle);;Pob ffeil (*)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="282"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="294"/>
         <source>Cannot open the central store</source>
         <translation>Methu agor y storfa ganolog</translation>
     </message>
@@ -1114,18 +1276,18 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Ychwanegwyd achos %1 at y sampl SA.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="234"/>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="405"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="243"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="419"/>
         <source>Case read</source>
         <translation>Darlleniad achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="236"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="247"/>
         <source>Choose a case read on the dashboard and press Enter to moderate it.</source>
         <translation>Dewiswch ddarlleniad achos ar y dangosfwrdd a phwyswch Enter i'w gymedroli.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="450"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="464"/>
         <source>Choose the moderator's judgement</source>
         <translation>Dewis barn y cymedrolwr</translation>
     </message>
@@ -1140,12 +1302,17 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Gwrthdaro wedi'i ddatrys: y fersiwn a gadwyd sy'n gyfredol bellach ar gyfer achos %1.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="233"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="242"/>
         <source>Dashboard</source>
         <translation>Dangosfwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="225"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="245"/>
+        <source>Evidence</source>
+        <translation>Tystiolaeth</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="233"/>
         <source>I&amp;nspections</source>
         <translation>&amp;Arolygiadau</translation>
     </message>
@@ -1160,7 +1327,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Wrthi'n mewnforio bwndeli…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="223"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="231"/>
         <source>Inspection &amp;report…</source>
         <translation>&amp;Adroddiad yr arolygiad…</translation>
     </message>
@@ -1180,7 +1347,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Arolygiad wedi'i gymeradwyo: mae wedi'i gloi nes iddo gael ei ailagor.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="232"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="241"/>
         <source>Inspections</source>
         <translation>Arolygiadau</translation>
     </message>
@@ -1195,17 +1362,17 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Newidiwyd y farn; mae'r graddau wedi'u diweddaru.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="453"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="467"/>
         <source>Keyboard shortcuts</source>
         <translation>Llwybrau byr bysellfwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="229"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="238"/>
         <source>Moderator</source>
         <translation>Cymedrolwr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="451"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="465"/>
         <source>Next or previous control</source>
         <translation>Y rheolydd nesaf neu flaenorol</translation>
     </message>
@@ -1235,7 +1402,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Barn broffesiynol wedi'i chofnodi; mae'r graddau wedi'u diweddaru.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="225"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="233"/>
         <source>R&amp;atings</source>
         <translation>&amp;Graddau</translation>
     </message>
@@ -1245,7 +1412,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Gradd drwy farn broffesiynol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="235"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="244"/>
         <source>Ratings</source>
         <translation>Graddau</translation>
     </message>
@@ -1275,22 +1442,22 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Safon</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="451"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="465"/>
         <source>Tab, Shift+Tab</source>
         <translation>Tab, Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="453"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="467"/>
         <source>The lead guide (docs/lead-guide.md, installed with the application) explains importing, quality assurance, moderation, consistency, ratings and sign-off.</source>
         <translation>Mae canllaw'r arweinydd (docs/lead-guide.md, a osodir gyda'r rhaglen) yn esbonio mewnforio, sicrhau ansawdd, cymedroli, cysondeb, graddau a chymeradwyo.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="230"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="239"/>
         <source>The lead inspector recorded with every moderation and QA action (the one whose key is in use is chosen)</source>
         <translation>Yr arolygydd arweiniol a gofnodir gyda phob cam cymedroli a sicrhau ansawdd (dewisir yr un y mae ei allwedd yn cael ei defnyddio)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="437"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="451"/>
         <source>This inspection has no lead inspector on its team: set its team up first.</source>
         <translation>Nid oes arolygydd arweiniol yn nhîm yr arolygiad hwn: gosodwch ei dîm yn gyntaf.</translation>
     </message>
@@ -1305,7 +1472,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Tynnu'r newid yn ôl (defnyddio'r radd a gyfrifwyd)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="255"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="266"/>
         <source>Working…</source>
         <translation>Wrthi'n gweithio…</translation>
     </message>
@@ -1315,12 +1482,12 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>Wrthi'n ysgrifennu'r adroddiad…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="450"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="464"/>
         <source>Y, N, A or 1–9</source>
         <translation>Y, N, A neu 1–9</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="217"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="225"/>
         <source>hmip-desktop: central store</source>
         <translation>hmip-desktop: storfa ganolog</translation>
     </message>
@@ -1330,7 +1497,7 @@ Mae'r rhesi a farciwyd â ≠ yn wahanol.</translation>
         <translation>dim darlleniadau achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/central/window.py" line="307"/>
+        <location filename="../../hmip_desktop/ui/views/central/window.py" line="319"/>
         <source>signed off</source>
         <translation>wedi'i gymeradwyo</translation>
     </message>
@@ -1590,233 +1757,233 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="261"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="268"/>
         <source>%1 change(s) could not be saved. Close anyway and lose them?</source>
         <translation>Nid oedd modd cadw %1 newid. Cau beth bynnag a'u colli?</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="167"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="168"/>
         <source>&amp;Case list</source>
         <translation>&amp;Rhestr achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="173"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="174"/>
         <source>&amp;Check audit trail…</source>
         <translation>&amp;Gwirio'r trywydd archwilio…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="162"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="163"/>
         <source>&amp;Edit</source>
         <translation>&amp;Golygu</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="173"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="174"/>
         <source>&amp;Export bundle…</source>
         <translation>&amp;Allforio bwndel…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="157"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="158"/>
         <source>&amp;File</source>
         <translation>&amp;Ffeil</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="168"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="169"/>
         <source>&amp;Find case</source>
         <translation>&amp;Canfod achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="163"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="164"/>
         <source>&amp;Go</source>
         <translation>&amp;Mynd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="165"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="166"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="175"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="176"/>
         <source>&amp;Judgements on evidence</source>
         <translation>Barnau ar d&amp;ystiolaeth</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="172"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="173"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Llwybrau byr bysellfwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="164"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="165"/>
         <source>&amp;Language</source>
         <translation>&amp;Iaith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="171"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="172"/>
         <source>&amp;Mark complete or reopen</source>
         <translation>&amp;Marcio'n gyflawn neu ailagor</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="170"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="171"/>
         <source>&amp;Next case</source>
         <translation>&amp;Achos nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="174"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="175"/>
         <source>&amp;Open field store…</source>
         <translation>&amp;Agor storfa maes…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="169"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="170"/>
         <source>&amp;Previous question</source>
         <translation>Cwestiwn &amp;blaenorol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="172"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="173"/>
         <source>&amp;Quit</source>
         <translation>&amp;Gadael</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="167"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="168"/>
         <source>&amp;Redo</source>
         <translation>&amp;Ailwneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="167"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="168"/>
         <source>&amp;Undo</source>
         <translation>&amp;Dadwneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="371"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="378"/>
         <source>All changes saved</source>
         <translation>Cadwyd pob newid</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="471"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="478"/>
         <source>Answer a judgement</source>
         <translation>Rhoi barn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="459"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="466"/>
         <source>Audit check cancelled.</source>
         <translation>Diddymwyd y gwiriad archwilio.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="453"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="460"/>
         <source>Audit trail broken at event %1.</source>
         <translation>Mae'r trywydd archwilio wedi'i dorri wrth ddigwyddiad %1.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="451"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="458"/>
         <source>Audit trail intact: %1 events.</source>
         <translation>Mae'r trywydd archwilio'n gyfan: %1 digwyddiad.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="424"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="431"/>
         <source>Case %1 is marked complete. Reopen it for changes?</source>
         <translation>Mae achos %1 wedi'i farcio'n gyflawn. Ei ailagor i wneud newidiadau?</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="260"/>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="371"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="267"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="378"/>
         <source>Changes not saved</source>
         <translation>Newidiadau heb eu cadw</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="444"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="451"/>
         <source>Checking the audit trail…</source>
         <translation>Wrthi'n gwirio'r trywydd archwilio…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="472"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="479"/>
         <source>Clear an answer</source>
         <translation>Clirio ateb</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="472"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="479"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="473"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="480"/>
         <source>Enter in Find case</source>
         <translation>Enter yn Canfod achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="174"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="175"/>
         <source>Import &amp;receipt…</source>
         <translation>Mewnforio &amp;derbynneb…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="175"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="176"/>
         <source>Import inspection &amp;pack…</source>
         <translation>Mewnforio &amp;pecyn arolygiad…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="168"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="169"/>
         <source>Next &amp;question</source>
         <translation>Cwestiwn &amp;nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="169"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="170"/>
         <source>Next &amp;standard</source>
         <translation>&amp;Safon nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="391"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="398"/>
         <source>Nothing to undo or redo</source>
         <translation>Dim byd i'w ddadwneud na'i ailwneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="158"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="159"/>
         <source>Open &amp;recent</source>
         <translation>Agor storfa &amp;ddiweddar</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="473"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="480"/>
         <source>Open the case found</source>
         <translation>Agor yr achos a ganfuwyd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="170"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="171"/>
         <source>P&amp;revious standard</source>
         <translation>Safon b&amp;laenorol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="171"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="172"/>
         <source>Pre&amp;vious case</source>
         <translation>Achos bla&amp;enorol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="369"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="376"/>
         <source>Read-only: nothing can be changed</source>
         <translation>Darllen yn unig: ni ellir newid dim</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="423"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="430"/>
         <source>Reopen case read</source>
         <translation>Ailagor darlleniad achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="371"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="378"/>
         <source>Saving…</source>
         <translation>Yn cadw…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="471"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="478"/>
         <source>Y, N, A or 1–9</source>
         <translation>Y, N, A neu 1–9</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="156"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="157"/>
         <source>hmip-desktop: case reading</source>
         <translation>hmip-desktop: darllen achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="155"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="156"/>
         <source>read-only: %1</source>
         <translation>darllen yn unig: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="243"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="245"/>
         <source>read-only: %1 (this file may not be written; nothing can be changed)</source>
         <translation>darllen yn unig: %1 (ni ellir ysgrifennu i'r ffeil hon; ni ellir newid dim)</translation>
     </message>
@@ -1976,7 +2143,7 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>%1: nid yw'n destun UTF-8; cadwch y tîm fel CSV UTF-8</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="257"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="265"/>
         <source>Allocation and replacements</source>
         <translation>Dyraniad ac amnewid</translation>
     </message>
@@ -2001,12 +2168,12 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Ffeiliau CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="263"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="271"/>
         <source>Case</source>
         <translation>Achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="220"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="222"/>
         <source>Caseload</source>
         <translation>Llwyth achosion</translation>
     </message>
@@ -2032,7 +2199,7 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Maint y llwyth achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="220"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="222"/>
         <source>Caseloads (*.csv *.xlsx)</source>
         <translation>Llwythi achosion (*.csv *.xlsx)</translation>
     </message>
@@ -2049,7 +2216,7 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Storfa ganolog (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="258"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="266"/>
         <source>Change a reader, or replace a case that cannot be read with the next reserve.</source>
         <translation>Newidiwch ddarllenydd, neu rhowch yr achos wrth gefn nesaf yn lle achos na ellir ei ddarllen.</translation>
     </message>
@@ -2064,12 +2231,12 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Dewiswch pwy sy'n cofnodi barnau'r tîm ar bob safon a fernir ar sail tystiolaeth (yr arweinydd yn aml). Ni chynigir aseswyr lleol: mae'r dystiolaeth am eu sefydliad eu hunain.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="345"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="353"/>
         <source>Create the pack</source>
         <translation>Creu'r pecyn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="385"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="393"/>
         <source>Creating the pack…</source>
         <translation>Wrthi'n creu'r pecyn…</translation>
     </message>
@@ -2079,7 +2246,7 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Tynnu'r sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="233"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="235"/>
         <source>Drawing the sample…</source>
         <translation>Wrthi'n tynnu'r sampl…</translation>
     </message>
@@ -2110,7 +2277,7 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Dynodydd yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="368"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="376"/>
         <source>Inspection packs (*.pack)</source>
         <translation>Pecynnau arolygiad (*.pack)</translation>
     </message>
@@ -2131,7 +2298,7 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Ffolder yr allweddi</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="239"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="241"/>
         <source>Left out before the draw: %1</source>
         <translation>Wedi'u gadael allan cyn tynnu'r sampl: %1</translation>
     </message>
@@ -2178,7 +2345,7 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Arall</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="356"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="364"/>
         <source>Pack saved. Give the team this fingerprint to trust when they import it: %1</source>
         <translation>Cadwyd y pecyn. Rhowch yr ôl bys hwn i'r tîm, er mwyn iddynt ymddiried ynddo wrth fewnforio'r pecyn: %1</translation>
     </message>
@@ -2220,12 +2387,12 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Hedyn hap</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="263"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="271"/>
         <source>Reader</source>
         <translation>Darllenydd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="299"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="307"/>
         <source>Reader of case %1</source>
         <translation>Darllenydd achos %1</translation>
     </message>
@@ -2240,12 +2407,12 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Rhanbarth</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="323"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="331"/>
         <source>Replace a case</source>
         <translation>Amnewid achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="267"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="275"/>
         <source>Replace the selected case…</source>
         <translation>Amnewid yr achos a ddewiswyd…</translation>
     </message>
@@ -2255,12 +2422,12 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Rôl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="262"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="270"/>
         <source>Sample and readers</source>
         <translation>Sampl a darllenwyr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="215"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="216"/>
         <source>Sample report</source>
         <translation>Adroddiad y sampl</translation>
     </message>
@@ -2271,9 +2438,9 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Maint y sampl</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="342"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="343"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="367"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="350"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="351"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="375"/>
         <source>Save the pack as</source>
         <translation>Cadw'r pecyn fel</translation>
     </message>
@@ -2283,7 +2450,7 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Sefydlu arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="334"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="342"/>
         <source>Sign the pack with your lead inspector key and save it for the team.</source>
         <translation>Llofnodwch y pecyn â'ch allwedd fel arolygydd arweiniol, a'i gadw ar gyfer y tîm.</translation>
     </message>
@@ -2298,7 +2465,7 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Safonau a fernir ar sail tystiolaeth a phwy sy'n eu cofnodi</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="263"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="271"/>
         <source>Stratum</source>
         <translation>Haen</translation>
     </message>
@@ -2314,7 +2481,7 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Yr arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="333"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="341"/>
         <source>The inspection pack</source>
         <translation>Pecyn yr arolygiad</translation>
     </message>
@@ -2334,14 +2501,14 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
         <translation>Pwy sy'n cofnodi %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="324"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="332"/>
         <source>Why can case %1 not be read?</source>
         <translation>Pam na ellir darllen achos %1?</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="338"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="339"/>
-        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="362"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="346"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="347"/>
+        <location filename="../../hmip_desktop/ui/views/setup/wizard.py" line="370"/>
         <source>Your key folder</source>
         <translation>Ffolder eich allwedd</translation>
     </message>

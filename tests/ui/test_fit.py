@@ -53,16 +53,34 @@ def test_the_laptop_window_fits(ui, tmp_path):
 def test_the_central_window_fits(qtbot, styled_app, tmp_path):
     window = open_central(qtbot, tmp_path)
     window.central_actions.open_read(window.dashboard.model.rows()[0]["case_id"])
+    _judged_on_evidence(window)
     found = []
     for lang in LANGS:
         window.set_language(lang)
         for size in SIZES:
             window.resize(*size)
-            for tab, name in ((0, "dashboard"), (1, "moderation"), (2, "ratings")):
+            for tab, name in ((0, "dashboard"), (1, "moderation"), (2, "ratings"), (3, "evidence")):
                 window.show_tab(tab)
                 found += _check(window, f"central-{name}", lang, size, tmp_path)
     window.close()
     assert found == [], "\n".join(found)
+
+
+def _judged_on_evidence(window) -> None:
+    """A team judgement, a superseding one and the lead's band, so the Evidence tab has rows."""
+    from hmip_desktop.core.central import evidence
+
+    fw, store, inspection = window.fw, window.store, window.inspection_id
+    standard = next(iter(fw.standards(case_based=False)))
+    options = [i for i, _ in fw.judgement_options(standard)]
+    kq = standard.key_questions[0].id
+    evidence.record(store, fw, inspection, standard.id, kq, options[0], "Board minutes, the business plan and "
+                    "interviews with the senior leadership team", "lead1", origin="dev-7f3a")
+    evidence.record(store, fw, inspection, standard.id, kq, options[-1], "Moderated: the minutes do not show the "
+                    "board acting on risk", "lead1")
+    evidence.record(store, fw, inspection, standard.id, None, fw.rating.bands[-1].id, "Leadership strong", "lead1")
+    window.refresh()
+    settle(window)
 
 
 def test_the_setup_wizard_fits(qtbot, styled_app, tmp_path):

@@ -228,7 +228,7 @@ def esi_records() -> list[dict]:
     graded = ["b1_risk_of_harm_assessment", "b2_interventions_identified", "c1_appointment_frequency",
               "c2_enforcement_action", "c3_interventions_sequenced", "c4_victim_issues", "c5_diversity",
               "c6_intervention_level", "d1_criminogenic_progress", "d2_attitudes_victim_awareness", "d3_compliance",
-              "d4_risk_reoffending_reduced"]
+              "d4_risk_reoffending_reduced", "d5_victim_awareness"]
     grades = ["excellent", "sufficient", "insufficient", "sufficient", "not_applicable", "sufficient"]
     complete = {
         q: {"value": grades[i % len(grades)],

@@ -93,7 +93,7 @@ def test_youth_justice_has_twelve_scored_standards_numbered_and_resettlement_on_
 
 def test_esi_shape_as_the_annual_report_describes_it():
     fw = load_file(forms_dir() / "esi_2003.yaml")
-    assert len(list(fw.key_questions())) == 12
+    assert len(list(fw.key_questions())) == 13  # 11 of para 2.15, D4 (para 2.4), victim awareness
     assert fw.rating.bands == [] and fw.rating.standard.method == "pooled_percent"
     assert fw.rating.overall.method == "pooled_percent" and "2.14" in fw.rating.overall.source
     sufficient = {o.id for o in fw.scale("esi_grade").options if o.sufficient}
@@ -115,6 +115,11 @@ def test_esi_shape_as_the_annual_report_describes_it():
     assert "likelihood of reoffending" in texts["c3_interventions_sequenced"]
     assert "victim" in texts["d2_attitudes_victim_awareness"]
     assert "risk of harm and likelihood of reoffending" in texts["d4_risk_reoffending_reduced"]  # para 2.4
+    # victim awareness a question of its own, with its own figure, in section D (issue 14 item 3)
+    d = fw.standard("section_d")
+    assert [kq.id for kq in d.key_questions][-1] == "d5_victim_awareness"
+    assert "effect of the offence on the victim" in texts["d5_victim_awareness"]
+    assert d.key_questions[-1].answer.scale == "esi_grade"
     assert fw.sample.target_size == 100
     windows = [(r.when, r.months) for r in fw.sample.eligibility.exclude if r.field == "start_date"]
     assert ("after", 9) in windows and ("before", 12) in windows  # para 2.5: about nine/ten months

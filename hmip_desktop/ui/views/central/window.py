@@ -1,8 +1,9 @@
 """The lead inspector's central mode: a window over a central store.
 
-Left, the store's inspections; right, three tabs for the selected one: its dashboard
+Left, the store's inspections; right, four tabs for the selected one: its dashboard
 (arrivals, completion, QA coverage, conflicts, re-reviews, readers' consistency, the case
-reads with the QA actions), the moderation view of one case read, and the ratings.
+reads with the QA actions), the moderation view of one case read, the ratings, and the
+judgements on evidence (every record; recording one: :mod:`.evidence`).
 
 Every core call runs on ``self.ops`` (one worker thread) and never touches a widget.
 After every write the window reloads what it shows from the store in one operation
@@ -40,6 +41,7 @@ from ...text import error_text, fmt
 from .actions import CentralActions, describe_import, outcome_labels
 from .dashboard import DashboardPage
 from .decisions import CentralDecisions
+from .evidence import CentralEvidence, CentralEvidencePage
 from .ratings import RatingsPage
 from .state import CentralSettings, Selection
 
@@ -127,6 +129,8 @@ class CentralWindow(QMainWindow):
         self.tabs.addTab(self.dashboard, "")
         self.tabs.addTab(self.read_placeholder, "")
         self.tabs.addTab(self.ratings_page, "")
+        self.evidence_page = CentralEvidencePage(self.tabs)  # judgements on evidence (tab 3)
+        self.tabs.addTab(self.evidence_page, "")
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.inspection_list)
         splitter.addWidget(self.tabs)
@@ -170,7 +174,9 @@ class CentralWindow(QMainWindow):
         self.central_actions = CentralActions(self.dashboard, show_read=self._show_read, reload=self._reload,
                                               fatal=self._fatal, **shared)
         self.decisions = CentralDecisions(self.ratings_page, **shared)
-        for part in (self.central_actions, self.decisions):
+        self.evidence = CentralEvidence(self.evidence_page, **shared)
+        self.evidence.evidence_recorded.connect(self.decision_recorded)
+        for part in (self.central_actions, self.decisions, self.evidence):
             part.action_failed.connect(self.action_failed)
         self.central_actions.report_written.connect(self.report_written)
         self.central_actions.imported.connect(self.imported)
@@ -191,6 +197,7 @@ class CentralWindow(QMainWindow):
         self.act_dashboard = add_action(self, "show_dashboard", "Ctrl+L", lambda: self.show_tab(0))
         self.act_read = add_action(self, "show_read", "Ctrl+2", lambda: self.show_tab(1))
         self.act_ratings = add_action(self, "show_ratings", "Ctrl+3", lambda: self.show_tab(2))
+        self.act_evidence = add_action(self, "show_evidence", "Ctrl+4", lambda: self.show_tab(3))
         self.act_inspections = add_action(self, "focus_inspections", "Ctrl+0", self.inspection_list.setFocus)
         self.act_shortcuts = add_action(self, "shortcuts", QKeySequence("F1"), self._show_shortcuts)
         self.lang_group, self.lang_actions = language_actions(self, self.set_language)
@@ -198,7 +205,8 @@ class CentralWindow(QMainWindow):
         self.menu_file = bar.addMenu("")
         self.menu_file.addActions([self.act_import, self.act_report, self.act_refresh, self.act_quit])
         self.menu_go = bar.addMenu("")
-        self.menu_go.addActions([self.act_inspections, self.act_dashboard, self.act_read, self.act_ratings])
+        self.menu_go.addActions([self.act_inspections, self.act_dashboard, self.act_read, self.act_ratings,
+                                 self.act_evidence])
         self.menu_lang = bar.addMenu("")
         self.menu_lang.addActions(list(self.lang_actions.values()))
         self.menu_help = bar.addMenu("")
@@ -222,7 +230,8 @@ class CentralWindow(QMainWindow):
         texts = {self.act_shortcuts: _tr("&Keyboard shortcuts and help"),self.act_import: _tr("&Import bundles…"), self.act_refresh: _tr("&Refresh"), self.act_quit: _tr("&Quit"),
                  self.act_report: _tr("Inspection &report…"),
                  self.act_dashboard: _tr("&Dashboard"), self.act_read: _tr("&Case read"),
-                 self.act_ratings: _tr("R&atings"), self.act_inspections: _tr("I&nspections")}
+                 self.act_ratings: _tr("R&atings"), self.act_inspections: _tr("I&nspections"),
+                 self.act_evidence: _tr("&Evidence")}
         for action, text in texts.items():
             action.setText(text)
         self.moderator_label.setText(_tr("&Moderator: "))
@@ -233,6 +242,8 @@ class CentralWindow(QMainWindow):
         self.tabs.setTabText(0, _tr("Dashboard"))
         self.tabs.setTabText(1, _tr("Case read"))
         self.tabs.setTabText(2, _tr("Ratings"))
+        self.tabs.setTabText(3, _tr("Evidence"))
+        self.evidence_page.set_language(lang)
         self.read_placeholder.setText(_tr("Choose a case read on the dashboard and press Enter to moderate it."))
         self.dashboard.set_language(lang)
         self.ratings_page.set_language(lang)
@@ -276,6 +287,7 @@ class CentralWindow(QMainWindow):
         if not rows:
             self.dashboard.show_empty()
             self.tabs.setTabEnabled(2, False)
+            self.tabs.setTabEnabled(3, False)
 
     def _fatal(self, error: BaseException) -> None:
         self.action_failed.emit(error_text(error))
@@ -377,6 +389,8 @@ class CentralWindow(QMainWindow):
         self._fill_inspection_texts()
         self.dashboard.set_summary(inspection, summary)
         self.tabs.setTabEnabled(2, True)
+        self.tabs.setTabEnabled(3, True)
+        self.evidence.load(fw, summary["signed_off"])
         self.ratings = ratings
         self.ratings_page.set_signed_off(summary["signed_off"])
         self.ratings_page.set_ratings(fw, ratings, charts)
@@ -446,7 +460,7 @@ class CentralWindow(QMainWindow):
         """F1: the keys of central mode, and where the lead guide is."""
         keys = [(a.text().replace("&", ""), a.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
                 for a in (self.act_import, self.act_report, self.act_refresh, self.act_inspections,
-                          self.act_dashboard, self.act_read, self.act_ratings, self.act_quit)]
+                          self.act_dashboard, self.act_read, self.act_ratings, self.act_evidence, self.act_quit)]
         keys.append((_tr("Choose the moderator's judgement"), _tr("Y, N, A or 1–9")))
         keys.append((_tr("Next or previous control"), _tr("Tab, Shift+Tab")))
         text = "\n".join(f"{k:<22} {name}" for name, k in keys)

@@ -141,7 +141,7 @@ Mae'r manylion yn y ffeil log.</translation>
 <context>
     <name>CaseReadPage</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="347"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="348"/>
         <source>%1 still to do</source>
         <translation>%1 i'w gwneud o hyd</translation>
     </message>
@@ -151,7 +151,7 @@ Mae'r manylion yn y ffeil log.</translation>
         <translation>Yn ôl i'r rhestr achosion (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="330"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="331"/>
         <source>Case %1</source>
         <translation>Achos %1</translation>
     </message>
@@ -161,17 +161,17 @@ Mae'r manylion yn y ffeil log.</translation>
         <translation>Rhestr achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="334"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="335"/>
         <source>Ctrl+Return</source>
         <translation>Ctrl+Return</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="345"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="346"/>
         <source>Does not apply to this case</source>
         <translation>Nid yw'n berthnasol i'r achos hwn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="349"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="350"/>
         <source>Done</source>
         <translation>Wedi'i wneud</translation>
     </message>
@@ -181,7 +181,7 @@ Mae'r manylion yn y ffeil log.</translation>
         <translation>Canllawiau</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="333"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="334"/>
         <source>Mark complete</source>
         <translation>Marcio'n gyflawn</translation>
     </message>
@@ -192,12 +192,12 @@ Mae'r manylion yn y ffeil log.</translation>
         <translation>Heb ei gadw</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="287"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="288"/>
         <source>Not saved: %1. What you entered is still on screen and will be saved again with your next change.</source>
         <translation>Heb ei gadw: %1. Mae'r hyn a roesoch i mewn yn dal ar y sgrin, a bydd yn cael ei gadw eto gyda'ch newid nesaf.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="333"/>
+        <location filename="../../hmip_desktop/ui/views/field/case_read_page.py" line="334"/>
         <source>Reopen</source>
         <translation>Ailagor</translation>
     </message>
@@ -1585,233 +1585,233 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="261"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="268"/>
         <source>%1 change(s) could not be saved. Close anyway and lose them?</source>
         <translation>Nid oedd modd cadw %1 newid. Cau beth bynnag a'u colli?</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="167"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="168"/>
         <source>&amp;Case list</source>
         <translation>&amp;Rhestr achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="173"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="174"/>
         <source>&amp;Check audit trail…</source>
         <translation>&amp;Gwirio'r trywydd archwilio…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="162"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="163"/>
         <source>&amp;Edit</source>
         <translation>&amp;Golygu</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="173"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="174"/>
         <source>&amp;Export bundle…</source>
         <translation>&amp;Allforio bwndel…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="157"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="158"/>
         <source>&amp;File</source>
         <translation>&amp;Ffeil</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="168"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="169"/>
         <source>&amp;Find case</source>
         <translation>&amp;Canfod achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="163"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="164"/>
         <source>&amp;Go</source>
         <translation>&amp;Mynd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="165"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="166"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="175"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="176"/>
         <source>&amp;Judgements on evidence</source>
         <translation>Barnau ar d&amp;ystiolaeth</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="172"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="173"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Llwybrau byr bysellfwrdd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="164"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="165"/>
         <source>&amp;Language</source>
         <translation>&amp;Iaith</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="171"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="172"/>
         <source>&amp;Mark complete or reopen</source>
         <translation>&amp;Marcio'n gyflawn neu ailagor</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="170"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="171"/>
         <source>&amp;Next case</source>
         <translation>&amp;Achos nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="174"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="175"/>
         <source>&amp;Open field store…</source>
         <translation>&amp;Agor storfa maes…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="169"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="170"/>
         <source>&amp;Previous question</source>
         <translation>Cwestiwn &amp;blaenorol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="172"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="173"/>
         <source>&amp;Quit</source>
         <translation>&amp;Gadael</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="167"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="168"/>
         <source>&amp;Redo</source>
         <translation>&amp;Ailwneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="167"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="168"/>
         <source>&amp;Undo</source>
         <translation>&amp;Dadwneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="371"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="378"/>
         <source>All changes saved</source>
         <translation>Cadwyd pob newid</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="471"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="478"/>
         <source>Answer a judgement</source>
         <translation>Rhoi barn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="459"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="466"/>
         <source>Audit check cancelled.</source>
         <translation>Diddymwyd y gwiriad archwilio.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="453"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="460"/>
         <source>Audit trail broken at event %1.</source>
         <translation>Mae'r trywydd archwilio wedi'i dorri wrth ddigwyddiad %1.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="451"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="458"/>
         <source>Audit trail intact: %1 events.</source>
         <translation>Mae'r trywydd archwilio'n gyfan: %1 digwyddiad.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="424"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="431"/>
         <source>Case %1 is marked complete. Reopen it for changes?</source>
         <translation>Mae achos %1 wedi'i farcio'n gyflawn. Ei ailagor i wneud newidiadau?</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="260"/>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="371"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="267"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="378"/>
         <source>Changes not saved</source>
         <translation>Newidiadau heb eu cadw</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="444"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="451"/>
         <source>Checking the audit trail…</source>
         <translation>Wrthi'n gwirio'r trywydd archwilio…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="472"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="479"/>
         <source>Clear an answer</source>
         <translation>Clirio ateb</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="472"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="479"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="473"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="480"/>
         <source>Enter in Find case</source>
         <translation>Enter yn Canfod achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="174"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="175"/>
         <source>Import &amp;receipt…</source>
         <translation>Mewnforio &amp;derbynneb…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="175"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="176"/>
         <source>Import inspection &amp;pack…</source>
         <translation>Mewnforio &amp;pecyn arolygiad…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="168"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="169"/>
         <source>Next &amp;question</source>
         <translation>Cwestiwn &amp;nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="169"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="170"/>
         <source>Next &amp;standard</source>
         <translation>&amp;Safon nesaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="391"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="398"/>
         <source>Nothing to undo or redo</source>
         <translation>Dim byd i'w ddadwneud na'i ailwneud</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="158"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="159"/>
         <source>Open &amp;recent</source>
         <translation>Agor storfa &amp;ddiweddar</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="473"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="480"/>
         <source>Open the case found</source>
         <translation>Agor yr achos a ganfuwyd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="170"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="171"/>
         <source>P&amp;revious standard</source>
         <translation>Safon b&amp;laenorol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="171"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="172"/>
         <source>Pre&amp;vious case</source>
         <translation>Achos bla&amp;enorol</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="369"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="376"/>
         <source>Read-only: nothing can be changed</source>
         <translation>Darllen yn unig: ni ellir newid dim</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="423"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="430"/>
         <source>Reopen case read</source>
         <translation>Ailagor darlleniad achos</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="371"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="378"/>
         <source>Saving…</source>
         <translation>Yn cadw…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="471"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="478"/>
         <source>Y, N, A or 1–9</source>
         <translation>Y, N, A neu 1–9</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="156"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="157"/>
         <source>hmip-desktop: case reading</source>
         <translation>hmip-desktop: darllen achosion</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="155"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="156"/>
         <source>read-only: %1</source>
         <translation>darllen yn unig: %1</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="243"/>
+        <location filename="../../hmip_desktop/ui/views/field/main_window.py" line="245"/>
         <source>read-only: %1 (this file may not be written; nothing can be changed)</source>
         <translation>darllen yn unig: %1 (ni ellir ysgrifennu i'r ffeil hon; ni ellir newid dim)</translation>
     </message>
@@ -2431,165 +2431,170 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="154"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="300"/>
+        <source>%1 bundle(s) waiting: unlock your key to send (File → Sync now)</source>
+        <translation>%1 bwndel yn aros: datglowch eich allwedd i'w hanfon (Ffeil → Cysoni nawr)</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="287"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="212"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="348"/>
         <source>&amp;Keep for now</source>
         <translation>&amp;Cadw am y tro</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="211"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="347"/>
         <source>&amp;Remove from this laptop</source>
         <translation>&amp;Tynnu oddi ar y gliniadur hwn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="71"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="111"/>
         <source>&amp;Sync now</source>
         <translation>&amp;Cysoni nawr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="273"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="409"/>
         <source>Bundle</source>
         <translation>Bwndel</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="105"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="145"/>
         <source>Certificates (*.pem *.crt);;All files (*)</source>
         <translation>Tystysgrifau (*.pem *.crt);;Pob ffeil (*)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="273"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="409"/>
         <source>Exported</source>
         <translation>Allforiwyd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="273"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="409"/>
         <source>Inspection</source>
         <translation>Arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="239"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="375"/>
         <source>Inspection %1 removed from this laptop: %2 cases.</source>
         <translation>Tynnwyd arolygiad %1 oddi ar y gliniadur hwn: %2 achos.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="274"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="410"/>
         <source>Last problem</source>
         <translation>Problem ddiwethaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="246"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="382"/>
         <source>No inspection on this laptop</source>
         <translation>Dim arolygiad ar y gliniadur hwn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="250"/>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="251"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="386"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="387"/>
         <source>Not removed</source>
         <translation>Heb ei dynnu</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="184"/>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="187"/>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="188"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="320"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="323"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="324"/>
         <source>Not synced</source>
         <translation>Heb gysoni</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="72"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="112"/>
         <source>O&amp;utbox…</source>
         <translation>&amp;Blwch allan…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="169"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="305"/>
         <source>Offline, %1 waiting</source>
         <translation>All-lein, %1 yn aros</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="272"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="408"/>
         <source>Outbox</source>
         <translation>Blwch allan</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="154"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="287"/>
         <source>Refused by the central store</source>
         <translation>Gwrthodwyd gan y storfa ganolog</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="202"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="338"/>
         <source>Remove the inspection from this laptop?</source>
         <translation>Tynnu'r arolygiad oddi ar y gliniadur hwn?</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="140"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="271"/>
         <source>Sending… %1%</source>
         <translation>Yn anfon… %1%</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="273"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="409"/>
         <source>State</source>
         <translation>Cyflwr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="73"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="113"/>
         <source>Sync se&amp;ttings…</source>
         <translation>Gosodiadau c&amp;ysoni…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="97"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="137"/>
         <source>Sync settings</source>
         <translation>Gosodiadau cysoni</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="174"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="310"/>
         <source>Sync stopped midway, %1 waiting: will try again</source>
         <translation>Stopiodd y cysoni hanner ffordd, %1 yn aros: bydd yn rhoi cynnig arall arni</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="171"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="307"/>
         <source>Synced: %1 sent, %2 receipt(s) recorded, %3 waiting</source>
         <translation>Wedi cysoni: %1 wedi'u hanfon, %2 derbynneb wedi'u cofnodi, %3 yn aros</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="130"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="261"/>
         <source>Syncing…</source>
         <translation>Yn cysoni…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="98"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="138"/>
         <source>The address of your central store's sync service (https://…):</source>
         <translation>Cyfeiriad gwasanaeth cysoni eich storfa ganolog (https://…):</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="202"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="338"/>
         <source>The central store holds every case read of inspection %1 as it is on this laptop. Remove its cases, case reads and notes from this laptop now? This cannot be undone.</source>
         <translation>Mae'r storfa ganolog yn dal pob darlleniad achos o arolygiad %1 fel y mae ar y gliniadur hwn. Tynnu ei achosion, ei ddarlleniadau achos a'i nodiadau oddi ar y gliniadur hwn nawr? Ni ellir dadwneud hyn.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="104"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="144"/>
         <source>Your organisation's certificate authority (Cancel if IT gave you none)</source>
         <translation>Awdurdod tystysgrifau eich sefydliad (Canslo os na roddodd TG un i chi)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="42"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="73"/>
         <source>receipt received</source>
         <translation>derbynneb wedi dod</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="43"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="74"/>
         <source>refused</source>
         <translation>gwrthodwyd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="42"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="73"/>
         <source>sent</source>
         <translation>anfonwyd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="42"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="73"/>
         <source>waiting</source>
         <translation>yn aros</translation>
     </message>

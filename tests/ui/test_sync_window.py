@@ -167,3 +167,26 @@ def test_progress_is_shown_during_a_long_transfer_and_cleared_after(sync_world, 
     assert sending and all(re.fullmatch(r"Sending… \d{1,3}%", t) for t in sending), seen
     assert panel.label.text() == "Synced: 1 sent, 1 receipt(s) recorded, 0 waiting"
     assert not panel.poll.isActive()
+
+
+def test_the_systems_network_report_pauses_probes_and_starts_a_sync(sync_world, make_window, settings, qtbot):
+    """QNetworkInformation (a backend loads on Linux: glib, NetworkManager or connman):
+    no network → no probes; a network again → a sync in ON_NETWORK s; its other reports
+    (such as the first one after loading) leave the schedule alone."""
+    from PySide6.QtNetwork import QNetworkInformation
+
+    R = QNetworkInformation.Reachability
+    settings.setValue("sync_server", "https://127.0.0.1:9")
+    ui = make_window(sync_world.laptop())
+    panel = ui.window.sync_panel
+    assert panel.network is not None, "a reachability backend loads here"
+    panel.timer.start(sync_panel.INTERVAL * 1000)
+    panel._reachability(R.Online)  # nothing was waiting for it
+    assert panel.timer.remainingTime() > (sync_panel.INTERVAL - 5) * 1000
+    panel.probe_timer.start(60000)  # offline, probing
+    panel._reachability(R.Disconnected)
+    assert not panel.probe_timer.isActive(), "no network: no probes"
+    panel._probe()
+    assert panel.probes == 0 and not panel.probe_timer.isActive()
+    panel._reachability(R.Online)
+    assert 0 < panel.timer.remainingTime() <= sync_panel.ON_NETWORK * 1000

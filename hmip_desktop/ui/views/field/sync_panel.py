@@ -100,6 +100,7 @@ class SyncPanel(QObject):
         self.probes = 0
         self.nam = QNetworkAccessManager(self)
         self.network = _network_information()
+        self.reach = self.network.reachability() if self.network is not None else None
         if self.network is not None:
             self.network.reachabilityChanged.connect(self._reachability)
         self.last = None  # the last SyncResult
@@ -200,14 +201,20 @@ class SyncPanel(QObject):
     # -- coming back online --------------------------------------------------------------
 
     def _network_down(self) -> bool:
-        return self.network is not None and \
-            self.network.reachability() == QNetworkInformation.Reachability.Disconnected
+        return self.reach == QNetworkInformation.Reachability.Disconnected  # as last reported
 
     def _reachability(self, reachability) -> None:
-        """The system reports a change: a network again → sync soon; none → stop probing."""
-        if reachability == QNetworkInformation.Reachability.Disconnected:
+        """The system reports a change: none → stop probing; a network again after none, or
+        while the server could not be reached → sync soon. (Other changes, such as the
+        backend's first report after loading, leave the schedule alone.)"""
+        before, self.reach = self.reach, reachability
+        R = QNetworkInformation.Reachability
+        if reachability == R.Disconnected:
             self.probe_timer.stop()
-        elif reachability != QNetworkInformation.Reachability.Unknown and self.server() and not self.running \
+            return
+        waiting_for_it = before == R.Disconnected or self.probe_timer.isActive() or \
+            (self.last is not None and self.last.offline)
+        if reachability != R.Unknown and waiting_for_it and self.server() and not self.running \
                 and self.window.store is not None:
             self.probe_delay = PROBE_FIRST
             self.timer.start(ON_NETWORK * 1000)

@@ -94,6 +94,7 @@ class SyncPanel(QObject):
         self.failures = 0
         self.running = False
         self.locked_waiting: int | None = None  # bundles waiting for the key to be unlocked
+        self.unlocking = False  # an automatic sync is unlocking the key without asking
         self.probe_timer = QTimer(self, singleShot=True)
         self.probe_timer.timeout.connect(self._probe)
         self.probe_delay = PROBE_FIRST
@@ -176,24 +177,29 @@ class SyncPanel(QObject):
             return None, outbox.pending(store.db)
 
         def unlocked(found) -> None:
+            self.unlocking = False
             key, waiting = found
+            if self.running:  # Sync now started meanwhile
+                return
             if key is None:
                 self._locked(waiting)
                 return
             self.window._unlocked[folder] = key
-            if not self.running:
-                self.start(key, manual=False)
+            self.start(key, manual=False)
 
         def failed(error: BaseException) -> None:
             log.warning("key not unlocked for an automatic sync: %s", type(error).__name__)
-            self.running = False
+            self.unlocking = False
             self.window.ops.run(lambda: outbox.pending(store.db), self._locked, lambda e: self._locked(0))
 
-        self.running = True  # nothing else starts meanwhile
-        self.window.ops.run(work, lambda found: (setattr(self, "running", False), unlocked(found)), failed)
+        if self.unlocking:
+            return
+        self.unlocking = True
+        self.window.ops.run(work, unlocked, failed)
 
     def _locked(self, waiting: int) -> None:
-        self.running = False
+        if self.running:
+            return
         self.locked_waiting = waiting
         self.timer.start(INTERVAL * 1000)
         self._show_result()
@@ -255,6 +261,8 @@ class SyncPanel(QObject):
         """Run one sync with ``key`` on the operations thread; returns its Future."""
         from ....core.field.sync_client import sync
 
+        if self.running:  # one sync at a time (Sync now and an automatic one may meet)
+            return None
         if self.window.page is not None:
             self.window.page.flush()
         store, path, server = self.window.store, self.window.store_path, self.server()

@@ -2603,165 +2603,170 @@ Y tro nesaf, dewiswch y ffolder sy'n dal eich allwedd (public.key a private.pem)
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="154"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="315"/>
+        <source>%1 bundle(s) waiting: unlock your key to send (File → Sync now)</source>
+        <translation>%1 bwndel yn aros: datglowch eich allwedd i'w hanfon (Ffeil → Cysoni nawr)</translation>
+    </message>
+    <message>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="302"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="212"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="363"/>
         <source>&amp;Keep for now</source>
         <translation>&amp;Cadw am y tro</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="211"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="362"/>
         <source>&amp;Remove from this laptop</source>
         <translation>&amp;Tynnu oddi ar y gliniadur hwn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="71"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="113"/>
         <source>&amp;Sync now</source>
         <translation>&amp;Cysoni nawr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="273"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="424"/>
         <source>Bundle</source>
         <translation>Bwndel</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="105"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="147"/>
         <source>Certificates (*.pem *.crt);;All files (*)</source>
         <translation>Tystysgrifau (*.pem *.crt);;Pob ffeil (*)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="273"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="424"/>
         <source>Exported</source>
         <translation>Allforiwyd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="273"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="424"/>
         <source>Inspection</source>
         <translation>Arolygiad</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="239"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="390"/>
         <source>Inspection %1 removed from this laptop: %2 cases.</source>
         <translation>Tynnwyd arolygiad %1 oddi ar y gliniadur hwn: %2 achos.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="274"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="425"/>
         <source>Last problem</source>
         <translation>Problem ddiwethaf</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="246"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="397"/>
         <source>No inspection on this laptop</source>
         <translation>Dim arolygiad ar y gliniadur hwn</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="250"/>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="251"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="401"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="402"/>
         <source>Not removed</source>
         <translation>Heb ei dynnu</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="184"/>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="187"/>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="188"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="335"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="338"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="339"/>
         <source>Not synced</source>
         <translation>Heb gysoni</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="72"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="114"/>
         <source>O&amp;utbox…</source>
         <translation>&amp;Blwch allan…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="169"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="320"/>
         <source>Offline, %1 waiting</source>
         <translation>All-lein, %1 yn aros</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="272"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="423"/>
         <source>Outbox</source>
         <translation>Blwch allan</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="154"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="302"/>
         <source>Refused by the central store</source>
         <translation>Gwrthodwyd gan y storfa ganolog</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="202"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="353"/>
         <source>Remove the inspection from this laptop?</source>
         <translation>Tynnu'r arolygiad oddi ar y gliniadur hwn?</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="140"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="286"/>
         <source>Sending… %1%</source>
         <translation>Yn anfon… %1%</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="273"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="424"/>
         <source>State</source>
         <translation>Cyflwr</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="73"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="115"/>
         <source>Sync se&amp;ttings…</source>
         <translation>Gosodiadau c&amp;ysoni…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="97"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="139"/>
         <source>Sync settings</source>
         <translation>Gosodiadau cysoni</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="174"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="325"/>
         <source>Sync stopped midway, %1 waiting: will try again</source>
         <translation>Stopiodd y cysoni hanner ffordd, %1 yn aros: bydd yn rhoi cynnig arall arni</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="171"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="322"/>
         <source>Synced: %1 sent, %2 receipt(s) recorded, %3 waiting</source>
         <translation>Wedi cysoni: %1 wedi'u hanfon, %2 derbynneb wedi'u cofnodi, %3 yn aros</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="130"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="276"/>
         <source>Syncing…</source>
         <translation>Yn cysoni…</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="98"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="140"/>
         <source>The address of your central store's sync service (https://…):</source>
         <translation>Cyfeiriad gwasanaeth cysoni eich storfa ganolog (https://…):</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="202"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="353"/>
         <source>The central store holds every case read of inspection %1 as it is on this laptop. Remove its cases, case reads and notes from this laptop now? This cannot be undone.</source>
         <translation>Mae'r storfa ganolog yn dal pob darlleniad achos o arolygiad %1 fel y mae ar y gliniadur hwn. Tynnu ei achosion, ei ddarlleniadau achos a'i nodiadau oddi ar y gliniadur hwn nawr? Ni ellir dadwneud hyn.</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="104"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="146"/>
         <source>Your organisation's certificate authority (Cancel if IT gave you none)</source>
         <translation>Awdurdod tystysgrifau eich sefydliad (Canslo os na roddodd TG un i chi)</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="42"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="73"/>
         <source>receipt received</source>
         <translation>derbynneb wedi dod</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="43"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="74"/>
         <source>refused</source>
         <translation>gwrthodwyd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="42"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="73"/>
         <source>sent</source>
         <translation>anfonwyd</translation>
     </message>
     <message>
-        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="42"/>
+        <location filename="../../hmip_desktop/ui/views/field/sync_panel.py" line="73"/>
         <source>waiting</source>
         <translation>yn aros</translation>
     </message>

@@ -7,18 +7,21 @@ handshake and the identity request are answered first: what goes up unanswered a
 them is the upload, dropped after N bytes);
 ``drop_answer`` forwards the whole request but closes the connection at the first byte
 the server sends once more than ``limit`` bytes have gone up (the import ran; its answer
-is lost on the way back).
+is lost on the way back);
+``throttle`` forwards everything, the laptop's bytes ``limit`` at a time with a pause of
+``delay`` seconds between them (a slow uplink: a long transfer).
 """
 
 from __future__ import annotations
 
 import socket
 import threading
+import time
 
 
 class BreakingProxy:
-    def __init__(self, target_port: int, mode: str = "pass", limit: int = 0):
-        self.target_port, self.mode, self.limit = target_port, mode, limit
+    def __init__(self, target_port: int, mode: str = "pass", limit: int = 0, delay: float = 0.0):
+        self.target_port, self.mode, self.limit, self.delay = target_port, mode, limit, delay
         self.listener = socket.create_server(("127.0.0.1", 0))
         self.port = self.listener.getsockname()[1]
         self.broken = 0
@@ -53,8 +56,11 @@ class BreakingProxy:
 
     def _pipe(self, src: socket.socket, dst: socket.socket, state: dict, upward: bool) -> None:
         try:
-            while data := src.recv(16384):
-                if upward:
+            size = self.limit if self.mode == "throttle" and upward else 16384
+            while data := src.recv(size):
+                if upward and self.mode == "throttle":
+                    time.sleep(self.delay)
+                elif upward:
                     if self.mode == "cut_upload" and state["unanswered"] + len(data) > self.limit:
                         dst.sendall(data[: self.limit - state["unanswered"]])
                         return self._close(src, dst, state, True)

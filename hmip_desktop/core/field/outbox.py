@@ -69,6 +69,12 @@ def to_send(db: Database) -> list[Entry]:
     return entries(db, ("waiting", "sent"))
 
 
+def pending(db: Database) -> int:
+    """How many bundles the next sync would send: those waiting in the outbox, and one
+    for each inspection with reads changed since its last export (not yet exported)."""
+    return len(to_send(db)) + len(_changed_inspections(db))
+
+
 def _changed_inspections(db: Database) -> list[str]:
     user = db.execute("SELECT value FROM settings WHERE key = 'user_id'").fetchone()
     # A read of a case re-allocated to someone else is never exported (reallocation.py).

@@ -7,9 +7,18 @@ operations thread (ui/ops.py), like every core call; the label follows a transfe
 a thread-safe ``Progress`` polled by a timer. Automatic sync: a single-shot QTimer; after a
 sync that reached the server the next comes after ``INTERVAL``; after one that did not
 (offline, connection lost) after the core's ``outbox.backoff`` (exponential, with jitter).
-It runs only once the inspector has unlocked their key in this session (a timer never
-asks for a passphrase) and only when a server has been given (QSettings ``sync_server``,
-with ``sync_ca`` for a private certificate authority).
+A timer never asks for a passphrase: it uses the key unlocked in this session or, if
+none is, the remembered key folder's key when its passphrase is in the OS keyring (or
+``HMIP_KEY_PASSPHRASE``), unlocked without asking; otherwise the label says how many
+bundles wait for the key to be unlocked. Only when a server has been given (QSettings
+``sync_server``, with ``sync_ca`` for a private certificate authority).
+
+Coming back online: while the server cannot be reached, a cheap probe (one GET of the
+identity endpoint, no key, no export) runs after ``PROBE_FIRST`` s, then doubling to at
+most ``PROBE_MAX`` s, and a sync starts as soon as it answers; when Qt's
+QNetworkInformation has a backend (NetworkManager, glib or connman on Linux; the native
+ones on Windows and macOS), the probes pause while the system says there is no network
+and a sync starts ``ON_NETWORK`` s after it reports a network again.
 """
 
 from __future__ import annotations
@@ -17,7 +26,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, QUrl
+from PySide6.QtNetwork import QNetworkAccessManager, QNetworkInformation, QNetworkReply, QNetworkRequest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QDialog, QFileDialog, QInputDialog, QLabel, QMessageBox, QTableWidget, QTableWidgetItem,
                                QVBoxLayout)
@@ -32,6 +42,27 @@ log = logging.getLogger("hmip.ui")
 INTERVAL = 300
 #: The first automatic try after the window opens a store.
 FIRST_TRY = 5
+#: While the server cannot be reached: the first probe after this many seconds ...
+PROBE_FIRST = 10
+#: ... then twice as long each time, up to this.
+PROBE_MAX = 120
+#: A probe waits this long for an answer (milliseconds).
+PROBE_TIMEOUT = 5000
+#: After the system reports a network again, sync after this many seconds.
+ON_NETWORK = 2
+
+
+def _network_information() -> QNetworkInformation | None:
+    """The system's reachability reports, if a backend loads (None otherwise)."""
+    try:
+        if QNetworkInformation.instance() is None:
+            QNetworkInformation.loadBackendByFeatures(QNetworkInformation.Feature.Reachability)
+        info = QNetworkInformation.instance()
+        if info is not None and info.supports(QNetworkInformation.Feature.Reachability):
+            return info
+    except Exception:  # noqa: BLE001 - no backend: the probes alone
+        log.info("no network information backend: probing only", exc_info=True)
+    return None
 
 
 def _tr(text: str) -> str:
@@ -62,6 +93,17 @@ class SyncPanel(QObject):
         self.progress = Progress()
         self.failures = 0
         self.running = False
+        self.locked_waiting: int | None = None  # bundles waiting for the key to be unlocked
+        self.unlocking = False  # an automatic sync is unlocking the key without asking
+        self.probe_timer = QTimer(self, singleShot=True)
+        self.probe_timer.timeout.connect(self._probe)
+        self.probe_delay = PROBE_FIRST
+        self.probes = 0
+        self.nam = QNetworkAccessManager(self)
+        self.network = _network_information()
+        self.reach = self.network.reachability() if self.network is not None else None
+        if self.network is not None:
+            self.network.reachabilityChanged.connect(self._reachability)
         self.last = None  # the last SyncResult
         self.purged: str | None = None  # the last inspection removed from this laptop
         self.dialog: QDialog | None = None
@@ -109,23 +151,127 @@ class SyncPanel(QObject):
         return True
 
     def _auto(self) -> None:
-        unlocked = getattr(self.window, "_unlocked", {})
-        if self.window.store is None or self.running or not self.server() or not unlocked:
+        if self.window.store is None or self.running or not self.server() or self.window.read_only:
             self.timer.start(INTERVAL * 1000)
             return
-        self.start(next(iter(unlocked.values())), manual=False)
+        if not hasattr(self.window, "_unlocked"):
+            self.window._unlocked = {}
+        unlocked = self.window._unlocked
+        if unlocked:
+            self.start(next(iter(unlocked.values())), manual=False)
+            return
+        self._unlock_quietly()
+
+    def _unlock_quietly(self) -> None:
+        """The remembered key, if it can be unlocked without asking (keyring or
+        environment); otherwise say how many bundles wait for it."""
+        from ....core.exchange.keys import load_key, passphrase_known
+        from ....core.field import outbox
+
+        folder = str(self.window.settings.value("key_folder", "") or "")
+        store = self.window.store
+
+        def work():
+            if folder and (Path(folder) / "public.key").is_file() and passphrase_known(Path(folder)):
+                return load_key(Path(folder)), 0
+            return None, outbox.pending(store.db)
+
+        def unlocked(found) -> None:
+            self.unlocking = False
+            key, waiting = found
+            if self.running:  # Sync now started meanwhile
+                return
+            if key is None:
+                self._locked(waiting)
+                return
+            self.window._unlocked[folder] = key
+            self.start(key, manual=False)
+
+        def failed(error: BaseException) -> None:
+            log.warning("key not unlocked for an automatic sync: %s", type(error).__name__)
+            self.unlocking = False
+            self.window.ops.run(lambda: outbox.pending(store.db), self._locked, lambda e: self._locked(0))
+
+        if self.unlocking:
+            return
+        self.unlocking = True
+        self.window.ops.run(work, unlocked, failed)
+
+    def _locked(self, waiting: int) -> None:
+        if self.running:
+            return
+        self.locked_waiting = waiting
+        self.timer.start(INTERVAL * 1000)
+        self._show_result()
+
+    # -- coming back online --------------------------------------------------------------
+
+    def _network_down(self) -> bool:
+        return self.reach == QNetworkInformation.Reachability.Disconnected  # as last reported
+
+    def _reachability(self, reachability) -> None:
+        """The system reports a change: none → stop probing; a network again after none, or
+        while the server could not be reached → sync soon. (Other changes, such as the
+        backend's first report after loading, leave the schedule alone.)"""
+        before, self.reach = self.reach, reachability
+        R = QNetworkInformation.Reachability
+        if reachability == R.Disconnected:
+            self.probe_timer.stop()
+            return
+        waiting_for_it = before == R.Disconnected or self.probe_timer.isActive() or \
+            (self.last is not None and self.last.offline)
+        if reachability != R.Unknown and waiting_for_it and self.server() and not self.running \
+                and self.window.store is not None:
+            self.probe_delay = PROBE_FIRST
+            self.timer.start(ON_NETWORK * 1000)
+
+    def _start_probing(self) -> None:
+        self.probe_delay = PROBE_FIRST
+        self.probe_timer.start(self.probe_delay * 1000)
+
+    def _probe(self) -> None:
+        """One GET of the identity endpoint (no key, no export): any HTTP answer, or a TLS
+        handshake (even one the sync will refuse), means the server can be reached."""
+        from ....core.exchange.sync_protocol import IDENTITY_PATH
+
+        if self.running or not self.server() or self.window.store is None or self._network_down():
+            return  # a sync under way, or the system's report will start one
+        request = QNetworkRequest(QUrl(self.server().rstrip("/") + IDENTITY_PATH + "?challenge=" + "0" * 32))
+        request.setTransferTimeout(PROBE_TIMEOUT)
+        self.probes += 1
+        reply = self.nam.get(request)
+        reply.sslErrors.connect(lambda _errors: None)  # untrusted still means reachable; the sync refuses it
+        reply.finished.connect(lambda: self._probed(reply))
+
+    def _probed(self, reply: QNetworkReply) -> None:
+        status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
+        reachable = status is not None or reply.error() == QNetworkReply.NetworkError.SslHandshakeFailedError
+        reply.deleteLater()
+        if self.running or self.window.store is None:
+            return
+        if reachable:
+            log.info("sync server reachable again")
+            self.timer.stop()
+            self._auto()
+            return
+        self.probe_delay = min(self.probe_delay * 2, PROBE_MAX)
+        self.probe_timer.start(self.probe_delay * 1000)
 
     def start(self, key, manual: bool = True):
         """Run one sync with ``key`` on the operations thread; returns its Future."""
         from ....core.field.sync_client import sync
 
+        if self.running:  # one sync at a time (Sync now and an automatic one may meet)
+            return None
         if self.window.page is not None:
             self.window.page.flush()
         store, path, server = self.window.store, self.window.store_path, self.server()
         ca = str(self.window.settings.value("sync_ca", "") or "") or None
         self.running, self.progress = True, Progress()
+        self.locked_waiting = None
         progress = self.progress
         self.timer.stop()
+        self.probe_timer.stop()
         self.poll.start()
         self.label.setText(_tr("Syncing…"))
         return self.window.ops.run(
@@ -147,6 +293,8 @@ class SyncPanel(QObject):
         reached = not result.offline and not result.interrupted
         self.failures = 0 if reached else self.failures + 1
         self.timer.start(int((INTERVAL if reached else backoff(self.failures)) * 1000))
+        if result.offline:
+            self._start_probing()
         self._show_result()
         self.window.statusBar().showMessage(self.label.text(), 15000)
         for bundle_id, reason in result.refused.items():
@@ -163,7 +311,10 @@ class SyncPanel(QObject):
 
     def _show_result(self) -> None:
         result = self.last
-        if result is None:
+        if self.locked_waiting is not None:
+            self.label.setText(fmt(_tr("%1 bundle(s) waiting: unlock your key to send (File → Sync now)"),
+                                   self.locked_waiting) if self.locked_waiting else "")
+        elif result is None:
             self.label.setText("")
         elif result.offline:
             self.label.setText(fmt(_tr("Offline, %1 waiting"), result.waiting))

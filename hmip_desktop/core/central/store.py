@@ -113,10 +113,34 @@ def postgres_driver() -> str:
 
 
 def _alembic_config(connection) -> Config:
+    return alembic_config(connection, ALEMBIC_DIR)
+
+
+def alembic_config(connection, alembic_dir: Path, version_table: str | None = None) -> Config:
+    """Alembic's configuration for migrating one store on an open connection."""
     cfg = Config()
-    cfg.set_main_option("script_location", str(ALEMBIC_DIR))
+    cfg.set_main_option("script_location", str(alembic_dir))
+    if version_table:
+        cfg.set_main_option("version_table", version_table)
     cfg.attributes["connection"] = connection
     return cfg
+
+
+def migrate_to_head(engine, alembic_dir: Path, refuse, version_table: str | None = None) -> None:
+    """Bring an existing store's schema up to the head revision. ``refuse(kind, **params)``
+    makes the caller's one-line error: ``"not_store"`` when the database holds no store
+    of this kind, ``"newer"`` (``schema=``) when a newer hmip made it. Raises DBAPIError
+    for a server that is down or a damaged file (the caller names the location)."""
+    scripts = ScriptDirectory(str(alembic_dir))
+    opts = {"version_table": version_table} if version_table else {}
+    with engine.begin() as conn:
+        current = MigrationContext.configure(conn, opts=opts).get_current_revision()
+        if current is None:
+            raise refuse("not_store")
+        if current not in {rev.revision for rev in scripts.walk_revisions()}:
+            raise refuse("newer", schema=current)
+        if current != scripts.get_current_head():
+            command.upgrade(alembic_config(conn, alembic_dir, version_table), "head")
 
 
 def default_keys_dir(location: str | Path) -> Path:
@@ -211,17 +235,13 @@ class CentralStore:
         if not is_url(location) and not Path(location).exists():
             raise CentralError.of("central.no_store", location=location)
         engine = make_engine(location)
-        scripts = ScriptDirectory(str(ALEMBIC_DIR))
+        def refuse(kind: str, **params) -> CentralError:
+            if kind == "not_store":
+                return CentralError.of("central.not_a_store", location=redact(location))
+            return CentralError.of("central.too_new", location=redact(location), **params)
+
         try:  # a server that is down or a damaged file: one clear line, not a traceback
-            with engine.begin() as conn:
-                current = MigrationContext.configure(conn).get_current_revision()
-                if current is None:
-                    raise CentralError.of("central.not_a_store", location=redact(location))
-                known = {rev.revision for rev in scripts.walk_revisions()}
-                if current not in known:
-                    raise CentralError.of("central.too_new", location=redact(location), schema=current)
-                if current != scripts.get_current_head():
-                    command.upgrade(_alembic_config(conn), "head")
+            migrate_to_head(engine, ALEMBIC_DIR, refuse)
         except DBAPIError as exc:
             engine.dispose()
             raise _unreachable(location, exc) from None

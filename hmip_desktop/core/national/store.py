@@ -27,12 +27,11 @@ import pyrage
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 
-from ..central.store import is_url, make_engine, redact, utc_now
+from ..central.store import alembic_config, is_url, make_engine, migrate_to_head, redact, utc_now
 from ..exchange import pseudonym as pseudonyms
 from ..exchange.keys import fingerprint, parse_public, public_line
 from ..messages import Refusal
@@ -46,16 +45,16 @@ class NationalError(Refusal, ValueError):
     """The national store cannot do what was asked; the message says why and what to do."""
 
 
+#: The national store's Alembic version table (its own, so one database could hold both stores).
+VERSION_TABLE = "national_version"
+
+
 def _config(connection) -> Config:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(ALEMBIC_DIR))
-    cfg.set_main_option("version_table", "national_version")
-    cfg.attributes["connection"] = connection
-    return cfg
+    return alembic_config(connection, ALEMBIC_DIR, VERSION_TABLE)
 
 
 def _revision(conn) -> str | None:
-    return MigrationContext.configure(conn, opts={"version_table": "national_version"}).get_current_revision()
+    return MigrationContext.configure(conn, opts={"version_table": VERSION_TABLE}).get_current_revision()
 
 
 def default_keys_dir(location: str | Path) -> Path:
@@ -112,16 +111,13 @@ class NationalStore:
         if not is_url(location) and not Path(location).exists():
             raise NationalError.of("national.missing", path=location)
         engine = make_engine(location)
-        scripts = ScriptDirectory(str(ALEMBIC_DIR))
+        def refuse(kind: str, **params) -> NationalError:
+            if kind == "not_store":
+                return NationalError.of("national.not_store", location=redact(location))
+            return NationalError.of("national.newer", location=redact(location), **params)
+
         try:
-            with engine.begin() as conn:
-                current = _revision(conn)
-                if current is None:
-                    raise NationalError.of("national.not_store", location=redact(location))
-                if current not in {rev.revision for rev in scripts.walk_revisions()}:
-                    raise NationalError.of("national.newer", location=redact(location), schema=current)
-                if current != scripts.get_current_head():
-                    command.upgrade(_config(conn), "head")
+            migrate_to_head(engine, ALEMBIC_DIR, refuse, VERSION_TABLE)
         except DBAPIError as exc:
             engine.dispose()
             raise _unreachable(location, exc) from None

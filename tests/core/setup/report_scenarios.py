@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import random
 
 from hmip_desktop.core.frameworks import load_file
 from hmip_desktop.core.paths import forms_dir
@@ -13,12 +12,9 @@ from hmip_desktop.core.setup.caseload import validate_records
 from hmip_desktop.core.setup.selection import draw, draw_for_framework, replace
 from hmip_desktop.core.setup.size import choose_size
 
+from .test_sampler_rules import cases as _cases  # the same synthetic caseloads as the sampler's tests
+
 ATTRS = ("gender", "disposal_type", "risk_level")
-GENDERS = ("male", "female", "other")
-DISPOSALS = ("community_order", "suspended_sentence_order", "licence", "post_sentence_supervision")
-RISKS = ("low", "medium", "high", "very_high")
-ETHNICITIES = ("white", "black", "asian", "mixed")
-AGES = ("age_18_24", "age_25_34", "age_35_49", "age_50_plus")
 
 SCREEN = (
     "case_id,gender,disposal_type,risk_level,start date,sensitive,pnc\n"
@@ -31,23 +27,6 @@ SCREEN = (
     "A7,female,licence,low,2025-02-01,no,P7\n"
     "A8,male,community_order,medium,,,\n"
 )
-
-
-def _cases(n, seed=0, offices=3, holders=40, black=7.5):
-    rng = random.Random(seed)
-    return [
-        {
-            "case_id": f"C{i:05d}",
-            "gender": rng.choices(GENDERS, (80, 18, 2))[0],
-            "disposal_type": rng.choice(DISPOSALS),
-            "risk_level": rng.choices(RISKS, (30, 45, 20, 5))[0],
-            "office": f"office{rng.randrange(offices)}",
-            "case_holder": f"h{rng.randrange(holders)}",
-            "ethnicity": rng.choices(ETHNICITIES, (100 - black - 12.5, black, 8, 4.5))[0],
-            "age_band": rng.choice(AGES),
-        }
-        for i in range(n)
-    ]
 
 
 def _simple(spec):
